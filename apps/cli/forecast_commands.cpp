@@ -1,0 +1,62 @@
+// `entente forecast` and `entente models`.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "entente/core/error.hpp"
+#include "entente/io/forecast_output.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/models/registry.hpp"
+
+namespace entente::cli {
+namespace {
+
+struct ForecastArgs {
+  std::string scenario;
+  std::string model = "median";
+  std::string format = "table";
+  std::string output;
+  std::vector<std::string> options;
+};
+
+ModelOptions ParseOptions(const std::vector<std::string>& pairs) {
+  ModelOptions options;
+  for (const std::string& p : pairs) {
+    const std::size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw InputError(fmt::format("--option '{}' is not KEY=VALUE; write e.g. --option rounds=8", p));
+    }
+    options.Set(p.substr(0, eq), p.substr(eq + 1));
+  }
+  return options;
+}
+
+}  // namespace
+
+void AddForecastCommands(CLI::App& app) {
+  auto* forecast = app.add_subcommand("forecast", "Forecast where each issue settles");
+  auto args = std::make_shared<ForecastArgs>();
+  forecast->add_option("scenario", args->scenario, "YAML file or CSV bundle folder")->required();
+  forecast->add_option("-m,--model", args->model, "model to run (see `entente models`)")
+      ->capture_default_str();
+  forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
+  forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
+  forecast->add_option("--option", args->options, "model option KEY=VALUE (repeatable)");
+  forecast->callback([args] {
+    Result<OutputFormat> format = ParseOutputFormat(args->format);
+    if (!format) throw InputError(format.errors());
+    const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
+    const Forecast f = RunForecast(s, args->model, ParseOptions(args->options));
+    Emit(FormatForecast(s, f, format.value()), args->output);
+  });
+
+  auto* models = app.add_subcommand("models", "List the forecasting models");
+  models->callback([] {
+    for (const ModelInfo& m : Models()) {
+      std::cout << fmt::format("{:<12} {}  ({})\n", m.name, m.summary, m.citation);
+    }
+  });
+}
+
+}  // namespace entente::cli

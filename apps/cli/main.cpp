@@ -1,0 +1,50 @@
+// `entente`: forecasts multi-actor negotiations. Exit codes: 0 success, 2 bad input (the
+// message names the file, line and field), 1 internal or output error.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "entente/core/error.hpp"
+#include "entente/core/version.hpp"
+#include "entente/io/files.hpp"
+
+namespace entente::cli {
+
+void Emit(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << text << std::flush;
+    if (!std::cout) throw IoError("cannot write to standard output");
+    return;
+  }
+  Result<Unit> written = WriteFileAtomic(path, text);
+  if (!written) throw IoError(FormatErrors(written.errors()));
+}
+
+}  // namespace entente::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"Entente: forecast multi-actor negotiations and manage alliances", "entente"};
+  app.set_version_flag("--version", std::string("entente ") + std::string(entente::Version()));
+  app.require_subcommand(1);
+  entente::cli::AddScenarioCommands(app);
+  entente::cli::AddForecastCommands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 uses exit code 0 for --help/--version; usage mistakes are bad input.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const entente::InputError& e) {
+    for (const entente::Error& err : e.errors()) std::cerr << "error: " << err.ToString() << '\n';
+    if (e.errors().size() > 1) std::cerr << e.errors().size() << " problems found\n";
+    return 2;
+  } catch (const entente::Exception& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << "; please report this\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,80 @@
+#pragma once
+/// \file
+/// An issue: an anchored one-dimensional scale, a status quo, a decision rule and the stances.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/core/location.hpp"
+#include "entente/core/stance.hpp"
+
+namespace entente {
+
+/// A labelled point on a scale, e.g. `0: freeze at the 2019/2020 level`.
+struct Anchor {
+  double value = 0;   ///< point on the scale
+  std::string label;  ///< what that point means in words
+  friend bool operator==(const Anchor&, const Anchor&) = default;
+};
+
+/// The issue's scale: its range, unit, and the anchors that give the numbers meaning.
+struct Scale {
+  double min = 0;              ///< lowest position
+  double max = 100;            ///< highest position
+  std::string unit;            ///< e.g. "% increase", "index"
+  std::vector<Anchor> anchors; ///< in the order given (usually ascending)
+
+  /// max - min: the range most models normalise distances by.
+  [[nodiscard]] double Range() const { return max - min; }
+  /// True when `x` lies in [min, max].
+  [[nodiscard]] bool Contains(double x) const { return x >= min && x <= max; }
+  /// The anchor nearest `x` (the lower value on a tie); nullptr when there are none.
+  [[nodiscard]] const Anchor* NearestAnchor(double x) const;
+  friend bool operator==(const Scale&, const Scale&) = default;
+};
+
+/// How the outcome must be agreed (Tsebelis 2002).
+enum class DecisionKind {
+  kNone,       ///< the model's forecast stands
+  kUnanimity,  ///< every veto player must prefer the outcome to the status quo
+};
+
+/// "none" / "unanimity".
+[[nodiscard]] std::string_view DecisionKindName(DecisionKind kind);
+/// Parses "none" or "unanimity" (empty gives none); nullopt for anything else.
+[[nodiscard]] std::optional<DecisionKind> ParseDecisionKind(std::string_view text);
+
+/// The decision rule and, for unanimity, the veto players (actor ids, in priority order).
+struct DecisionRule {
+  DecisionKind kind = DecisionKind::kNone;  ///< which rule
+  std::vector<std::string> veto_players;   ///< actor ids whose consent is needed
+  friend bool operator==(const DecisionRule&, const DecisionRule&) = default;
+};
+
+/// One issue under negotiation.
+struct Issue {
+  std::string id;                   ///< short unique key
+  std::string name;                 ///< display name
+  std::string description;          ///< optional longer text
+  Scale scale;                      ///< range, unit and anchors
+  std::optional<double> status_quo; ///< where things stand; required by unanimity
+  DecisionRule rule;                ///< how the outcome is agreed
+  std::vector<Stance> stances;      ///< actors taking part, in input order
+  Location origin;                  ///< where the reader found it
+
+  /// The stance of `actor_id`, or nullptr when that actor takes no part in this issue.
+  [[nodiscard]] const Stance* FindStance(std::string_view actor_id) const;
+  /// Mutable variant of FindStance.
+  [[nodiscard]] Stance* FindStance(std::string_view actor_id);
+
+  /// Equality ignores `origin`.
+  friend bool operator==(const Issue& a, const Issue& b) {
+    return a.id == b.id && a.name == b.name && a.description == b.description &&
+           a.scale == b.scale && a.status_quo == b.status_quo && a.rule == b.rule &&
+           a.stances == b.stances;
+  }
+};
+
+}  // namespace entente

@@ -1,0 +1,40 @@
+#pragma once
+/// \file
+/// A scenario: actors x issues with metadata. Pure data; readers live in io/, checks in
+/// validation.hpp.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/core/actor.hpp"
+#include "entente/core/issue.hpp"
+
+namespace entente {
+
+/// Provenance of a scenario, shown in reports and stored with every run.
+struct Metadata {
+  std::string title;                 ///< e.g. "U.S.-ROK alliance management, February 2021"
+  std::string as_of;                 ///< date the stances describe (ISO 8601 recommended)
+  std::string description;           ///< free text
+  std::vector<std::string> sources;  ///< citations the coding rests on
+  friend bool operator==(const Metadata&, const Metadata&) = default;
+};
+
+/// The whole system under analysis.
+struct Scenario {
+  Metadata meta;              ///< title, date, sources
+  std::vector<Actor> actors;  ///< every actor, in input order
+  std::vector<Issue> issues;  ///< every issue, in input order
+
+  /// The actor with `id`, or nullptr.
+  [[nodiscard]] const Actor* FindActor(std::string_view id) const;
+  /// The issue with `id`, or nullptr.
+  [[nodiscard]] const Issue* FindIssue(std::string_view id) const;
+  /// Mutable variant of FindIssue.
+  [[nodiscard]] Issue* FindIssue(std::string_view id);
+
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+}  // namespace entente

@@ -1,0 +1,20 @@
+#pragma once
+/// \file
+/// The native scenario format: YAML, documented in docs/scenario-format.md.
+
+#include <string>
+#include <string_view>
+
+#include "entente/core/result.hpp"
+#include "entente/core/scenario.hpp"
+
+namespace entente {
+
+/// Parses a YAML scenario; `file` names it in messages. Reports every structural problem
+/// (unknown keys, wrong types, bad numbers) with its line. Does not validate ranges.
+[[nodiscard]] Result<Scenario> ParseYamlScenario(std::string_view text, const std::string& file);
+
+/// Writes `scenario` as YAML that ParseYamlScenario reads back to an equal scenario.
+[[nodiscard]] std::string WriteYamlScenario(const Scenario& scenario);
+
+}  // namespace entente

@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// Model options as named text values, parsed and checked by the model that reads them.
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace entente {
+
+/// Options for one model run, e.g. {"rounds": "8", "q": "0.5"}. Front ends fill it from flags
+/// or JSON; each model declares the keys it knows and rejects the rest.
+class ModelOptions {
+ public:
+  /// Sets `key` to `value` (text, as typed by the user).
+  void Set(std::string key, std::string value) { values_[std::move(key)] = std::move(value); }
+  /// True when the user gave `key`.
+  [[nodiscard]] bool Has(std::string_view key) const;
+  /// The number under `key`, or `fallback`; InputError if it is not a finite number in
+  /// [lo, hi].
+  [[nodiscard]] double Number(std::string_view key, double fallback, double lo, double hi) const;
+  /// The whole number under `key`, or `fallback`; InputError if out of [lo, hi].
+  [[nodiscard]] int Integer(std::string_view key, int fallback, int lo, int hi) const;
+  /// The text under `key`, or `fallback`; InputError unless it is one of `allowed`.
+  [[nodiscard]] std::string Choice(std::string_view key, std::string fallback,
+                                   const std::vector<std::string>& allowed) const;
+  /// InputError naming the first key that `model` does not know.
+  void RequireKnown(std::string_view model, const std::vector<std::string>& known) const;
+  /// All options, sorted by key (stored with runs).
+  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& values() const {
+    return values_;
+  }
+
+ private:
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+}  // namespace entente

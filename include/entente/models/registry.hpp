@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// The list of models, and the one call front ends use to run any of them.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "entente/core/scenario.hpp"
+#include "entente/models/forecast.hpp"
+#include "entente/models/options.hpp"
+
+namespace entente {
+
+/// A model's entry point: pure, no I/O, no hidden randomness. Returns unconstrained forecasts
+/// and final positions; decision rules are applied afterwards by RunForecast.
+using ModelFn = Forecast (*)(const Scenario&, const ModelOptions&);
+
+/// What `entente models` lists.
+struct ModelInfo {
+  std::string_view name;      ///< key used on the command line, e.g. "median"
+  std::string_view summary;   ///< one line: what it computes
+  std::string_view citation;  ///< where the equations come from
+  ModelFn run;                ///< the model itself
+};
+
+/// Every model Entente ships, in the order `entente models` lists them.
+[[nodiscard]] std::span<const ModelInfo> Models();
+
+/// The model called `name`, or nullptr.
+[[nodiscard]] const ModelInfo* FindModel(std::string_view name);
+
+/// Validates the scenario (InputError listing every problem), runs model `name` (InputError
+/// when unknown), then applies each issue's decision rule to the model's final positions.
+///
+/// Example:
+/// ```
+/// Forecast f = RunForecast(scenario, "median", {});
+/// double sanctions = f.issues[2].outcome;
+/// ```
+[[nodiscard]] Forecast RunForecast(const Scenario& scenario, std::string_view name,
+                                   const ModelOptions& options);
+
+}  // namespace entente

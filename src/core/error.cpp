@@ -1,0 +1,31 @@
+#include "entente/core/error.hpp"
+
+#include <fmt/format.h>
+
+namespace entente {
+
+std::string Error::ToString() const {
+  std::string out;
+  const std::string place = where.ToString();
+  if (!place.empty()) out = place + ": ";
+  out += message;
+  if (!where.field.empty()) out += fmt::format(" (field '{}')", where.field);
+  if (!hint.empty()) out += "; fix: " + hint;
+  return out;
+}
+
+std::string FormatErrors(const Errors& errors) {
+  std::string out;
+  for (const Error& e : errors) {
+    if (!out.empty()) out += '\n';
+    out += e.ToString();
+  }
+  return out;
+}
+
+InputError::InputError(Errors errors) : Exception(FormatErrors(errors)), errors_(std::move(errors)) {}
+
+InputError::InputError(const std::string& message)
+    : Exception(message), errors_{Error{Location{}, message, ""}} {}
+
+}  // namespace entente

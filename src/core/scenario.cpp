@@ -1,0 +1,26 @@
+#include "entente/core/scenario.hpp"
+
+namespace entente {
+
+const Actor* Scenario::FindActor(std::string_view id) const {
+  for (const Actor& a : actors) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+const Issue* Scenario::FindIssue(std::string_view id) const {
+  for (const Issue& i : issues) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
+
+Issue* Scenario::FindIssue(std::string_view id) {
+  for (Issue& i : issues) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
+
+}  // namespace entente

@@ -1,0 +1,190 @@
+#include "entente/core/validation.hpp"
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace entente {
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(const Scenario& scenario) : scenario_(scenario) {}
+
+  Errors Run() {
+    CheckActors();
+    std::set<std::string> issue_ids;
+    for (const Issue& issue : scenario_.issues) {
+      if (issue.id.empty()) {
+        Add(issue.origin.WithField("id"), "issue has an empty id", "give every issue a unique id");
+      } else if (!issue_ids.insert(issue.id).second) {
+        Add(issue.origin.WithField("id"), fmt::format("duplicate issue id '{}'", issue.id),
+            "rename one of the issues");
+      }
+      CheckIssue(issue);
+    }
+    if (scenario_.issues.empty()) {
+      Add(Location{}, "the scenario has no issues", "add at least one issue with its stances");
+    }
+    return std::move(errors_);
+  }
+
+ private:
+  void Add(Location where, std::string message, std::string hint) {
+    errors_.push_back(Error{std::move(where), std::move(message), std::move(hint)});
+  }
+
+  void CheckActors() {
+    std::set<std::string> ids;
+    for (const Actor& actor : scenario_.actors) {
+      if (actor.id.empty()) {
+        Add(actor.origin.WithField("id"), "actor has an empty id", "give every actor a unique id");
+      } else if (!ids.insert(actor.id).second) {
+        Add(actor.origin.WithField("id"), fmt::format("duplicate actor id '{}'", actor.id),
+            "rename one of the actors");
+      }
+    }
+  }
+
+  void CheckScale(const Issue& issue) {
+    const Scale& sc = issue.scale;
+    if (!std::isfinite(sc.min) || !std::isfinite(sc.max)) {
+      Add(issue.origin.WithField("scale"),
+          fmt::format("issue '{}': scale bounds must be finite numbers", issue.id),
+          "give finite scale_min and scale_max");
+    } else if (!(sc.min < sc.max)) {
+      Add(issue.origin.WithField("scale"),
+          fmt::format("issue '{}': scale minimum {} is not below its maximum {}", issue.id, sc.min,
+                      sc.max),
+          "make scale_min smaller than scale_max");
+    }
+    for (const Anchor& a : sc.anchors) {
+      if (!std::isfinite(a.value) || !sc.Contains(a.value)) {
+        Add(issue.origin.WithField("anchors"),
+            fmt::format("issue '{}': anchor {} ('{}') is outside the scale [{}, {}]", issue.id,
+                        a.value, a.label, sc.min, sc.max),
+            "move the anchor inside the scale or widen the scale");
+      }
+    }
+  }
+
+  void CheckRule(const Issue& issue) {
+    const DecisionRule& rule = issue.rule;
+    if (issue.status_quo) {
+      const double q = *issue.status_quo;
+      if (!std::isfinite(q) || !issue.scale.Contains(q)) {
+        Add(issue.origin.WithField("status_quo"),
+            fmt::format("issue '{}': status quo {} is outside the scale [{}, {}]", issue.id, q,
+                        issue.scale.min, issue.scale.max),
+            "give a status quo on the scale");
+      }
+    }
+    if (rule.kind == DecisionKind::kNone) {
+      if (!rule.veto_players.empty()) {
+        Add(issue.origin.WithField("veto_players"),
+            fmt::format("issue '{}' lists veto players but its decision rule is 'none'", issue.id),
+            "set the decision rule to 'unanimity' or remove the veto players");
+      }
+      return;
+    }
+    if (!issue.status_quo) {
+      Add(issue.origin.WithField("status_quo"),
+          fmt::format("issue '{}' has a unanimity rule but no status quo", issue.id),
+          "give the status quo the veto players compare every outcome with");
+    }
+    if (rule.veto_players.empty()) {
+      Add(issue.origin.WithField("veto_players"),
+          fmt::format("issue '{}' has a unanimity rule but no veto players", issue.id),
+          "list the actors whose consent is needed, or set the rule to 'none'");
+    }
+    std::set<std::string> seen;
+    for (const std::string& v : rule.veto_players) {
+      if (!seen.insert(v).second) {
+        Add(issue.origin.WithField("veto_players"),
+            fmt::format("issue '{}' lists veto player '{}' twice", issue.id, v),
+            "list each veto player once");
+      } else if (scenario_.FindActor(v) == nullptr) {
+        Add(issue.origin.WithField("veto_players"),
+            fmt::format("issue '{}': unknown veto player '{}'", issue.id, v),
+            "use an actor id from the actors list");
+      } else if (issue.FindStance(v) == nullptr) {
+        Add(issue.origin.WithField("veto_players"),
+            fmt::format("issue '{}': veto player '{}' has no stance on this issue", issue.id, v),
+            "add a stance for it or remove it from the veto players");
+      }
+    }
+  }
+
+  void CheckStance(const Issue& issue, const Stance& s, std::set<std::string>& seen) {
+    if (scenario_.FindActor(s.actor) == nullptr) {
+      Add(s.origin.WithField("actor"),
+          fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
+          "use an actor id from the actors list");
+    } else if (!seen.insert(s.actor).second) {
+      Add(s.origin.WithField("actor"),
+          fmt::format("actor '{}' has two stances on issue '{}'", s.actor, issue.id),
+          "keep one stance per actor and issue");
+    }
+    const Scale& sc = issue.scale;
+    if (!std::isfinite(s.position)) {
+      Add(s.origin.WithField("position"), "position is not a finite number",
+          "give a number on the issue's scale");
+    } else if (std::isfinite(sc.min) && std::isfinite(sc.max) && !sc.Contains(s.position)) {
+      Add(s.origin.WithField("position"),
+          fmt::format("position {} is outside the scale [{}, {}] of issue '{}'", s.position,
+                      sc.min, sc.max, issue.id),
+          fmt::format("give a position between {} and {}", sc.min, sc.max));
+    }
+    if (!std::isfinite(s.salience) || s.salience < 0 || s.salience > 1) {
+      Add(s.origin.WithField("salience"), fmt::format("salience {} is outside [0, 1]", s.salience),
+          "give a value between 0 and 1");
+    }
+    if (!std::isfinite(s.capability)) {
+      Add(s.origin.WithField("capability"), "capability is not a finite number",
+          "give a number >= 0");
+    } else if (s.capability < 0) {
+      Add(s.origin.WithField("capability"), fmt::format("capability {} is negative", s.capability),
+          "give a number >= 0");
+    }
+  }
+
+  void CheckIssue(const Issue& issue) {
+    CheckScale(issue);
+    CheckRule(issue);
+    std::set<std::string> seen;
+    bool any_weight = false;
+    for (const Stance& s : issue.stances) {
+      CheckStance(issue, s, seen);
+      const double w = s.Weight();
+      if (std::isfinite(w) && w > 0) any_weight = true;
+    }
+    if (!any_weight) {
+      Add(issue.origin,
+          fmt::format("issue '{}': no actor has salience x capability > 0, so nothing decides it",
+                      issue.id),
+          "give at least one actor a positive salience and capability, or drop the issue");
+    }
+  }
+
+  const Scenario& scenario_;
+  Errors errors_;
+};
+
+}  // namespace
+
+Errors Validate(const Scenario& scenario) { return Checker(scenario).Run(); }
+
+Result<Scenario> Validated(Scenario scenario) {
+  Errors errors = Validate(scenario);
+  if (!errors.empty()) return errors;
+  return scenario;
+}
+
+void RequireValid(const Scenario& scenario) {
+  Errors errors = Validate(scenario);
+  if (!errors.empty()) throw InputError(std::move(errors));
+}
+
+}  // namespace entente

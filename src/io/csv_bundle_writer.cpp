@@ -1,0 +1,80 @@
+#include <fmt/format.h>
+
+#include "entente/io/csv.hpp"
+#include "entente/io/csv_bundle.hpp"
+#include "entente/io/text.hpp"
+
+namespace entente {
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, char sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
+  FileSet files;
+  const Metadata& m = scenario.meta;
+  if (!m.title.empty() || !m.as_of.empty() || !m.description.empty() || !m.sources.empty()) {
+    std::string meta = CsvLine({"key", "value"});
+    if (!m.title.empty()) meta += CsvLine({"title", m.title});
+    if (!m.as_of.empty()) meta += CsvLine({"as_of", m.as_of});
+    if (!m.description.empty()) meta += CsvLine({"description", m.description});
+    for (const std::string& src : m.sources) meta += CsvLine({"source", src});
+    files["scenario.csv"] = std::move(meta);
+  }
+
+  bool any_description = false;
+  for (const Actor& a : scenario.actors) any_description |= !a.description.empty();
+  std::string actors = any_description ? CsvLine({"actor", "name", "description"})
+                                       : CsvLine({"actor", "name"});
+  for (const Actor& a : scenario.actors) {
+    actors += any_description ? CsvLine({a.id, a.name, a.description}) : CsvLine({a.id, a.name});
+  }
+  files["actors.csv"] = std::move(actors);
+
+  bool issue_description = false;
+  for (const Issue& i : scenario.issues) issue_description |= !i.description.empty();
+  std::vector<std::string> header = {"issue", "name", "unit", "scale_min", "scale_max", "anchors",
+                                     "status_quo", "decision_rule", "veto_players"};
+  if (issue_description) header.emplace_back("description");
+  std::string issues = CsvLine(header);
+  std::string stances = CsvLine({"issue", "actor", "position", "salience", "capability", "basis",
+                                 "note"});
+  for (const Issue& i : scenario.issues) {
+    std::vector<std::string> anchors;
+    for (const Anchor& a : i.scale.anchors) {
+      anchors.push_back(FormatNumber(a.value) + "=" + a.label);
+    }
+    const std::string anchor_text = Join(anchors, ';');
+    std::string bad;
+    auto back = ParseAnchors(anchor_text, &bad);
+    if (!back || *back != i.scale.anchors) {
+      return Error{i.origin.WithField("anchors"),
+                   fmt::format("issue '{}': an anchor label cannot be written to CSV unambiguously",
+                               i.id),
+                   "avoid ';' followed by a number and '=' inside anchor labels"};
+    }
+    std::vector<std::string> row = {
+        i.id, i.name, i.scale.unit, FormatNumber(i.scale.min), FormatNumber(i.scale.max),
+        anchor_text, i.status_quo ? FormatNumber(*i.status_quo) : std::string(),
+        std::string(DecisionKindName(i.rule.kind)), Join(i.rule.veto_players, ';')};
+    if (issue_description) row.push_back(i.description);
+    issues += CsvLine(row);
+    for (const Stance& s : i.stances) {
+      stances += CsvLine({i.id, s.actor, FormatNumber(s.position), FormatNumber(s.salience),
+                          FormatNumber(s.capability), std::string(BasisName(s.basis)), s.note});
+    }
+  }
+  files["issues.csv"] = std::move(issues);
+  files["stances.csv"] = std::move(stances);
+  return files;
+}
+
+}  // namespace entente

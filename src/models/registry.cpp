@@ -1,0 +1,47 @@
+#include "entente/models/registry.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "entente/core/error.hpp"
+#include "entente/core/validation.hpp"
+#include "entente/models/compromise.hpp"
+#include "entente/models/decision_rule.hpp"
+#include "entente/models/median.hpp"
+
+namespace entente {
+namespace {
+
+constexpr std::array kModels = {
+    ModelInfo{"compromise", "capability x salience weighted mean of positions",
+              "van den Bos 1991; Achen 2006", &CompromiseModel},
+    ModelInfo{"median", "capability x salience weighted median (Condorcet winner)", "Black 1948",
+              &MedianModel},
+};
+
+}  // namespace
+
+std::span<const ModelInfo> Models() { return kModels; }
+
+const ModelInfo* FindModel(std::string_view name) {
+  for (const ModelInfo& m : kModels) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+Forecast RunForecast(const Scenario& scenario, std::string_view name, const ModelOptions& options) {
+  const ModelInfo* model = FindModel(name);
+  if (model == nullptr) {
+    std::string known;
+    for (const ModelInfo& m : kModels) known += (known.empty() ? "" : ", ") + std::string(m.name);
+    throw InputError(fmt::format("unknown model '{}'; choose one of: {}", name, known));
+  }
+  RequireValid(scenario);
+  Forecast forecast = model->run(scenario, options);
+  ApplyDecisionRules(scenario, forecast);
+  return forecast;
+}
+
+}  // namespace entente
