@@ -1,0 +1,91 @@
+#include "entente/io/csv_bundle.hpp"
+
+#include <gtest/gtest.h>
+
+#include "entente/io/scenario_io.hpp"
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+
+FileSet Minimal() {
+  return {
+      {"actors.csv", "actor,name\nUS,United States\nROK,South Korea\n"},
+      {"issues.csv",
+       "issue,name,unit,scale_min,scale_max,anchors,status_quo,decision_rule,veto_players\n"
+       "sma,Cost sharing,%,0,100,\"0=freeze;13=Seoul's offer; 2020;100=double\",0,unanimity,US;ROK\n"},
+      {"stances.csv",
+       "issue,actor,position,salience,capability,basis,note\n"
+       "sma,US,13,0.5,50,brief,'quoted'\n"
+       "sma,ROK,13,0.6,45,judgement,\n"},
+  };
+}
+
+TEST(csv_bundle, reads_anchors_rules_and_stances) {
+  const Result<Scenario> r = ParseCsvBundle(Minimal(), "b");
+  ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());
+  const Issue& i = r.value().issues[0];
+  ASSERT_EQ(i.scale.anchors.size(), 3u);
+  EXPECT_EQ(i.scale.anchors[1].label, "Seoul's offer; 2020");  // ';' inside a label survives
+  EXPECT_EQ(i.rule.kind, DecisionKind::kUnanimity);
+  EXPECT_EQ(i.rule.veto_players, (std::vector<std::string>{"US", "ROK"}));
+  EXPECT_EQ(i.stances[0].basis, Basis::kBrief);
+  EXPECT_EQ(i.stances[0].note, "'quoted'");
+  EXPECT_EQ(i.stances[1].origin, (Location{"b/stances.csv", 3}));
+}
+
+TEST(csv_bundle, reports_every_bad_cell_with_file_line_and_field) {
+  FileSet f = Minimal();
+  f["stances.csv"] =
+      "issue,actor,position,salience,capability,basis,note\n"
+      "sma,US,thirteen,0.5,50,brief,\n"
+      "nope,ROK,13,0.6,45,guess,\n";
+  const Result<Scenario> r = ParseCsvBundle(f, "b");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors().size(), 3u);
+  EXPECT_EQ(r.errors()[0].ToString(),
+            "b/stances.csv:2: position 'thirteen' is not a number (field 'position'); fix: write "
+            "a plain decimal number such as 13 or 0.45");
+  EXPECT_EQ(r.errors()[1].ToString(),
+            "b/stances.csv:3: unknown basis 'guess' (field 'basis'); fix: use brief, source or "
+            "judgement (or leave it empty)");
+  EXPECT_EQ(r.errors()[2].where, (Location{"b/stances.csv", 3, "issue"}));
+}
+
+TEST(csv_bundle, missing_file_and_unknown_column) {
+  FileSet f = Minimal();
+  f.erase("actors.csv");
+  f["stances.csv"] = "issue,actor,position,salience,capability,colour\n";
+  const Result<Scenario> r = ParseCsvBundle(f, "b");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors()[0].where.file, "b/actors.csv");
+  EXPECT_EQ(r.errors()[0].message, "file is missing");
+  EXPECT_EQ(r.errors()[1].message, "unknown column 'colour'");
+}
+
+TEST(csv_bundle, anchor_without_value_is_an_error) {
+  std::string bad;
+  EXPECT_FALSE(ParseAnchors("freeze;100=double", &bad).has_value());
+  EXPECT_EQ(bad, "freeze");
+  EXPECT_TRUE(ParseAnchors("", &bad)->empty());
+}
+
+TEST(csv_bundle, metadata_file_is_optional_and_read_when_present) {
+  FileSet f = Minimal();
+  f["scenario.csv"] = "key,value\ntitle,T\nas_of,2021-02-25\nsource,A\nsource,B\n";
+  const Result<Scenario> r = ParseCsvBundle(f, "b");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().meta.title, "T");
+  EXPECT_EQ(r.value().meta.sources, (std::vector<std::string>{"A", "B"}));
+}
+
+TEST(csv_bundle, reads_the_shared_flagship_bundle) {
+  ENTENTE_SHARED_OR_SKIP(dir, "scenarios/us-rok-2021");
+  const Result<Scenario> r = LoadScenario(dir);
+  ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());
+  EXPECT_EQ(r.value().actors.size(), 9u);
+  EXPECT_EQ(r.value().issues.size(), 10u);
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,57 @@
+#include "entente/io/forecast_output.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "entente/models/registry.hpp"
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+
+Scenario Vetoed() {
+  Scenario s = test::OneIssue({20, 80}, {1, 1}, {1, 3});
+  s.meta.title = "T";
+  s.issues[0].scale.anchors = {{0, "none"}, {50, "half"}, {100, "all"}};
+  s.issues[0].status_quo = 0;
+  s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
+  return s;
+}
+
+TEST(forecast_output, json_has_the_documented_fields) {
+  const Scenario s = Vetoed();
+  const nlohmann::json j = ForecastJson(s, RunForecast(s, "compromise", {}));
+  EXPECT_EQ(j["scenario"], "T");
+  EXPECT_EQ(j["model"], "compromise");
+  const auto& i = j["issues"][0];
+  EXPECT_EQ(i["id"], "issue");
+  EXPECT_EQ(i["outcome"], 40.0);
+  EXPECT_EQ(i["unconstrained"], 65.0);
+  EXPECT_EQ(i["status_quo"], 0.0);
+  EXPECT_EQ(i["binding_veto"], "a0");
+  EXPECT_EQ(i["nearest_anchor"]["label"], "half");
+  EXPECT_FALSE(i.contains("rounds"));
+}
+
+TEST(forecast_output, table_names_anchor_and_veto) {
+  const Scenario s = Vetoed();
+  const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
+  EXPECT_NE(t.find("50 = half"), std::string::npos);
+  EXPECT_NE(t.find("- issue: a0 accepts at most 40.0, not the model's 65.0."), std::string::npos);
+}
+
+TEST(forecast_output, csv_one_row_per_issue) {
+  const Scenario s = Vetoed();
+  EXPECT_EQ(ForecastCsv(s, RunForecast(s, "median", {})),
+            "issue,name,outcome,unconstrained,status_quo,binding_veto,win_set_empty,nearest_anchor\n"
+            "issue,Issue,40,80,0,a0,false,50 = half\n");
+}
+
+TEST(forecast_output, unknown_format_is_an_error) {
+  EXPECT_FALSE(ParseOutputFormat("xml").ok());
+  EXPECT_TRUE(ParseOutputFormat("json").ok());
+}
+
+}  // namespace
+}  // namespace entente

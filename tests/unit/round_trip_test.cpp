@@ -1,0 +1,86 @@
+// Conversions between YAML and the CSV bundle must lose nothing, in both directions.
+#include <gtest/gtest.h>
+
+#include <unistd.h>  // getpid
+
+#include <filesystem>
+
+#include "entente/io/csv_bundle.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/io/yaml_scenario.hpp"
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+namespace fs = std::filesystem;
+
+Scenario Awkward() {
+  Scenario s;
+  s.meta = Metadata{"Title, with comma", "2021-02-25", "line one\nline two",
+                    {"Source \"quoted\"", "yes"}};
+  s.actors.push_back(Actor{"US", "United States", "desc: with colon", {}});
+  s.actors.push_back(Actor{"true", "  padded  ", "", {}});
+  Issue i;
+  i.id = "i1";
+  i.name = "# not a comment";
+  i.description = "tab\there";
+  i.scale = Scale{-50, 50.5, "% change; signed", {{-50, "cut"}, {0, "freeze; hold"}, {0.1, "1e-1"}}};
+  i.status_quo = 0.1;
+  i.rule = DecisionRule{DecisionKind::kUnanimity, {"US", "true"}};
+  i.stances.push_back(Stance{"US", 1.0 / 3.0, 0.45, 55, Basis::kBrief, "'quote', \"double\"", {}});
+  i.stances.push_back(Stance{"true", -49.999999999, 1e-7, 0, Basis::kUnstated, "", {}});
+  s.issues.push_back(i);
+  Issue j;
+  j.id = "j";
+  j.scale = Scale{0, 1, "", {}};
+  j.stances.push_back(Stance{"US", 0.5, 1, 1, Basis::kJudgement, "n", {}});
+  s.issues.push_back(j);
+  return s;
+}
+
+TEST(round_trip, yaml_text_is_lossless) {
+  const Scenario s = Awkward();
+  const Result<Scenario> back = ParseYamlScenario(WriteYamlScenario(s), "rt.yaml");
+  ASSERT_TRUE(back.ok()) << FormatErrors(back.errors());
+  EXPECT_EQ(back.value(), s);
+}
+
+TEST(round_trip, csv_bundle_text_is_lossless) {
+  const Scenario s = Awkward();
+  const Result<FileSet> files = WriteCsvBundle(s);
+  ASSERT_TRUE(files.ok());
+  const Result<Scenario> back = ParseCsvBundle(files.value(), "rt");
+  ASSERT_TRUE(back.ok()) << FormatErrors(back.errors());
+  EXPECT_EQ(back.value(), s);
+}
+
+TEST(round_trip, ambiguous_anchor_label_is_refused_not_mangled) {
+  Scenario s = Awkward();
+  s.issues[0].scale.anchors[0].label = "cut;5=five";
+  EXPECT_FALSE(WriteCsvBundle(s).ok());
+}
+
+TEST(round_trip, flagship_csv_to_yaml_to_csv_on_disk) {
+  ENTENTE_SHARED_OR_SKIP(dir, "scenarios/us-rok-2021");
+  const fs::path tmp = fs::temp_directory_path() / ("entente-rt-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  const Scenario original = LoadScenario(dir).ValueOrThrow();
+  ASSERT_TRUE(WriteScenario(original, (tmp / "s.yaml").string(), false).ok());
+  const Scenario via_yaml = LoadScenario((tmp / "s.yaml").string()).ValueOrThrow();
+  ASSERT_TRUE(WriteScenario(via_yaml, (tmp / "bundle").string(), false).ok());
+  const Scenario via_csv = LoadScenario((tmp / "bundle").string()).ValueOrThrow();
+  EXPECT_EQ(via_yaml, original);
+  EXPECT_EQ(via_csv, original);
+  // Writing over an existing bundle needs overwrite, and leaves it intact when refused.
+  EXPECT_FALSE(WriteScenario(via_csv, (tmp / "bundle").string(), false).ok());
+  EXPECT_EQ(LoadScenario((tmp / "bundle").string()).ValueOrThrow(), original);
+  EXPECT_TRUE(WriteScenario(via_csv, (tmp / "bundle").string(), true).ok());
+  std::size_t leftovers = 0;
+  for (const auto& e : fs::directory_iterator(tmp)) leftovers += e.path().filename().string()[0] == '.';
+  EXPECT_EQ(leftovers, 0u) << "temporary files left behind";
+  fs::remove_all(tmp);
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,90 @@
+#include "entente/io/yaml_scenario.hpp"
+
+#include <gtest/gtest.h>
+
+namespace entente {
+namespace {
+
+constexpr const char* kGood = R"(entente: 1
+title: Test
+actors:
+  - id: A
+    name: Alpha
+  - {id: B, name: Beta}
+issues:
+  - id: i1
+    name: Issue one
+    scale:
+      min: 0
+      max: 10
+      unit: years
+      anchors:
+        0: now
+        10: "never: not at all"
+    status_quo: 5
+    decision_rule: unanimity
+    veto_players: [A, B]
+    stances:
+      - {actor: A, position: 2, salience: 0.5, capability: 1, basis: brief, note: "says so"}
+      - actor: B
+        position: 8
+        salience: 1
+        capability: 2
+)";
+
+TEST(yaml, reads_the_documented_layout) {
+  const Result<Scenario> r = ParseYamlScenario(kGood, "s.yaml");
+  ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());
+  const Scenario& s = r.value();
+  EXPECT_EQ(s.meta.title, "Test");
+  EXPECT_EQ(s.actors[1].name, "Beta");
+  const Issue& i = s.issues[0];
+  EXPECT_EQ(i.scale.anchors[1].label, "never: not at all");
+  EXPECT_EQ(i.status_quo, 5);
+  EXPECT_EQ(i.rule.veto_players, (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(i.stances[1].capability, 2);
+  EXPECT_EQ(i.stances[1].origin, (Location{"s.yaml", 22}));
+}
+
+TEST(yaml, syntax_error_has_a_line) {
+  const Result<Scenario> r = ParseYamlScenario("actors: [\n  - id: A\n", "bad.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors()[0].where.file, "bad.yaml");
+  EXPECT_GT(r.errors()[0].where.line, 0);
+  EXPECT_NE(r.errors()[0].message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(yaml, unknown_keys_and_bad_numbers_are_all_reported) {
+  std::string text = kGood;
+  text.replace(text.find("salience: 1\n"), 12, "salience: high\n");
+  text.replace(text.find("capability: 1,"), 14, "capabilty: 1,");
+  const Result<Scenario> r = ParseYamlScenario(text, "s.yaml");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors().size(), 3u);
+  EXPECT_EQ(r.errors()[0].ToString(),
+            "s.yaml:21: unknown key 'capabilty' in a stance (field 'capabilty'); fix: use one of: "
+            "actor, position, salience, capability, basis, note");
+  EXPECT_EQ(r.errors()[1].message, "missing 'capability'");
+  EXPECT_EQ(r.errors()[2].ToString(),
+            "s.yaml:24: salience 'high' is not a number (field 'salience'); fix: write a plain "
+            "decimal number such as 13 or 0.45");
+}
+
+TEST(yaml, empty_file_and_wrong_root) {
+  EXPECT_EQ(ParseYamlScenario("", "e.yaml").errors()[0].message, "file is empty");
+  EXPECT_FALSE(ParseYamlScenario("- a\n- b\n", "l.yaml").ok());
+}
+
+TEST(yaml, writer_quotes_what_yaml_would_misread) {
+  Scenario s;
+  s.meta.title = "yes";
+  s.meta.as_of = "2021-02-25";
+  s.actors.push_back(Actor{"A", "- dash: colon, comma #hash", "", {}});
+  const std::string text = WriteYamlScenario(s);
+  EXPECT_NE(text.find("title: \"yes\""), std::string::npos);
+  EXPECT_NE(text.find("as_of: \"2021-02-25\""), std::string::npos);
+  EXPECT_NE(text.find("name: \"- dash: colon, comma #hash\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace entente
