@@ -48,17 +48,22 @@ class Checker {
     }
   }
 
-  void CheckScale(const Issue& issue) {
+  // Returns false when the scale itself is broken; range checks against it are then skipped
+  // rather than reported once per stance.
+  bool CheckScale(const Issue& issue) {
     const Scale& sc = issue.scale;
     if (!std::isfinite(sc.min) || !std::isfinite(sc.max)) {
       Add(issue.origin.WithField("scale"),
           fmt::format("issue '{}': scale bounds must be finite numbers", issue.id),
           "give finite scale_min and scale_max");
-    } else if (!(sc.min < sc.max)) {
+      return false;
+    }
+    if (!(sc.min < sc.max)) {
       Add(issue.origin.WithField("scale"),
           fmt::format("issue '{}': scale minimum {} is not below its maximum {}", issue.id, sc.min,
                       sc.max),
           "make scale_min smaller than scale_max");
+      return false;
     }
     for (const Anchor& a : sc.anchors) {
       if (!std::isfinite(a.value) || !sc.Contains(a.value)) {
@@ -68,11 +73,12 @@ class Checker {
             "move the anchor inside the scale or widen the scale");
       }
     }
+    return true;
   }
 
-  void CheckRule(const Issue& issue) {
+  void CheckRule(const Issue& issue, bool scale_ok) {
     const DecisionRule& rule = issue.rule;
-    if (issue.status_quo) {
+    if (issue.status_quo && scale_ok) {
       const double q = *issue.status_quo;
       if (!std::isfinite(q) || !issue.scale.Contains(q)) {
         Add(issue.origin.WithField("status_quo"),
@@ -117,7 +123,7 @@ class Checker {
     }
   }
 
-  void CheckStance(const Issue& issue, const Stance& s, std::set<std::string>& seen) {
+  void CheckStance(const Issue& issue, const Stance& s, bool scale_ok, std::set<std::string>& seen) {
     if (scenario_.FindActor(s.actor) == nullptr) {
       Add(s.origin.WithField("actor"),
           fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
@@ -131,7 +137,7 @@ class Checker {
     if (!std::isfinite(s.position)) {
       Add(s.origin.WithField("position"), "position is not a finite number",
           "give a number on the issue's scale");
-    } else if (std::isfinite(sc.min) && std::isfinite(sc.max) && !sc.Contains(s.position)) {
+    } else if (scale_ok && !sc.Contains(s.position)) {
       Add(s.origin.WithField("position"),
           fmt::format("position {} is outside the scale [{}, {}] of issue '{}'", s.position,
                       sc.min, sc.max, issue.id),
@@ -151,12 +157,12 @@ class Checker {
   }
 
   void CheckIssue(const Issue& issue) {
-    CheckScale(issue);
-    CheckRule(issue);
+    const bool scale_ok = CheckScale(issue);
+    CheckRule(issue, scale_ok);
     std::set<std::string> seen;
     bool any_weight = false;
     for (const Stance& s : issue.stances) {
-      CheckStance(issue, s, seen);
+      CheckStance(issue, s, scale_ok, seen);
       const double w = s.Weight();
       if (std::isfinite(w) && w > 0) any_weight = true;
     }

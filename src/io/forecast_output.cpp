@@ -79,28 +79,28 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   return out;
 }
 
-nlohmann::json ForecastJson(const Scenario& scenario, const Forecast& forecast) {
-  nlohmann::json issues = nlohmann::json::array();
+nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& forecast) {
+  nlohmann::ordered_json issues = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
     const IssueForecast& f = forecast.issues[k];
-    nlohmann::json j = {
+    nlohmann::ordered_json j = {
         {"id", issue.id},
         {"name", issue.name},
         {"unit", issue.scale.unit},
         {"outcome", f.outcome},
         {"unconstrained", f.unconstrained},
-        {"status_quo", f.status_quo ? nlohmann::json(*f.status_quo) : nlohmann::json()},
-        {"binding_veto", f.binding_veto ? nlohmann::json(*f.binding_veto) : nlohmann::json()},
+        {"status_quo", f.status_quo ? nlohmann::ordered_json(*f.status_quo) : nlohmann::ordered_json()},
+        {"binding_veto", f.binding_veto ? nlohmann::ordered_json(*f.binding_veto) : nlohmann::ordered_json()},
         {"win_set_empty", f.win_set_empty},
     };
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
     }
     if (!f.rounds.empty()) {
-      nlohmann::json rounds = nlohmann::json::array();
+      nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
       for (const Round& r : f.rounds) {
-        nlohmann::json positions = nlohmann::json::object();
+        nlohmann::ordered_json positions = nlohmann::ordered_json::object();
         for (std::size_t s = 0; s < r.positions.size(); ++s) {
           positions[issue.stances[s].actor] = r.positions[s];
         }

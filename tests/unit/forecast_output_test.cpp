@@ -21,7 +21,7 @@ Scenario Vetoed() {
 
 TEST(forecast_output, json_has_the_documented_fields) {
   const Scenario s = Vetoed();
-  const nlohmann::json j = ForecastJson(s, RunForecast(s, "compromise", {}));
+  const nlohmann::ordered_json j = ForecastJson(s, RunForecast(s, "compromise", {}));
   EXPECT_EQ(j["scenario"], "T");
   EXPECT_EQ(j["model"], "compromise");
   const auto& i = j["issues"][0];

@@ -1,0 +1,28 @@
+# Runs one golden case: `# args: ...` and `# exit: N` header lines, then the expected output.
+# Commands run from the repository root so paths in messages are stable.
+file(READ "${CASE}" content)
+string(REGEX MATCH "^# args: ([^\n]*)\n# exit: ([0-9]+)\n" header "${content}")
+if(NOT header)
+  message(FATAL_ERROR "${CASE}: must start with '# args: ...' and '# exit: N' lines")
+endif()
+set(args_text "${CMAKE_MATCH_1}")
+set(expected_code "${CMAKE_MATCH_2}")
+string(LENGTH "${header}" header_length)
+string(SUBSTRING "${content}" ${header_length} -1 expected)
+separate_arguments(args UNIX_COMMAND "${args_text}")
+execute_process(COMMAND ${ENTENTE} ${args}
+                WORKING_DIRECTORY ${SOURCE_DIR}
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
+set(actual "${out}${err}")
+if("$ENV{ENTENTE_GOLDEN_UPDATE}")
+  file(WRITE "${CASE}" "# args: ${args_text}\n# exit: ${code}\n${actual}")
+  message(STATUS "updated ${CASE}")
+  return()
+endif()
+if(NOT code STREQUAL expected_code)
+  message(FATAL_ERROR "exit code ${code}, expected ${expected_code}\n--- output ---\n${actual}")
+endif()
+if(NOT actual STREQUAL expected)
+  file(WRITE "${CASE}.actual" "${actual}")
+  message(FATAL_ERROR "output differs from ${CASE}\n--- expected ---\n${expected}\n--- actual (also in ${CASE}.actual) ---\n${actual}")
+endif()
