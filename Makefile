@@ -1,0 +1,57 @@
+# Entente developer entry points. `make demo` and `make test` install what is missing first.
+.PHONY: all deps build debug demo test test-release test-debug bench format format-check lint \
+        golden-update clean
+
+ENTENTE := build/release/apps/cli/entente
+FLAGSHIP := scenarios/us-rok-2021.yaml
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build:
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+debug:
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug
+
+demo: deps build
+	@echo
+	@$(ENTENTE) forecast $(FLAGSHIP) --model median
+	@echo
+	@$(ENTENTE) forecast $(FLAGSHIP) --model compromise
+
+# Unit tests under ASan+UBSan first, then unit and golden tests in the release build, so the
+# run ends with ctest's summary of the full suite.
+test: deps
+	@$(MAKE) --no-print-directory test-debug
+	@$(MAKE) --no-print-directory test-release
+
+test-debug: debug
+	@ctest --preset debug
+
+test-release: build
+	@ctest --preset release
+
+bench: build
+	@build/release/bench/entente_bench --benchmark_counters_tabular=true
+
+format:
+	@clang-format -i $(SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(SOURCES)
+
+lint: build
+	@clang-tidy -p build/release --quiet $(filter %.cpp,$(filter-out bench/% tests/%,$(SOURCES)))
+
+golden-update: build
+	@ENTENTE_GOLDEN_UPDATE=1 ctest --test-dir build/release -L golden -Q
+	@git status --short tests/golden
+
+clean:
+	@rm -rf build
