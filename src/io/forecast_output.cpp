@@ -74,6 +74,8 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
                                  veto, FormatFixed(f.outcome, 1), FormatFixed(f.unconstrained, 1));
     }
   }
+  out += "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
+         "prefer it to the status quo, sq).\n";
   if (!notes.empty()) out += "\nVetoes that bind:\n" + notes;
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
   return out;
