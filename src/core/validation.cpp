@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -11,7 +13,10 @@ namespace {
 
 class Checker {
  public:
-  explicit Checker(const Scenario& scenario) : scenario_(scenario) {}
+  explicit Checker(const Scenario& scenario) : scenario_(scenario) {
+    // A hash set keeps validation linear in the number of stances (FindActor is a scan).
+    for (const Actor& a : scenario.actors) actor_ids_.insert(a.id);
+  }
 
   Errors Run() {
     CheckActors();
@@ -111,7 +116,7 @@ class Checker {
         Add(issue.origin.WithField("veto_players"),
             fmt::format("issue '{}' lists veto player '{}' twice", issue.id, v),
             "list each veto player once");
-      } else if (scenario_.FindActor(v) == nullptr) {
+      } else if (!actor_ids_.contains(v)) {
         Add(issue.origin.WithField("veto_players"),
             fmt::format("issue '{}': unknown veto player '{}'", issue.id, v),
             "use an actor id from the actors list");
@@ -124,7 +129,7 @@ class Checker {
   }
 
   void CheckStance(const Issue& issue, const Stance& s, bool scale_ok, std::set<std::string>& seen) {
-    if (scenario_.FindActor(s.actor) == nullptr) {
+    if (!actor_ids_.contains(s.actor)) {
       Add(s.origin.WithField("actor"),
           fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
           "use an actor id from the actors list");
@@ -175,6 +180,7 @@ class Checker {
   }
 
   const Scenario& scenario_;
+  std::unordered_set<std::string_view> actor_ids_;
   Errors errors_;
 };
 
