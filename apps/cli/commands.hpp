@@ -4,8 +4,11 @@
 /// app; the callbacks throw entente exceptions, which main() turns into exit codes.
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "entente/models/options.hpp"
 
 namespace entente::cli {
 
@@ -13,6 +16,14 @@ namespace entente::cli {
 void AddScenarioCommands(CLI::App& app);
 /// `forecast` and `models`.
 void AddForecastCommands(CLI::App& app);
+/// `simulate` and `sensitivity`.
+void AddSimulateCommands(CLI::App& app);
+
+/// The process exit code when no exception ends the command (130 after Ctrl-C).
+int& ExitCode();
+
+/// Parses repeated `--option KEY=VALUE` flags (InputError on a malformed one).
+ModelOptions ParseModelOptions(const std::vector<std::string>& pairs);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

@@ -20,7 +20,9 @@ struct ForecastArgs {
   std::vector<std::string> options;
 };
 
-ModelOptions ParseOptions(const std::vector<std::string>& pairs) {
+}  // namespace
+
+ModelOptions ParseModelOptions(const std::vector<std::string>& pairs) {
   ModelOptions options;
   for (const std::string& p : pairs) {
     const std::size_t eq = p.find('=');
@@ -31,8 +33,6 @@ ModelOptions ParseOptions(const std::vector<std::string>& pairs) {
   }
   return options;
 }
-
-}  // namespace
 
 void AddForecastCommands(CLI::App& app) {
   auto* forecast = app.add_subcommand("forecast", "Forecast where each issue settles");
@@ -47,7 +47,7 @@ void AddForecastCommands(CLI::App& app) {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
-    const Forecast f = RunForecast(s, args->model, ParseOptions(args->options));
+    const Forecast f = RunForecast(s, args->model, ParseModelOptions(args->options));
     Emit(FormatForecast(s, f, format.value()), args->output);
   });
 

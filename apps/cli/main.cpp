@@ -11,6 +11,11 @@
 
 namespace entente::cli {
 
+int& ExitCode() {
+  static int code = 0;
+  return code;
+}
+
 void Emit(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
     std::cout << text << std::flush;
@@ -29,6 +34,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   entente::cli::AddScenarioCommands(app);
   entente::cli::AddForecastCommands(app);
+  entente::cli::AddSimulateCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,5 +52,5 @@ int main(int argc, char** argv) {
     std::cerr << "internal error: " << e.what() << "; please report this\n";
     return 1;
   }
-  return 0;
+  return entente::cli::ExitCode();
 }

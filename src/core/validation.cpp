@@ -128,6 +128,35 @@ class Checker {
     }
   }
 
+  // A spread must stay inside the input's valid range [lo, hi] and be well formed.
+  void CheckSpread(const Stance& s, const std::string& field, const Spread& sp, double value,
+                   double lo, double hi) {
+    const Location at = s.origin.WithField(field);
+    switch (sp.kind) {
+      case Spread::Kind::kNone: return;
+      case Spread::Kind::kNormal:
+        if (!std::isfinite(sp.sd) || sp.sd < 0) {
+          Add(at, fmt::format("{} sd {} is not a number >= 0", field, sp.sd),
+              "give a standard deviation >= 0");
+        }
+        return;
+      case Spread::Kind::kUniform:
+      case Spread::Kind::kTriangular:
+        if (!std::isfinite(sp.low) || !std::isfinite(sp.high) || !(sp.low <= sp.high)) {
+          Add(at, fmt::format("{} range [{}, {}] is empty", field, sp.low, sp.high),
+              "give low <= high");
+        } else if (sp.low < lo || sp.high > hi) {
+          Add(at, fmt::format("{} range [{}, {}] reaches outside [{}, {}]", field, sp.low, sp.high,
+                              lo, hi),
+              fmt::format("keep low and high within [{}, {}]", lo, hi));
+        } else if (sp.kind == Spread::Kind::kTriangular && (value < sp.low || value > sp.high)) {
+          Add(at, fmt::format("{} {} is outside its own range [{}, {}]", field, value, sp.low, sp.high),
+              "make low <= value <= high");
+        }
+        return;
+    }
+  }
+
   void CheckStance(const Issue& issue, const Stance& s, bool scale_ok, std::set<std::string>& seen) {
     if (!actor_ids_.contains(s.actor)) {
       Add(s.origin.WithField("actor"),
@@ -159,6 +188,9 @@ class Checker {
       Add(s.origin.WithField("capability"), fmt::format("capability {} is negative", s.capability),
           "give a number >= 0");
     }
+    if (scale_ok) CheckSpread(s, "position", s.position_spread, s.position, sc.min, sc.max);
+    CheckSpread(s, "salience", s.salience_spread, s.salience, 0, 1);
+    CheckSpread(s, "capability", s.capability_spread, s.capability, 0, HUGE_VAL);
   }
 
   void CheckIssue(const Issue& issue) {

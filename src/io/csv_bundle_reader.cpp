@@ -65,6 +65,31 @@ class TableReader {
     return 0;
   }
 
+  // The number in `column` and its optional `_sd`, `_low`, `_high` columns: sd gives a normal
+  // spread; low and high a triangular one around the value, or a uniform one when the value
+  // itself is left empty (its point value is then the midpoint).
+  void Uncertain(const CsvRow& row, const std::string& column, double& value, Spread& spread) {
+    const bool has_sd = !Text(row, column + "_sd").empty();
+    const bool has_lo = !Text(row, column + "_low").empty();
+    const bool has_hi = !Text(row, column + "_high").empty();
+    const bool has_value = !Text(row, column).empty();
+    if (has_lo != has_hi || (has_sd && (has_lo || !has_value))) {
+      errors_.push_back(Error{At(row, column), fmt::format("{} has an incomplete or mixed spread", column),
+                              fmt::format("give {0}_sd with {0}, or both {0}_low and {0}_high", column)});
+      return;
+    }
+    if (has_lo && !has_value) {
+      const double lo = Number(row, column + "_low");
+      const double hi = Number(row, column + "_high");
+      value = (lo + hi) / 2;
+      spread = Spread::Uniform(lo, hi);
+      return;
+    }
+    value = Number(row, column);
+    if (has_sd) spread = Spread::Normal(Number(row, column + "_sd"));
+    if (has_lo) spread = Spread::Triangular(Number(row, column + "_low"), Number(row, column + "_high"));
+  }
+
   std::string Id(const CsvRow& row, const std::string& column) {
     std::string text = Text(row, column);
     if (text.empty()) {
@@ -151,16 +176,18 @@ void ReadIssues(const CsvTable& t, Scenario& s, Errors& errors) {
 void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
   TableReader r(t, errors);
   if (!r.CheckColumns({"issue", "actor", "position", "salience", "capability"},
-                      {"basis", "note"})) {
+                      {"basis", "note", "position_sd", "position_low", "position_high",
+                       "salience_sd", "salience_low", "salience_high", "capability_sd",
+                       "capability_low", "capability_high"})) {
     return;
   }
   for (const CsvRow& row : t.rows) {
     Stance st;
     const std::string issue_id = r.Id(row, "issue");
     st.actor = r.Id(row, "actor");
-    st.position = r.Number(row, "position");
-    st.salience = r.Number(row, "salience");
-    st.capability = r.Number(row, "capability");
+    r.Uncertain(row, "position", st.position, st.position_spread);
+    r.Uncertain(row, "salience", st.salience, st.salience_spread);
+    r.Uncertain(row, "capability", st.capability, st.capability_spread);
     const std::string basis = r.Text(row, "basis");
     if (auto b = ParseBasis(basis)) {
       st.basis = *b;

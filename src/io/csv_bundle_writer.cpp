@@ -16,6 +16,18 @@ std::string Join(const std::vector<std::string>& parts, char sep) {
   return out;
 }
 
+// The cells for a number and its spread columns (`_sd`, `_low`, `_high`).
+std::vector<std::string> UncertainCells(double value, const Spread& sp) {
+  const std::string v = FormatNumber(value);
+  switch (sp.kind) {
+    case Spread::Kind::kNone: return {v, "", "", ""};
+    case Spread::Kind::kNormal: return {v, FormatNumber(sp.sd), "", ""};
+    case Spread::Kind::kUniform: return {"", "", FormatNumber(sp.low), FormatNumber(sp.high)};
+    case Spread::Kind::kTriangular: return {v, "", FormatNumber(sp.low), FormatNumber(sp.high)};
+  }
+  return {v, "", "", ""};
+}
+
 }  // namespace
 
 Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
@@ -45,8 +57,21 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
                                      "status_quo", "decision_rule", "veto_players"};
   if (issue_description) header.emplace_back("description");
   std::string issues = CsvLine(header);
-  std::string stances = CsvLine({"issue", "actor", "position", "salience", "capability", "basis",
-                                 "note"});
+  // Spread columns appear only when some stance is uncertain, so plain bundles stay plain.
+  bool spreads = false;
+  for (const Issue& i : scenario.issues) {
+    for (const Stance& s : i.stances) {
+      spreads |= s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
+    }
+  }
+  std::vector<std::string> stance_header = {"issue", "actor", "position", "salience", "capability",
+                                            "basis", "note"};
+  if (spreads) {
+    for (const char* f : {"position", "salience", "capability"}) {
+      for (const char* suffix : {"_sd", "_low", "_high"}) stance_header.push_back(std::string(f) + suffix);
+    }
+  }
+  std::string stances = CsvLine(stance_header);
   for (const Issue& i : scenario.issues) {
     std::vector<std::string> anchors;
     for (const Anchor& a : i.scale.anchors) {
@@ -68,8 +93,15 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     if (issue_description) row.push_back(i.description);
     issues += CsvLine(row);
     for (const Stance& s : i.stances) {
-      stances += CsvLine({i.id, s.actor, FormatNumber(s.position), FormatNumber(s.salience),
-                          FormatNumber(s.capability), std::string(BasisName(s.basis)), s.note});
+      const auto p = UncertainCells(s.position, s.position_spread);
+      const auto sa = UncertainCells(s.salience, s.salience_spread);
+      const auto c = UncertainCells(s.capability, s.capability_spread);
+      std::vector<std::string> cells = {i.id, s.actor, p[0], sa[0], c[0],
+                                        std::string(BasisName(s.basis)), s.note};
+      if (spreads) {
+        for (const auto* u : {&p, &sa, &c}) cells.insert(cells.end(), u->begin() + 1, u->end());
+      }
+      stances += CsvLine(cells);
     }
   }
   files["issues.csv"] = std::move(issues);

@@ -1,4 +1,5 @@
 #include <initializer_list>
+#include <optional>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -78,6 +79,41 @@ class YamlReader {
 
   // A list of texts; a single value is split on ';' when `split` (veto players "A;B", as in
   // the CSV bundle) and taken whole otherwise (a single source).
+  // A stance number: plain (`40`), or with its uncertainty: `{value: 40, sd: 10}` (normal),
+  // `{low: 20, high: 55}` (uniform; the point value is the midpoint), `{value: 30, low: 20,
+  // high: 55}` (triangular with mode 30).
+  void UncertainNumber(const YAML::Node& map, const char* key, double& value, Spread& spread) {
+    const YAML::Node n = map[key];
+    if (!n || !n.IsMap()) {
+      value = NumberKey(map, key);
+      return;
+    }
+    CheckKeys(n, {"value", "sd", "low", "high"}, fmt::format("'{}'", key));
+    const auto get = [&](const char* k) -> std::optional<double> {
+      if (!n[k]) return std::nullopt;
+      return Number(n[k], std::string(key) + "." + k);
+    };
+    const auto v = get("value");
+    const auto sd = get("sd");
+    const auto lo = get("low");
+    const auto hi = get("high");
+    const std::string hint = "write {value: V, sd: S}, {low: L, high: H} or {value: V, low: L, high: H}";
+    if (v && sd && !lo && !hi) {
+      value = *v;
+      spread = Spread::Normal(*sd);
+    } else if (!v && !sd && lo && hi) {
+      value = (*lo + *hi) / 2;
+      spread = Spread::Uniform(*lo, *hi);
+    } else if (v && !sd && lo && hi) {
+      value = *v;
+      spread = Spread::Triangular(*lo, *hi);
+    } else if (v && !sd && !lo && !hi) {
+      value = *v;
+    } else {
+      Fail(n, key, fmt::format("'{}' mixes or lacks distribution parameters", key), hint);
+    }
+  }
+
   std::vector<std::string> TextList(const YAML::Node& map, const char* key, bool split) {
     std::vector<std::string> out;
     const YAML::Node n = map[key];
@@ -162,9 +198,9 @@ class YamlReader {
       Stance st;
       st.origin = At(n);
       st.actor = Text(n, "actor", true);
-      st.position = NumberKey(n, "position");
-      st.salience = NumberKey(n, "salience");
-      st.capability = NumberKey(n, "capability");
+      UncertainNumber(n, "position", st.position, st.position_spread);
+      UncertainNumber(n, "salience", st.salience, st.salience_spread);
+      UncertainNumber(n, "capability", st.capability, st.capability_spread);
       const std::string basis = Text(n, "basis");
       if (auto b = ParseBasis(basis)) {
         st.basis = *b;

@@ -56,10 +56,26 @@ void Line(std::string& out, int indent, std::string_view key, std::string_view v
   out += fmt::format("{:{}}{}: {}\n", "", indent, key, Scalar(value));
 }
 
+// A number with its spread in the form the reader takes back.
+std::string Uncertain(double value, const Spread& sp) {
+  switch (sp.kind) {
+    case Spread::Kind::kNone: return FormatNumber(value);
+    case Spread::Kind::kNormal:
+      return fmt::format("{{value: {}, sd: {}}}", FormatNumber(value), FormatNumber(sp.sd));
+    case Spread::Kind::kUniform:
+      return fmt::format("{{low: {}, high: {}}}", FormatNumber(sp.low), FormatNumber(sp.high));
+    case Spread::Kind::kTriangular:
+      return fmt::format("{{value: {}, low: {}, high: {}}}", FormatNumber(value),
+                         FormatNumber(sp.low), FormatNumber(sp.high));
+  }
+  return FormatNumber(value);
+}
+
 std::string StanceLine(const Stance& s) {
   std::string out = fmt::format("{{actor: {}, position: {}, salience: {}, capability: {}",
-                                Scalar(s.actor), FormatNumber(s.position),
-                                FormatNumber(s.salience), FormatNumber(s.capability));
+                                Scalar(s.actor), Uncertain(s.position, s.position_spread),
+                                Uncertain(s.salience, s.salience_spread),
+                                Uncertain(s.capability, s.capability_spread));
   if (s.basis != Basis::kUnstated) out += fmt::format(", basis: {}", BasisName(s.basis));
   if (!s.note.empty()) out += fmt::format(", note: {}", Scalar(s.note));
   return out + "}";

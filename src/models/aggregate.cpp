@@ -24,8 +24,9 @@ double WeightedMean(std::span<const double> x, std::span<const double> w) {
 
 double WeightedMedian(std::span<const double> x, std::span<const double> w) {
   ENTENTE_ASSERT(x.size() == w.size(), "positions and weights differ in length");
-  std::vector<std::pair<double, double>> points;
-  points.reserve(x.size());
+  // Reused per thread: Monte Carlo calls this millions of times.
+  thread_local std::vector<std::pair<double, double>> points;
+  points.clear();
   double total = 0;
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (w[i] > 0) {

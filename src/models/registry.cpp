@@ -6,6 +6,7 @@
 
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
+#include "entente/models/aggregate.hpp"
 #include "entente/models/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
 #include "entente/models/median.hpp"
@@ -15,9 +16,9 @@ namespace {
 
 constexpr std::array kModels = {
     ModelInfo{"compromise", "capability x salience weighted mean of positions",
-              "van den Bos 1991; Achen 2006", &CompromiseModel},
+              "van den Bos 1991; Achen 2006", &CompromiseModel, &WeightedMean},
     ModelInfo{"median", "capability x salience weighted median (Condorcet winner)", "Black 1948",
-              &MedianModel},
+              &MedianModel, &WeightedMedian},
 };
 
 }  // namespace
@@ -31,15 +32,25 @@ const ModelInfo* FindModel(std::string_view name) {
   return nullptr;
 }
 
-Forecast RunForecast(const Scenario& scenario, std::string_view name, const ModelOptions& options) {
+const ModelInfo& RequireModel(std::string_view name) {
   const ModelInfo* model = FindModel(name);
   if (model == nullptr) {
     std::string known;
     for (const ModelInfo& m : kModels) known += (known.empty() ? "" : ", ") + std::string(m.name);
     throw InputError(fmt::format("unknown model '{}'; choose one of: {}", name, known));
   }
+  return *model;
+}
+
+Forecast RunForecast(const Scenario& scenario, std::string_view name, const ModelOptions& options) {
+  const ModelInfo& model = RequireModel(name);
   RequireValid(scenario);
-  Forecast forecast = model->run(scenario, options);
+  return RunForecastTrusted(scenario, model, options);
+}
+
+Forecast RunForecastTrusted(const Scenario& scenario, const ModelInfo& model,
+                            const ModelOptions& options) {
+  Forecast forecast = model.run(scenario, options);
   ApplyDecisionRules(scenario, forecast);
   return forecast;
 }

@@ -35,6 +35,13 @@ Scenario Awkward() {
   j.scale = Scale{0, 1, "", {}};
   j.stances.push_back(Stance{"US", 0.5, 1, 1, Basis::kJudgement, "n", {}});
   s.issues.push_back(j);
+  // Every kind of spread, on every field.
+  Stance& us = s.issues[0].stances[0];
+  us.position_spread = Spread::Normal(2.5);
+  us.salience_spread = Spread::Triangular(0.3, 0.6);
+  us.capability_spread = Spread::Uniform(40, 70);
+  us.capability = 55;  // the midpoint, as a uniform spread implies
+  s.issues[1].stances[0].position_spread = Spread::Uniform(0.25, 0.75);
   return s;
 }
 

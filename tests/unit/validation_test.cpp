@@ -95,6 +95,20 @@ TEST(validation, scale_must_be_ordered_and_anchors_inside) {
   EXPECT_EQ(m[0], "issue 'issue': scale minimum 100 is not below its maximum 0");
 }
 
+TEST(validation, spreads_stay_inside_the_valid_range) {
+  Scenario s = Good();
+  Stance& a = s.issues[0].stances[0];  // position 10, salience 0.5
+  a.position_spread = Spread::Normal(-1);
+  a.salience_spread = Spread::Triangular(0.6, 0.9);
+  a.capability_spread = Spread::Uniform(-5, 5);
+  s.issues[0].stances[1].position_spread = Spread::Uniform(50, 40);
+  EXPECT_EQ(Messages(s), (std::vector<std::string>{
+                             "position sd -1 is not a number >= 0",
+                             "salience 0.5 is outside its own range [0.6, 0.9]",
+                             "capability range [-5, 5] reaches outside [0, inf]",
+                             "position range [50, 40] is empty"}));
+}
+
 TEST(validation, problems_carry_location_field_and_fix) {
   Scenario s = Good();
   s.issues[0].stances[1].origin = Location{"stances.csv", 14};

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "entente/core/location.hpp"
+#include "entente/core/spread.hpp"
 
 namespace entente {
 
@@ -32,6 +33,10 @@ struct Stance {
   Basis basis = Basis::kUnstated;  ///< where the numbers come from
   std::string note;      ///< quotation or reasoning behind the coding
   Location origin;       ///< where the reader found it
+  // Uncertainty comes last so `Stance{actor, x, s, c, basis, note}` stays valid.
+  Spread position_spread;    ///< uncertainty of `position` (none by default)
+  Spread salience_spread;    ///< uncertainty of `salience`
+  Spread capability_spread;  ///< uncertainty of `capability`
 
   /// The weight most models give this actor: capability x salience.
   [[nodiscard]] double Weight() const { return capability * salience; }
@@ -39,7 +44,9 @@ struct Stance {
   /// Equality ignores `origin`.
   friend bool operator==(const Stance& a, const Stance& b) {
     return a.actor == b.actor && a.position == b.position && a.salience == b.salience &&
-           a.capability == b.capability && a.basis == b.basis && a.note == b.note;
+           a.capability == b.capability && a.position_spread == b.position_spread &&
+           a.salience_spread == b.salience_spread && a.capability_spread == b.capability_spread &&
+           a.basis == b.basis && a.note == b.note;
   }
 };
 

@@ -22,6 +22,9 @@ struct ModelInfo {
   std::string_view summary;   ///< one line: what it computes
   std::string_view citation;  ///< where the equations come from
   ModelFn run;                ///< the model itself
+  /// For static models only: the per-issue aggregate of positions and c x s weights, so
+  /// Monte Carlo can skip building a Forecast per draw. nullptr for dynamic models.
+  double (*aggregate)(std::span<const double>, std::span<const double>) = nullptr;
 };
 
 /// Every model Entente ships, in the order `entente models` lists them.
@@ -40,5 +43,13 @@ struct ModelInfo {
 /// ```
 [[nodiscard]] Forecast RunForecast(const Scenario& scenario, std::string_view name,
                                    const ModelOptions& options);
+
+/// The model called `name`; InputError naming the known models when there is none.
+[[nodiscard]] const ModelInfo& RequireModel(std::string_view name);
+
+/// RunForecast without validation, for callers that validated the scenario once and only vary
+/// numbers within their valid ranges (Monte Carlo draws, sensitivity sweeps).
+[[nodiscard]] Forecast RunForecastTrusted(const Scenario& scenario, const ModelInfo& model,
+                                          const ModelOptions& options);
 
 }  // namespace entente

@@ -1,0 +1,95 @@
+#pragma once
+/// \file
+/// Monte Carlo forecasts: propagate input uncertainty through any model, in parallel, with
+/// byte-identical results for a seed whatever the thread count.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/analysis/outcome_sketch.hpp"
+#include "entente/analysis/sampler.hpp"
+#include "entente/analysis/sensitivity.hpp"
+#include "entente/models/options.hpp"
+
+namespace entente {
+
+/// "How likely is issue I to end at or beyond V?" (`--threshold I:V`).
+struct Threshold {
+  std::string issue;  ///< Issue::id
+  double value = 0;   ///< a point on its scale
+};
+
+/// What to simulate and how.
+struct SimulationOptions {
+  std::string model = "median";           ///< any registered model
+  ModelOptions model_options;             ///< passed to the model unchanged
+  std::int64_t draws = 10000;             ///< number of draws
+  std::uint64_t seed = 1;                 ///< PCG seed; draw d uses stream d
+  int threads = 0;                        ///< 0 = all cores
+  Noise noise;                            ///< default spread for stances that give none
+  std::vector<Threshold> thresholds;      ///< exceedance probabilities to report
+  bool sensitivity = false;               ///< also compute tornado swings and first-order indices
+  int sensitivity_bins = 16;              ///< equal-probability classes per input
+  const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)
+  /// Called now and then (from a worker thread, never concurrently) with draws done / total.
+  std::function<void(std::int64_t, std::int64_t)> progress;
+};
+
+/// P(outcome >= value) and P(outcome <= value) for one threshold.
+struct ThresholdResult {
+  double value = 0;  ///< the threshold
+  double p_ge = 0;   ///< share of draws at or above it
+  double p_le = 0;   ///< share at or below it
+};
+
+/// How often one veto player was the binding one.
+struct VetoShare {
+  std::string actor;  ///< veto player
+  double share = 0;   ///< share of draws in which it bound
+};
+
+/// The distribution of one issue's outcome.
+struct IssueDistribution {
+  std::string issue_id;          ///< Issue::id
+  double point = 0;              ///< the point forecast (inputs at their coded values)
+  double mean = 0;               ///< mean outcome
+  double sd = 0;                 ///< standard deviation
+  double min = 0;                ///< smallest outcome drawn
+  double max = 0;                ///< largest
+  double p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;  ///< quantiles
+  std::vector<HistogramBin> histogram;     ///< 20 bars over the scale
+  std::optional<double> p_status_quo;      ///< share of draws where the status quo holds
+  std::vector<ThresholdResult> thresholds; ///< as requested, in order
+  std::vector<VetoShare> vetoes;           ///< per veto player, in rule order
+  std::int64_t fallback_draws = 0;         ///< draws that kept point inputs (no weight left)
+};
+
+/// The result of a simulation.
+struct SimulationResult {
+  std::string model;                    ///< model name
+  std::int64_t draws_requested = 0;     ///< as asked
+  std::int64_t draws_done = 0;          ///< fewer when interrupted
+  bool interrupted = false;             ///< stopped by `cancel`
+  std::uint64_t seed = 0;               ///< as used
+  double noise = 0;                     ///< as used (fraction)
+  std::size_t uncertain_inputs = 0;     ///< number of inputs drawn
+  std::vector<IssueDistribution> issues;        ///< in scenario order
+  std::vector<IssueSensitivity> sensitivity;    ///< per issue, when requested
+};
+
+/// Runs `options.draws` draws of `scenario`'s uncertain inputs through the model and
+/// summarises each issue's outcome. Throws InputError for an invalid scenario, an unknown
+/// model or issue in a threshold, or draws < 1.
+///
+/// Example:
+/// ```
+/// SimulationOptions o;  o.model = "compromise";  o.draws = 100000;  o.noise.fraction = 0.1;
+/// SimulationResult r = Simulate(flagship, o);   // r.issues[2].p95, r.issues[2].p_status_quo
+/// ```
+[[nodiscard]] SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& options);
+
+}  // namespace entente

@@ -1,0 +1,335 @@
+// Monte Carlo propagation of input uncertainty.
+//   For draw d = 0..N-1: X^(d) ~ the stances' spreads (PCG stream d of the seed), clipped to
+//   their valid ranges; Y_k^(d) = outcome of issue k under the model and decision rules.
+//   Reported per issue: mean, sd, quantiles (type 7), histogram, P(Y = q), P(Y >= t), binding
+//   veto shares. Every accumulator is an integer sum, so the result is the same whatever the
+//   thread count or the order in which draws finish.
+#include "entente/analysis/monte_carlo.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "entente/core/error.hpp"
+#include "entente/core/validation.hpp"
+#include "entente/models/decision_rule.hpp"
+
+namespace entente {
+namespace {
+
+constexpr std::int64_t kChunk = 256;  // draws per task: small enough for Ctrl-C to act fast
+
+// Everything one thread accumulates, plus its scratch space.
+struct Accumulator {
+  std::vector<OutcomeSketch> sketches;
+  std::vector<std::int64_t> sq_holds;
+  std::vector<std::vector<std::int64_t>> ge, le;     // [issue][threshold]
+  std::vector<std::vector<std::int64_t>> binds;      // [issue][veto player]
+  std::vector<std::int64_t> fallbacks;               // [issue]
+  std::optional<FirstOrderAccumulator> first_order;
+  Scenario work;
+  std::vector<double> values, outcomes, x, w, veto;
+  std::vector<int> classes;
+  std::vector<int> binding;
+  std::vector<std::uint8_t> fell_back;
+  std::vector<double> flat;  // the draw, three numbers per stance (Sampler::Flatten)
+};
+
+struct Plan {
+  const Scenario* scenario;
+  const ModelInfo* model;
+  const SimulationOptions* options;
+  const Sampler* sampler;
+  std::vector<double> reference;                 // point outcome per issue
+  std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
+  std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
+};
+
+Accumulator MakeAccumulator(const Plan& plan) {
+  const Scenario& s = *plan.scenario;
+  Accumulator a;
+  a.work = s;
+  a.flat = plan.sampler->Flatten();
+  const std::size_t n = s.issues.size();
+  a.sq_holds.assign(n, 0);
+  a.fallbacks.assign(n, 0);
+  a.ge.resize(n);
+  a.le.resize(n);
+  a.binds.resize(n);
+  a.binding.assign(n, -1);
+  for (std::size_t k = 0; k < n; ++k) {
+    a.sketches.emplace_back(s.issues[k].scale.min, s.issues[k].scale.max, plan.reference[k]);
+    a.ge[k].assign(plan.thresholds[k].size(), 0);
+    a.le[k].assign(plan.thresholds[k].size(), 0);
+    a.binds[k].assign(plan.veto_stance[k].size(), 0);
+  }
+  if (plan.options->sensitivity) {
+    std::vector<double> ranges;
+    for (const Issue& i : s.issues) ranges.push_back(i.scale.Range());
+    a.first_order.emplace(plan.sampler->inputs().size(), plan.reference, ranges,
+                          plan.options->sensitivity_bins);
+  }
+  return a;
+}
+
+// Outcomes of one draw, written into a.outcomes and a.binding (veto index or -1).
+void Evaluate(const Plan& plan, Accumulator& a) {
+  const Scenario& work = a.work;
+  if (plan.model->aggregate != nullptr) {
+    // Static model: aggregate and apply the veto rule on the flat draw, no allocation.
+    const auto& begin = plan.sampler->stance_begin();
+    for (std::size_t k = 0; k < work.issues.size(); ++k) {
+      const Issue& issue = work.issues[k];
+      a.x.clear();
+      a.w.clear();
+      for (std::size_t g = begin[k]; g < begin[k + 1]; ++g) {
+        a.x.push_back(a.flat[3 * g]);
+        a.w.push_back(a.flat[3 * g + 1] * a.flat[3 * g + 2]);
+      }
+      double y = plan.model->aggregate(a.x, a.w);
+      a.binding[k] = -1;
+      if (issue.rule.kind == DecisionKind::kUnanimity) {
+        a.veto.clear();
+        for (std::size_t idx : plan.veto_stance[k]) a.veto.push_back(a.x[idx]);
+        const VetoResult r = ApplyUnanimity(y, *issue.status_quo, a.veto);
+        y = r.outcome;
+        if (r.binding) a.binding[k] = static_cast<int>(*r.binding);
+      }
+      a.outcomes[k] = y;
+    }
+    return;
+  }
+  plan.sampler->WriteBack(a.flat, a.work);
+  const Forecast f = RunForecastTrusted(work, *plan.model, plan.options->model_options);
+  for (std::size_t k = 0; k < f.issues.size(); ++k) {
+    a.outcomes[k] = f.issues[k].outcome;
+    a.binding[k] = -1;
+    if (!f.issues[k].binding_veto) continue;
+    const auto& vetoes = work.issues[k].rule.veto_players;
+    for (std::size_t v = 0; v < vetoes.size(); ++v) {
+      if (vetoes[v] == *f.issues[k].binding_veto) a.binding[k] = static_cast<int>(v);
+    }
+  }
+}
+
+void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
+  Rng rng = DrawRng(plan.options->seed, static_cast<std::uint64_t>(d));
+  plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
+  a.outcomes.resize(a.work.issues.size());
+  Evaluate(plan, a);
+  const auto& inputs = plan.sampler->inputs();
+  for (std::size_t k = 0; k < a.outcomes.size(); ++k) {
+    const Issue& issue = plan.scenario->issues[k];
+    const double y = a.outcomes[k];
+    a.sketches[k].Add(y);
+    if (issue.status_quo && std::abs(y - *issue.status_quo) <= 1e-9 * issue.scale.Range()) {
+      ++a.sq_holds[k];
+    }
+    for (std::size_t t = 0; t < plan.thresholds[k].size(); ++t) {
+      const double v = plan.thresholds[k][t]->value;
+      a.ge[k][t] += y >= v;
+      a.le[k][t] += y <= v;
+    }
+    if (a.binding[k] >= 0) ++a.binds[k][a.binding[k]];
+  }
+  for (std::size_t k = 0; k < a.fell_back.size(); ++k) a.fallbacks[k] += a.fell_back[k];
+  if (a.first_order) {
+    const int bins = plan.options->sensitivity_bins;
+    a.classes.resize(inputs.size());
+    for (std::size_t j = 0; j < inputs.size(); ++j) {
+      const double u = SpreadCdf(inputs[j].spread, inputs[j].value, a.values[j]);
+      a.classes[j] = std::clamp(static_cast<int>(u * bins), 0, bins - 1);
+    }
+    a.first_order->Add(a.classes, a.outcomes);
+  }
+}
+
+}  // namespace
+}  // namespace entente
+
+namespace entente {
+namespace {
+
+Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions& o,
+              const Sampler& sampler) {
+  Plan plan{&s, &model, &o, &sampler, {}, {}, {}};
+  const Forecast point = RunForecastTrusted(s, model, o.model_options);
+  for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
+  plan.veto_stance.resize(s.issues.size());
+  plan.thresholds.resize(s.issues.size());
+  for (std::size_t k = 0; k < s.issues.size(); ++k) {
+    const Issue& issue = s.issues[k];
+    for (const std::string& v : issue.rule.veto_players) {
+      for (std::size_t st = 0; st < issue.stances.size(); ++st) {
+        if (issue.stances[st].actor == v) plan.veto_stance[k].push_back(st);
+      }
+    }
+  }
+  Errors errors;
+  for (const Threshold& t : o.thresholds) {
+    bool found = false;
+    for (std::size_t k = 0; k < s.issues.size(); ++k) {
+      if (s.issues[k].id != t.issue) continue;
+      found = true;
+      if (!std::isfinite(t.value) || !s.issues[k].scale.Contains(t.value)) {
+        errors.push_back(Error{Location{"--threshold"},
+                               fmt::format("threshold {} is outside the scale of '{}'", t.value, t.issue),
+                               fmt::format("give a value in [{}, {}]", s.issues[k].scale.min,
+                                           s.issues[k].scale.max)});
+      }
+      plan.thresholds[k].push_back(&t);
+    }
+    if (!found) {
+      errors.push_back(Error{Location{"--threshold"}, fmt::format("unknown issue '{}'", t.issue),
+                             "use an issue id of the scenario, as in --threshold sanctions_relief:50"});
+    }
+  }
+  if (!errors.empty()) throw InputError(std::move(errors));
+  return plan;
+}
+
+IssueDistribution Summarise(const Plan& plan, const Accumulator& a, std::size_t k) {
+  const Issue& issue = plan.scenario->issues[k];
+  const OutcomeSketch& sk = a.sketches[k];
+  IssueDistribution d;
+  d.issue_id = issue.id;
+  d.point = plan.reference[k];
+  d.mean = sk.Mean();
+  d.sd = sk.Sd();
+  d.min = sk.Min();
+  d.max = sk.Max();
+  d.p05 = sk.Quantile(0.05);
+  d.p25 = sk.Quantile(0.25);
+  d.p50 = sk.Quantile(0.50);
+  d.p75 = sk.Quantile(0.75);
+  d.p95 = sk.Quantile(0.95);
+  d.histogram = sk.Histogram(20);
+  const double n = std::max<double>(1, static_cast<double>(sk.count()));
+  if (issue.status_quo) d.p_status_quo = static_cast<double>(a.sq_holds[k]) / n;
+  for (std::size_t t = 0; t < plan.thresholds[k].size(); ++t) {
+    d.thresholds.push_back(ThresholdResult{plan.thresholds[k][t]->value,
+                                           static_cast<double>(a.ge[k][t]) / n,
+                                           static_cast<double>(a.le[k][t]) / n});
+  }
+  for (std::size_t v = 0; v < plan.veto_stance[k].size(); ++v) {
+    d.vetoes.push_back(VetoShare{issue.rule.veto_players[v], static_cast<double>(a.binds[k][v]) / n});
+  }
+  d.fallback_draws = a.fallbacks[k];
+  return d;
+}
+
+void Merge(Accumulator& into, const Accumulator& from) {
+  for (std::size_t k = 0; k < into.sketches.size(); ++k) {
+    into.sketches[k].Merge(from.sketches[k]);
+    into.sq_holds[k] += from.sq_holds[k];
+    into.fallbacks[k] += from.fallbacks[k];
+    for (std::size_t t = 0; t < into.ge[k].size(); ++t) {
+      into.ge[k][t] += from.ge[k][t];
+      into.le[k][t] += from.le[k][t];
+    }
+    for (std::size_t v = 0; v < into.binds[k].size(); ++v) into.binds[k][v] += from.binds[k][v];
+  }
+  if (into.first_order) into.first_order->Merge(*from.first_order);
+}
+
+std::vector<IssueSensitivity> Sensitivities(const Plan& plan, const Accumulator& total) {
+  const Scenario& s = *plan.scenario;
+  const auto& inputs = plan.sampler->inputs();
+  const std::vector<Swing> swings =
+      OneAtATime(s, *plan.sampler, *plan.model, plan.options->model_options);
+  std::vector<IssueSensitivity> out;
+  for (std::size_t k = 0; k < s.issues.size(); ++k) {
+    IssueSensitivity is;
+    is.issue_id = s.issues[k].id;
+    for (std::size_t j = 0; j < inputs.size(); ++j) {
+      const UncertainInput& in = inputs[j];
+      InputEffect e;
+      e.input = j;
+      e.actor = s.issues[in.issue].stances[in.stance].actor;
+      e.input_issue = s.issues[in.issue].id;
+      e.field = in.field;
+      e.low = std::clamp(SpreadQuantile(in.spread, in.value, 0.05), in.lo, in.hi);
+      e.high = std::clamp(SpreadQuantile(in.spread, in.value, 0.95), in.lo, in.hi);
+      e.outcome_low = swings[j].low[k];
+      e.outcome_high = swings[j].high[k];
+      e.first_order = total.first_order ? total.first_order->Index(j, k) : 0;
+      // Leave out inputs with no swing and no first-order share beyond sampling noise (0.5%).
+      if (e.outcome_low == e.outcome_high && e.first_order < 0.005) continue;
+      is.effects.push_back(std::move(e));
+    }
+    std::stable_sort(is.effects.begin(), is.effects.end(), [](const InputEffect& a, const InputEffect& b) {
+      return std::abs(a.outcome_high - a.outcome_low) > std::abs(b.outcome_high - b.outcome_low);
+    });
+    out.push_back(std::move(is));
+  }
+  return out;
+}
+
+}  // namespace
+
+SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) {
+  const ModelInfo& model = RequireModel(o.model);
+  RequireValid(scenario);
+  if (o.draws < 1) throw InputError(fmt::format("--draws {} must be at least 1", o.draws));
+  if (!(o.noise.fraction >= 0) || !std::isfinite(o.noise.fraction)) {
+    throw InputError("--noise must be a percentage >= 0, e.g. 10%");
+  }
+  if (o.sensitivity_bins < 2) throw InputError("sensitivity needs at least 2 classes per input");
+  const Sampler sampler(scenario, o.noise);
+  const Plan plan = MakePlan(scenario, model, o, sampler);
+  if (o.sensitivity) {
+    const std::size_t cells = sampler.inputs().size() * scenario.issues.size() * o.sensitivity_bins;
+    if (cells > (std::size_t{1} << 22)) {
+      throw InputError(fmt::format(
+          "sensitivity over {} inputs x {} issues needs too much memory; drop --sensitivity or "
+          "give spreads only to the inputs in question", sampler.inputs().size(), scenario.issues.size()));
+    }
+  }
+
+  tbb::enumerable_thread_specific<Accumulator> locals([&plan] { return MakeAccumulator(plan); });
+  std::atomic<std::int64_t> done{0};
+  std::mutex progress_mutex;
+  auto last_report = std::chrono::steady_clock::now();
+  const auto body = [&](const tbb::blocked_range<std::int64_t>& range) {
+    if (o.cancel != nullptr && o.cancel->load(std::memory_order_relaxed)) return;
+    Accumulator& a = locals.local();
+    for (std::int64_t d = range.begin(); d < range.end(); ++d) RunDraw(plan, a, d);
+    const std::int64_t now_done = done.fetch_add(range.size()) + range.size();
+    if (o.progress && progress_mutex.try_lock()) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_report >= std::chrono::milliseconds(100)) {
+        last_report = now;
+        o.progress(now_done, o.draws);
+      }
+      progress_mutex.unlock();
+    }
+  };
+  tbb::task_arena arena(o.threads > 0 ? o.threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, o.draws, kChunk), body,
+                      tbb::simple_partitioner());
+  });
+
+  Accumulator total = MakeAccumulator(plan);
+  for (const Accumulator& a : locals) Merge(total, a);
+  SimulationResult r;
+  r.model = std::string(model.name);
+  r.draws_requested = o.draws;
+  r.draws_done = done.load();
+  r.interrupted = r.draws_done < o.draws;
+  r.seed = o.seed;
+  r.noise = o.noise.fraction;
+  r.uncertain_inputs = sampler.inputs().size();
+  for (std::size_t k = 0; k < scenario.issues.size(); ++k) r.issues.push_back(Summarise(plan, total, k));
+  if (o.sensitivity) r.sensitivity = Sensitivities(plan, total);
+  if (o.progress) o.progress(r.draws_done, o.draws);
+  return r;
+}
+
+}  // namespace entente
