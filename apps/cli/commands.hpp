@@ -19,6 +19,12 @@ void AddForecastCommands(CLI::App& app);
 /// `simulate` and `sensitivity`.
 void AddSimulateCommands(CLI::App& app);
 
+/// `cohesion`, `advise` and `compare`.
+void AddAdvisorCommands(CLI::App& app);
+
+/// "10%" or "10" as the fraction 0.1 (InputError otherwise).
+double ParseNoisePercent(const std::string& text);
+
 /// The process exit code when no exception ends the command (130 after Ctrl-C).
 int& ExitCode();
 

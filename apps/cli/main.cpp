@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   entente::cli::AddScenarioCommands(app);
   entente::cli::AddForecastCommands(app);
   entente::cli::AddSimulateCommands(app);
+  entente::cli::AddAdvisorCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

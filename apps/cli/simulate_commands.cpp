@@ -28,8 +28,9 @@ struct SimulateArgs {
   std::vector<std::string> options;
 };
 
-// "10%" or "10" both mean ten percent.
-double ParseNoise(const std::string& text) {
+}  // namespace
+
+double ParseNoisePercent(const std::string& text) {
   std::string_view t = Trim(text);
   if (!t.empty() && t.back() == '%') t.remove_suffix(1);
   const auto v = ParseNumber(t);
@@ -38,6 +39,8 @@ double ParseNoise(const std::string& text) {
   }
   return *v / 100;
 }
+
+namespace {
 
 std::vector<Threshold> ParseThresholds(const std::vector<std::string>& items) {
   std::vector<Threshold> out;
@@ -65,7 +68,7 @@ void Run(const SimulateArgs& a) {
   o.draws = a.draws;
   o.seed = a.seed;
   o.threads = a.threads;
-  o.noise.fraction = ParseNoise(a.noise);
+  o.noise.fraction = ParseNoisePercent(a.noise);
   o.thresholds = ParseThresholds(a.thresholds);
   o.sensitivity = a.sensitivity;
   o.cancel = &InterruptFlag();

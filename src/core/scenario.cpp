@@ -23,4 +23,11 @@ Issue* Scenario::FindIssue(std::string_view id) {
   return nullptr;
 }
 
+const Move* Scenario::FindMove(std::string_view id) const {
+  for (const Move& m : moves) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
 }  // namespace entente

@@ -33,12 +33,90 @@ class Checker {
     if (scenario_.issues.empty()) {
       Add(Location{}, "the scenario has no issues", "add at least one issue with its stances");
     }
+    CheckAlliances();
+    CheckMoves();
     return std::move(errors_);
   }
 
  private:
   void Add(Location where, std::string message, std::string hint) {
     errors_.push_back(Error{std::move(where), std::move(message), std::move(hint)});
+  }
+
+  void CheckAlliances() {
+    std::set<std::string> ids;
+    for (const Alliance& a : scenario_.alliances) {
+      if (a.id.empty() || !ids.insert(a.id).second) {
+        Add(a.origin.WithField("id"), fmt::format("alliance id '{}' is empty or used twice", a.id),
+            "give every alliance a unique id");
+      }
+      std::set<std::string> members;
+      for (const std::string& m : a.members) {
+        if (!actor_ids_.contains(m)) {
+          Add(a.origin.WithField("members"),
+              fmt::format("alliance '{}': unknown member '{}'", a.id, m),
+              "use an actor id from the actors list");
+        } else if (!members.insert(m).second) {
+          Add(a.origin.WithField("members"),
+              fmt::format("alliance '{}' lists '{}' twice", a.id, m), "list each member once");
+        }
+      }
+      if (a.members.size() < 2) {
+        Add(a.origin.WithField("members"),
+            fmt::format("alliance '{}' needs at least two members", a.id),
+            "list the allies, e.g. [US, ROK]");
+      }
+    }
+  }
+
+  void CheckChange(const Move& m, const StanceChange& c) {
+    const Issue* issue = scenario_.FindIssue(c.issue);
+    if (issue == nullptr) {
+      Add(c.origin.WithField("issue"), fmt::format("move '{}': unknown issue '{}'", m.id, c.issue),
+          "use an issue id of the scenario");
+      return;
+    }
+    if (issue->FindStance(c.actor) == nullptr) {
+      Add(c.origin.WithField("actor"),
+          fmt::format("move '{}': '{}' has no stance on '{}' to change", m.id, c.actor, c.issue),
+          "change an existing stance (add the stance to the scenario first)");
+      return;
+    }
+    if (!c.position && !c.salience && !c.capability) {
+      Add(c.origin, fmt::format("move '{}' changes nothing for '{}' on '{}'", m.id, c.actor, c.issue),
+          "give a new position, salience or capability");
+    }
+    if (c.position && (!std::isfinite(*c.position) || !issue->scale.Contains(*c.position))) {
+      Add(c.origin.WithField("position"),
+          fmt::format("move '{}': position {} is outside the scale [{}, {}]", m.id, *c.position,
+                      issue->scale.min, issue->scale.max),
+          "give a position on the issue's scale");
+    }
+    if (c.salience && (!std::isfinite(*c.salience) || *c.salience < 0 || *c.salience > 1)) {
+      Add(c.origin.WithField("salience"),
+          fmt::format("move '{}': salience {} is outside [0, 1]", m.id, *c.salience),
+          "give a value between 0 and 1");
+    }
+    if (c.capability && (!std::isfinite(*c.capability) || *c.capability < 0)) {
+      Add(c.origin.WithField("capability"),
+          fmt::format("move '{}': capability {} is negative", m.id, *c.capability),
+          "give a number >= 0");
+    }
+  }
+
+  void CheckMoves() {
+    std::set<std::string> ids;
+    for (const Move& m : scenario_.moves) {
+      if (m.id.empty() || !ids.insert(m.id).second) {
+        Add(m.origin.WithField("id"), fmt::format("move id '{}' is empty or used twice", m.id),
+            "give every move a unique id");
+      }
+      if (m.changes.empty()) {
+        Add(m.origin.WithField("changes"), fmt::format("move '{}' has no changes", m.id),
+            "list the stance changes it makes");
+      }
+      for (const StanceChange& c : m.changes) CheckChange(m, c);
+    }
   }
 
   void CheckActors() {

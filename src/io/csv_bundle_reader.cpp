@@ -209,6 +209,49 @@ void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
   }
 }
 
+void ReadAlliances(const CsvTable& t, Scenario& s, Errors& errors) {
+  TableReader r(t, errors);
+  if (!r.CheckColumns({"alliance", "members"}, {"name"})) return;
+  for (const CsvRow& row : t.rows) {
+    Alliance a;
+    a.id = r.Id(row, "alliance");
+    a.name = r.Raw(row, "name");
+    a.members = SplitList(r.Text(row, "members"), ';');
+    a.origin = Location{t.file, row.line};
+    s.alliances.push_back(std::move(a));
+  }
+}
+
+// One row per change; a move's name and source come from its first row.
+void ReadMoves(const CsvTable& t, Scenario& s, Errors& errors) {
+  TableReader r(t, errors);
+  if (!r.CheckColumns({"move", "issue", "actor"},
+                      {"name", "source", "position", "salience", "capability"})) {
+    return;
+  }
+  for (const CsvRow& row : t.rows) {
+    const std::string id = r.Id(row, "move");
+    if (s.moves.empty() || s.moves.back().id != id) {
+      Move m;
+      m.id = id;
+      m.name = r.Raw(row, "name");
+      m.source = r.Raw(row, "source");
+      m.origin = Location{t.file, row.line};
+      s.moves.push_back(std::move(m));
+    }
+    StanceChange c;
+    c.issue = r.Id(row, "issue");
+    c.actor = r.Id(row, "actor");
+    c.origin = Location{t.file, row.line};
+    for (const char* field : {"position", "salience", "capability"}) {
+      if (r.Text(row, field).empty()) continue;
+      const double v = r.Number(row, field);
+      (field[0] == 'p' ? c.position : field[0] == 's' ? c.salience : c.capability) = v;
+    }
+    s.moves.back().changes.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<Anchor>> ParseAnchors(std::string_view text, std::string* bad) {
@@ -263,6 +306,8 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
   parse("actors.csv", true, &ReadActors);
   parse("issues.csv", true, &ReadIssues);
   parse("stances.csv", true, &ReadStances);
+  parse("alliances.csv", false, &ReadAlliances);
+  parse("moves.csv", false, &ReadMoves);
   if (!errors.empty()) return errors;
   return scenario;
 }

@@ -106,6 +106,25 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   }
   files["issues.csv"] = std::move(issues);
   files["stances.csv"] = std::move(stances);
+  if (!scenario.alliances.empty()) {
+    std::string text = CsvLine({"alliance", "name", "members"});
+    for (const Alliance& a : scenario.alliances) text += CsvLine({a.id, a.name, Join(a.members, ';')});
+    files["alliances.csv"] = std::move(text);
+  }
+  if (!scenario.moves.empty()) {
+    const auto opt = [](const std::optional<double>& v) { return v ? FormatNumber(*v) : std::string(); };
+    std::string text =
+        CsvLine({"move", "name", "source", "issue", "actor", "position", "salience", "capability"});
+    for (const Move& m : scenario.moves) {
+      for (std::size_t k = 0; k < m.changes.size(); ++k) {
+        const StanceChange& c = m.changes[k];
+        // Name and source on the first row only: the reader takes them from there.
+        text += CsvLine({m.id, k == 0 ? m.name : "", k == 0 ? m.source : "", c.issue, c.actor,
+                         opt(c.position), opt(c.salience), opt(c.capability)});
+      }
+    }
+    files["moves.csv"] = std::move(text);
+  }
   return files;
 }
 

@@ -37,7 +37,8 @@ Result<Scenario> ReadScenario(const std::string& path) {
   }
   FileSet files;
   Errors errors;
-  for (const char* name : {"scenario.csv", "actors.csv", "issues.csv", "stances.csv"}) {
+  for (const char* name : {"scenario.csv", "actors.csv", "issues.csv", "stances.csv",
+                           "alliances.csv", "moves.csv"}) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());

@@ -246,6 +246,61 @@ class YamlReader {
     }
   }
 
+  bool RequireList(const YAML::Node& n, const char* key, const char* example) {
+    if (!n) return false;
+    if (n.IsSequence()) return true;
+    Fail(n, key, fmt::format("'{}' must be a list", key), example);
+    return false;
+  }
+
+  void ReadAlliances(const YAML::Node& list, Scenario& s) {
+    if (!RequireList(list, "alliances", "write e.g. '- {id: us-rok, members: [US, ROK]}'")) return;
+    for (const YAML::Node& n : list) {
+      if (!RequireMap(n, "an alliance")) continue;
+      CheckKeys(n, {"id", "name", "members"}, "an alliance");
+      Alliance a;
+      a.origin = At(n);
+      a.id = Text(n, "id", true);
+      a.name = Text(n, "name");
+      a.members = TextList(n, "members", true);
+      s.alliances.push_back(std::move(a));
+    }
+  }
+
+  std::optional<double> OptionalNumber(const YAML::Node& map, const char* key) {
+    if (!map[key] || map[key].IsNull()) return std::nullopt;
+    return Number(map[key], key);
+  }
+
+  void ReadMoves(const YAML::Node& list, Scenario& s) {
+    if (!RequireList(list, "moves", "write e.g. '- {id: press, name: ..., changes: [...]}'")) return;
+    for (const YAML::Node& n : list) {
+      if (!RequireMap(n, "a move")) continue;
+      CheckKeys(n, {"id", "name", "source", "changes"}, "a move");
+      Move m;
+      m.origin = At(n);
+      m.id = Text(n, "id", true);
+      m.name = Text(n, "name");
+      m.source = Text(n, "source");
+      const YAML::Node changes = n["changes"];
+      if (RequireList(changes, "changes", "write e.g. '- {actor: US, issue: opcon, salience: 0.8}'")) {
+        for (const YAML::Node& c : changes) {
+          if (!RequireMap(c, "a change")) continue;
+          CheckKeys(c, {"actor", "issue", "position", "salience", "capability"}, "a change");
+          StanceChange ch;
+          ch.origin = At(c);
+          ch.actor = Text(c, "actor", true);
+          ch.issue = Text(c, "issue", true);
+          ch.position = OptionalNumber(c, "position");
+          ch.salience = OptionalNumber(c, "salience");
+          ch.capability = OptionalNumber(c, "capability");
+          m.changes.push_back(std::move(ch));
+        }
+      }
+      s.moves.push_back(std::move(m));
+    }
+  }
+
   Result<Scenario> Read(std::string_view text) {
     YAML::Node loaded;
     try {
@@ -259,7 +314,8 @@ class YamlReader {
       return Error{Location{file_, 1}, "file is empty", "see docs/scenario-format.md for an example"};
     }
     if (!RequireMap(root, "the scenario")) return errors_;
-    CheckKeys(root, {"entente", "title", "as_of", "description", "sources", "actors", "issues"},
+    CheckKeys(root, {"entente", "title", "as_of", "description", "sources", "actors", "issues",
+                     "alliances", "moves"},
               "the scenario");
     Scenario s;
     if (root["entente"] && Text(root, "entente") != "1") {
@@ -274,6 +330,8 @@ class YamlReader {
     if (!root["issues"]) Fail(root, "issues", "missing 'issues'", "list the issues under 'issues:'");
     ReadActors(root["actors"], s);
     ReadIssues(root["issues"], s);
+    ReadAlliances(root["alliances"], s);
+    ReadMoves(root["moves"], s);
     if (!errors_.empty()) return std::move(errors_);
     return s;
   }

@@ -124,6 +124,33 @@ std::string WriteYamlScenario(const Scenario& scenario) {
     for (const Stance& s : i.stances) out += fmt::format("      - {}\n", StanceLine(s));
     out += '\n';
   }
+  if (!scenario.alliances.empty()) {
+    out += "alliances:\n";
+    for (const Alliance& a : scenario.alliances) {
+      std::string members;
+      for (const std::string& m : a.members) members += (members.empty() ? "" : ", ") + Scalar(m);
+      out += fmt::format("  - {{id: {}{}, members: [{}]}}\n", Scalar(a.id),
+                         a.name.empty() ? "" : ", name: " + Scalar(a.name), members);
+    }
+    out += '\n';
+  }
+  if (!scenario.moves.empty()) {
+    out += "moves:\n";
+    for (const Move& m : scenario.moves) {
+      out += fmt::format("  - id: {}\n", Scalar(m.id));
+      Line(out, 4, "name", m.name);
+      Line(out, 4, "source", m.source);
+      out += "    changes:\n";
+      for (const StanceChange& c : m.changes) {
+        std::string line = fmt::format("{{actor: {}, issue: {}", Scalar(c.actor), Scalar(c.issue));
+        if (c.position) line += ", position: " + FormatNumber(*c.position);
+        if (c.salience) line += ", salience: " + FormatNumber(*c.salience);
+        if (c.capability) line += ", capability: " + FormatNumber(*c.capability);
+        out += "      - " + line + "}\n";
+      }
+    }
+    out += '\n';
+  }
   out.pop_back();  // one newline at the end, not a blank line
   return out;
 }

@@ -42,6 +42,11 @@ Scenario Awkward() {
   us.capability_spread = Spread::Uniform(40, 70);
   us.capability = 55;  // the midpoint, as a uniform spread implies
   s.issues[1].stances[0].position_spread = Spread::Uniform(0.25, 0.75);
+  s.alliances.push_back(Alliance{"a, b", "Name: with colon", {"US", "true"}, {}});
+  s.moves.push_back(Move{"m1", "Press, hard", "\"Quoted\" source; with semicolon",
+                         {StanceChange{"US", "i1", 0.5, std::nullopt, 3, {}},
+                          StanceChange{"US", "j", std::nullopt, 0.25, std::nullopt, {}}},
+                         {}});
   return s;
 }
 
@@ -65,6 +70,16 @@ TEST(round_trip, ambiguous_anchor_label_is_refused_not_mangled) {
   Scenario s = Awkward();
   s.issues[0].scale.anchors[0].label = "cut;5=five";
   EXPECT_FALSE(WriteCsvBundle(s).ok());
+}
+
+TEST(round_trip, shipped_flagship_with_alliances_and_moves_through_csv) {
+  const Scenario s =
+      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  ASSERT_FALSE(s.moves.empty());
+  const Result<Scenario> back = ParseCsvBundle(WriteCsvBundle(s).value(), "rt");
+  ASSERT_TRUE(back.ok()) << FormatErrors(back.errors());
+  EXPECT_EQ(back.value(), s);
+  EXPECT_EQ(ParseYamlScenario(WriteYamlScenario(s), "rt.yaml").value(), s);
 }
 
 TEST(round_trip, flagship_csv_to_yaml_to_csv_on_disk) {

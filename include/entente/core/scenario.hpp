@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/core/actor.hpp"
+#include "entente/core/alliance.hpp"
 #include "entente/core/issue.hpp"
 
 namespace entente {
@@ -26,6 +27,8 @@ struct Scenario {
   Metadata meta;              ///< title, date, sources
   std::vector<Actor> actors;  ///< every actor, in input order
   std::vector<Issue> issues;  ///< every issue, in input order
+  std::vector<Alliance> alliances;  ///< coalitions whose cohesion is tracked (optional)
+  std::vector<Move> moves;          ///< named moves to compare against the baseline (optional)
 
   /// The actor with `id`, or nullptr.
   [[nodiscard]] const Actor* FindActor(std::string_view id) const;
@@ -33,6 +36,8 @@ struct Scenario {
   [[nodiscard]] const Issue* FindIssue(std::string_view id) const;
   /// Mutable variant of FindIssue.
   [[nodiscard]] Issue* FindIssue(std::string_view id);
+  /// The move with `id`, or nullptr.
+  [[nodiscard]] const Move* FindMove(std::string_view id) const;
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };

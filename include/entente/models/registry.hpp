@@ -25,6 +25,9 @@ struct ModelInfo {
   /// For static models only: the per-issue aggregate of positions and c x s weights, so
   /// Monte Carlo can skip building a Forecast per draw. nullptr for dynamic models.
   double (*aggregate)(std::span<const double>, std::span<const double>) = nullptr;
+  /// True when the model bargains issues jointly (an issue's outcome depends on the others),
+  /// false when each issue is forecast on its own, so analyses may run one issue at a time.
+  bool joint = false;
 };
 
 /// Every model Entente ships, in the order `entente models` lists them.

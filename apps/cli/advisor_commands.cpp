@@ -1,0 +1,121 @@
+// `entente cohesion`, `entente advise`, `entente compare`: the alliance advisor.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "entente/analysis/advisor.hpp"
+#include "entente/analysis/cohesion.hpp"
+#include "entente/analysis/compare.hpp"
+#include "entente/core/error.hpp"
+#include "entente/io/advisor_output.hpp"
+#include "entente/io/forecast_output.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/io/text.hpp"
+#include "entente/models/registry.hpp"
+
+namespace entente::cli {
+namespace {
+
+struct Common {
+  std::string scenario;
+  std::string model = "median";
+  std::string format = "table";
+  std::string output;
+  std::vector<std::string> options;
+};
+
+void AddCommon(CLI::App* cmd, Common& c) {
+  cmd->add_option("scenario", c.scenario, "YAML file or CSV bundle folder")->required();
+  cmd->add_option("-m,--model", c.model, "model to forecast with")->capture_default_str();
+  cmd->add_option("-f,--format", c.format, "table or json")->capture_default_str();
+  cmd->add_option("-o,--output", c.output, "write to FILE (atomically) instead of stdout");
+  cmd->add_option("--option", c.options, "model option KEY=VALUE (repeatable)");
+}
+
+bool WantJson(const std::string& format) {
+  Result<OutputFormat> f = ParseOutputFormat(format);
+  if (!f || f.value() == OutputFormat::kCsv) throw InputError("--format: use table or json");
+  return f.value() == OutputFormat::kJson;
+}
+
+struct AdviseArgs : Common {
+  std::string actor;
+  std::string issue;
+  std::optional<double> target;
+  std::string goal = "own-position";
+  double tolerance = 0.5;
+};
+
+struct CompareArgs : Common {
+  std::string moves;
+  std::int64_t draws = 0;
+  std::uint64_t seed = 1;
+  std::string noise = "10%";
+};
+
+}  // namespace
+
+void AddAdvisorCommands(CLI::App& app) {
+  auto coh = std::make_shared<Common>();
+  auto* cohesion = app.add_subcommand("cohesion", "Where each alliance is strained, issue by issue");
+  AddCommon(cohesion, *coh);
+  cohesion->callback([coh] {
+    const bool json = WantJson(coh->format);
+    const Scenario s = LoadScenario(coh->scenario).ValueOrThrow();
+    const Forecast f = RunForecast(s, coh->model, ParseModelOptions(coh->options));
+    const auto c = Cohesion(s, f);
+    Emit(json ? CohesionJson(coh->model, c).dump(2) + "\n" : CohesionTable(s, coh->model, c), coh->output);
+  });
+
+  auto adv = std::make_shared<AdviseArgs>();
+  auto* advise = app.add_subcommand("advise", "What it takes to move each outcome to a target");
+  AddCommon(advise, *adv);
+  advise->add_option("--actor", adv->actor, "whose goals to advise on")->required();
+  advise->add_option("--issue", adv->issue, "one issue (default: every issue the actor is in)");
+  auto* target = advise->add_option("--target", adv->target, "target outcome on the issue's scale");
+  advise->add_option("--goal", adv->goal, "own-position: the actor's own position (default)")
+      ->excludes(target)->check(CLI::IsMember({"own-position"}));
+  advise->add_option("--tolerance", adv->tolerance,
+                     "reached when within this % of the scale of the target")->capture_default_str();
+  advise->callback([adv] {
+    const bool json = WantJson(adv->format);
+    const Scenario s = LoadScenario(adv->scenario).ValueOrThrow();
+    AdviceRequest r;
+    r.actor = adv->actor;
+    if (!adv->issue.empty()) r.issue = adv->issue;
+    r.target = adv->target;
+    r.model = adv->model;
+    r.model_options = ParseModelOptions(adv->options);
+    r.tolerance = adv->tolerance / 100;
+    const auto advice = Advise(s, r);
+    Emit(json ? AdviceJson(r.actor, r.model, advice).dump(2) + "\n" : AdviceTable(r.actor, r.model, advice),
+         adv->output);
+  });
+
+  auto cmp = std::make_shared<CompareArgs>();
+  auto* compare = app.add_subcommand("compare", "Forecast named moves and their combinations against the baseline");
+  AddCommon(compare, *cmp);
+  compare->add_option("--moves", cmp->moves, "comma-separated move ids of the scenario")->required();
+  compare->add_option("--draws", cmp->draws, "compare under uncertainty with this many draws");
+  compare->add_option("--seed", cmp->seed, "random seed for --draws")->capture_default_str();
+  compare->add_option("--noise", cmp->noise, "spread for uncertain-free stances with --draws")->capture_default_str();
+  compare->callback([cmp] {
+    const bool json = WantJson(cmp->format);
+    const Scenario s = LoadScenario(cmp->scenario).ValueOrThrow();
+    CompareRequest r;
+    r.moves = SplitList(cmp->moves, ',');
+    r.model = cmp->model;
+    r.model_options = ParseModelOptions(cmp->options);
+    if (cmp->draws > 0) {
+      SimulationOptions o;
+      o.draws = cmp->draws;
+      o.seed = cmp->seed;
+      o.noise.fraction = ParseNoisePercent(cmp->noise);
+      r.simulation = o;
+    }
+    const auto variants = Compare(s, r);
+    Emit(json ? ComparisonJson(s, variants).dump(2) + "\n" : ComparisonTable(s, variants), cmp->output);
+  });
+}
+
+}  // namespace entente::cli
