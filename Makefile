@@ -3,6 +3,8 @@
         golden-update clean
 
 ENTENTE := build/release/apps/cli/entente
+# Tests store their runs in the build tree, never in ./entente.db.
+test test-debug test-release: export ENTENTE_DB := $(CURDIR)/build/test-runs.db
 FLAGSHIP := scenarios/us-rok-2021.yaml
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 

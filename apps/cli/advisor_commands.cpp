@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "run_database.hpp"
 #include "entente/analysis/advisor.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
@@ -22,6 +23,7 @@ struct Common {
   std::string format = "table";
   std::string output;
   std::vector<std::string> options;
+  DbArgs db;
 };
 
 void AddCommon(CLI::App* cmd, Common& c) {
@@ -30,6 +32,7 @@ void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("-f,--format", c.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", c.output, "write to FILE (atomically) instead of stdout");
   cmd->add_option("--option", c.options, "model option KEY=VALUE (repeatable)");
+  AddDbOptions(cmd, c.db);
 }
 
 bool WantJson(const std::string& format) {
@@ -64,7 +67,10 @@ void AddAdvisorCommands(CLI::App& app) {
     const Scenario s = LoadScenario(coh->scenario).ValueOrThrow();
     const Forecast f = RunForecast(s, coh->model, ParseModelOptions(coh->options));
     const auto c = Cohesion(s, f);
-    Emit(json ? CohesionJson(coh->model, c).dump(2) + "\n" : CohesionTable(s, coh->model, c), coh->output);
+    const nlohmann::ordered_json result = CohesionJson(coh->model, c);
+    Emit(json ? result.dump(2) + "\n" : CohesionTable(s, coh->model, c), coh->output);
+    SaveRun(coh->db, "cohesion", s, coh->scenario, coh->model,
+            {{"model_options", ParseModelOptions(coh->options).values()}}, std::nullopt, result);
   });
 
   auto adv = std::make_shared<AdviseArgs>();
@@ -88,8 +94,13 @@ void AddAdvisorCommands(CLI::App& app) {
     r.model_options = ParseModelOptions(adv->options);
     r.tolerance = adv->tolerance / 100;
     const auto advice = Advise(s, r);
-    Emit(json ? AdviceJson(r.actor, r.model, advice).dump(2) + "\n" : AdviceTable(r.actor, r.model, advice),
-         adv->output);
+    const nlohmann::ordered_json result = AdviceJson(r.actor, r.model, advice);
+    Emit(json ? result.dump(2) + "\n" : AdviceTable(r.actor, r.model, advice), adv->output);
+    SaveRun(adv->db, "advise", s, adv->scenario, r.model,
+            {{"model_options", r.model_options.values()}, {"actor", r.actor},
+             {"issue", adv->issue}, {"target", r.target ? nlohmann::ordered_json(*r.target) : nlohmann::ordered_json()},
+             {"tolerance", r.tolerance}},
+            std::nullopt, result);
   });
 
   auto cmp = std::make_shared<CompareArgs>();
@@ -114,7 +125,12 @@ void AddAdvisorCommands(CLI::App& app) {
       r.simulation = o;
     }
     const auto variants = Compare(s, r);
-    Emit(json ? ComparisonJson(s, variants).dump(2) + "\n" : ComparisonTable(s, variants), cmp->output);
+    const nlohmann::ordered_json result = ComparisonJson(s, variants);
+    Emit(json ? result.dump(2) + "\n" : ComparisonTable(s, variants), cmp->output);
+    SaveRun(cmp->db, "compare", s, cmp->scenario, r.model,
+            {{"model_options", r.model_options.values()}, {"moves", r.moves}, {"draws", cmp->draws},
+             {"noise", r.simulation ? r.simulation->noise.fraction : 0.0}},
+            r.simulation ? std::optional<std::uint64_t>(cmp->seed) : std::nullopt, result);
   });
 }
 

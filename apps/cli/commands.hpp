@@ -22,6 +22,9 @@ void AddSimulateCommands(CLI::App& app);
 /// `cohesion`, `advise` and `compare`.
 void AddAdvisorCommands(CLI::App& app);
 
+/// `runs list|show|diff|export`.
+void AddRunsCommands(CLI::App& app);
+
 /// "10%" or "10" as the fraction 0.1 (InputError otherwise).
 double ParseNoisePercent(const std::string& text);
 

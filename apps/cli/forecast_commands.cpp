@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.hpp"
+#include "run_database.hpp"
 #include "entente/core/error.hpp"
 #include "entente/io/forecast_output.hpp"
 #include "entente/io/scenario_io.hpp"
@@ -18,6 +21,7 @@ struct ForecastArgs {
   std::string format = "table";
   std::string output;
   std::vector<std::string> options;
+  DbArgs db;
 };
 
 }  // namespace
@@ -43,12 +47,16 @@ void AddForecastCommands(CLI::App& app) {
   forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
   forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
   forecast->add_option("--option", args->options, "model option KEY=VALUE (repeatable)");
+  AddDbOptions(forecast, args->db);
   forecast->callback([args] {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
-    const Forecast f = RunForecast(s, args->model, ParseModelOptions(args->options));
+    const ModelOptions options = ParseModelOptions(args->options);
+    const Forecast f = RunForecast(s, args->model, options);
     Emit(FormatForecast(s, f, format.value()), args->output);
+    SaveRun(args->db, "forecast", s, args->scenario, args->model,
+            {{"model_options", options.values()}}, std::nullopt, ForecastJson(s, f));
   });
 
   auto* models = app.add_subcommand("models", "List the forecasting models");

@@ -1,4 +1,6 @@
 // `entente simulate` and `entente sensitivity`: Monte Carlo over the inputs' uncertainty.
+#include <cstdio>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +12,7 @@
 #include "entente/io/simulation_output.hpp"
 #include "entente/io/text.hpp"
 #include "progress.hpp"
+#include "run_database.hpp"
 
 namespace entente::cli {
 namespace {
@@ -26,6 +29,7 @@ struct SimulateArgs {
   std::string format = "table";
   std::string output;
   std::vector<std::string> options;
+  DbArgs db;
 };
 
 }  // namespace
@@ -76,10 +80,19 @@ void Run(const SimulateArgs& a) {
   o.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
   const SimulationResult r = Simulate(s, o);
   bar.Finish();
-  Emit(format.value() == OutputFormat::kJson ? SimulationJson(s, r).dump(2) + "\n"
-                                             : SimulationTable(s, r),
-       a.output);
-  if (r.interrupted) ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"
+  const nlohmann::ordered_json json = SimulationJson(s, r);
+  Emit(format.value() == OutputFormat::kJson ? json.dump(2) + "\n" : SimulationTable(s, r), a.output);
+  if (r.interrupted) {
+    ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"
+    if (!DbPath(a.db).empty()) std::fprintf(stderr, "not saved to the runs database: interrupted\n");
+    return;
+  }
+  nlohmann::ordered_json thresholds = nlohmann::ordered_json::array();
+  for (const Threshold& t : o.thresholds) thresholds.push_back({{"issue", t.issue}, {"value", t.value}});
+  SaveRun(a.db, "simulate", s, a.scenario, a.model,
+          {{"model_options", o.model_options.values()}, {"draws", o.draws}, {"noise", o.noise.fraction},
+           {"thresholds", thresholds}, {"sensitivity", o.sensitivity}},
+          o.seed, json);
 }
 
 void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
@@ -96,6 +109,7 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
   cmd->add_option("--option", a.options, "model option KEY=VALUE (repeatable)");
+  AddDbOptions(cmd, a.db);
 }
 
 }  // namespace

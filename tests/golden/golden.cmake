@@ -10,6 +10,8 @@ set(expected_code "${CMAKE_MATCH_2}")
 string(LENGTH "${header}" header_length)
 string(SUBSTRING "${content}" ${header_length} -1 expected)
 separate_arguments(args UNIX_COMMAND "${args_text}")
+# Runs go to a database in the build tree, never to entente.db in the source tree.
+set(ENV{ENTENTE_DB} "${DB}")
 execute_process(COMMAND ${ENTENTE} ${args}
                 WORKING_DIRECTORY ${SOURCE_DIR}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)

@@ -1,0 +1,93 @@
+#pragma once
+/// \file
+/// The runs database: every forecast, simulation, advice and comparison kept in SQLite, one
+/// transaction per run. Schema in docs/database.md.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/core/result.hpp"
+
+struct sqlite3;
+
+namespace entente {
+
+/// One issue's result in a run (one row per variant for comparisons; "" otherwise).
+struct OutcomeRow {
+  std::string variant;                  ///< "" or the compared variant's label
+  std::string issue;                    ///< Issue::id
+  double outcome = 0;                   ///< point outcome after the decision rule
+  std::optional<double> unconstrained;  ///< before the decision rule
+  std::optional<double> status_quo;     ///< the issue's status quo
+  std::optional<std::string> binding_veto;  ///< veto player that bound
+  std::optional<double> mean;           ///< Monte Carlo mean
+  std::optional<double> p05;            ///< Monte Carlo 5% quantile
+  std::optional<double> p95;            ///< Monte Carlo 95% quantile
+};
+
+/// One bargaining round of a dynamic model.
+struct RoundRow {
+  std::string issue;           ///< Issue::id
+  int round = 0;               ///< 0 = inputs
+  double median = 0;           ///< weighted median after the round
+  double mean = 0;             ///< weighted mean after the round
+  std::string positions_json;  ///< {"actor": position, ...}
+};
+
+/// Everything stored about one run.
+struct RunRecord {
+  std::int64_t id = 0;          ///< assigned by the database
+  std::string created_at;       ///< UTC, ISO 8601
+  std::string kind;             ///< forecast, simulate, advise, compare
+  std::string scenario_title;   ///< Metadata::title
+  std::string scenario_path;    ///< as given on the command line
+  std::string scenario_hash;    ///< SHA-256 of scenario_text
+  std::string scenario_text;    ///< the scenario as canonical YAML
+  std::string model;            ///< model name
+  std::string options_json;     ///< model and run options as a JSON object
+  std::optional<std::uint64_t> seed;  ///< for simulations
+  std::string version;          ///< Entente version that made it
+  std::string result_json;      ///< the full JSON output of the run
+  std::vector<OutcomeRow> outcomes;  ///< per issue (and variant)
+  std::vector<RoundRow> rounds;      ///< trajectories, when the model has rounds
+};
+
+/// The current schema version (PRAGMA user_version). Version 1 is the first released layout;
+/// opening a version-1 database migrates it in one transaction.
+inline constexpr int kRunSchemaVersion = 2;
+
+/// An open runs database.
+class RunStore {
+ public:
+  /// Opens (creating if needed) and migrates `path`; WAL mode, 10 s busy timeout so concurrent
+  /// writers wait for each other instead of failing.
+  [[nodiscard]] static Result<RunStore> Open(const std::string& path);
+  RunStore(RunStore&&) noexcept;
+  RunStore& operator=(RunStore&&) noexcept;
+  ~RunStore();
+
+  /// Stores a run in one transaction (nothing is written if any part fails); returns its id.
+  [[nodiscard]] Result<std::int64_t> Save(const RunRecord& run);
+  /// Every run, newest first, without outcomes and rounds.
+  [[nodiscard]] Result<std::vector<RunRecord>> List();
+  /// One run with its outcomes and rounds; a located error when there is no such id.
+  [[nodiscard]] Result<RunRecord> Get(std::int64_t id);
+  /// The schema version of the open database.
+  [[nodiscard]] int SchemaVersion();
+
+ private:
+  RunStore(sqlite3* db, std::string path);
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  std::unique_ptr<sqlite3, Closer> db_;
+  std::string path_;
+};
+
+/// "2026-11-28T12:34:56Z" for now.
+[[nodiscard]] std::string UtcNow();
+
+}  // namespace entente

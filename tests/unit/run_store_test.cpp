@@ -1,0 +1,168 @@
+#include "entente/io/run_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <filesystem>
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "entente/io/forecast_output.hpp"
+#include "entente/io/run_record.hpp"
+#include "entente/io/run_schema.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/io/sha256.hpp"
+#include "entente/models/registry.hpp"
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+namespace fs = std::filesystem;
+
+std::string TempDb(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / fmt::format("entente-{}-{}.db", name, ::getpid());
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+RunRecord FlagshipRun() {
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Forecast f = RunForecast(s, "median", {});
+  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "median", {{"model_options", {}}},
+                       std::nullopt, ForecastJson(s, f));
+}
+
+std::int64_t CountRuns(const std::string& path) {
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  return static_cast<std::int64_t>(store.List().ValueOrThrow().size());
+}
+
+TEST(sha256, fips_180_test_vectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(run_store, round_trip_of_a_forecast_run) {
+  const std::string path = TempDb("rt");
+  const RunRecord run = FlagshipRun();
+  std::int64_t id = 0;
+  {
+    RunStore store = RunStore::Open(path).ValueOrThrow();
+    EXPECT_EQ(store.SchemaVersion(), kRunSchemaVersion);
+    id = store.Save(run).ValueOrThrow();
+  }
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  const RunRecord back = store.Get(id).ValueOrThrow();
+  EXPECT_EQ(back.kind, "forecast");
+  EXPECT_EQ(back.scenario_text, run.scenario_text);
+  EXPECT_EQ(back.scenario_hash, Sha256Hex(run.scenario_text));
+  EXPECT_EQ(back.result_json, run.result_json);
+  ASSERT_EQ(back.outcomes.size(), 10u);
+  EXPECT_EQ(back.outcomes[2].issue, "sanctions_relief");
+  EXPECT_EQ(back.outcomes[2].outcome, 25);
+  EXPECT_EQ(back.outcomes[2].binding_veto, "US");
+  EXPECT_FALSE(store.Get(id + 1).ok());
+}
+
+TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
+  const std::string path = TempDb("v1");
+  const RunRecord run = FlagshipRun();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_stmt* insert = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO runs (created_at, kind, model, scenario_hash, "
+                                 "scenario_text, options_json, result_json) VALUES "
+                                 "('2026-01-01T00:00:00Z', 'forecast', 'median', ?1, 'x', '{}', ?2)",
+                                 -1, &insert, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(insert, 1, run.scenario_hash.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert, 2, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+  }
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  EXPECT_EQ(store.SchemaVersion(), 2);
+  const RunRecord back = store.Get(1).ValueOrThrow();
+  EXPECT_EQ(back.scenario_title, "U.S.-ROK alliance management, February 2021");
+  ASSERT_EQ(back.outcomes.size(), 10u);
+  EXPECT_EQ(back.outcomes[3].issue, "summit_terms");
+  EXPECT_EQ(back.outcomes[3].outcome, 35);
+  // The migrated database takes new runs like a fresh one.
+  EXPECT_EQ(store.Save(run).ValueOrThrow(), 2);
+}
+
+TEST(run_store, refuses_a_newer_schema) {
+  const std::string path = TempDb("newer");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version = 9", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  const Result<RunStore> store = RunStore::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.errors()[0].message.find("newer"), std::string::npos);
+}
+
+TEST(run_store, a_failed_save_leaves_nothing_half_written) {
+  const std::string path = TempDb("fail");
+  RunRecord run = FlagshipRun();
+  run.outcomes.push_back(run.outcomes.front());  // duplicate key: the 11th row insert fails
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  EXPECT_FALSE(store.Save(run).ok());
+  EXPECT_TRUE(store.List().ValueOrThrow().empty()) << "the run row must be rolled back too";
+}
+
+TEST(run_store, two_processes_writing_at_once_both_land) {
+  const std::string path = TempDb("concurrent");
+  const RunRecord run = FlagshipRun();
+  (void)RunStore::Open(path).ValueOrThrow();
+  pid_t children[2];
+  for (pid_t& child : children) {
+    child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      Result<RunStore> store = RunStore::Open(path);
+      int failures = store.ok() ? 0 : 1;
+      for (int i = 0; i < 25 && store.ok(); ++i) failures += store.value().Save(run).ok() ? 0 : 1;
+      ::_exit(failures == 0 ? 0 : 1);
+    }
+  }
+  for (pid_t child : children) {
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  EXPECT_EQ(CountRuns(path), 50);
+}
+
+TEST(run_store, a_killed_cli_run_leaves_no_rows) {
+  const std::string path = TempDb("killed");
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string scenario = test::SourceDir() + "/scenarios/us-rok-2021.yaml";
+    ::execl(ENTENTE_CLI, ENTENTE_CLI, "simulate", scenario.c_str(), "--model", "compromise",
+            "--noise", "10%", "--draws", "200000000", "--db", path.c_str(), "-o", "/dev/null",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::usleep(500 * 1000);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the run finished before it could be killed";
+  EXPECT_EQ(CountRuns(path), 0);
+}
+
+}  // namespace
+}  // namespace entente
