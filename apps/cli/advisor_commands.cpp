@@ -22,7 +22,7 @@ struct Common {
   std::string model = "median";
   std::string format = "table";
   std::string output;
-  std::vector<std::string> options;
+  ModelFlags flags;
   DbArgs db;
 };
 
@@ -31,7 +31,7 @@ void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("-m,--model", c.model, "model to forecast with")->capture_default_str();
   cmd->add_option("-f,--format", c.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", c.output, "write to FILE (atomically) instead of stdout");
-  cmd->add_option("--option", c.options, "model option KEY=VALUE (repeatable)");
+  AddModelFlags(*cmd, c.flags);
   AddDbOptions(cmd, c.db);
 }
 
@@ -65,12 +65,12 @@ void AddAdvisorCommands(CLI::App& app) {
   cohesion->callback([coh] {
     const bool json = WantJson(coh->format);
     const Scenario s = LoadScenario(coh->scenario).ValueOrThrow();
-    const Forecast f = RunForecast(s, coh->model, ParseModelOptions(coh->options));
+    const Forecast f = RunForecast(s, coh->model, ToModelOptions(coh->flags));
     const auto c = Cohesion(s, f);
     const nlohmann::ordered_json result = CohesionJson(coh->model, c);
     Emit(json ? result.dump(2) + "\n" : CohesionTable(s, coh->model, c), coh->output);
     SaveRun(coh->db, "cohesion", s, coh->scenario, coh->model,
-            {{"model_options", ParseModelOptions(coh->options).values()}}, std::nullopt, result);
+            {{"model_options", ToModelOptions(coh->flags).values()}}, std::nullopt, result);
   });
 
   auto adv = std::make_shared<AdviseArgs>();
@@ -91,7 +91,7 @@ void AddAdvisorCommands(CLI::App& app) {
     if (!adv->issue.empty()) r.issue = adv->issue;
     r.target = adv->target;
     r.model = adv->model;
-    r.model_options = ParseModelOptions(adv->options);
+    r.model_options = ToModelOptions(adv->flags);
     r.tolerance = adv->tolerance / 100;
     const auto advice = Advise(s, r);
     const nlohmann::ordered_json result = AdviceJson(r.actor, r.model, advice);
@@ -116,7 +116,7 @@ void AddAdvisorCommands(CLI::App& app) {
     CompareRequest r;
     r.moves = SplitList(cmp->moves, ',');
     r.model = cmp->model;
-    r.model_options = ParseModelOptions(cmp->options);
+    r.model_options = ToModelOptions(cmp->flags);
     if (cmp->draws > 0) {
       SimulationOptions o;
       o.draws = cmp->draws;

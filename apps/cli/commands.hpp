@@ -31,8 +31,23 @@ double ParseNoisePercent(const std::string& text);
 /// The process exit code when no exception ends the command (130 after Ctrl-C).
 int& ExitCode();
 
-/// Parses repeated `--option KEY=VALUE` flags (InputError on a malformed one).
-ModelOptions ParseModelOptions(const std::vector<std::string>& pairs);
+/// `explain`: a dynamic model's bargaining trail for one issue, in words.
+void AddExplainCommand(CLI::App& app);
+
+/// Model options as typed: --option KEY=VALUE plus the --rounds, --q and --preset shorthands
+/// (kept as text so the model checks them like any other option).
+struct ModelFlags {
+  std::vector<std::string> options;  ///< KEY=VALUE pairs, in the order given
+  std::string rounds;                ///< --rounds N; empty when absent
+  std::string q;                     ///< --q X; empty when absent
+  std::string preset;                ///< --preset NAME; empty when absent
+};
+
+/// Adds --option, --rounds, --q and --preset to `cmd`; values land in `flags`.
+void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
+
+/// The options the flags describe; InputError for a pair without '=' or a key given twice.
+[[nodiscard]] ModelOptions ToModelOptions(const ModelFlags& flags);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

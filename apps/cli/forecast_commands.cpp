@@ -2,15 +2,14 @@
 #include <iostream>
 
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "run_database.hpp"
 #include "entente/core/error.hpp"
 #include "entente/io/forecast_output.hpp"
 #include "entente/io/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "run_database.hpp"
 
 namespace entente::cli {
 namespace {
@@ -20,21 +19,37 @@ struct ForecastArgs {
   std::string model = "median";
   std::string format = "table";
   std::string output;
-  std::vector<std::string> options;
+  ModelFlags flags;
   DbArgs db;
 };
 
 }  // namespace
 
-ModelOptions ParseModelOptions(const std::vector<std::string>& pairs) {
+void AddModelFlags(CLI::App& cmd, ModelFlags& flags) {
+  cmd.add_option("--option", flags.options, "model option KEY=VALUE (repeatable)");
+  cmd.add_option("--rounds", flags.rounds, "round limit of a dynamic model (option rounds)");
+  cmd.add_option("--q", flags.q, "status-quo probability Q of the eu model (option q)");
+  cmd.add_option("--preset", flags.preset, "named option set, e.g. scholz2011 (option preset)");
+}
+
+ModelOptions ToModelOptions(const ModelFlags& flags) {
   ModelOptions options;
-  for (const std::string& p : pairs) {
+  const auto set = [&options](const std::string& key, const std::string& value) {
+    if (options.Has(key)) {
+      throw InputError(fmt::format("model option '{}' is given twice; keep one", key));
+    }
+    options.Set(key, value);
+  };
+  for (const std::string& p : flags.options) {
     const std::size_t eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
       throw InputError(fmt::format("--option '{}' is not KEY=VALUE; write e.g. --option rounds=8", p));
     }
-    options.Set(p.substr(0, eq), p.substr(eq + 1));
+    set(p.substr(0, eq), p.substr(eq + 1));
   }
+  if (!flags.rounds.empty()) set("rounds", flags.rounds);
+  if (!flags.q.empty()) set("q", flags.q);
+  if (!flags.preset.empty()) set("preset", flags.preset);
   return options;
 }
 
@@ -46,13 +61,13 @@ void AddForecastCommands(CLI::App& app) {
       ->capture_default_str();
   forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
   forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
-  forecast->add_option("--option", args->options, "model option KEY=VALUE (repeatable)");
+  AddModelFlags(*forecast, args->flags);
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
-    const ModelOptions options = ParseModelOptions(args->options);
+    const ModelOptions options = ToModelOptions(args->flags);
     const Forecast f = RunForecast(s, args->model, options);
     Emit(FormatForecast(s, f, format.value()), args->output);
     SaveRun(args->db, "forecast", s, args->scenario, args->model,

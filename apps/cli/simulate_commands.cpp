@@ -28,7 +28,7 @@ struct SimulateArgs {
   bool sensitivity = false;
   std::string format = "table";
   std::string output;
-  std::vector<std::string> options;
+  ModelFlags flags;
   DbArgs db;
 };
 
@@ -68,7 +68,7 @@ void Run(const SimulateArgs& a) {
   const Scenario s = LoadScenario(a.scenario).ValueOrThrow();
   SimulationOptions o;
   o.model = a.model;
-  o.model_options = ParseModelOptions(a.options);
+  o.model_options = ToModelOptions(a.flags);
   o.draws = a.draws;
   o.seed = a.seed;
   o.threads = a.threads;
@@ -108,7 +108,7 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("--threshold", a.thresholds, "ISSUE:VALUE, report P(outcome >= VALUE) and <= (repeatable)");
   cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
-  cmd->add_option("--option", a.options, "model option KEY=VALUE (repeatable)");
+  AddModelFlags(*cmd, a.flags);
   AddDbOptions(cmd, a.db);
 }
 

@@ -111,6 +111,17 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
       }
       j["rounds"] = std::move(rounds);
     }
+    if (!f.events.empty()) {
+      // Dynamic models' audit trail: who accepted whose offer, how, and how far.
+      nlohmann::json events = nlohmann::json::array();
+      for (const BargainEvent& e : f.events) {
+        events.push_back({{"round", e.round}, {"actor", issue.stances[e.actor].actor},
+                          {"other", issue.stances[e.other].actor},
+                          {"kind", std::string(MoveKindName(e.kind))}, {"from", e.from},
+                          {"to", e.to}, {"a", e.a}, {"b", e.b}});
+      }
+      j["events"] = std::move(events);
+    }
     issues.push_back(std::move(j));
   }
   return {{"scenario", scenario.meta.title},

@@ -9,6 +9,7 @@
 #include "entente/models/aggregate.hpp"
 #include "entente/models/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
+#include "entente/models/expected_utility.hpp"
 #include "entente/models/median.hpp"
 
 namespace entente {
@@ -19,6 +20,8 @@ constexpr std::array kModels = {
               "van den Bos 1991; Achen 2006", &CompromiseModel, &WeightedMean},
     ModelInfo{"median", "capability x salience weighted median (Condorcet winner)", "Black 1948",
               &MedianModel, &WeightedMedian},
+    ModelInfo{"eu", "expected utility bargaining: challenges, compromises, capitulations by round",
+              "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel},
 };
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "entente/models/bargain_event.hpp"
+
 namespace entente {
 
 /// One bargaining round of a dynamic model (round 0 = the inputs).
@@ -27,6 +29,7 @@ struct IssueForecast {
   bool win_set_empty = false;              ///< unanimity only: no point beats the status quo
   std::vector<double> final_positions;     ///< per stance after the model ran (inputs if static)
   std::vector<Round> rounds;               ///< trajectory; empty for static models
+  std::vector<BargainEvent> events;        ///< accepted moves, by round (dynamic models only)
 };
 
 /// A whole forecast: one model over every issue of a scenario.

@@ -1,0 +1,200 @@
+// One round of Bueno de Mesquita's expected utility model as set out by Scholz, Calbert &
+// Smith (2011), "Unravelling Bueno de Mesquita's group decision model", J. Theoretical
+// Politics 23(4) / ICAART 2011 pp. 18-30, appendix steps 2-12. With d = |x_i - x_j| / R,
+// m = |x_i - mu| / R and r the viewer's risk exponent:
+//   U_s  = 2 - 4 (0.5 - 0.5 d)^r             (eq. 15)   U_f = 2 - 4 (0.5 + 0.5 d)^r (eq. 16)
+//   U_b  = 2 - 4 (0.5 - 0.25 (m + d))^r      (eq. 22)   U_w = 2 - 4 (0.5 + 0.25 (m + d))^r (23)
+//   U_sq = 2 - 4 (0.5)^r                     (eq. 24)
+//   E(U_ij) = s_j [P_i U_s + (1 - P_i) U_f] + (1 - s_j) U_s - Q U_sq
+//             - (1 - Q) [T U_b + (1 - T) U_w]                          (eqs. 5-7, 25a)
+//   T = 1 if |x_i - mu| < |x_i - x_j| (j's drift toward mu helps i), else 0.
+// Security and risk (eqs. 32-34), from every E at r = 1:
+//   Sec_i = sum_{j != i} E(U_ji);  R_i = (2 Sec_i - max Sec - min Sec) / (max Sec - min Sec)
+//   r_i = (1 - R_i / 3) / (1 + R_i / 3)   (all r_i = 1 when every Sec_i is equal)
+// Offers, seen by the mover i with a = E_i(U_ij), b = E_i(U_ji) (or E_j(U_ji), option view):
+//   a > 0, b > a        lost conflict: i moves to x_j
+//   a < 0 < b, b > |a|  compromise:    i moves by (x_j - x_i) |a / b|       (eqs. 35-36)
+//   a < 0 < b, b <= |a| capitulation:  i moves to x_j
+//   otherwise (i wins, or a stalemate a, b < 0, or a tie a == b) i does not move on j's account.
+// Each actor accepts one offer (option offer_choice); ties go to the lower stance index.
+#include "entente/models/eu_round.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "entente/core/assert.hpp"
+#include "entente/models/aggregate.hpp"
+#include "entente/models/eu_kernels.hpp"
+#include "entente/models/eu_offer.hpp"
+#include "entente/models/eu_probability.hpp"
+#include "entente/models/eu_utility.hpp"
+
+namespace entente {
+
+EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o,
+                      int round) {
+  EuScratch scratch;
+  return EuRound(x, actors, o, round, scratch);
+}
+
+EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o,
+                      int round, EuScratch& scratch) {
+  const std::size_t n = x.size();
+  const double range = actors.range;
+  ENTENTE_ASSERT(actors.weight.size() == n && actors.salience.size() == n && range > 0,
+                 "EU round needs a weight and salience per actor and a positive range");
+  const double mu = o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight)
+                                              : WeightedMean(x, actors.weight);
+  EuRoundResult out;
+  out.positions.assign(x.begin(), x.end());
+  out.security.assign(n, 0);
+  out.risk.assign(n, 1);
+  const EuProbabilities linear(x, actors.weight, range, o.probability, EuVotes::kLinear, {});
+  const std::vector<std::size_t>& order = linear.order();
+
+  // Rank-ordered copies so the pair loops read memory in sequence.
+  scratch.by_rank.assign(6 * n, 0);
+  double* const xr = scratch.by_rank.data();
+  double* const sr = xr + n;
+  double* const mr = sr + n;
+  double* const sec = mr + n;
+  double* const rr = sec + n;
+  double* const usq = rr + n;
+  for (std::size_t t = 0; t < n; ++t) {
+    xr[t] = x[order[t]];
+    sr[t] = actors.salience[order[t]];
+    mr[t] = std::abs(xr[t] - mu);
+  }
+  scratch.wins.resize(n);
+  scratch.losses.resize(n);
+  // Linear-vote probabilities do not depend on r: keep pass 1's rows for pass 2 when they fit
+  // (triangular, 8 n^2 bytes: 32 MB at 2,000 actors); larger issues recompute them.
+  const bool reuse = o.votes == EuVotes::kLinear && n <= 2000;
+  if (reuse) {
+    scratch.kept_wins.resize(n * (n - 1) / 2);
+    scratch.kept_losses.resize(n * (n - 1) / 2);
+  }
+  const auto row = [&](std::size_t p, bool write) {
+    const std::size_t at = p * n - p * (p + 1) / 2;
+    double* win = reuse ? scratch.kept_wins.data() + at : scratch.wins.data();
+    double* loss = reuse ? scratch.kept_losses.data() + at : scratch.losses.data();
+    if (write) linear.Row(p, win, loss);
+    return std::pair<const double*, const double*>(win, loss);
+  };
+
+  // Row buffers: distances, log bases, U_s and U_f priced by either side, the four E values.
+  scratch.rows.resize(11 * n);
+  double* const d = scratch.rows.data();
+  double* const log_s = d + n;
+  double* const log_f = log_s + n;
+  double* const us_p = log_f + n;
+  double* const uf_p = us_p + n;
+  double* const us_q = uf_p + n;
+  double* const uf_q = us_q + n;
+  double* const e_row[4] = {uf_q + n, uf_q + 2 * n, uf_q + 3 * n, uf_q + 4 * n};
+
+  // Steps 2-6 at r = 1: U_s = 2d, U_f = -2d, U_sq = 0; with Q = 1, E = 2d (1 - 2 s_b (1 - P)).
+  const bool challengers = o.security == EuSecurity::kChallengers;
+  for (std::size_t p = 0; p + 1 < n; ++p) {
+    const auto [win, loss] = row(p, true);
+    const std::size_t m = n - p - 1;
+    if (o.q == 1) {
+      EuDistanceRow(xr + p + 1, xr[p], range, d, m);
+      sec[p] += EuSecurityRow(d, win, loss, sr + p + 1, sr[p], challengers, sec + p + 1, m);
+      continue;
+    }
+    double sec_p = 0;
+    for (std::size_t q = p + 1, k = 0; q < n; ++q, ++k) {
+      const double dist = xr[q] - xr[p];
+      const Pricing u{2 * dist / range, -2 * dist / range, 0};
+      const double e_pq = Expected(u, win[k], sr[q], StatusQuoTerm(u, o.q, mr[p], dist, 1, range));
+      const double e_qp = Expected(u, loss[k], sr[p], StatusQuoTerm(u, o.q, mr[q], dist, 1, range));
+      sec_p += challengers ? e_qp : e_pq;
+      sec[q] += challengers ? e_pq : e_qp;
+    }
+    sec[p] += sec_p;
+  }
+  const auto [lo, hi] = std::minmax_element(sec, sec + n);
+  const double smin = *lo, smax = *hi;
+  const bool spread = smax - smin > 1e-12 * std::max(1.0, std::abs(smax) + std::abs(smin));
+  for (std::size_t t = 0; t < n; ++t) {
+    // Clamped so rounding cannot push r_i outside [0.5, 2] at the extremes.
+    const double big_r = spread ? std::clamp((2 * sec[t] - smax - smin) / (smax - smin), -1.0, 1.0) : 0.0;
+    rr[t] = (3 - big_r) / (3 + big_r);  // = (1 - R/3) / (1 + R/3), exact at R = +-1
+    usq[t] = 2 - 4 * std::pow(0.5, rr[t]);
+    out.security[order[t]] = sec[t];
+    out.risk[order[t]] = rr[t];
+  }
+
+  // Steps 7-12 with the risk exponents.
+  std::optional<EuProbabilities> risky;
+  if (o.votes == EuVotes::kRisk) {
+    risky.emplace(x, actors.weight, range, o.probability, EuVotes::kRisk, out.risk);
+  }
+  std::vector<Offer> best(n);  // by rank; kind == kNoOffer when the actor has no offer yet
+  const auto consider = [&](std::size_t mover, std::size_t other, double a, double b) {
+    const Offer offer = ClassifyOffer(xr[mover], xr[other], order[other], a, b);
+    if (offer.kind != kNoOffer && BetterOffer(offer, best[mover], o.offer_choice)) {
+      best[mover] = offer;
+    }
+  };
+  const bool own = o.view == EuView::kOwn;
+  for (std::size_t p = 0; p + 1 < n; ++p) {
+    const std::size_t m = n - p - 1;  // pairs (p, q) for q in (p, n), at k = q - p - 1
+    std::pair<const double*, const double*> shares;
+    if (risky) {
+      risky->Row(p, scratch.wins.data(), scratch.losses.data());
+      shares = {scratch.wins.data(), scratch.losses.data()};
+    } else {
+      shares = row(p, !reuse);
+    }
+    const auto [win, loss] = shares;
+    const double xp = xr[p], sp = sr[p], rp = rr[p], usq_p = usq[p];
+    EuDistanceRow(xr + p + 1, xp, range, d, m);
+    EuLogBases(d, log_s, log_f, m);
+    EuUtilityRow(log_s, rp, us_p, m);
+    EuUtilityRow(log_f, rp, uf_p, m);
+    EuUtilityRowEach(log_s, rr + p + 1, us_q, m);
+    EuUtilityRowEach(log_f, rr + p + 1, uf_q, m);
+    if (o.q == 1) {
+      EuExpectedRow(EuRowPrices{us_p, uf_p, usq_p, us_q, uf_q, usq + p + 1}, win, loss,
+                    sr + p + 1, sp, e_row, m);
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::size_t q = p + 1 + k;
+      if (xr[q] == xp) continue;  // nothing to move toward
+      const double sq = sr[q];
+      double ep_pq = 0, ep_qp = 0, eq_qp = 0, eq_pq = 0;  // E_v(U_ab), priced with v's exponent
+      if (o.q == 1) {
+        ep_pq = e_row[0][k];
+        ep_qp = e_row[1][k];
+        eq_qp = e_row[2][k];
+        eq_pq = e_row[3][k];
+      } else {
+        const Pricing up{us_p[k], uf_p[k], usq_p}, uq{us_q[k], uf_q[k], usq[q]};
+        const double dist = xr[q] - xp;
+        ep_pq = Expected(up, win[k], sq, StatusQuoTerm(up, o.q, mr[p], dist, rp, range));
+        ep_qp = Expected(up, loss[k], sp, StatusQuoTerm(up, o.q, mr[q], dist, rp, range));
+        eq_qp = Expected(uq, loss[k], sp, StatusQuoTerm(uq, o.q, mr[q], dist, rr[q], range));
+        eq_pq = Expected(uq, win[k], sq, StatusQuoTerm(uq, o.q, mr[p], dist, rr[q], range));
+      }
+      // Every move needs b > 0 (the other side expects to gain); most pairs stop here.
+      if (const double b = own ? ep_qp : eq_qp; b > 0) consider(p, q, ep_pq, b);
+      if (const double b = own ? eq_pq : ep_pq; b > 0) consider(q, p, eq_qp, b);
+    }
+  }
+  for (std::size_t t = 0; t < n; ++t) {
+    if (best[t].kind == kNoOffer) continue;
+    const Offer& b = best[t];
+    const std::size_t i = order[t];
+    out.positions[i] = b.to;
+    out.events.push_back(
+        BargainEvent{round, i, b.other, static_cast<MoveKind>(b.kind), x[i], b.to, b.a, b.b});
+  }
+  std::sort(out.events.begin(), out.events.end(),
+            [](const BargainEvent& l, const BargainEvent& r) { return l.actor < r.actor; });
+  return out;
+}
+
+}  // namespace entente
