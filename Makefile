@@ -1,5 +1,5 @@
 # Entente developer entry points. `make demo` and `make test` install what is missing first.
-.PHONY: all deps build debug demo test test-release test-debug bench format format-check lint \
+.PHONY: all deps build debug demo test test-release test-debug bench fuzz format format-check lint \
         golden-update clean
 
 ENTENTE := build/release/apps/cli/entente
@@ -41,6 +41,15 @@ test-release: build
 
 bench: build
 	@build/release/bench/entente_bench --benchmark_counters_tabular=true
+
+# Each fuzz target for FUZZ_SECONDS (default 30), seeded with the shipped scenarios.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@cmake --preset fuzz >/dev/null && cmake --build --preset fuzz
+	@mkdir -p build/fuzz/corpus-yaml && cp scenarios/*.yaml tests/data/*.yaml build/fuzz/corpus-yaml/
+	@build/fuzz/fuzz/fuzz_yaml_scenario -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-yaml
+	@build/fuzz/fuzz/fuzz_csv_bundle -max_total_time=$(FUZZ_SECONDS)
+	@build/fuzz/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS)
 
 format:
 	@clang-format -i $(SOURCES)
