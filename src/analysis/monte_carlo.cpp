@@ -46,6 +46,7 @@ struct Plan {
   const ModelInfo* model;
   const SimulationOptions* options;
   const Sampler* sampler;
+  ModelOptions draw_options;  // the user's options without trajectories: draws need outcomes only
   std::vector<double> reference;                 // point outcome per issue
   std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
@@ -106,7 +107,7 @@ void Evaluate(const Plan& plan, Accumulator& a) {
     return;
   }
   plan.sampler->WriteBack(a.flat, a.work);
-  const Forecast f = RunForecastTrusted(work, *plan.model, plan.options->model_options);
+  const Forecast f = RunForecastTrusted(work, *plan.model, plan.draw_options);
   for (std::size_t k = 0; k < f.issues.size(); ++k) {
     a.outcomes[k] = f.issues[k].outcome;
     a.binding[k] = -1;
@@ -158,7 +159,8 @@ namespace {
 
 Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions& o,
               const Sampler& sampler) {
-  Plan plan{&s, &model, &o, &sampler, {}, {}, {}};
+  Plan plan{&s, &model, &o, &sampler, o.model_options, {}, {}, {}};
+  plan.draw_options.set_trail(false);
   const Forecast point = RunForecastTrusted(s, model, o.model_options);
   for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
   plan.veto_stance.resize(s.issues.size());

@@ -59,6 +59,7 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
                  {EuRange::kPositions, EuRange::kScale});
   e.aggregate = Pick(o, "aggregate", e.aggregate, {"median", "mean"},
                      {EuCentre::kMedian, EuCentre::kMean});
+  e.trail = o.trail();
   return e;
 }
 

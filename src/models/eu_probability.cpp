@@ -24,14 +24,32 @@ namespace entente {
 
 EuProbabilities::EuProbabilities(std::span<const double> x, std::span<const double> w,
                                  double range, EuProbability mode, EuVotes votes,
-                                 std::span<const double> risk)
-    : mode_(mode), votes_(votes), range_(range) {
+                                 std::span<const double> risk) {
+  Reset(x, w, range, mode, votes, risk);
+}
+
+void EuProbabilities::Reset(std::span<const double> x, std::span<const double> w, double range,
+                            EuProbability mode, EuVotes votes, std::span<const double> risk) {
+  mode_ = mode;
+  votes_ = votes;
+  range_ = range;
+  triples_ = 0;
   const std::size_t n = x.size();
   ENTENTE_ASSERT(w.size() == n && range > 0, "vote shares need weights per actor and R > 0");
   order_.resize(n);
   std::iota(order_.begin(), order_.end(), std::size_t{0});
-  std::stable_sort(order_.begin(), order_.end(),
-                   [&x](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  const auto before = [&x](std::size_t a, std::size_t b) { return x[a] < x[b]; };
+  if (n <= 32) {
+    // Insertion sort: stable like stable_sort, and free of its temporary buffer.
+    for (std::size_t i = 1; i < n; ++i) {
+      const std::size_t v = order_[i];
+      std::size_t j = i;
+      for (; j > 0 && before(v, order_[j - 1]); --j) order_[j] = order_[j - 1];
+      order_[j] = v;
+    }
+  } else {
+    std::stable_sort(order_.begin(), order_.end(), before);
+  }
   xs_.resize(n);
   ws_.resize(n);
   cum_w_.assign(n + 1, 0);

@@ -40,17 +40,25 @@ EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const E
 
 EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o,
                       int round, EuScratch& scratch) {
+  EuRoundResult out;
+  EuRound(x, actors, o, round, scratch, out);
+  return out;
+}
+
+void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o, int round,
+             EuScratch& scratch, EuRoundResult& out) {
   const std::size_t n = x.size();
   const double range = actors.range;
   ENTENTE_ASSERT(actors.weight.size() == n && actors.salience.size() == n && range > 0,
                  "EU round needs a weight and salience per actor and a positive range");
   const double mu = o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight)
                                               : WeightedMean(x, actors.weight);
-  EuRoundResult out;
+  out.events.clear();
   out.positions.assign(x.begin(), x.end());
   out.security.assign(n, 0);
   out.risk.assign(n, 1);
-  const EuProbabilities linear(x, actors.weight, range, o.probability, EuVotes::kLinear, {});
+  EuProbabilities& linear = scratch.linear;
+  linear.Reset(x, actors.weight, range, o.probability, EuVotes::kLinear, {});
   const std::vector<std::size_t>& order = linear.order();
 
   // Rank-ordered copies so the pair loops read memory in sequence.
@@ -132,7 +140,8 @@ EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const E
   if (o.votes == EuVotes::kRisk) {
     risky.emplace(x, actors.weight, range, o.probability, EuVotes::kRisk, out.risk);
   }
-  std::vector<Offer> best(n);  // by rank; kind == kNoOffer when the actor has no offer yet
+  std::vector<Offer>& best = scratch.best;  // by rank; kNoOffer while the actor has none
+  best.assign(n, Offer{});
   const auto consider = [&](std::size_t mover, std::size_t other, double a, double b) {
     const Offer offer = ClassifyOffer(xr[mover], xr[other], order[other], a, b);
     if (offer.kind != kNoOffer && BetterOffer(offer, best[mover], o.offer_choice)) {
@@ -189,12 +198,12 @@ EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const E
     const Offer& b = best[t];
     const std::size_t i = order[t];
     out.positions[i] = b.to;
+    if (!o.trail) continue;
     out.events.push_back(
         BargainEvent{round, i, b.other, static_cast<MoveKind>(b.kind), x[i], b.to, b.a, b.b});
   }
   std::sort(out.events.begin(), out.events.end(),
             [](const BargainEvent& l, const BargainEvent& r) { return l.actor < r.actor; });
-  return out;
 }
 
 }  // namespace entente

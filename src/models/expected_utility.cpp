@@ -57,22 +57,25 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
         "more than its limit of {}; use votes=linear (the default)",
         issue.id, x.size(), kMaxRiskVoteActors));
   }
-  f.rounds.push_back(MakeRound(0, x, w));
+  if (o.trail) f.rounds.push_back(MakeRound(0, x, w));
   const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
   const double range = o.range == EuRange::kScale ? issue.scale.Range() : *hi - *lo;
   const bool nothing_to_do = x.size() < 2 || *hi == *lo || !(range > 0);
   bool settled = nothing_to_do;
   double last_move = 0;
   EuScratch scratch;
+  EuRoundResult r;
   for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
-    EuRoundResult r = EuRound(x, EuActors{w, s, range}, o, t, scratch);
+    EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
     last_move = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
       last_move = std::max(last_move, std::abs(r.positions[i] - x[i]));
     }
-    x = std::move(r.positions);
-    f.events.insert(f.events.end(), r.events.begin(), r.events.end());
-    f.rounds.push_back(MakeRound(t, x, w));
+    x.swap(r.positions);
+    if (o.trail) {
+      f.events.insert(f.events.end(), r.events.begin(), r.events.end());
+      f.rounds.push_back(MakeRound(t, x, w));
+    }
     if (o.stop == EuStop::kConverge && last_move <= o.tolerance * range) {
       settled = true;
       break;

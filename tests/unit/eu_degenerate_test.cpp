@@ -7,6 +7,7 @@
 
 #include "entente/core/error.hpp"
 #include "entente/io/forecast_output.hpp"
+#include "entente/io/scenario_io.hpp"
 #include "entente/models/expected_utility.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
@@ -139,6 +140,32 @@ TEST(EuModel, JsonCarriesEveryRound) {
   EXPECT_EQ(j["issues"][0]["events"][0]["actor"], s.issues[0].stances[e.actor].actor);
   EXPECT_EQ(j["issues"][0]["events"][0]["kind"], std::string(MoveKindName(e.kind)));
   EXPECT_EQ(j["issues"][0]["events"][0]["b"].get<double>(), e.b);
+}
+
+}  // namespace
+}  // namespace entente
+
+namespace entente {
+namespace {
+
+// Monte Carlo runs the model with trail recording off; the outcomes and final positions must be
+// bit-identical to a full run, or simulate would disagree with forecast at zero noise.
+TEST(EuTrail, OffGivesTheSameOutcomesWithoutRoundsOrEvents) {
+  const Scenario s =
+      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  ModelOptions quiet;
+  quiet.set_trail(false);
+  const Forecast full = RunForecast(s, "eu", {});
+  const Forecast lean = RunForecast(s, "eu", quiet);
+  ASSERT_EQ(full.issues.size(), lean.issues.size());
+  for (std::size_t k = 0; k < full.issues.size(); ++k) {
+    EXPECT_EQ(full.issues[k].outcome, lean.issues[k].outcome);
+    EXPECT_EQ(full.issues[k].final_positions, lean.issues[k].final_positions);
+    EXPECT_FALSE(full.issues[k].rounds.empty());
+    EXPECT_TRUE(lean.issues[k].rounds.empty());
+    EXPECT_TRUE(lean.issues[k].events.empty());
+  }
+  EXPECT_EQ(full.warnings, lean.warnings);
 }
 
 }  // namespace

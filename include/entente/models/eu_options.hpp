@@ -63,6 +63,7 @@ struct EuOptions {
   EuCentre mu = EuCentre::kMedian;         ///< mu in eqs. 22-23
   EuRange range = EuRange::kPositions;     ///< R
   EuCentre aggregate = EuCentre::kMedian;  ///< forecast from the final positions
+  bool trail = true;  ///< record rounds and events (ModelOptions::trail)
 };
 
 /// The option keys "eu" accepts.

@@ -18,6 +18,12 @@ class EuProbabilities {
   /// EuVotes::kRisk; may be empty otherwise).
   EuProbabilities(std::span<const double> x, std::span<const double> w, double range,
                   EuProbability mode, EuVotes votes, std::span<const double> risk);
+  /// Empty; call Reset before use. Lets a bargaining loop keep one object and its buffers.
+  EuProbabilities() = default;
+  /// Recomputes everything for new inputs (same arguments as the constructor), reusing the
+  /// buffers: rounds of small issues would otherwise spend a fifth of their time allocating.
+  void Reset(std::span<const double> x, std::span<const double> w, double range,
+             EuProbability mode, EuVotes votes, std::span<const double> risk);
 
   /// Stance indices in ascending position order (equal positions by stance index).
   [[nodiscard]] const std::vector<std::size_t>& order() const { return order_; }
@@ -36,9 +42,9 @@ class EuProbabilities {
   void Share(double n_p, double n_q, double& win, double& loss) const;
   [[nodiscard]] double TriplesDenominator() const;
 
-  EuProbability mode_;
-  EuVotes votes_;
-  double range_;
+  EuProbability mode_ = EuProbability::kEq31;
+  EuVotes votes_ = EuVotes::kLinear;
+  double range_ = 1;
   std::vector<std::size_t> order_;
   std::vector<double> xs_, ws_;            // positions and weights in rank order
   std::vector<double> cum_w_, cum_wx_;     // prefix sums, size n + 1

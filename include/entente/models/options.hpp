@@ -27,6 +27,13 @@ class ModelOptions {
                                    const std::vector<std::string>& allowed) const;
   /// InputError naming the first key that `model` does not know.
   void RequireKnown(std::string_view model, const std::vector<std::string>& known) const;
+  /// Whether dynamic models record round trajectories and bargaining events (default true).
+  /// Not a user option: Monte Carlo and search loops turn it off because they read only the
+  /// outcomes and final positions, which are identical either way.
+  void set_trail(bool on) { trail_ = on; }
+  /// See set_trail.
+  [[nodiscard]] bool trail() const { return trail_; }
+
   /// All options, sorted by key (stored with runs).
   [[nodiscard]] const std::map<std::string, std::string, std::less<>>& values() const {
     return values_;
@@ -34,6 +41,7 @@ class ModelOptions {
 
  private:
   std::map<std::string, std::string, std::less<>> values_;
+  bool trail_ = true;
 };
 
 }  // namespace entente
