@@ -130,7 +130,7 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
     // Clamped so rounding cannot push r_i outside [0.5, 2] at the extremes.
     const double big_r = spread ? std::clamp((2 * sec[t] - smax - smin) / (smax - smin), -1.0, 1.0) : 0.0;
     rr[t] = (3 - big_r) / (3 + big_r);  // = (1 - R/3) / (1 + R/3), exact at R = +-1
-    usq[t] = 2 - 4 * std::pow(0.5, rr[t]);
+    usq[t] = 2 - 4 * std::exp2(-rr[t]);  // 0.5^r; exp2 costs a fraction of pow
     out.security[order[t]] = sec[t];
     out.risk[order[t]] = rr[t];
   }
