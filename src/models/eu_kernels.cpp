@@ -25,11 +25,6 @@ void EuLogBases(const double* d, double* log_s, double* log_f, std::size_t n) {
 }
 
 ENTENTE_VECTOR_CLONES
-void EuUtilityRow(const double* log_base, double r, double* out, std::size_t n) {
-  for (std::size_t t = 0; t < n; ++t) out[t] = 2 - 4 * std::exp(r * log_base[t]);
-}
-
-ENTENTE_VECTOR_CLONES
 void EuUtilityRowEach(const double* log_base, const double* r, double* out, std::size_t n) {
   for (std::size_t t = 0; t < n; ++t) out[t] = 2 - 4 * std::exp(r[t] * log_base[t]);
 }
@@ -58,15 +53,15 @@ double EuSecurityRow(const double* d, const double* wins, const double* losses, 
 
 ENTENTE_VECTOR_CLONES
 void EuExpectedRow(const EuRowPrices& u, const double* wins, const double* losses,
-                   const double* s_q, double s_p, double* const out[4], std::size_t n) {
+                   const double* s_q, const double* s_p, double* const out[4], std::size_t n) {
   double* const ep_pq = out[0];
   double* const ep_qp = out[1];
   double* const eq_qp = out[2];
   double* const eq_pq = out[3];
   for (std::size_t k = 0; k < n; ++k) {
-    const double base_p = u.us_p[k] - u.usq_p, spread_p = u.us_p[k] - u.uf_p[k];
+    const double base_p = u.us_p[k] - u.usq_p[k], spread_p = u.us_p[k] - u.uf_p[k];
     const double base_q = u.us_q[k] - u.usq_q[k], spread_q = u.us_q[k] - u.uf_q[k];
-    const double lose_pq = s_q[k] * (1 - wins[k]), lose_qp = s_p * (1 - losses[k]);
+    const double lose_pq = s_q[k] * (1 - wins[k]), lose_qp = s_p[k] * (1 - losses[k]);
     ep_pq[k] = base_p - lose_pq * spread_p;
     ep_qp[k] = base_p - lose_qp * spread_p;
     eq_qp[k] = base_q - lose_qp * spread_q;

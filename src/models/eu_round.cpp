@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "entente/core/assert.hpp"
 #include "entente/models/aggregate.hpp"
@@ -31,6 +32,13 @@
 #include "entente/models/eu_utility.hpp"
 
 namespace entente {
+namespace {
+
+// Pairs priced per kernel call in steps 7-12: 17 arrays of this many doubles (139 KB) stay
+// in cache, and issues of up to 45 actors take one call per round.
+constexpr std::size_t kPairBlock = 1024;
+
+}  // namespace
 
 EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o,
                       int round) {
@@ -51,8 +59,8 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
   const double range = actors.range;
   ENTENTE_ASSERT(actors.weight.size() == n && actors.salience.size() == n && range > 0,
                  "EU round needs a weight and salience per actor and a positive range");
-  const double mu = o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight)
-                                              : WeightedMean(x, actors.weight);
+  const double mu =
+      o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight) : WeightedMean(x, actors.weight);
   out.events.clear();
   out.positions.assign(x.begin(), x.end());
   out.security.assign(n, 0);
@@ -91,16 +99,8 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
     return std::pair<const double*, const double*>(win, loss);
   };
 
-  // Row buffers: distances, log bases, U_s and U_f priced by either side, the four E values.
-  scratch.rows.resize(11 * n);
-  double* const d = scratch.rows.data();
-  double* const log_s = d + n;
-  double* const log_f = log_s + n;
-  double* const us_p = log_f + n;
-  double* const uf_p = us_p + n;
-  double* const us_q = uf_p + n;
-  double* const uf_q = us_q + n;
-  double* const e_row[4] = {uf_q + n, uf_q + 2 * n, uf_q + 3 * n, uf_q + 4 * n};
+  scratch.rows.resize(n);
+  double* const d = scratch.rows.data();  // one row of pair distances over R
 
   // Steps 2-6 at r = 1: U_s = 2d, U_f = -2d, U_sq = 0; with Q = 1, E = 2d (1 - 2 s_b (1 - P)).
   const bool challengers = o.security == EuSecurity::kChallengers;
@@ -128,8 +128,9 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
   const bool spread = smax - smin > 1e-12 * std::max(1.0, std::abs(smax) + std::abs(smin));
   for (std::size_t t = 0; t < n; ++t) {
     // Clamped so rounding cannot push r_i outside [0.5, 2] at the extremes.
-    const double big_r = spread ? std::clamp((2 * sec[t] - smax - smin) / (smax - smin), -1.0, 1.0) : 0.0;
-    rr[t] = (3 - big_r) / (3 + big_r);  // = (1 - R/3) / (1 + R/3), exact at R = +-1
+    const double big_r =
+        spread ? std::clamp((2 * sec[t] - smax - smin) / (smax - smin), -1.0, 1.0) : 0.0;
+    rr[t] = (3 - big_r) / (3 + big_r);   // = (1 - R/3) / (1 + R/3), exact at R = +-1
     usq[t] = 2 - 4 * std::exp2(-rr[t]);  // 0.5^r; exp2 costs a fraction of pow
     out.security[order[t]] = sec[t];
     out.risk[order[t]] = rr[t];
@@ -149,48 +150,88 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
     }
   };
   const bool own = o.view == EuView::kOwn;
-  for (std::size_t p = 0; p + 1 < n; ++p) {
-    const std::size_t m = n - p - 1;  // pairs (p, q) for q in (p, n), at k = q - p - 1
-    std::pair<const double*, const double*> shares;
-    if (risky) {
-      risky->Row(p, scratch.wins.data(), scratch.losses.data());
-      shares = {scratch.wins.data(), scratch.losses.data()};
-    } else {
-      shares = row(p, !reuse);
+  // Pairs (p, q), p < q, are priced in blocks of whole rows, laid out as the triangular cache:
+  // a small issue fits in one block, so each vector kernel runs once per round rather than
+  // once per row (the flagship's 7-actor issues have 21 pairs in 6 rows).
+  const std::size_t cap = std::max(std::min(kPairBlock, n * (n - 1) / 2), n);
+  scratch.pairs.resize(17 * cap);
+  double* next = scratch.pairs.data();
+  const auto take = [&next, cap] { return std::exchange(next, next + cap); };
+  double* const dist = take();
+  double* const log_s = take();
+  double* const log_f = take();
+  double* const us_p = take();
+  double* const uf_p = take();
+  double* const us_q = take();
+  double* const uf_q = take();
+  double* const e_row[4] = {take(), take(), take(), take()};
+  double* const r_p = take();
+  double* const r_q = take();
+  double* const usq_p = take();
+  double* const usq_q = take();
+  double* const s_p = take();
+  double* const s_q = take();
+  scratch.wins.resize(cap);
+  scratch.losses.resize(cap);
+  for (std::size_t p0 = 0, p1 = 0; p0 + 1 < n; p0 = p1) {
+    std::size_t pairs = 0;  // rows [p0, p1) hold `pairs` pairs, at most kPairBlock unless one row
+    do pairs += n - ++p1;
+    while (p1 + 1 < n && pairs + (n - p1 - 1) <= kPairBlock);
+    const double* win = scratch.wins.data();
+    const double* loss = scratch.losses.data();
+    if (reuse && !risky) {
+      const std::size_t at = p0 * n - p0 * (p0 + 1) / 2;
+      win = scratch.kept_wins.data() + at;
+      loss = scratch.kept_losses.data() + at;
     }
-    const auto [win, loss] = shares;
-    const double xp = xr[p], sp = sr[p], rp = rr[p], usq_p = usq[p];
-    EuDistanceRow(xr + p + 1, xp, range, d, m);
-    EuLogBases(d, log_s, log_f, m);
-    EuUtilityRow(log_s, rp, us_p, m);
-    EuUtilityRow(log_f, rp, uf_p, m);
-    EuUtilityRowEach(log_s, rr + p + 1, us_q, m);
-    EuUtilityRowEach(log_f, rr + p + 1, uf_q, m);
-    if (o.q == 1) {
-      EuExpectedRow(EuRowPrices{us_p, uf_p, usq_p, us_q, uf_q, usq + p + 1}, win, loss,
-                    sr + p + 1, sp, e_row, m);
-    }
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::size_t q = p + 1 + k;
-      if (xr[q] == xp) continue;  // nothing to move toward
-      const double sq = sr[q];
-      double ep_pq = 0, ep_qp = 0, eq_qp = 0, eq_pq = 0;  // E_v(U_ab), priced with v's exponent
-      if (o.q == 1) {
-        ep_pq = e_row[0][k];
-        ep_qp = e_row[1][k];
-        eq_qp = e_row[2][k];
-        eq_pq = e_row[3][k];
-      } else {
-        const Pricing up{us_p[k], uf_p[k], usq_p}, uq{us_q[k], uf_q[k], usq[q]};
-        const double dist = xr[q] - xp;
-        ep_pq = Expected(up, win[k], sq, StatusQuoTerm(up, o.q, mr[p], dist, rp, range));
-        ep_qp = Expected(up, loss[k], sp, StatusQuoTerm(up, o.q, mr[q], dist, rp, range));
-        eq_qp = Expected(uq, loss[k], sp, StatusQuoTerm(uq, o.q, mr[q], dist, rr[q], range));
-        eq_pq = Expected(uq, win[k], sq, StatusQuoTerm(uq, o.q, mr[p], dist, rr[q], range));
+    for (std::size_t p = p0, k = 0; p < p1; ++p) {
+      if (risky) {
+        risky->Row(p, scratch.wins.data() + k, scratch.losses.data() + k);
+      } else if (!reuse) {
+        linear.Row(p, scratch.wins.data() + k, scratch.losses.data() + k);
       }
-      // Every move needs b > 0 (the other side expects to gain); most pairs stop here.
-      if (const double b = own ? ep_qp : eq_qp; b > 0) consider(p, q, ep_pq, b);
-      if (const double b = own ? eq_pq : ep_pq; b > 0) consider(q, p, eq_qp, b);
+      for (std::size_t q = p + 1; q < n; ++q, ++k) {
+        dist[k] = (xr[q] - xr[p]) / range;
+        r_p[k] = rr[p];
+        r_q[k] = rr[q];
+        usq_p[k] = usq[p];
+        usq_q[k] = usq[q];
+        s_p[k] = sr[p];
+        s_q[k] = sr[q];
+      }
+    }
+    EuLogBases(dist, log_s, log_f, pairs);
+    EuUtilityRowEach(log_s, r_p, us_p, pairs);
+    EuUtilityRowEach(log_f, r_p, uf_p, pairs);
+    EuUtilityRowEach(log_s, r_q, us_q, pairs);
+    EuUtilityRowEach(log_f, r_q, uf_q, pairs);
+    if (o.q == 1) {
+      EuExpectedRow(EuRowPrices{us_p, uf_p, usq_p, us_q, uf_q, usq_q}, win, loss, s_q, s_p, e_row,
+                    pairs);
+    }
+    for (std::size_t p = p0, k = 0; p < p1; ++p) {
+      const double xp = xr[p], sp = sr[p], rp = rr[p];
+      for (std::size_t q = p + 1; q < n; ++q, ++k) {
+        if (xr[q] == xp) continue;  // nothing to move toward
+        const double sq = sr[q];
+        double ep_pq = 0, ep_qp = 0, eq_qp = 0, eq_pq = 0;  // E_v(U_ab), priced with v's exponent
+        if (o.q == 1) {
+          ep_pq = e_row[0][k];
+          ep_qp = e_row[1][k];
+          eq_qp = e_row[2][k];
+          eq_pq = e_row[3][k];
+        } else {
+          const Pricing up{us_p[k], uf_p[k], usq[p]}, uq{us_q[k], uf_q[k], usq[q]};
+          const double dist = xr[q] - xp;
+          ep_pq = Expected(up, win[k], sq, StatusQuoTerm(up, o.q, mr[p], dist, rp, range));
+          ep_qp = Expected(up, loss[k], sp, StatusQuoTerm(up, o.q, mr[q], dist, rp, range));
+          eq_qp = Expected(uq, loss[k], sp, StatusQuoTerm(uq, o.q, mr[q], dist, rr[q], range));
+          eq_pq = Expected(uq, win[k], sq, StatusQuoTerm(uq, o.q, mr[p], dist, rr[q], range));
+        }
+        // Every move needs b > 0 (the other side expects to gain); most pairs stop here.
+        if (const double b = own ? ep_qp : eq_qp; b > 0) consider(p, q, ep_pq, b);
+        if (const double b = own ? eq_pq : ep_pq; b > 0) consider(q, p, eq_qp, b);
+      }
     }
   }
   for (std::size_t t = 0; t < n; ++t) {

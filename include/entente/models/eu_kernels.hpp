@@ -13,10 +13,7 @@ namespace entente {
 /// 2 - 4 base^r by less than 1e-149, below double precision of the result.
 void EuLogBases(const double* d, double* log_s, double* log_f, std::size_t n);
 
-/// out[t] = 2 - 4 exp(r log_base[t]): one viewer's exponent for the whole row.
-void EuUtilityRow(const double* log_base, double r, double* out, std::size_t n);
-
-/// out[t] = 2 - 4 exp(r[t] log_base[t]): each pair priced with the other actor's exponent.
+/// out[t] = 2 - 4 exp(r[t] log_base[t]): each pair priced with its viewer's exponent.
 void EuUtilityRowEach(const double* log_base, const double* r, double* out, std::size_t n);
 
 }  // namespace entente
@@ -33,19 +30,20 @@ void EuDistanceRow(const double* x, double from, double range, double* d, std::s
 double EuSecurityRow(const double* d, const double* wins, const double* losses, const double* s_q,
                      double s_p, bool challengers, double* sec_q, std::size_t n);
 
-/// Expected utilities of one row of pairs (p, q) for Q = 1 (eq. 25a as U_s - s_b (1 - P)
+/// Expected utilities of a block of pairs (p, q) for Q = 1 (eq. 25a as U_s - s_b (1 - P)
 /// (U_s - U_f) - U_sq), priced by p (us_p, uf_p, usq_p) and by q (us_q, uf_q, usq_q):
 /// out[0][k] = E_p(U_pq), out[1][k] = E_p(U_qp), out[2][k] = E_q(U_qp), out[3][k] = E_q(U_pq).
 struct EuRowPrices {
   const double* us_p;   ///< U_s priced by p
   const double* uf_p;   ///< U_f priced by p
-  double usq_p;         ///< U_sq of p
+  const double* usq_p;  ///< U_sq of each p
   const double* us_q;   ///< U_s priced by each q
   const double* uf_q;   ///< U_f priced by each q
   const double* usq_q;  ///< U_sq of each q
 };
-/// See EuRowPrices; `s_q` saliences of the q, `s_p` of p, `wins`/`losses` as in EuSecurityRow.
+/// See EuRowPrices; `s_q`, `s_p` saliences of each pair's q and p, `wins`/`losses` as in
+/// EuSecurityRow.
 void EuExpectedRow(const EuRowPrices& u, const double* wins, const double* losses,
-                   const double* s_q, double s_p, double* const out[4], std::size_t n);
+                   const double* s_q, const double* s_p, double* const out[4], std::size_t n);
 
 }  // namespace entente

@@ -33,8 +33,9 @@ struct EuRoundResult {
 /// issues the probability cache is n^2 doubles). Holds nothing that affects results.
 struct EuScratch {
   std::vector<double> kept_wins, kept_losses, wins, losses, rows, by_rank;  ///< see eu_round.cpp
-  std::vector<Offer> best;  ///< each actor's best offer so far, by rank
-  EuProbabilities linear;   ///< linear-vote probabilities of the round start
+  std::vector<double> pairs;  ///< per-pair arrays of steps 7-12, one block of rows at a time
+  std::vector<Offer> best;    ///< each actor's best offer so far, by rank
+  EuProbabilities linear;     ///< linear-vote probabilities of the round start
 };
 
 /// Runs round number `round` (1-based, copied into the events) from positions `x`.
@@ -44,8 +45,8 @@ struct EuScratch {
 
 /// EuRound writing into `out`, whose vectors are reused (the bargaining loop calls it once per
 /// round). Events are recorded only when `options.trail` is set.
-void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& options,
-             int round, EuScratch& scratch, EuRoundResult& out);
+void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& options, int round,
+             EuScratch& scratch, EuRoundResult& out);
 /// EuRound with buffers of its own (tests, single rounds).
 [[nodiscard]] EuRoundResult EuRound(std::span<const double> x, const EuActors& actors,
                                     const EuOptions& options, int round);
