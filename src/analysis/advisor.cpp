@@ -26,13 +26,14 @@ namespace {
 struct Context {
   const ModelInfo* model;
   const AdviceRequest* request;
+  ModelOptions options;  // the request's, without trajectories: the search reads outcomes only
   Scenario work;       // the issue alone (per-issue models) or the whole scenario (joint ones)
   std::size_t issue;   // index of the issue in `work`
   double tol;
 };
 
 double Outcome(Context& c) {
-  return RunForecastTrusted(c.work, *c.model, c.request->model_options).issues[c.issue].outcome;
+  return RunForecastTrusted(c.work, *c.model, c.options).issues[c.issue].outcome;
 }
 
 double& LeverRef(Context& c, const std::string& actor, Lever lever) {
@@ -166,7 +167,8 @@ std::string Summary(const Issue& issue, const IssueAdvice& a, const std::string&
 IssueAdvice AdviseIssue(const Scenario& scenario, const ModelInfo& model, const AdviceRequest& r,
                         std::size_t k) {
   const Issue& issue = scenario.issues[k];
-  Context c{&model, &r, {}, 0, r.tolerance * issue.scale.Range()};
+  Context c{&model, &r, r.model_options, {}, 0, r.tolerance * issue.scale.Range()};
+  c.options.set_trail(false);
   if (model.joint) {
     c.work = scenario;
     c.issue = k;

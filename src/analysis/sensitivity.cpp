@@ -12,12 +12,14 @@ std::vector<Swing> OneAtATime(const Scenario& base, const Sampler& sampler, cons
                               const ModelOptions& options) {
   std::vector<Swing> out;
   Scenario work = base;
+  ModelOptions outcomes_only = options;  // trajectories are not read here
+  outcomes_only.set_trail(false);
   for (const UncertainInput& in : sampler.inputs()) {
     Swing swing;
     for (const double p : {0.05, 0.95}) {
       const double v = std::clamp(SpreadQuantile(in.spread, in.value, p), in.lo, in.hi);
       Sampler::Set(work, in, v);
-      const Forecast f = RunForecastTrusted(work, model, options);
+      const Forecast f = RunForecastTrusted(work, model, outcomes_only);
       auto& dest = p < 0.5 ? swing.low : swing.high;
       for (const IssueForecast& i : f.issues) dest.push_back(i.outcome);
     }
