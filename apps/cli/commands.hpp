@@ -25,6 +25,9 @@ void AddAdvisorCommands(CLI::App& app);
 /// `runs list|show|diff|export`.
 void AddRunsCommands(CLI::App& app);
 
+/// `report`: the HTML report or its Markdown summary.
+void AddReportCommand(CLI::App& app);
+
 /// "10%" or "10" as the fraction 0.1 (InputError otherwise).
 double ParseNoisePercent(const std::string& text);
 

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   entente::cli::AddSimulateCommands(app);
   entente::cli::AddAdvisorCommands(app);
   entente::cli::AddRunsCommands(app);
+  entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,58 @@
+#pragma once
+/// \file
+/// Everything a report shows, computed once by the library's own analyses (forecasts, Monte
+/// Carlo, sensitivity, cohesion) and then rendered as HTML or Markdown. Pure: no I/O.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/analysis/cohesion.hpp"
+#include "entente/analysis/monte_carlo.hpp"
+#include "entente/core/scenario.hpp"
+#include "entente/models/forecast.hpp"
+#include "entente/models/options.hpp"
+
+namespace entente {
+
+/// What to put in a report. Default-constructed, it reports the median model with the other
+/// models beside it and 2,000 Monte Carlo draws at 10% noise.
+struct ReportOptions {
+  std::string model = "median";     ///< primary model: summary, Monte Carlo, tornado, cohesion
+  std::vector<std::string> models;  ///< forecasts shown beside it; empty = every model
+  ModelOptions model_options;       ///< for the primary model only (others run on defaults)
+  std::int64_t draws = 2000;        ///< Monte Carlo draws; 0 skips the distribution and tornado
+  std::uint64_t seed = 1;           ///< PCG seed of the draws
+  double noise = 0.1;               ///< default spread for stances that state none (fraction)
+  int threads = 0;                  ///< worker threads (0 = all cores); never changes results
+  int tornado_bars = 8;             ///< inputs shown per tornado (largest swings)
+  std::string source;               ///< where the inputs came from, e.g. the scenario path
+};
+
+/// The computed content of a report.
+struct ReportData {
+  Scenario scenario;                           ///< the inputs, validated
+  ReportOptions options;                       ///< as used (models filled in)
+  std::vector<Forecast> forecasts;             ///< [0] is the primary model, then the others
+  std::optional<SimulationResult> simulation;  ///< primary model, when draws > 0
+  std::vector<AllianceCohesion> cohesion;      ///< under the primary forecast
+};
+
+/// Runs every analysis the report needs. Throws InputError for an invalid scenario, an
+/// unknown model, a bad model option or negative draws.
+///
+/// Example:
+/// ```
+/// ReportOptions o;  o.models = {"compromise", "median"};  o.draws = 0;
+/// ReportData d = GatherReport(flagship, o);   // d.forecasts[0].model == "median"
+/// ```
+[[nodiscard]] ReportData GatherReport(const Scenario& scenario, const ReportOptions& options);
+
+/// The first forecast with bargaining rounds (a dynamic model), or nullptr.
+[[nodiscard]] const Forecast* TrajectoryForecast(const ReportData& data);
+
+/// The per-issue sensitivity of the primary model for issue `k`, or nullptr without draws.
+[[nodiscard]] const IssueSensitivity* SensitivityOf(const ReportData& data, std::size_t k);
+
+}  // namespace entente

@@ -1,0 +1,24 @@
+#pragma once
+/// \file
+/// The issue chart: the scale with its anchors, every actor as a marker sized by capability x
+/// salience (veto players square), the status quo, and each model's forecast on its own row.
+
+#include <string>
+#include <vector>
+
+#include "entente/core/issue.hpp"
+
+namespace entente::report {
+
+/// One model's forecast for the issue.
+struct ModelMark {
+  std::string model;         ///< model name, printed at the row's start
+  double unconstrained = 0;  ///< the model's own forecast (hollow triangle when it differs)
+  double outcome = 0;        ///< after the decision rule (filled triangle)
+};
+
+/// The SVG chart of `issue` with one forecast row per entry of `models`. Actors without weight
+/// are drawn as the smallest marker; an issue without stances still gets its scale.
+[[nodiscard]] std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models);
+
+}  // namespace entente::report

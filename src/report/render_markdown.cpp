@@ -1,0 +1,75 @@
+// The Markdown form of the report: the summary sentences and one table, for pasting into memos.
+#include <fmt/format.h>
+
+#include "entente/core/version.hpp"
+#include "entente/io/text.hpp"
+#include "entente/report/render.hpp"
+#include "entente/report/summary.hpp"
+
+namespace entente {
+namespace {
+
+// Table cells must not break the row: pipes escaped, newlines flattened.
+std::string Cell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string ForecastTable(const ReportData& data) {
+  std::string head = "| issue | status quo |";
+  std::string rule = "|---|---:|";
+  for (const Forecast& f : data.forecasts) {
+    head += fmt::format(" {} |", f.model);
+    rule += "---:|";
+  }
+  head += " binding veto |";
+  rule += "---|";
+  std::string out = head + "\n" + rule + "\n";
+  for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) {
+    const Issue& issue = data.scenario.issues[k];
+    out += fmt::format("| {} | {} |", Cell(issue.name),
+                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-");
+    for (const Forecast& f : data.forecasts)
+      out += fmt::format(" {} |", FormatFixed(f.issues[k].outcome, 1));
+    out += fmt::format(" {} |\n", data.forecasts.front().issues[k].binding_veto.value_or("-"));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const ReportData& data) {
+  const Metadata& meta = data.scenario.meta;
+  std::string out = fmt::format("# {}\n\n", meta.title.empty() ? "Entente report" : meta.title);
+  std::vector<std::string> facts;
+  if (!meta.as_of.empty()) facts.push_back("as of " + meta.as_of);
+  if (!data.options.source.empty()) facts.push_back("inputs: " + data.options.source);
+  facts.push_back(fmt::format("Entente {}", Version()));
+  out += fmt::format("*{}*\n\n## Summary\n\n{}\n\n", fmt::join(facts, "; "), Overview(data));
+  for (const IssueSummary& s : Summarize(data)) {
+    out += fmt::format(
+        "### {} (`{}`)\n\n- **Forecast.** {}\n- **How sure.** {}\n- **What would change it.** "
+        "{}\n\n",
+        s.name, s.issue_id, s.forecast, s.certainty, s.levers);
+  }
+  out += "## Forecasts by model\n\n" + ForecastTable(data);
+  out +=
+      fmt::format("\nBinding veto: the {} model's outcome is held by that veto player's consent.\n",
+                  data.forecasts.front().model);
+  const std::vector<std::string> alliances = AllianceSentences(data);
+  if (!alliances.empty()) {
+    out += "\n## Alliances\n\n";
+    for (const std::string& line : alliances) out += "- " + line + "\n";
+  }
+  return out;
+}
+
+}  // namespace entente

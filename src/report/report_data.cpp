@@ -1,0 +1,75 @@
+#include "entente/report/report_data.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "entente/core/error.hpp"
+#include "entente/core/validation.hpp"
+#include "entente/models/registry.hpp"
+
+namespace entente {
+namespace {
+
+// The primary model first, then the requested ones in order, each once.
+std::vector<std::string> ModelList(const ReportOptions& options) {
+  std::vector<std::string> requested = options.models;
+  if (requested.empty()) {
+    for (const ModelInfo& m : Models()) requested.emplace_back(m.name);
+  }
+  std::vector<std::string> out{options.model};
+  for (const std::string& m : requested) {
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  }
+  for (const std::string& m : out) (void)RequireModel(m);  // names every unknown model up front
+  return out;
+}
+
+}  // namespace
+
+ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) {
+  RequireValid(scenario);
+  if (!(options.noise >= 0 && options.noise <= 10)) {
+    throw InputError(
+        fmt::format("noise {} is not a fraction in [0, 10]; give e.g. 0.1 for 10%", options.noise));
+  }
+  if (options.draws < 0) {
+    throw InputError(
+        fmt::format("draws {} is negative; give 0 (no Monte Carlo) or more", options.draws));
+  }
+  ReportData data{scenario, options, {}, std::nullopt, {}};
+  data.options.models = ModelList(options);
+  for (std::size_t i = 0; i < data.options.models.size(); ++i) {
+    data.forecasts.push_back(RunForecast(scenario, data.options.models[i],
+                                         i == 0 ? options.model_options : ModelOptions{}));
+  }
+  if (options.draws > 0) {
+    SimulationOptions sim;
+    sim.model = options.model;
+    sim.model_options = options.model_options;
+    sim.draws = options.draws;
+    sim.seed = options.seed;
+    sim.threads = options.threads;
+    sim.noise.fraction = options.noise;
+    sim.sensitivity = true;
+    data.simulation = Simulate(scenario, sim);
+  }
+  data.cohesion = Cohesion(scenario, data.forecasts.front());
+  return data;
+}
+
+const Forecast* TrajectoryForecast(const ReportData& data) {
+  for (const Forecast& f : data.forecasts) {
+    for (const IssueForecast& i : f.issues) {
+      if (!i.rounds.empty()) return &f;
+    }
+  }
+  return nullptr;
+}
+
+const IssueSensitivity* SensitivityOf(const ReportData& data, std::size_t k) {
+  if (!data.simulation || k >= data.simulation->sensitivity.size()) return nullptr;
+  return &data.simulation->sensitivity[k];
+}
+
+}  // namespace entente

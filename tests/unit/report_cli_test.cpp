@@ -1,0 +1,88 @@
+// `entente report` end to end through the binary: from a stored run, a missing run id, and an
+// error that must leave an existing output untouched.
+#include <sys/wait.h>  // WEXITSTATUS
+#include <unistd.h>    // getpid
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReportCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("entente-report-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs the CLI with `args`; returns its exit code, stderr in `err_`.
+  int Run(const std::string& args) {
+    const std::string err = (dir_ / "stderr.txt").string();
+    const std::string cmd = std::string(ENTENTE_CLI) + " " + args + " >/dev/null 2>" + err;
+    const int status = std::system(cmd.c_str());
+    err_ = Read(err);
+    return WEXITSTATUS(status);
+  }
+  static std::string Read(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  fs::path dir_;
+  std::string err_;
+  const std::string flagship_ = test::SourceDir() + "/scenarios/us-rok-2021.yaml";
+};
+
+TEST_F(ReportCli, reports_a_stored_simulation_with_its_own_settings) {
+  const std::string db = Path("runs.db");
+  ASSERT_EQ(Run("simulate " + flagship_ +
+                " --model compromise --noise 5% --draws 300 --seed 3 --db " + db + " -o /dev/null"),
+            0)
+      << err_;
+  ASSERT_EQ(Run("report --run 1 --db " + db + " -o " + Path("run.md")), 0) << err_;
+  const std::string md = Read(Path("run.md"));
+  EXPECT_NE(md.find("inputs: run 1 ("), std::string::npos);
+  EXPECT_NE(md.find("forecast with the compromise model"), std::string::npos);
+  EXPECT_NE(md.find("300 Monte Carlo draws (seed 3)"), std::string::npos);
+  EXPECT_NE(md.find("get 5% noise"), std::string::npos);
+  // A flag overrides the stored setting.
+  ASSERT_EQ(Run("report --run 1 --db " + db + " --draws 0 -o " + Path("nodraws.md")), 0) << err_;
+  EXPECT_NE(Read(Path("nodraws.md")).find("No Monte Carlo draws were run"), std::string::npos);
+}
+
+TEST_F(ReportCli, a_missing_run_id_is_bad_input_and_writes_nothing) {
+  const std::string db = Path("runs.db");
+  ASSERT_EQ(Run("forecast " + flagship_ + " --db " + db + " -o /dev/null"), 0) << err_;
+  EXPECT_EQ(Run("report --run 99 --db " + db + " -o " + Path("r.html")), 2);
+  EXPECT_NE(err_.find("no run 99 in the database"), std::string::npos) << err_;
+  EXPECT_FALSE(fs::exists(Path("r.html")));
+}
+
+TEST_F(ReportCli, an_error_leaves_an_existing_report_untouched) {
+  const std::string out = Path("keep.html");
+  std::ofstream(out) << "old report";
+  EXPECT_EQ(Run("report " + flagship_ + " --model nash -o " + out), 2);
+  EXPECT_EQ(Read(out), "old report");
+  ASSERT_EQ(Run("report " + flagship_ + " --draws 100 -o " + out), 0) << err_;
+  EXPECT_EQ(Read(out).rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+}  // namespace
+}  // namespace entente

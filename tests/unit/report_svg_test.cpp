@@ -1,0 +1,160 @@
+// The report's SVG building blocks: escaping, axes, and every chart on empty and small data.
+#include <limits>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "entente/report/axis.hpp"
+#include "entente/report/bar_charts.hpp"
+#include "entente/report/histogram_chart.hpp"
+#include "entente/report/scale_chart.hpp"
+#include "entente/report/svg.hpp"
+#include "entente/report/trajectory_chart.hpp"
+
+namespace entente::report {
+namespace {
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+Issue ThreeActors() {
+  Issue issue;
+  issue.id = "i";
+  issue.name = "Trade <terms> & \"tariffs\"";
+  issue.scale = Scale{0, 100, "% tariff", {{0, "free trade"}, {100, "embargo"}}};
+  issue.status_quo = 40;
+  issue.rule = DecisionRule{DecisionKind::kUnanimity, {"B"}};
+  issue.stances = {Stance{"A", 10, 1.0, 100, Basis::kUnstated, "", {}},
+                   Stance{"B", 60, 0.5, 50, Basis::kUnstated, "", {}},
+                   Stance{"C", 90, 0.0, 10, Basis::kUnstated, "", {}}};
+  return issue;
+}
+
+TEST(report_svg, escapes_markup_characters) {
+  EXPECT_EQ(EscapeXml(R"(<a href="x">Tom & 'Jerry'</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  EXPECT_EQ(EscapeXml("plain"), "plain");
+  Svg svg(10, 10, "<title>");
+  svg.Text({1, 2}, "R&D <b>", "c<s");
+  const std::string out = std::move(svg).Finish();
+  EXPECT_NE(out.find("<title>&lt;title&gt;</title>"), std::string::npos);
+  EXPECT_NE(out.find(">R&amp;D &lt;b&gt;</text>"), std::string::npos);
+  EXPECT_NE(out.find("class=\"c&lt;s\""), std::string::npos);
+  EXPECT_EQ(out.find("<b>"), std::string::npos);
+}
+
+TEST(report_svg, coordinates_print_with_two_decimals_and_no_negative_zero) {
+  Svg svg(10, 10, "t");
+  svg.Circle({-0.001, 1.0 / 3}, 2, "c");
+  svg.Rect(5, 5, -2, -3, "r");  // negative sizes are normalised
+  const std::string out = std::move(svg).Finish();
+  EXPECT_NE(out.find("cx=\"0.00\" cy=\"0.33\" r=\"2.00\""), std::string::npos);
+  EXPECT_NE(out.find("x=\"3.00\" y=\"2.00\" width=\"2.00\" height=\"3.00\""), std::string::npos);
+}
+
+TEST(report_svg, truncates_by_code_point) {
+  EXPECT_EQ(Truncate("abcdef", 4), "abc\u2026");
+  EXPECT_EQ(Truncate("abcd", 4), "abcd");
+  EXPECT_EQ(Truncate("\u00e9\u00e9\u00e9", 2), "\u00e9\u2026");
+  EXPECT_EQ(Truncate("abc", 0), "");
+}
+
+TEST(report_axis, linear_scale_maps_and_handles_a_point_interval) {
+  const LinearScale x{0, 100, 120, 730};
+  EXPECT_DOUBLE_EQ(x(0), 120);
+  EXPECT_DOUBLE_EQ(x(50), 425);
+  EXPECT_DOUBLE_EQ(x(100), 730);
+  const LinearScale y{0, 10, 200, 0};  // inverted, as for vertical axes
+  EXPECT_DOUBLE_EQ(y(2.5), 150);
+  EXPECT_DOUBLE_EQ((LinearScale{5, 5, 0, 100})(5), 50);
+}
+
+TEST(report_axis, nice_ticks_are_round_steps_inside_the_interval) {
+  EXPECT_EQ(NiceTicks(0, 100, 10),
+            (std::vector<double>{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100}));
+  EXPECT_EQ(NiceTicks(-12, 13, 5), (std::vector<double>{-10, -5, 0, 5, 10}));
+  const std::vector<double> small = NiceTicks(0, 0.37, 4);
+  ASSERT_EQ(small.size(), 4u);
+  EXPECT_NEAR(small[3], 0.3, 1e-12);
+  EXPECT_EQ(NiceTicks(7, 7, 5), std::vector<double>{7});
+  EXPECT_TRUE(NiceTicks(10, 0, 5).empty());
+  EXPECT_TRUE(NiceTicks(0, std::numeric_limits<double>::infinity(), 5).empty());
+  EXPECT_EQ(TickLabel(12.5), "12.5");
+  EXPECT_EQ(TickLabel(3), "3");
+  EXPECT_EQ(TickLabel(0.25), "0.25");
+  EXPECT_EQ(TickLabel(-0.0), "0");
+}
+
+TEST(report_scale_chart, veto_players_are_squares_and_markers_scale_with_weight) {
+  const std::string svg = ScaleChart(ThreeActors(), {{"m1", 30, 40}, {"m2", 55, 55}});
+  EXPECT_EQ(Count(svg, "class=\"veto\""), 2);   // B, plus the legend's sample
+  EXPECT_EQ(Count(svg, "class=\"actor\""), 3);  // A, C, plus the legend's sample
+  // A has the largest weight (17, the largest radius), C none (3, the smallest).
+  EXPECT_NE(svg.find("r=\"17.00\" class=\"actor\""), std::string::npos);
+  EXPECT_NE(svg.find("r=\"3.00\" class=\"actor\""), std::string::npos);
+  // m1 was moved by the veto (hollow and filled triangles); m2 was not.
+  EXPECT_EQ(Count(svg, "class=\"model-raw\""), 2);  // m1 + legend
+  EXPECT_EQ(Count(svg, "class=\"model-out\""), 3);  // m1, m2 + legend
+  EXPECT_NE(svg.find("status quo 40.0"), std::string::npos);
+  EXPECT_NE(svg.find("position (% tariff)"), std::string::npos);
+  EXPECT_NE(svg.find("Trade &lt;terms&gt; &amp; &quot;tariffs&quot;"), std::string::npos);
+}
+
+TEST(report_scale_chart, an_issue_without_stances_still_gets_its_scale) {
+  Issue issue;
+  issue.name = "empty";
+  const std::string svg = ScaleChart(issue, {});
+  EXPECT_NE(svg.find("class=\"axis\""), std::string::npos);
+  EXPECT_EQ(Count(svg, "class=\"actor\""), 1);  // the legend only
+}
+
+TEST(report_histogram, bars_follow_the_counts_and_empty_data_says_so) {
+  const Scale scale{0, 100, "index", {}};
+  IssueDistribution empty;
+  const std::string none = HistogramChart(empty, scale, "t");
+  EXPECT_NE(none.find("no Monte Carlo draws"), std::string::npos);
+  EXPECT_EQ(none.find("<rect"), std::string::npos);
+
+  IssueDistribution d;
+  d.point = 50;
+  d.p05 = 10, d.p50 = 50, d.p95 = 90;
+  d.histogram = {{0, 50, 3}, {50, 100, 1}, {100, 100, 0}};
+  const std::string svg = HistogramChart(d, scale, "t");
+  EXPECT_EQ(Count(svg, "class=\"bar\""), 2);  // the empty bin draws nothing
+  // The tallest bar holds 75% of the draws: ticks every 20% up to 60%, none beyond the data.
+  EXPECT_NE(svg.find("text-anchor=\"end\" class=\"tick\">60</text>"), std::string::npos);
+  EXPECT_EQ(svg.find("text-anchor=\"end\" class=\"tick\">80</text>"), std::string::npos);
+  EXPECT_NE(svg.find("share of draws (%)"), std::string::npos);
+  EXPECT_NE(svg.find("90% of draws: 10.0 to 90.0"), std::string::npos);
+}
+
+TEST(report_trajectory, one_line_per_actor_plus_the_median) {
+  const Issue issue = ThreeActors();
+  IssueForecast f;
+  const std::string none = TrajectoryChart(issue, f, "median");
+  EXPECT_NE(none.find("the median model has no rounds"), std::string::npos);
+  f.rounds = {Round{0, 60, 50, {10, 60, 90}}, Round{1, 55, 50, {30, 55, 80}}};
+  const std::string svg = TrajectoryChart(issue, f, "eu");
+  EXPECT_EQ(Count(svg, "<polyline"), 4);
+  EXPECT_NE(svg.find("bargaining round"), std::string::npos);
+  EXPECT_NE(svg.find(">median</text>"), std::string::npos);
+}
+
+TEST(report_bars, tornado_and_gap_draw_one_row_per_bar) {
+  const Scale scale{0, 100, "index", {}};
+  EXPECT_NE(TornadoChart({}, 50, scale, "t").find("no uncertain input moves this outcome"),
+            std::string::npos);
+  const std::string tornado =
+      TornadoChart({{"A position (0 to 20)", 30, 70}, {"B salience", 45, 50}}, 50, scale, "t");
+  EXPECT_EQ(Count(tornado, "class=\"bar-low\""), 3);  // two rows + legend
+  EXPECT_NE(tornado.find("A position (0 to 20)"), std::string::npos);
+  EXPECT_NE(GapChart({}, "t").find("no alliance has two members"), std::string::npos);
+  const std::string gap = GapChart({{"A-B", 0.5, 0.25}}, "t");
+  EXPECT_NE(gap.find("0.50 \u2192 0.25"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace entente::report
