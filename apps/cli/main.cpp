@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   entente::cli::AddAdvisorCommands(app);
   entente::cli::AddRunsCommands(app);
   entente::cli::AddExplainCommand(app);
+  entente::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
