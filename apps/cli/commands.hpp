@@ -34,6 +34,9 @@ double ParseNoisePercent(const std::string& text);
 /// The process exit code when no exception ends the command (130 after Ctrl-C).
 int& ExitCode();
 
+/// `serve`: the web dashboard and JSON API.
+void AddServeCommand(CLI::App& app);
+
 /// `explain`: a dynamic model's bargaining trail for one issue, in words.
 void AddExplainCommand(CLI::App& app);
 

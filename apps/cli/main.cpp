@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   entente::cli::AddRunsCommands(app);
   entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);
+  entente::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

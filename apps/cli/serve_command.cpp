@@ -1,0 +1,34 @@
+// `entente serve`: the dashboard and JSON API on a local port (apps/server).
+#include <iostream>
+
+#include "commands.hpp"
+#include "run_database.hpp"
+#include "server.hpp"
+
+namespace entente::cli {
+
+void AddServeCommand(CLI::App& app) {
+  auto* serve =
+      app.add_subcommand("serve", "Serve the web dashboard and the JSON API (docs/api.md)");
+  auto opts = std::make_shared<server::ServeOptions>();
+  auto db = std::make_shared<DbArgs>();
+  serve->add_option("scenario", opts->scenarios,
+                    "YAML files, CSV bundles or folders of them to offer");
+  serve->add_option("--port", opts->port, "TCP port (0 picks a free one)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--host", opts->host, "address to bind; non-loopback needs --allow-remote")
+      ->capture_default_str();
+  serve->add_flag("--allow-remote", opts->allow_remote,
+                  "allow a non-loopback --host (no authentication!)");
+  serve->add_option("--threads", opts->threads, "connection threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 512));
+  AddDbOptions(serve, *db);
+  serve->callback([opts, db] {
+    opts->db_path = DbPath(*db);
+    server::Serve(*opts, std::cout, std::cerr);
+  });
+}
+
+}  // namespace entente::cli

@@ -1,0 +1,74 @@
+#pragma once
+/// \file
+/// The JSON API of `entente serve`, independent of HTTP so tests and benchmarks call it
+/// directly: each endpoint takes the request body and returns status, content type and body.
+/// Endpoints are documented in docs/api.md.
+
+#include <string>
+#include <string_view>
+
+#include "catalog.hpp"
+#include "request.hpp"
+
+namespace entente::server {
+
+/// What an endpoint answers.
+struct ApiResponse {
+  int status = 200;                               ///< HTTP status
+  std::string body;                               ///< JSON unless content_type says otherwise
+  std::string content_type = "application/json";  ///< MIME type
+  std::string filename;                           ///< set for downloads (Content-Disposition)
+};
+
+/// Server-wide settings shared by every request.
+struct ApiConfig {
+  Catalog catalog;         ///< scenarios offered by name
+  std::string db_path;     ///< runs database; "" stores nothing
+  Limits limits;           ///< request bounds
+  bool dashboard = false;  ///< whether the web front end is built in (reported by /api/health)
+};
+
+/// The endpoints. Thread-safe: handlers share only the read-only config (the runs database
+/// is opened per request; SQLite serialises writers).
+class Api {
+ public:
+  /// An API over `config`.
+  explicit Api(ApiConfig config) : config_(std::move(config)) {}
+
+  /// GET /api/health: status, version, whether the dashboard and report module are built.
+  [[nodiscard]] ApiResponse Health() const;
+  /// GET /api/models: name, summary and citation of every model.
+  [[nodiscard]] ApiResponse ListModels() const;
+  /// GET /api/scenarios: the served scenarios' names and titles.
+  [[nodiscard]] ApiResponse ListScenarios() const;
+  /// GET /api/scenarios/{name}: one served scenario in the JSON form; 404 for unknown names.
+  [[nodiscard]] ApiResponse GetScenario(const std::string& name) const;
+  /// POST /api/validate: 200 `{"valid": true, ...}` or 400 with every located problem.
+  [[nodiscard]] ApiResponse PostValidate(std::string_view body) const;
+  /// POST /api/forecast: forecasts of each requested model, cohesion, and a run id if saved.
+  [[nodiscard]] ApiResponse PostForecast(std::string_view body) const;
+  /// POST /api/simulate: Monte Carlo distribution of each issue's outcome (bounded draws).
+  [[nodiscard]] ApiResponse PostSimulate(std::string_view body) const;
+  /// POST /api/advise: "what would it take" for one actor.
+  [[nodiscard]] ApiResponse PostAdvise(std::string_view body) const;
+  /// POST /api/export/yaml: the scenario as a YAML file to download.
+  [[nodiscard]] ApiResponse ExportYaml(std::string_view body) const;
+  /// POST /api/export/report: the HTML report; 501 while the report module is not built in.
+  [[nodiscard]] ApiResponse ExportReport(std::string_view body) const;
+  /// GET /api/runs: the latest runs of the runs database, newest first.
+  [[nodiscard]] ApiResponse ListRuns() const;
+
+  /// The settings in force.
+  [[nodiscard]] const ApiConfig& config() const { return config_; }
+
+ private:
+  ApiConfig config_;
+};
+
+/// A JSON answer with `status`.
+[[nodiscard]] ApiResponse JsonResponse(int status, const nlohmann::ordered_json& body);
+
+/// `{"errors": [...]}` with `status` (400 for bad input).
+[[nodiscard]] ApiResponse ErrorResponse(int status, const Errors& errors);
+
+}  // namespace entente::server

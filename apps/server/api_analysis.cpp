@@ -1,0 +1,217 @@
+// The analysis endpoints: validate, forecast, simulate, advise, export YAML.
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "api.hpp"
+#include "entente/analysis/advisor.hpp"
+#include "entente/analysis/cohesion.hpp"
+#include "entente/analysis/monte_carlo.hpp"
+#include "entente/io/advisor_output.hpp"
+#include "entente/io/forecast_output.hpp"
+#include "entente/io/run_record.hpp"
+#include "entente/io/run_store.hpp"
+#include "entente/io/simulation_output.hpp"
+#include "entente/io/yaml_scenario.hpp"
+#include "entente/models/registry.hpp"
+#include "scenario_json.hpp"
+
+namespace entente::server {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+Error BodyError(std::string field, std::string message, std::string hint) {
+  return Error{Location{"request body", 0, std::move(field)}, std::move(message), std::move(hint)};
+}
+
+// Runs `work` on the parsed body and scenario, turning every failure into a located answer:
+// bad input is 400, a failing database or a bug is 500.
+template <typename F>
+ApiResponse WithScenario(std::string_view body, const Limits& limits, F work) {
+  Result<nlohmann::json> json = ParseBody(body);
+  if (!json) return ErrorResponse(400, json.errors());
+  Result<Scenario> s = ScenarioOfRequest(json.value(), limits);
+  if (!s) return ErrorResponse(400, s.errors());
+  try {
+    return work(json.value(), s.value());
+  } catch (const InputError& e) {
+    return ErrorResponse(400, e.errors());
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, {Error{Location{}, fmt::format("internal error: {}", e.what()),
+                                     "please report this"}});
+  }
+}
+
+// The number `key` of the body, `fallback` when absent; InputError when not a number.
+double NumberField(const nlohmann::json& body, const char* key, double fallback) {
+  if (!body.contains(key) || body[key].is_null()) return fallback;
+  if (!body[key].is_number())
+    throw InputError({BodyError(key, fmt::format("'{}' must be a number", key), "send a number")});
+  return body[key].get<double>();
+}
+
+std::string Text(const nlohmann::json& body, const char* key, const std::string& fallback) {
+  return TextField(body, key, fallback).ValueOrThrow();
+}
+
+ModelOptions OptionsFor(const nlohmann::json& body, const std::string& model) {
+  if (!body.contains("options") || !body["options"].is_object() || !body["options"].contains(model))
+    return {};
+  return OptionsOfRequest(body["options"][model], "options." + model).ValueOrThrow();
+}
+
+// Stores the run when the request asks for it ("save": true); its id, or null.
+Json MaybeSave(const std::string& db, const nlohmann::json& body, const std::string& kind,
+               const Scenario& s, const std::string& model, const Json& options,
+               std::optional<std::uint64_t> seed, const Json& result) {
+  if (!body.value("save", false)) return nullptr;
+  if (db.empty())
+    throw InputError(
+        {BodyError("save", "this server keeps no runs database", "start it without --no-db")});
+  Result<RunStore> store = RunStore::Open(db);
+  if (!store) throw IoError(FormatErrors(store.errors()));
+  const std::string path = "api:" + Text(body, "scenario_name", "dashboard");
+  Result<std::int64_t> id =
+      store.value().Save(MakeRunRecord(kind, s, path, model, options, seed, result));
+  if (!id) throw IoError(FormatErrors(id.errors()));
+  return id.value();
+}
+
+double Millis(Clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+}
+
+}  // namespace
+
+ApiResponse Api::PostValidate(std::string_view body) const {
+  return WithScenario(body, config_.limits, [](const nlohmann::json&, const Scenario& s) {
+    std::size_t stances = 0;
+    for (const Issue& i : s.issues) stances += i.stances.size();
+    return JsonResponse(200, Json{{"valid", true},
+                                  {"title", s.meta.title},
+                                  {"actors", s.actors.size()},
+                                  {"issues", s.issues.size()},
+                                  {"stances", stances}});
+  });
+}
+
+ApiResponse Api::PostForecast(std::string_view body) const {
+  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+    const auto start = Clock::now();
+    std::vector<std::string> models{Text(j, "model", "compromise")};
+    if (j.contains("models")) {
+      if (!j["models"].is_array() || j["models"].empty() || j["models"].size() > 8 ||
+          !std::all_of(j["models"].begin(), j["models"].end(),
+                       [](const auto& m) { return m.is_string(); })) {
+        throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
+                                    "send [\"compromise\", \"eu\"]")});
+      }
+      models = j["models"].get<std::vector<std::string>>();
+    }
+    Json results = Json::array();
+    for (const std::string& m : models) {
+      const ModelOptions options = OptionsFor(j, m);
+      const entente::Forecast f = RunForecast(s, m, options);
+      Json forecast = ForecastJson(s, f);
+      if (!j.value("events", true)) {
+        for (Json& issue : forecast["issues"])
+          issue.erase("events");  // the dashboard draws rounds only
+      }
+      Json run = MaybeSave(config_.db_path, j, "forecast", s, m,
+                           Json{{"model_options", options.values()}}, std::nullopt, forecast);
+      results.push_back({{"model", m},
+                         {"forecast", forecast},
+                         {"cohesion", CohesionJson(m, Cohesion(s, f))},
+                         {"run_id", run}});
+    }
+    return JsonResponse(
+        200, Json{{"title", s.meta.title}, {"results", results}, {"elapsed_ms", Millis(start)}});
+  });
+}
+
+ApiResponse Api::PostSimulate(std::string_view body) const {
+  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+    SimulationOptions o;
+    o.model = Text(j, "model", "compromise");
+    o.model_options = OptionsFor(j, o.model);
+    const double draws = NumberField(j, "draws", 2000);
+    if (draws < 1 || draws > static_cast<double>(config_.limits.max_draws) ||
+        draws != std::floor(draws)) {
+      throw InputError({BodyError(
+          "draws",
+          fmt::format("'draws' must be a whole number from 1 to {}", config_.limits.max_draws),
+          "ask for fewer draws, or use `entente simulate` for more")});
+    }
+    o.draws = static_cast<std::int64_t>(draws);
+    const double seed = NumberField(j, "seed", 1);
+    if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15) {
+      throw InputError({BodyError("seed", "'seed' must be a whole number >= 0", "send e.g. 1")});
+    }
+    o.seed = static_cast<std::uint64_t>(seed);
+    o.noise.fraction = NumberField(j, "noise_percent", 10) / 100;
+    if (o.noise.fraction < 0 || o.noise.fraction > 1) {
+      throw InputError({BodyError("noise_percent", "'noise_percent' must be between 0 and 100",
+                                  "send e.g. 10")});
+    }
+    o.threads = 1;  // requests run in parallel already; one thread each keeps the server fair
+    const SimulationResult r = entente::Simulate(s, o);
+    const Json result = SimulationJson(s, r);
+    Json out{{"simulation", result}};
+    out["run_id"] = MaybeSave(config_.db_path, j, "simulate", s, o.model,
+                              Json{{"model_options", o.model_options.values()},
+                                   {"draws", o.draws},
+                                   {"noise", o.noise.fraction},
+                                   {"thresholds", Json::array()},
+                                   {"sensitivity", false}},
+                              o.seed, result);
+    return JsonResponse(200, out);
+  });
+}
+
+ApiResponse Api::PostAdvise(std::string_view body) const {
+  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+    AdviceRequest r;
+    r.actor = Text(j, "actor", "");
+    if (r.actor.empty())
+      throw InputError(
+          {BodyError("actor", "'actor' is missing", "name the actor to advise, e.g. \"US\"")});
+    const std::string issue = Text(j, "issue", "");
+    if (!issue.empty()) r.issue = issue;
+    if (j.contains("target") && !j["target"].is_null()) r.target = NumberField(j, "target", 0);
+    r.model = Text(j, "model", "compromise");
+    r.model_options = OptionsFor(j, r.model);
+    r.tolerance = NumberField(j, "tolerance_percent", 0.5) / 100;
+    const auto advice = entente::Advise(s, r);
+    const Json result = AdviceJson(r.actor, r.model, advice);
+    Json out{{"advice", result}};
+    out["run_id"] = MaybeSave(config_.db_path, j, "advise", s, r.model,
+                              Json{{"model_options", r.model_options.values()},
+                                   {"actor", r.actor},
+                                   {"issue", issue},
+                                   {"target", r.target ? Json(*r.target) : Json()},
+                                   {"tolerance", r.tolerance}},
+                              std::nullopt, result);
+    return JsonResponse(200, out);
+  });
+}
+
+ApiResponse Api::ExportYaml(std::string_view body) const {
+  return WithScenario(body, config_.limits, [](const nlohmann::json& j, const Scenario& s) {
+    std::string name = Text(j, "filename", "scenario.yaml");
+    // Only a plain file name goes into the header: the browser picks where to save it.
+    const bool plain =
+        !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
+    if (!plain || name.front() == '.') {
+      throw InputError(
+          {BodyError("filename", fmt::format("'{}' is not a plain file name", name),
+                     "use letters, digits, '-', '_' and '.', e.g. us-rok-edited.yaml")});
+    }
+    return ApiResponse{200, WriteYamlScenario(s), "application/yaml", name};
+  });
+}
+
+}  // namespace entente::server

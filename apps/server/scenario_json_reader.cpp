@@ -1,0 +1,247 @@
+// JSON -> Scenario: the dashboard's scenario form, every structural problem located by its
+// JSON path so the front end can put the message beside the cell it concerns.
+#include <cmath>
+#include <initializer_list>
+
+#include <fmt/format.h>
+
+#include "scenario_json.hpp"
+
+namespace entente::server {
+namespace {
+
+using Json = nlohmann::json;
+
+class Reader {
+ public:
+  Errors errors;
+
+  void Fail(const std::string& at, const std::string& field, std::string message,
+            std::string hint) {
+    errors.push_back(Error{Location{at, 0, field}, std::move(message), std::move(hint)});
+  }
+
+  // True when `j` is an object; reports keys outside `known`.
+  bool Object(const Json& j, const std::string& at, std::initializer_list<const char*> known) {
+    if (!j.is_object()) {
+      Fail(at, "", fmt::format("expected an object, got {}", j.type_name()),
+           "send a JSON object here");
+      return false;
+    }
+    for (const auto& [key, value] : j.items()) {
+      bool ok = false;
+      for (const char* k : known) ok = ok || key == k;
+      if (!ok) {
+        Fail(at, key, fmt::format("unknown key '{}'", key),
+             fmt::format("use one of: {}", fmt::join(known, ", ")));
+      }
+    }
+    return true;
+  }
+
+  std::string Text(const Json& j, const char* key, const std::string& at, bool required = false) {
+    if (!j.contains(key) || j[key].is_null()) {
+      if (required)
+        Fail(at, key, fmt::format("'{}' is missing", key), fmt::format("give '{}' a value", key));
+      return {};
+    }
+    if (!j[key].is_string()) {
+      Fail(at, key, fmt::format("'{}' must be a string, got {}", key, j[key].type_name()),
+           "quote the value");
+      return {};
+    }
+    return j[key].get<std::string>();
+  }
+
+  std::optional<double> OptNumber(const Json& j, const char* key, const std::string& at) {
+    if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+    if (!j[key].is_number()) {
+      Fail(at, key, fmt::format("'{}' must be a number, got {}", key, j[key].type_name()),
+           "write a plain number such as 0.5");
+      return std::nullopt;
+    }
+    return j[key].get<double>();
+  }
+
+  double Number(const Json& j, const char* key, const std::string& at) {
+    if (!j.contains(key) || j[key].is_null()) {
+      Fail(at, key, fmt::format("'{}' is missing", key), fmt::format("give '{}' a number", key));
+      return 0;
+    }
+    return OptNumber(j, key, at).value_or(0);
+  }
+
+  std::vector<std::string> Texts(const Json& j, const char* key, const std::string& at) {
+    std::vector<std::string> out;
+    if (!j.contains(key) || j[key].is_null()) return out;
+    if (!j[key].is_array()) {
+      Fail(at, key, fmt::format("'{}' must be a list of strings", key), "write [\"A\", \"B\"]");
+      return out;
+    }
+    for (const Json& v : j[key]) {
+      if (v.is_string()) {
+        out.push_back(v.get<std::string>());
+      } else {
+        Fail(at, key, fmt::format("'{}' must hold strings only", key), "quote every item");
+      }
+    }
+    return out;
+  }
+
+  // Calls `each(item, path)` for every element of the list `j[key]`.
+  template <typename F>
+  void List(const Json& j, const char* key, const std::string& at, F each) {
+    if (!j.contains(key) || j[key].is_null()) return;
+    if (!j[key].is_array()) {
+      Fail(at, key, fmt::format("'{}' must be a list", key), "send a JSON array");
+      return;
+    }
+    for (std::size_t i = 0; i < j[key].size(); ++i)
+      each(j[key][i], fmt::format("{}.{}[{}]", at, key, i));
+  }
+
+  Spread ReadSpread(const Json& j, const char* key, const std::string& at) {
+    if (!j.contains(key) || j[key].is_null()) return {};
+    const std::string path = at + "." + key;
+    if (!Object(j[key], path, {"kind", "sd", "low", "high"})) return {};
+    const std::string kind = Text(j[key], "kind", path, true);
+    if (kind == "normal") return Spread::Normal(Number(j[key], "sd", path));
+    if (kind == "uniform")
+      return Spread::Uniform(Number(j[key], "low", path), Number(j[key], "high", path));
+    if (kind == "triangular") {
+      return Spread::Triangular(Number(j[key], "low", path), Number(j[key], "high", path));
+    }
+    Fail(path, "kind", fmt::format("unknown spread kind '{}'", kind),
+         "use normal, uniform or triangular");
+    return {};
+  }
+
+  Stance ReadStance(const Json& j, const std::string& at) {
+    Stance s;
+    s.origin = Location{at, 0, ""};
+    if (!Object(j, at,
+                {"actor", "position", "salience", "capability", "basis", "note", "position_spread",
+                 "salience_spread", "capability_spread"})) {
+      return s;
+    }
+    s.actor = Text(j, "actor", at, true);
+    s.position = Number(j, "position", at);
+    s.salience = Number(j, "salience", at);
+    s.capability = Number(j, "capability", at);
+    const std::string basis = Text(j, "basis", at);
+    if (const auto b = ParseBasis(basis)) {
+      s.basis = *b;
+    } else {
+      Fail(at, "basis", fmt::format("unknown basis '{}'", basis),
+           "use brief, source, judgement or leave it empty");
+    }
+    s.note = Text(j, "note", at);
+    s.position_spread = ReadSpread(j, "position_spread", at);
+    s.salience_spread = ReadSpread(j, "salience_spread", at);
+    s.capability_spread = ReadSpread(j, "capability_spread", at);
+    return s;
+  }
+
+  Issue ReadIssue(const Json& j, const std::string& at) {
+    Issue issue;
+    issue.origin = Location{at, 0, ""};
+    if (!Object(j, at,
+                {"id", "name", "description", "scale", "status_quo", "decision_rule",
+                 "veto_players", "stances"})) {
+      return issue;
+    }
+    issue.id = Text(j, "id", at, true);
+    issue.name = Text(j, "name", at);
+    issue.description = Text(j, "description", at);
+    const std::string scale_at = at + ".scale";
+    if (!j.contains("scale")) {
+      Fail(at, "scale", "'scale' is missing", "give {\"min\": 0, \"max\": 100}");
+    } else if (Object(j["scale"], scale_at, {"min", "max", "unit", "anchors"})) {
+      issue.scale.min = Number(j["scale"], "min", scale_at);
+      issue.scale.max = Number(j["scale"], "max", scale_at);
+      issue.scale.unit = Text(j["scale"], "unit", scale_at);
+      List(j["scale"], "anchors", scale_at, [&](const Json& a, const std::string& p) {
+        if (Object(a, p, {"value", "label"}))
+          issue.scale.anchors.push_back({Number(a, "value", p), Text(a, "label", p)});
+      });
+    }
+    issue.status_quo = OptNumber(j, "status_quo", at);
+    const std::string rule = Text(j, "decision_rule", at);
+    if (const auto k = ParseDecisionKind(rule)) {
+      issue.rule.kind = *k;
+    } else {
+      Fail(at, "decision_rule", fmt::format("unknown decision rule '{}'", rule),
+           "use none or unanimity");
+    }
+    issue.rule.veto_players = Texts(j, "veto_players", at);
+    List(j, "stances", at,
+         [&](const Json& s, const std::string& p) { issue.stances.push_back(ReadStance(s, p)); });
+    return issue;
+  }
+
+  Move ReadMove(const Json& j, const std::string& at) {
+    Move m;
+    m.origin = Location{at, 0, ""};
+    if (!Object(j, at, {"id", "name", "source", "changes"})) return m;
+    m.id = Text(j, "id", at, true);
+    m.name = Text(j, "name", at);
+    m.source = Text(j, "source", at);
+    List(j, "changes", at, [&](const Json& c, const std::string& p) {
+      StanceChange ch;
+      ch.origin = Location{p, 0, ""};
+      if (Object(c, p, {"actor", "issue", "position", "salience", "capability"})) {
+        ch.actor = Text(c, "actor", p, true);
+        ch.issue = Text(c, "issue", p, true);
+        ch.position = OptNumber(c, "position", p);
+        ch.salience = OptNumber(c, "salience", p);
+        ch.capability = OptNumber(c, "capability", p);
+      }
+      m.changes.push_back(std::move(ch));
+    });
+    return m;
+  }
+};
+
+}  // namespace
+
+Result<Scenario> ScenarioFromJson(const nlohmann::json& json, const std::string& label) {
+  Reader r;
+  Scenario s;
+  if (!r.Object(
+          json, label,
+          {"title", "as_of", "description", "sources", "actors", "issues", "alliances", "moves"})) {
+    return r.errors;
+  }
+  s.meta.title = r.Text(json, "title", label);
+  s.meta.as_of = r.Text(json, "as_of", label);
+  s.meta.description = r.Text(json, "description", label);
+  s.meta.sources = r.Texts(json, "sources", label);
+  r.List(json, "actors", label, [&](const Json& a, const std::string& p) {
+    Actor actor;
+    actor.origin = Location{p, 0, ""};
+    if (r.Object(a, p, {"id", "name", "description"})) {
+      actor.id = r.Text(a, "id", p, true);
+      actor.name = r.Text(a, "name", p);
+      actor.description = r.Text(a, "description", p);
+    }
+    s.actors.push_back(std::move(actor));
+  });
+  r.List(json, "issues", label,
+         [&](const Json& i, const std::string& p) { s.issues.push_back(r.ReadIssue(i, p)); });
+  r.List(json, "alliances", label, [&](const Json& a, const std::string& p) {
+    Alliance al;
+    al.origin = Location{p, 0, ""};
+    if (r.Object(a, p, {"id", "name", "members"})) {
+      al.id = r.Text(a, "id", p, true);
+      al.name = r.Text(a, "name", p);
+      al.members = r.Texts(a, "members", p);
+    }
+    s.alliances.push_back(std::move(al));
+  });
+  r.List(json, "moves", label,
+         [&](const Json& m, const std::string& p) { s.moves.push_back(r.ReadMove(m, p)); });
+  if (!r.errors.empty()) return r.errors;
+  return s;
+}
+
+}  // namespace entente::server

@@ -1,0 +1,124 @@
+// The API handlers called directly (no HTTP): answers, status codes and located errors.
+#include <gtest/gtest.h>
+
+#include "api.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/models/registry.hpp"
+#include "scenario_json.hpp"
+#include "test_support.hpp"
+
+namespace entente::server {
+namespace {
+
+const std::string kFlagship = "scenarios/us-rok-2021.yaml";
+
+Api MakeApi() {
+  ApiConfig c;
+  c.catalog = Catalog::Build({test::SourceDir() + "/scenarios"}).ValueOrThrow();
+  return Api(std::move(c));
+}
+
+nlohmann::json FlagshipBody() {
+  const Scenario s = LoadScenario(test::SourceDir() + "/" + kFlagship).ValueOrThrow();
+  return nlohmann::json{{"scenario", nlohmann::json::parse(ScenarioToJson(s).dump())}};
+}
+
+TEST(ServerApi, ForecastMatchesTheLibrary) {
+  nlohmann::json body = FlagshipBody();
+  body["models"] = {"compromise", "eu"};
+  const ApiResponse r = MakeApi().PostForecast(body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json j = nlohmann::json::parse(r.body);
+  const Scenario s = LoadScenario(test::SourceDir() + "/" + kFlagship).ValueOrThrow();
+  const Forecast eu = RunForecast(s, "eu", {});
+  ASSERT_EQ(j["results"].size(), 2u);
+  EXPECT_EQ(j["results"][1]["model"], "eu");
+  for (std::size_t i = 0; i < eu.issues.size(); ++i) {
+    EXPECT_EQ(j["results"][1]["forecast"]["issues"][i]["outcome"].get<double>(),
+              eu.issues[i].outcome);
+  }
+  EXPECT_TRUE(j["results"][0]["run_id"].is_null());
+}
+
+TEST(ServerApi, MovesChangeTheForecast) {
+  nlohmann::json body = FlagshipBody();
+  const std::string move = body["scenario"]["moves"][0]["id"];
+  const nlohmann::json before = nlohmann::json::parse(MakeApi().PostForecast(body.dump()).body);
+  body["moves"] = {move};
+  const ApiResponse r = MakeApi().PostForecast(body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(nlohmann::json::parse(r.body)["results"], before["results"]);
+  body["moves"] = {"no_such_move"};
+  EXPECT_EQ(MakeApi().PostForecast(body.dump()).status, 400);
+}
+
+TEST(ServerApi, InvalidScenarioIs400WithLocatedMessages) {
+  nlohmann::json body = FlagshipBody();
+  body["scenario"]["issues"][0]["stances"][1]["salience"] = 1.5;
+  const ApiResponse r = MakeApi().PostForecast(body.dump());
+  EXPECT_EQ(r.status, 400);
+  const nlohmann::json e = nlohmann::json::parse(r.body)["errors"][0];
+  EXPECT_EQ(e["where"], "scenario.issues[0].stances[1]");
+  EXPECT_EQ(e["field"], "salience");
+}
+
+TEST(ServerApi, YamlBodyIsLocatedByLineLikeTheCli) {
+  const ApiResponse r =
+      MakeApi().PostValidate(nlohmann::json{{"yaml", "entente: 1\ntitle: x\nactors: 3\n"}}.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("scenario.yaml:3"), std::string::npos) << r.body;
+}
+
+TEST(ServerApi, MalformedJsonIs400) {
+  const ApiResponse r = MakeApi().PostForecast("{\"scenario\": ");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("malformed JSON"), std::string::npos);
+}
+
+TEST(ServerApi, ScenariosAreFoundByNameOnly) {
+  const Api api = MakeApi();
+  EXPECT_EQ(api.GetScenario("us-rok-2021").status, 200);
+  EXPECT_EQ(api.GetScenario("../scenarios/us-rok-2021").status, 404);
+  EXPECT_EQ(api.GetScenario("/etc/passwd").status, 404);
+}
+
+TEST(ServerApi, SimulateIsBoundedAndSeeded) {
+  nlohmann::json body = FlagshipBody();
+  body["draws"] = 200;
+  const ApiResponse a = MakeApi().PostSimulate(body.dump());
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(MakeApi().PostSimulate(body.dump()).body, a.body);
+  body["draws"] = 1e9;
+  EXPECT_EQ(MakeApi().PostSimulate(body.dump()).status, 400);
+}
+
+TEST(ServerApi, AdviseNeedsAKnownActor) {
+  nlohmann::json body = FlagshipBody();
+  body["actor"] = "US";
+  EXPECT_EQ(MakeApi().PostAdvise(body.dump()).status, 200);
+  body["actor"] = "NOBODY";
+  EXPECT_EQ(MakeApi().PostAdvise(body.dump()).status, 400);
+}
+
+TEST(ServerApi, ExportYamlReadsBack) {
+  nlohmann::json body = FlagshipBody();
+  body["filename"] = "edited.yaml";
+  const ApiResponse r = MakeApi().ExportYaml(body.dump());
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.filename, "edited.yaml");
+  body["filename"] = "../evil.yaml";
+  EXPECT_EQ(MakeApi().ExportYaml(body.dump()).status, 400);
+}
+
+TEST(ServerApi, ReportIs501UntilTheModuleIsBuilt) {
+  EXPECT_EQ(MakeApi().ExportReport(FlagshipBody().dump()).status, 501);
+}
+
+TEST(ServerApi, TooManyStancesIsRefused) {
+  ApiConfig c;
+  c.limits.max_stances = 10;
+  EXPECT_EQ(Api(std::move(c)).PostForecast(FlagshipBody().dump()).status, 400);
+}
+
+}  // namespace
+}  // namespace entente::server
