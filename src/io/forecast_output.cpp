@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/io/csv.hpp"
+#include "entente/io/exchange_output.hpp"
 #include "entente/io/text.hpp"
 
 namespace entente {
@@ -77,6 +78,7 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   out += "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
          "prefer it to the status quo, sq).\n";
   if (!notes.empty()) out += "\nVetoes that bind:\n" + notes;
+  out += ExchangesTable(scenario, forecast, 10);
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
   return out;
 }
@@ -124,11 +126,16 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
     }
     issues.push_back(std::move(j));
   }
-  return {{"scenario", scenario.meta.title},
-          {"as_of", scenario.meta.as_of},
-          {"model", forecast.model},
-          {"issues", std::move(issues)},
-          {"warnings", forecast.warnings}};
+  nlohmann::ordered_json out = {{"scenario", scenario.meta.title},
+                                {"as_of", scenario.meta.as_of},
+                                {"model", forecast.model},
+                                {"issues", std::move(issues)}};
+  if (!forecast.balances.empty()) {
+    out["exchanges"] = ExchangesJson(scenario, forecast);
+    out["balances"] = BalancesJson(scenario, forecast);
+  }
+  out["warnings"] = forecast.warnings;
+  return out;
 }
 
 std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {

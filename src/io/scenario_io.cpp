@@ -6,6 +6,7 @@
 
 #include "entente/core/validation.hpp"
 #include "entente/io/csv_bundle.hpp"
+#include "entente/io/decide_reader.hpp"
 #include "entente/io/files.hpp"
 #include "entente/io/yaml_scenario.hpp"
 
@@ -17,9 +18,14 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   if (fs::is_directory(path, ec)) return ScenarioFormat::kCsvBundle;
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".yaml" || ext == ".yml") return ScenarioFormat::kYaml;
+  if (fs::is_regular_file(path, ec)) {
+    Result<std::string> text = ReadTextFile(path);
+    if (text && LooksLikeDecide(text.value())) return ScenarioFormat::kDecide;
+  }
   if (ext.empty()) return ScenarioFormat::kCsvBundle;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
-               "give a .yaml file or a CSV bundle folder (actors.csv, issues.csv, stances.csv)"};
+               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv) or "
+               "a Decide file (lines starting #A, #P, #M, #D)"};
 }
 
 Result<Scenario> ReadScenario(const std::string& path) {
@@ -30,6 +36,11 @@ Result<Scenario> ReadScenario(const std::string& path) {
     if (!text) return text.errors();
     return ParseYamlScenario(text.value(), path);
   }
+  if (format.value() == ScenarioFormat::kDecide) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    return ParseDecide(text.value(), path);
+  }
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
     return Error{Location{path}, "no such scenario folder or file",
@@ -37,13 +48,15 @@ Result<Scenario> ReadScenario(const std::string& path) {
   }
   FileSet files;
   Errors errors;
-  for (const char* name : {"scenario.csv", "actors.csv", "issues.csv", "stances.csv",
-                           "alliances.csv", "moves.csv"}) {
+  for (const char* name :
+       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv"}) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
-    if (text) files[name] = std::move(text).value();
-    else errors.insert(errors.end(), text.errors().begin(), text.errors().end());
+    if (text)
+      files[name] = std::move(text).value();
+    else
+      errors.insert(errors.end(), text.errors().begin(), text.errors().end());
   }
   if (!errors.empty()) return errors;
   std::string label = path;  // "bundle/" and "bundle" name files the same way in messages
@@ -66,6 +79,10 @@ Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bo
       return Error{Location{path}, "file already exists", "pass --force to replace it"};
     }
     return WriteFileAtomic(path, WriteYamlScenario(scenario));
+  }
+  if (format.value() == ScenarioFormat::kDecide) {
+    return Error{Location{path}, "Entente reads Decide files but does not write them",
+                 "write a .yaml file or a CSV bundle folder instead"};
   }
   Result<FileSet> files = WriteCsvBundle(scenario);
   if (!files) return files.errors();

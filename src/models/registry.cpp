@@ -9,6 +9,7 @@
 #include "entente/models/aggregate.hpp"
 #include "entente/models/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
+#include "entente/models/exchange.hpp"
 #include "entente/models/expected_utility.hpp"
 #include "entente/models/median.hpp"
 
@@ -22,11 +23,15 @@ constexpr std::array kModels = {
               &MedianModel, &WeightedMedian},
     ModelInfo{"eu", "expected utility bargaining: challenges, compromises, capitulations by round",
               "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel},
+    ModelInfo{"exchange", "vote trading across issues: equal-gain exchanges realized by gain",
+              "Stokman & Van Oosten 1994; Decide exchange model", &ExchangeModel, nullptr, true},
 };
 
 }  // namespace
 
-std::span<const ModelInfo> Models() { return kModels; }
+std::span<const ModelInfo> Models() {
+  return kModels;
+}
 
 const ModelInfo* FindModel(std::string_view name) {
   for (const ModelInfo& m : kModels) {

@@ -8,35 +8,38 @@
 #include <vector>
 
 #include "entente/models/bargain_event.hpp"
+#include "entente/models/exchange_record.hpp"
 
 namespace entente {
 
 /// One bargaining round of a dynamic model (round 0 = the inputs).
 struct Round {
-  int round = 0;                 ///< 0-based round number
-  double median = 0;             ///< weighted median of the positions after the round
-  double mean = 0;               ///< weighted mean (compromise) of the positions after the round
-  std::vector<double> positions; ///< one per stance of the issue, in stance order
+  int round = 0;                  ///< 0-based round number
+  double median = 0;              ///< weighted median of the positions after the round
+  double mean = 0;                ///< weighted mean (compromise) of the positions after the round
+  std::vector<double> positions;  ///< one per stance of the issue, in stance order
 };
 
 /// The forecast for one issue.
 struct IssueForecast {
-  std::string issue_id;                    ///< Issue::id
-  double unconstrained = 0;                ///< the model's own forecast, before the decision rule
-  double outcome = 0;                      ///< after the decision rule
-  std::optional<double> status_quo;        ///< copied from the issue, for reporting
-  std::optional<std::string> binding_veto; ///< actor id of the veto player that binds, if any
-  bool win_set_empty = false;              ///< unanimity only: no point beats the status quo
-  std::vector<double> final_positions;     ///< per stance after the model ran (inputs if static)
-  std::vector<Round> rounds;               ///< trajectory; empty for static models
-  std::vector<BargainEvent> events;        ///< accepted moves, by round (dynamic models only)
+  std::string issue_id;                     ///< Issue::id
+  double unconstrained = 0;                 ///< the model's own forecast, before the decision rule
+  double outcome = 0;                       ///< after the decision rule
+  std::optional<double> status_quo;         ///< copied from the issue, for reporting
+  std::optional<std::string> binding_veto;  ///< actor id of the veto player that binds, if any
+  bool win_set_empty = false;               ///< unanimity only: no point beats the status quo
+  std::vector<double> final_positions;      ///< per stance after the model ran (inputs if static)
+  std::vector<Round> rounds;                ///< trajectory; empty for static models
+  std::vector<BargainEvent> events;         ///< accepted moves, by round (dynamic models only)
 };
 
 /// A whole forecast: one model over every issue of a scenario.
 struct Forecast {
-  std::string model;                   ///< ModelInfo::name
-  std::vector<IssueForecast> issues;   ///< in scenario order
-  std::vector<std::string> warnings;   ///< "finished with caveats", e.g. round limit reached
+  std::string model;                      ///< ModelInfo::name
+  std::vector<IssueForecast> issues;      ///< in scenario order
+  std::vector<std::string> warnings;      ///< "finished with caveats", e.g. round limit reached
+  std::vector<ExchangeRecord> exchanges;  ///< joint models only: realized exchanges, in order
+  std::vector<ActorBalance> balances;     ///< joint models only: per actor, scenario order
 };
 
 }  // namespace entente

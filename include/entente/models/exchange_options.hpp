@@ -1,0 +1,45 @@
+#pragma once
+/// \file
+/// Options of the exchange model ("exchange"), with their defaults and sources
+/// (docs/models/exchange.md).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "entente/models/options.hpp"
+
+namespace entente {
+
+/// How ties between equal gains are broken (Decide breaks them at random).
+enum class ExchangeTie {
+  kId,     ///< smallest (actor ids, issue ids) first: independent of input order
+  kOrder,  ///< first candidate in enumeration order (issue pairs, then A-D and B-C pairs, in
+           ///< input order): Decide's path when its random tie-break is off
+};
+
+/// How the two supplies of an exchange are sized.
+enum class ExchangeVariant {
+  kEqualGain,   ///< both actors gain the same (Stokman & Van Oosten 1994, Decide)
+  kRandomRate,  ///< exchange rate drawn uniformly between the two break-even rates (seeded)
+};
+
+/// Parsed options of the exchange model.
+struct ExchangeOptions {
+  int rounds = 10;                                        ///< rounds of exchange (Decide's default)
+  ExchangeTie tie = ExchangeTie::kId;                     ///< tie rule between equal gains
+  ExchangeVariant variant = ExchangeVariant::kEqualGain;  ///< how moves are sized
+  std::uint64_t seed = 1;                                 ///< random-rate only: PCG seed
+  double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
+  double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
+  bool trail = true;             ///< record rounds and exchanges (ModelOptions::trail)
+};
+
+/// The option keys the exchange model knows, sorted.
+[[nodiscard]] const std::vector<std::string>& ExchangeOptionKeys();
+
+/// Reads rounds, tie, variant, seed, salience_weight, fixed_weight and preset (`decide` sets
+/// tie=order); InputError for unknown keys or bad values.
+[[nodiscard]] ExchangeOptions ParseExchangeOptions(const ModelOptions& options);
+
+}  // namespace entente

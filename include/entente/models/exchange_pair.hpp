@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// Sizing one exchange between two actors on two issues (Stokman & Van Oosten 1994): pure
+/// arithmetic on the 0-100 scale, shared by the equal-gain and random-rate variants.
+
+namespace entente {
+
+/// The state one exchange is sized against. Actor P gives way on issue p toward actor Q's
+/// position there; Q gives way on issue q toward P's position. Positions are on 0-100.
+struct ExchangeInputs {
+  double p_from = 0;     ///< P's current position on p
+  double p_target = 0;   ///< Q's position on p (where P moves to at most)
+  double p_outcome = 0;  ///< current expected outcome (c s weighted mean) on p
+  double p_weight = 0;   ///< c s of P on p
+  double p_total = 0;    ///< sum of c s on p
+  double q_from = 0;     ///< Q's current position on q
+  double q_target = 0;   ///< P's position on q
+  double q_outcome = 0;  ///< current expected outcome on q
+  double q_weight = 0;   ///< c s of Q on q
+  double q_total = 0;    ///< sum of c s on q
+  double s_pp = 0;       ///< salience of P on p
+  double s_pq = 0;       ///< salience of P on q
+  double s_qp = 0;       ///< salience of Q on p
+  double s_qq = 0;       ///< salience of Q on q
+  /// Negative: equal gain. In [0, 1]: the random-rate draw, placing the rate between P's and
+  /// Q's break-even rates.
+  double rate_draw = -1;
+};
+
+/// The sized exchange; moves and shifts are signed (toward the demander).
+struct ExchangeSizing {
+  bool valid = false;  ///< both gain more than 1e-10 and both move
+  double move_p = 0;   ///< P's move on p
+  double move_q = 0;   ///< Q's move on q
+  double shift_p = 0;  ///< change of the outcome on p
+  double shift_q = 0;  ///< change of the outcome on q
+  double gain_p = 0;   ///< P's gain: s_pq |shift_q| - s_pp |shift_p|
+  double gain_q = 0;   ///< Q's gain: s_qp |shift_p| - s_qq |shift_q|
+};
+
+/// Sizes the exchange: the larger of the two full moves that keeps the exchange rate
+/// (|shift_q| = k |shift_p|, k = (s_pp + s_qp) / (s_pq + s_qq) for equal gain) with neither
+/// supplier passing its demander's position and neither outcome passing the demander's
+/// position. Invalid when a weight or salience sum is zero or nothing can move.
+[[nodiscard]] ExchangeSizing SizeExchange(const ExchangeInputs& in);
+
+}  // namespace entente

@@ -1,0 +1,31 @@
+// Options of the exchange model. Defaults follow the Decide exchange model (10 rounds, start
+// positions updated with weights 0.4 (1 - s) + 0.1); the tie rule defaults to ids so results do
+// not depend on input order, and `preset=decide` restores Decide's enumeration order.
+#include "entente/models/exchange_options.hpp"
+
+namespace entente {
+
+const std::vector<std::string>& ExchangeOptionKeys() {
+  static const std::vector<std::string> keys = {
+      "fixed_weight", "preset", "rounds", "salience_weight", "seed", "tie", "variant"};
+  return keys;
+}
+
+ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
+  o.RequireKnown("exchange", ExchangeOptionKeys());
+  ExchangeOptions e;
+  if (o.Choice("preset", "none", {"none", "decide"}) == "decide") e.tie = ExchangeTie::kOrder;
+  e.rounds = o.Integer("rounds", e.rounds, 0, 10000);
+  const std::string tie =
+      o.Choice("tie", e.tie == ExchangeTie::kId ? "id" : "order", {"id", "order"});
+  e.tie = tie == "id" ? ExchangeTie::kId : ExchangeTie::kOrder;
+  const std::string variant = o.Choice("variant", "equal-gain", {"equal-gain", "random-rate"});
+  e.variant = variant == "equal-gain" ? ExchangeVariant::kEqualGain : ExchangeVariant::kRandomRate;
+  e.seed = static_cast<std::uint64_t>(o.Integer("seed", 1, 0, 2147483647));
+  e.salience_weight = o.Number("salience_weight", e.salience_weight, 0, 1);
+  e.fixed_weight = o.Number("fixed_weight", e.fixed_weight, 0, 1);
+  e.trail = o.trail();
+  return e;
+}
+
+}  // namespace entente

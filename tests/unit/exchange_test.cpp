@@ -1,0 +1,175 @@
+// Exchange model: sizing by hand, a two-actor trade by hand, options, and the Decide reference
+// runs in ../shared/validation/decide-exchange (skipped when absent).
+#include <gtest/gtest.h>
+
+#include "entente/core/error.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/models/exchange.hpp"
+#include "entente/models/exchange_pair.hpp"
+#include "entente/models/registry.hpp"
+#include "test_support.hpp"
+
+namespace entente {
+namespace {
+
+// P (right on both issues) cares for q, Q (left on both) for p: one full trade.
+Scenario TwoByTwo() {
+  Scenario s;
+  s.actors = {Actor{"P", "P", "", {}}, Actor{"Q", "Q", "", {}}};
+  for (const char* id : {"p", "q"}) {
+    Issue issue;
+    issue.id = id;
+    issue.name = id;
+    issue.scale = Scale{0, 100, "", {}};
+    s.issues.push_back(issue);
+  }
+  s.issues[0].stances = {Stance{"P", 100, 0.2, 1, Basis::kUnstated, "", {}},
+                         Stance{"Q", 0, 0.8, 1, Basis::kUnstated, "", {}}};
+  s.issues[1].stances = {Stance{"P", 100, 0.8, 1, Basis::kUnstated, "", {}},
+                         Stance{"Q", 0, 0.2, 1, Basis::kUnstated, "", {}}};
+  return s;
+}
+
+TEST(ExchangePair, OutcomeCapBindsBeforeTheFullMove) {
+  ExchangeInputs in;
+  in.p_from = 100, in.p_target = 40, in.p_outcome = 47, in.p_weight = 0.9, in.p_total = 2;
+  in.q_from = 0, in.q_target = 100, in.q_outcome = 50, in.q_weight = 1, in.q_total = 2;
+  in.s_pp = 0.3, in.s_pq = 0.9, in.s_qp = 0.9, in.s_qq = 0.3;
+  const ExchangeSizing s = SizeExchange(in);
+  ASSERT_TRUE(s.valid);
+  EXPECT_DOUBLE_EQ(s.shift_p, -7);  // O_p stops at Q's 40, not at 20
+  EXPECT_DOUBLE_EQ(s.shift_q, 7);   // equal gain: k = (0.3 + 0.9) / (0.9 + 0.3) = 1
+  EXPECT_DOUBLE_EQ(s.move_p, -7 * 2 / 0.9);
+  EXPECT_DOUBLE_EQ(s.move_q, 14);
+  EXPECT_NEAR(s.gain_p, 4.2, 1e-12);
+  EXPECT_NEAR(s.gain_q, 4.2, 1e-12);
+}
+
+TEST(ExchangePair, NoTradeWhenTheOutcomeHasPassedTheDemander) {
+  ExchangeInputs in;
+  in.p_from = 100, in.p_target = 40, in.p_outcome = 30, in.p_weight = 1, in.p_total = 2;
+  in.q_from = 0, in.q_target = 100, in.q_outcome = 50, in.q_weight = 1, in.q_total = 2;
+  in.s_pp = 0.3, in.s_pq = 0.9, in.s_qp = 0.9, in.s_qq = 0.3;
+  EXPECT_FALSE(SizeExchange(in).valid);
+}
+
+TEST(ExchangePair, RandomRateStaysBetweenTheBreakEvenRates) {
+  ExchangeInputs in;
+  in.p_from = 100, in.p_target = 0, in.p_outcome = 50, in.p_weight = 1, in.p_total = 2;
+  in.q_from = 0, in.q_target = 100, in.q_outcome = 50, in.q_weight = 1, in.q_total = 2;
+  in.s_pp = 0.2, in.s_pq = 0.8, in.s_qp = 0.8, in.s_qq = 0.2;
+  for (double draw : {0.0, 0.25, 0.5, 1.0}) {
+    in.rate_draw = draw;
+    const ExchangeSizing s = SizeExchange(in);
+    EXPECT_GE(s.gain_p, -1e-12) << draw;
+    EXPECT_GE(s.gain_q, -1e-12) << draw;
+  }
+  in.rate_draw = 0;  // P's break-even rate: P gains nothing, so the exchange is not made
+  EXPECT_FALSE(SizeExchange(in).valid);
+}
+
+TEST(ExchangeModel, TwoActorsTradeFullyInTheFirstRound) {
+  const Forecast f = RunForecast(TwoByTwo(), "exchange", {});
+  ASSERT_FALSE(f.exchanges.empty());
+  const ExchangeRecord& e = f.exchanges[0];
+  EXPECT_EQ(e.round, 1);
+  EXPECT_EQ(e.first.actor, 1u);  // Q gives way on q, the later issue
+  EXPECT_EQ(e.first.issue, 1u);
+  EXPECT_DOUBLE_EQ(e.first.to, 100);
+  EXPECT_EQ(e.second.actor, 0u);
+  EXPECT_DOUBLE_EQ(e.second.to, 0);
+  EXPECT_NEAR(e.gain, 12, 1e-12);  // 0.8 * 20 - 0.2 * 20
+  EXPECT_NEAR(f.issues[0].rounds[1].mean, 0, 1e-12);
+  EXPECT_NEAR(f.issues[1].rounds[1].mean, 100, 1e-12);
+  EXPECT_EQ(f.balances[0].exchanges, static_cast<int>(f.exchanges.size()));
+  EXPECT_EQ(f.issues[0].rounds.size(), 11u);  // round 0 and 10 rounds
+}
+
+TEST(ExchangeModel, IsJointAndRejectsUnknownOptions) {
+  ASSERT_NE(FindModel("exchange"), nullptr);
+  EXPECT_TRUE(FindModel("exchange")->joint);
+  ModelOptions o;
+  o.Set("q", "0.5");
+  EXPECT_THROW((void)RunForecast(TwoByTwo(), "exchange", o), InputError);
+  ModelOptions tie;
+  tie.Set("tie", "random");
+  EXPECT_THROW((void)RunForecast(TwoByTwo(), "exchange", tie), InputError);
+}
+
+TEST(ExchangeModel, VetoRuleAppliesToTheTradedPositions) {
+  Scenario s = TwoByTwo();
+  s.issues[0].status_quo = 100;
+  s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"P"}};
+  const Forecast f = RunForecast(s, "exchange", {});
+  // P gave way on p, so its final position (not its input 100) decides what it accepts.
+  EXPECT_LT(f.issues[0].final_positions[0], 100);
+  EXPECT_LT(f.issues[0].outcome, 100);
+}
+
+Forecast RunReference(const std::string& path, const char* variant = nullptr,
+                      const char* seed = nullptr) {
+  const Scenario s = LoadScenario(path).ValueOrThrow();
+  ModelOptions o;
+  o.Set("preset", "decide");
+  if (variant != nullptr) o.Set("variant", variant);
+  if (seed != nullptr) o.Set("seed", seed);
+  return RunForecast(s, "exchange", o);
+}
+
+TEST(ExchangeReference, SampleDataFirstTwoGains) {
+  ENTENTE_SHARED_OR_SKIP(path, "validation/decide-exchange/sample_data.txt");
+  const Forecast f = RunReference(path);
+  ASSERT_GE(f.exchanges.size(), 2u);
+  EXPECT_NEAR(f.exchanges[0].gain, 1.9736842105, 1e-6);
+  EXPECT_NEAR(f.exchanges[1].gain, 1.7926363088, 1e-6);
+}
+
+TEST(ExchangeReference, Cop21RoundZeroMeansAndFirstExchange) {
+  ENTENTE_SHARED_OR_SKIP(path, "validation/decide-exchange/cop21.csv");
+  const Scenario s = LoadScenario(path).ValueOrThrow();
+  const Forecast f = RunReference(path);
+  const auto mean0 = [&](const char* id) {
+    for (std::size_t k = 0; k < s.issues.size(); ++k) {
+      if (s.issues[k].id == id) return f.issues[k].rounds[0].mean;
+    }
+    return -1.0;
+  };
+  EXPECT_NEAR(mean0("finance_vol"), 47.644, 1e-3);
+  EXPECT_NEAR(mean0("legal"), 57.969, 1e-3);
+  EXPECT_NEAR(mean0("eaa"), 57.101, 1e-3);
+  ASSERT_FALSE(f.exchanges.empty());
+  const ExchangeRecord& e = f.exchanges[0];
+  EXPECT_EQ(s.actors[e.first.actor].id, "USA");
+  EXPECT_EQ(s.issues[e.first.issue].id, "eaa");
+  EXPECT_EQ(s.actors[e.second.actor].id, "China");
+  EXPECT_EQ(s.issues[e.second.issue].id, "finance_vol");
+  EXPECT_NEAR(e.gain, 2.19072, 1e-5);
+  EXPECT_NEAR(e.second.to, 10.786082474226804, 1e-9);
+}
+
+TEST(ExchangeReference, RandomRateIsSeeded) {
+  ENTENTE_SHARED_OR_SKIP(path, "validation/decide-exchange/cop21.csv");
+  const Forecast a = RunReference(path, "random-rate", "7");
+  const Forecast b = RunReference(path, "random-rate", "7");
+  const Forecast c = RunReference(path, "random-rate", "8");
+  EXPECT_EQ(a.exchanges, b.exchanges);
+  EXPECT_NE(a.exchanges, c.exchanges);
+  for (const ExchangeRecord& e : a.exchanges) {
+    EXPECT_GT(e.first.gain, 0);
+    EXPECT_GT(e.second.gain, 0);
+  }
+}
+
+TEST(ExchangeReference, CopenhagenWithErrorsIsRejectedWithLocatedErrors) {
+  ENTENTE_SHARED_OR_SKIP(path, "validation/decide-exchange/copenhagen_with_errors.csv");
+  const Result<Scenario> r = LoadScenario(path);
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors().size(), 2u);
+  EXPECT_EQ(r.errors()[0].where.line, 86);
+  EXPECT_EQ(r.errors()[0].where.field, "position");
+  EXPECT_EQ(r.errors()[1].where.line, 87);
+  EXPECT_EQ(r.errors()[1].where.field, "capability");
+}
+
+}  // namespace
+}  // namespace entente
