@@ -1,12 +1,13 @@
 # Entente developer entry points. `make demo` and `make test` install what is missing first.
 .PHONY: all deps build debug demo test test-release test-debug bench fuzz format format-check lint \
-        golden-update clean
+        golden-update clean python install
 
 ENTENTE := build/release/apps/cli/entente
 # Tests store their runs in the build tree, never in ./entente.db.
 test test-debug test-release: export ENTENTE_DB := $(CURDIR)/build/test-runs.db
 FLAGSHIP := scenarios/us-rok-2021.yaml
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
+PREFIX ?= /usr/local
 
 all: build
 
@@ -27,8 +28,18 @@ demo: deps build
 	@echo
 	@$(ENTENTE) forecast $(FLAGSHIP) --model compromise
 
-# Unit tests under ASan+UBSan first, then unit and golden tests in the release build, so the
-# run ends with ctest's summary of the full suite.
+# The Python module alone: import it with PYTHONPATH=build/release/python (Debian's python3).
+python:
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release --target entente_python
+	@echo "built build/release/python/entente; use: PYTHONPATH=build/release/python /usr/bin/python3"
+
+# The CLI and the Python module under PREFIX (default /usr/local): make install PREFIX=$$HOME/.local
+install: build
+	@cmake --install build/release --prefix $(PREFIX)
+
+# Unit tests under ASan+UBSan first, then unit, golden and Python tests in the release build.
+# pytest runs once, as a ctest entry; the run ends with ctest's summary, then pytest's.
 test: deps
 	@$(MAKE) --no-print-directory test-debug
 	@$(MAKE) --no-print-directory test-release
@@ -37,7 +48,9 @@ test-debug: debug
 	@ctest --preset debug
 
 test-release: build
+	@rm -f build/release/pytest-summary.txt
 	@ctest --preset release
+	@cat build/release/pytest-summary.txt 2>/dev/null || echo "pytest: did not run"
 
 bench: build
 	@build/release/bench/entente_bench --benchmark_counters_tabular=true

@@ -6,8 +6,10 @@
 //   thread count or the order in which draws finish.
 #include "entente/analysis/monte_carlo.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -50,6 +52,7 @@ struct Plan {
   std::vector<double> reference;                 // point outcome per issue
   std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
+  double* outcomes = nullptr;  // keep_outcomes: draws x issues; draw d writes row d only
 };
 
 Accumulator MakeAccumulator(const Plan& plan) {
@@ -124,6 +127,10 @@ void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
   plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
   a.outcomes.resize(a.work.issues.size());
   Evaluate(plan, a);
+  if (plan.outcomes != nullptr) {
+    std::copy(a.outcomes.begin(), a.outcomes.end(),
+              plan.outcomes + static_cast<std::size_t>(d) * a.outcomes.size());
+  }
   const auto& inputs = plan.sampler->inputs();
   for (std::size_t k = 0; k < a.outcomes.size(); ++k) {
     const Issue& issue = plan.scenario->issues[k];
@@ -284,7 +291,13 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   }
   if (o.sensitivity_bins < 2) throw InputError("sensitivity needs at least 2 classes per input");
   const Sampler sampler(scenario, o.noise);
-  const Plan plan = MakePlan(scenario, model, o, sampler);
+  Plan plan = MakePlan(scenario, model, o, sampler);
+  std::vector<double> outcomes;
+  if (o.keep_outcomes) {
+    outcomes.assign(static_cast<std::size_t>(o.draws) * scenario.issues.size(),
+                    std::numeric_limits<double>::quiet_NaN());
+    plan.outcomes = outcomes.data();
+  }
   if (o.sensitivity) {
     const std::size_t cells = sampler.inputs().size() * scenario.issues.size() * o.sensitivity_bins;
     if (cells > (std::size_t{1} << 22)) {
@@ -330,6 +343,7 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   r.uncertain_inputs = sampler.inputs().size();
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) r.issues.push_back(Summarise(plan, total, k));
   if (o.sensitivity) r.sensitivity = Sensitivities(plan, total);
+  r.outcomes = std::move(outcomes);
   if (o.progress) o.progress(r.draws_done, o.draws);
   return r;
 }

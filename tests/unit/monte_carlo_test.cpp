@@ -157,6 +157,36 @@ TEST(monte_carlo, cancel_stops_early_and_reports_what_was_done) {
   EXPECT_GT(r.draws_done, 0);
 }
 
+TEST(monte_carlo, kept_outcomes_are_the_draws_behind_the_summary) {
+  const Scenario s = Flagship();
+  SimulationOptions o;
+  o.model = "median";
+  o.draws = 3000;
+  o.seed = 5;
+  o.noise.fraction = 0.1;
+  o.keep_outcomes = true;
+  o.threads = 1;
+  const SimulationResult one = Simulate(s, o);
+  o.threads = 3;
+  const SimulationResult three = Simulate(s, o);
+  const std::size_t n = s.issues.size();
+  ASSERT_EQ(one.outcomes.size(), 3000 * n);
+  EXPECT_EQ(one.outcomes, three.outcomes) << "draw d must land in row d whatever the threads";
+  for (std::size_t k = 0; k < n; ++k) {
+    double sum = 0;
+    double lo = one.outcomes[k];
+    for (std::int64_t d = 0; d < o.draws; ++d) {
+      const double y = one.outcomes[static_cast<std::size_t>(d) * n + k];
+      sum += y;
+      lo = std::min(lo, y);
+    }
+    EXPECT_NEAR(sum / 3000, one.issues[k].mean, 1e-6) << s.issues[k].id;
+    EXPECT_EQ(lo, one.issues[k].min) << s.issues[k].id;
+  }
+  o.keep_outcomes = false;
+  EXPECT_TRUE(Simulate(s, o).outcomes.empty());
+}
+
 TEST(monte_carlo, bad_requests_are_input_errors) {
   const Scenario s = Flagship();
   SimulationOptions o;

@@ -34,6 +34,9 @@ struct SimulationOptions {
   std::vector<Threshold> thresholds;      ///< exceedance probabilities to report
   bool sensitivity = false;               ///< also compute tornado swings and first-order indices
   int sensitivity_bins = 16;              ///< equal-probability classes per input
+  /// Also return every draw's outcomes (SimulationResult::outcomes): draws x issues doubles,
+  /// so off by default; the Python bindings hand them to numpy.
+  bool keep_outcomes = false;
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)
   /// Called now and then (from a worker thread, never concurrently) with draws done / total.
   std::function<void(std::int64_t, std::int64_t)> progress;
@@ -79,6 +82,9 @@ struct SimulationResult {
   std::size_t uncertain_inputs = 0;     ///< number of inputs drawn
   std::vector<IssueDistribution> issues;        ///< in scenario order
   std::vector<IssueSensitivity> sensitivity;    ///< per issue, when requested
+  /// With keep_outcomes: draw d's outcome on issue k at [d * issues + k] (row-major), after the
+  /// decision rule; NaN for draws an interruption skipped. Empty otherwise.
+  std::vector<double> outcomes;
 };
 
 /// Runs `options.draws` draws of `scenario`'s uncertain inputs through the model and

@@ -1,0 +1,103 @@
+"""Entente from Python: forecast multi-actor negotiations from notebooks and pandas.
+
+Example::
+
+    import entente
+    s = entente.load("scenarios/us-rok-2021.yaml")
+    f = entente.forecast(s, model="eu")
+    f.to_frame()                       # one row per issue
+    r = entente.simulate(s, draws=20000, noise=0.1)
+    r.draws                            # draws x issues numpy array (no copy)
+
+The engine is C++ (``entente._core``); runs release the GIL and Ctrl-C interrupts them.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _core
+from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
+                    Stance, StanceChange)
+from ._results import (AdviceResult, CohesionResult, ComparisonResult, ForecastResult,
+                       SimulationResult)
+from ._scenario import from_dict, from_frame, from_frames, from_yaml, load
+from .errors import EntenteError, InputError, Problem, ScenarioError
+
+__version__ = _core.version()
+
+__all__ = [
+    "Actor", "Alliance", "Anchor", "Issue", "Location", "Move", "Scale", "Scenario", "Spread",
+    "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
+    "ForecastResult", "SimulationResult", "EntenteError", "InputError", "Problem",
+    "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
+    "simulate", "advise", "compare", "cohesion", "models",
+]
+
+ScenarioLike = Union[Scenario, str, Mapping[str, Any], Any]
+
+
+def _scenario(s: ScenarioLike) -> Scenario:
+    return s if isinstance(s, Scenario) else load(s)
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _options(options: Mapping[str, Any]) -> Dict[str, str]:
+    return {k: _option_text(v) for k, v in options.items()}
+
+
+def models() -> List[Tuple[str, str, str]]:
+    """(name, summary, citation) of every model, as `entente models` lists them."""
+    return [tuple(m) for m in _core.models()]  # type: ignore[misc]
+
+
+def forecast(scenario: ScenarioLike, model: str = "median", **options: Any) -> ForecastResult:
+    """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
+    ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI."""
+    return ForecastResult(_core.forecast(_scenario(scenario), model, _options(options)))
+
+
+def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 10000, seed: int = 1,
+             threads: int = 0, noise: float = 0.0,
+             thresholds: Union[Mapping[str, float], Iterable[Tuple[str, float]], None] = None,
+             sensitivity: bool = False, keep_draws: bool = True,
+             progress: Optional[Callable[[int, int], None]] = None, **options: Any) -> SimulationResult:
+    """Monte Carlo over the inputs' spreads (``noise=0.1`` is the CLI's ``--noise 10%``).
+
+    The same seed gives the same numbers whatever ``threads``. ``progress(done, total)`` is
+    called from the calling thread about every 50 ms. Ctrl-C raises KeyboardInterrupt within
+    a fraction of a second."""
+    s = _scenario(scenario)
+    pairs = list(thresholds.items()) if isinstance(thresholds, Mapping) else list(thresholds or [])
+    run = _core.simulate(s, model, _options(options), int(draws), int(seed), int(threads), float(noise),
+                         [(str(k), float(v)) for k, v in pairs], bool(sensitivity), bool(keep_draws),
+                         progress)
+    return SimulationResult(run, [i.id for i in s.issues])
+
+
+def advise(scenario: ScenarioLike, actor: str, issue: Optional[str] = None, target: Optional[float] = None,
+           model: str = "median", tolerance: float = 0.005, **options: Any) -> AdviceResult:
+    """What it would take to bring each issue (or ``issue``) to ``actor``'s position or
+    ``target``; ``tolerance`` is a share of the scale (0.005 = the CLI's ``--tolerance 0.5``)."""
+    return AdviceResult(*_core.advise(_scenario(scenario), actor, issue, target, model, _options(options),
+                                      float(tolerance)))
+
+
+def cohesion(scenario: ScenarioLike, model: str = "median", **options: Any) -> CohesionResult:
+    """Each alliance's gap and strain, issue by issue, under ``model``'s forecast."""
+    return CohesionResult(*_core.cohesion(_scenario(scenario), model, _options(options)))
+
+
+def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str = "median", *,
+            draws: int = 0, seed: int = 1, noise: float = 0.1, **options: Any) -> ComparisonResult:
+    """Forecast the baseline and every combination of the named moves; with ``draws`` > 0,
+    also under uncertainty (``noise`` as in simulate)."""
+    ids = [m for m in moves.split(",") if m] if isinstance(moves, str) else list(moves)
+    return ComparisonResult(*_core.compare(_scenario(scenario), ids, model, _options(options), int(draws),
+                                           int(seed), float(noise)))

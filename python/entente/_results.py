@@ -1,0 +1,219 @@
+"""Results of forecast(), simulate(), advise(), compare() and cohesion(): pandas frames, numpy
+arrays (views of the engine's memory, not copies), the CLI's JSON and table, and Jupyter HTML."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, Union
+
+from . import _svg
+
+IssueKey = Union[int, str]
+
+
+class _Result:
+    """Common ground: the CLI's JSON text and table for the same run."""
+
+    def __init__(self, json_text: str, table: str) -> None:
+        self._json = json_text
+        self._table = table
+        self._dict: Optional[Dict[str, Any]] = None
+
+    def to_json(self) -> str:
+        """Exactly what the CLI prints with ``--format json``."""
+        return self._json
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON as Python objects (parsed once, then shared: do not modify)."""
+        if self._dict is None:
+            self._dict = json.loads(self._json)
+        return self._dict
+
+    def __str__(self) -> str:
+        return self._table
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()  # type: ignore[attr-defined]
+
+    def to_frame(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def _pd() -> Any:
+    import pandas as pd
+    return pd
+
+
+class ForecastResult(_Result):
+    """One model's forecast of every issue."""
+
+    def __init__(self, run: Any) -> None:
+        super().__init__(run.json(), run.table())
+        self._run = run
+        self.model: str = run.model
+        self.warnings: List[str] = list(run.warnings)
+        self.scenario = run.scenario  #: a copy of the scenario as it was when run
+        self._ids = [i.id for i in self.scenario.issues]
+
+    def _index(self, issue: IssueKey) -> int:
+        if isinstance(issue, int):
+            return issue
+        try:
+            return self._ids.index(issue)
+        except ValueError:
+            raise KeyError(f"no issue {issue!r}; the issues are {', '.join(self._ids)}") from None
+
+    def to_frame(self) -> Any:
+        """One row per issue (index: issue id): outcome, unconstrained forecast, status quo,
+        binding veto, nearest anchor; the same numbers as the CLI's JSON."""
+        rows = []
+        for i in self.to_dict()["issues"]:
+            anchor = i.get("nearest_anchor") or {}
+            rows.append({"issue": i["id"], "name": i["name"], "outcome": i["outcome"],
+                         "unconstrained": i["unconstrained"], "status_quo": i["status_quo"],
+                         "binding_veto": i["binding_veto"], "win_set_empty": i["win_set_empty"],
+                         "anchor": anchor.get("value"), "anchor_label": anchor.get("label"),
+                         "unit": i["unit"]})
+        return _pd().DataFrame(rows).set_index("issue")
+
+    @property
+    def outcomes(self) -> Any:
+        """Outcome per issue, as a Series indexed by issue id."""
+        return self.to_frame()["outcome"].rename(self.model)
+
+    def final_positions(self, issue: IssueKey) -> Any:
+        """Each stance's position after the model ran (numpy view; inputs for static models)."""
+        return self._run.final_positions(self._index(issue))
+
+    def trajectory(self, issue: IssueKey) -> Any:
+        """rounds x stances positions as a read-only numpy view (0 rows for static models);
+        columns follow ``actors(issue)``."""
+        return self._run.trajectory(self._index(issue))
+
+    def actors(self, issue: IssueKey) -> List[str]:
+        """Actor ids of the issue's stances, in the order of trajectory columns."""
+        return list(self._run.stance_actors(self._index(issue)))
+
+    def trajectory_frame(self, issue: IssueKey) -> Any:
+        """The trajectory as a DataFrame (rounds x actors); a copy, unlike trajectory()."""
+        return _pd().DataFrame(self.trajectory(issue), columns=self.actors(issue)).rename_axis("round")
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for k, issue in enumerate(self.scenario.issues):
+            final = self.final_positions(k)
+            rows.append({"name": issue.id, "lo": issue.scale.min, "hi": issue.scale.max,
+                         "status_quo": issue.status_quo,
+                         "outcome": self.to_dict()["issues"][k]["outcome"],
+                         "positions": [(s.actor, float(final[j]), s.weight) for j, s in enumerate(issue.stances)]})
+        notes = "".join(f"<p><b>warning:</b> {w}</p>" for w in self.warnings)
+        return (f"<div><h4>Forecast: {self.model}</h4>{self.to_frame()._repr_html_()}{notes}"
+                f"{_svg.forecast_chart(rows)}</div>")
+
+    def __repr__(self) -> str:
+        return f"<entente.ForecastResult {self.model}: {len(self._ids)} issues>"
+
+
+class SimulationResult(_Result):
+    """A Monte Carlo forecast: per-issue distributions and, when kept, every draw."""
+
+    def __init__(self, run: Any, issue_ids: List[str]) -> None:
+        super().__init__(run.json(), run.table())
+        self.model: str = run.model
+        self.seed: int = run.seed
+        self._ids = issue_ids
+        #: draws x issues outcomes (read-only numpy array owned by the engine's buffer), or None
+        self.draws = run.outcomes
+
+    def to_frame(self) -> Any:
+        """One row per issue: point forecast, mean, sd, min, max, quantiles, P(status quo)."""
+        rows = []
+        for i in self.to_dict()["issues"]:
+            row = {"issue": i["id"], "point": i["point"], "mean": i["mean"], "sd": i["sd"],
+                   "min": i["min"], "max": i["max"]}
+            row.update(i["quantiles"])
+            row["p_status_quo"] = i.get("p_status_quo")
+            row["fallback_draws"] = i["fallback_draws"]
+            rows.append(row)
+        return _pd().DataFrame(rows).set_index("issue")
+
+    def draws_frame(self) -> Any:
+        """The draws as a DataFrame (columns: issue ids) sharing the array's memory."""
+        if self.draws is None:
+            raise ValueError("draws were not kept; run simulate(..., keep_draws=True)")
+        return _pd().DataFrame(self.draws, columns=self._ids, copy=False)
+
+    def histogram(self, issue: str) -> Any:
+        """The issue's 20-bar histogram: lo, hi, count."""
+        for i in self.to_dict()["issues"]:
+            if i["id"] == issue:
+                return _pd().DataFrame(i["histogram"])
+        raise KeyError(issue)
+
+    def thresholds(self) -> Any:
+        """P(outcome >= value) and <= value for each requested threshold."""
+        rows = [{"issue": i["id"], **t} for i in self.to_dict()["issues"] for t in i["thresholds"]]
+        return _pd().DataFrame(rows, columns=["issue", "value", "p_ge", "p_le"])
+
+    def sensitivity(self) -> Any:
+        """Inputs that move each outcome (with sensitivity=True): swings and first-order indices."""
+        rows = [{"outcome_issue": s["issue"], **inp} for s in self.to_dict().get("sensitivity", [])
+                for inp in s["inputs"]]
+        return _pd().DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        charts = "".join(_svg.histogram_chart(i["id"], i["histogram"], i["point"])
+                         for i in self.to_dict()["issues"])
+        d = self.to_dict()
+        return (f"<div><h4>Simulation: {self.model}, {d['draws_done']} draws, seed {d['seed']}</h4>"
+                f"{self.to_frame()._repr_html_()}<div>{charts}</div></div>")
+
+    def __repr__(self) -> str:
+        return f"<entente.SimulationResult {self.model}: {self.to_dict()['draws_done']} draws>"
+
+
+class AdviceResult(_Result):
+    """What it takes to bring each issue to the actor's target."""
+
+    def to_frame(self) -> Any:
+        """One row per issue: outcome, target, whether reached, the cheapest single mover."""
+        rows = []
+        for i in self.to_dict()["issues"]:
+            best = i["others"][0] if i["others"] else None
+            rows.append({"issue": i["issue"], "outcome": i["outcome"], "target": i["target"],
+                         "already": i["already"],
+                         "own_position_to": (i["own_position"] or {}).get("to"),
+                         "own_salience_to": (i["own_salience"] or {}).get("to"),
+                         "best_other": best["actor"] if best else None,
+                         "best_other_to": best["to"] if best else None,
+                         "blockers": ";".join(b["actor"] for b in i["blockers"]),
+                         "summary": i["summary"]})
+        return _pd().DataFrame(rows).set_index("issue")
+
+
+class CohesionResult(_Result):
+    """Each alliance's strain, issue by issue."""
+
+    def to_frame(self) -> Any:
+        """One row per alliance x issue, most strained first within each alliance."""
+        rows = [{"alliance": a["alliance"], "issue": i["issue"], "strain": i["strain"],
+                 "gap_before": i["gap_before"], "gap_after": i["gap_after"], "outcome": i["outcome"]}
+                for a in self.to_dict()["alliances"] for i in a["issues"]]
+        return _pd().DataFrame(rows).set_index(["alliance", "issue"])
+
+
+class ComparisonResult(_Result):
+    """Outcomes under the baseline and each combination of moves."""
+
+    def to_frame(self) -> Any:
+        """One row per variant x issue: outcome and its change from the baseline."""
+        rows = [{"variant": v["variant"], "issue": i["id"], "outcome": i["outcome"], "change": i["change"],
+                 "unconstrained": i["unconstrained"], "binding_veto": i["binding_veto"]}
+                for v in self.to_dict()["variants"] for i in v["issues"]]
+        return _pd().DataFrame(rows).set_index(["variant", "issue"])
+
+    def outcomes(self) -> Any:
+        """Outcome table: variants as rows, issues as columns (both in the JSON's order)."""
+        variants = self.to_dict()["variants"]
+        order = [v["variant"] for v in variants]
+        issues = [i["id"] for i in variants[0]["issues"]] if variants else []
+        return self.to_frame()["outcome"].unstack("issue").reindex(index=order, columns=issues)

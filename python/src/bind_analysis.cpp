@@ -1,0 +1,165 @@
+// simulate(), advise(), compare() and cohesion(). Monte Carlo outcomes go to numpy without
+// copying: the library's vector is moved into a capsule that owns it and is the array's base.
+#include <pybind11/numpy.h>
+#include <nlohmann/json.hpp>
+
+#include "bindings.hpp"
+#include "entente/analysis/advisor.hpp"
+#include "entente/analysis/cohesion.hpp"
+#include "entente/analysis/compare.hpp"
+#include "entente/analysis/monte_carlo.hpp"
+#include "entente/io/advisor_output.hpp"
+#include "entente/io/simulation_output.hpp"
+#include "entente/models/registry.hpp"
+#include "interruptible.hpp"
+
+namespace py = pybind11;
+
+namespace entente::python {
+
+namespace {
+
+/// A simulation with its scenario snapshot and, when kept, the draws x issues outcomes.
+struct SimulationRun {
+  Scenario scenario;
+  SimulationResult result;
+  py::object outcomes = py::none();
+};
+
+py::object OutcomeArray(std::vector<double> values, std::size_t issues) {
+  if (values.empty()) return py::none();
+  auto* owned = new std::vector<double>(std::move(values));
+  const py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+  const auto cols = static_cast<py::ssize_t>(issues);
+  const auto rows = static_cast<py::ssize_t>(owned->size() / issues);
+  py::array a(
+      py::dtype::of<double>(), {rows, cols},
+      {cols * static_cast<py::ssize_t>(sizeof(double)), static_cast<py::ssize_t>(sizeof(double))},
+      owned->data(), owner);
+  a.attr("setflags")(py::arg("write") = false);
+  return a;
+}
+
+// Runs `work` without the GIL, Ctrl-C setting `cancel` (see interruptible.hpp).
+void Run(const std::function<void()>& work, std::atomic<bool>& cancel, const Progress& progress,
+         const py::object& on_progress) {
+  RunInterruptible(work, cancel, progress, on_progress);
+}
+
+void BindSimulate(py::module_& m) {
+  py::class_<SimulationRun>(m, "SimulationRun")
+      .def_property_readonly("model", [](const SimulationRun& r) { return r.result.model; })
+      .def_property_readonly("draws", [](const SimulationRun& r) { return r.result.draws_done; })
+      .def_property_readonly("seed", [](const SimulationRun& r) { return r.result.seed; })
+      .def_readonly("outcomes", &SimulationRun::outcomes,
+                    "draws x issues outcomes (read-only), or None.")
+      .def(
+          "json",
+          [](const SimulationRun& r) { return SimulationJson(r.scenario, r.result).dump(2); },
+          "The CLI's `simulate --format json` text.")
+      .def("table", [](const SimulationRun& r) { return SimulationTable(r.scenario, r.result); });
+
+  m.def(
+      "simulate",
+      [](const Scenario& scenario, const std::string& model,
+         const std::map<std::string, std::string>& options, std::int64_t draws, std::uint64_t seed,
+         int threads, double noise, const std::vector<std::pair<std::string, double>>& thresholds,
+         bool sensitivity, bool keep_draws, const py::object& progress_fn) {
+        auto run = std::make_unique<SimulationRun>();
+        run->scenario = scenario;
+        std::atomic<bool> cancel{false};
+        Progress progress;
+        SimulationOptions o;
+        o.model = model;
+        o.model_options = ModelOptionsFrom(options);
+        o.draws = draws;
+        o.seed = seed;
+        o.threads = threads;
+        o.noise.fraction = noise;
+        for (const auto& [issue, value] : thresholds)
+          o.thresholds.push_back(Threshold{issue, value});
+        o.sensitivity = sensitivity;
+        o.keep_outcomes = keep_draws;
+        o.cancel = &cancel;
+        o.progress = [&progress](std::int64_t done, std::int64_t total) {
+          progress.total.store(total);
+          progress.done.store(done);
+        };
+        Run([&] { run->result = Simulate(run->scenario, o); }, cancel, progress, progress_fn);
+        run->outcomes = OutcomeArray(std::move(run->result.outcomes), run->scenario.issues.size());
+        return run;
+      },
+      py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("draws"), py::arg("seed"),
+      py::arg("threads"), py::arg("noise"), py::arg("thresholds"), py::arg("sensitivity"),
+      py::arg("keep_draws"), py::arg("progress"));
+}
+
+}  // namespace
+
+void BindAnalysis(py::module_& m) {
+  BindSimulate(m);
+
+  // The rest return (json text, table text), exactly what the CLI prints with -f json / table.
+  m.def(
+      "advise",
+      [](const Scenario& scenario, const std::string& actor, std::optional<std::string> issue,
+         std::optional<double> target, const std::string& model,
+         const std::map<std::string, std::string>& options, double tolerance) {
+        const Scenario s = scenario;
+        AdviceRequest r;
+        r.actor = actor;
+        r.issue = std::move(issue);
+        r.target = target;
+        r.model = model;
+        r.model_options = ModelOptionsFrom(options);
+        r.tolerance = tolerance;
+        std::vector<IssueAdvice> advice;
+        std::atomic<bool> cancel{false};
+        Run([&] { advice = Advise(s, r); }, cancel, Progress{}, py::none());
+        return py::make_tuple(AdviceJson(actor, model, advice).dump(2),
+                              AdviceTable(actor, model, advice));
+      },
+      py::arg("scenario"), py::arg("actor"), py::arg("issue"), py::arg("target"), py::arg("model"),
+      py::arg("options"), py::arg("tolerance"));
+
+  m.def(
+      "cohesion",
+      [](const Scenario& scenario, const std::string& model,
+         const std::map<std::string, std::string>& options) {
+        const Scenario s = scenario;
+        const ModelOptions o = ModelOptionsFrom(options);
+        std::vector<AllianceCohesion> c;
+        std::atomic<bool> cancel{false};
+        Run([&] { c = Cohesion(s, RunForecast(s, model, o)); }, cancel, Progress{}, py::none());
+        return py::make_tuple(CohesionJson(model, c).dump(2), CohesionTable(s, model, c));
+      },
+      py::arg("scenario"), py::arg("model"), py::arg("options"));
+
+  m.def(
+      "compare",
+      [](const Scenario& scenario, const std::vector<std::string>& moves, const std::string& model,
+         const std::map<std::string, std::string>& options, std::int64_t draws, std::uint64_t seed,
+         double noise) {
+        const Scenario s = scenario;
+        std::atomic<bool> cancel{false};
+        CompareRequest r;
+        r.moves = moves;
+        r.model = model;
+        r.model_options = ModelOptionsFrom(options);
+        if (draws > 0) {
+          SimulationOptions o;
+          o.draws = draws;
+          o.seed = seed;
+          o.noise.fraction = noise;
+          o.cancel = &cancel;
+          r.simulation = o;
+        }
+        std::vector<Variant> variants;
+        Run([&] { variants = Compare(s, r); }, cancel, Progress{}, py::none());
+        return py::make_tuple(ComparisonJson(s, variants).dump(2), ComparisonTable(s, variants));
+      },
+      py::arg("scenario"), py::arg("moves"), py::arg("model"), py::arg("options"), py::arg("draws"),
+      py::arg("seed"), py::arg("noise"));
+}
+
+}  // namespace entente::python

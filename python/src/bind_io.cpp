@@ -1,0 +1,77 @@
+// Scenario input and output: every format io::ReadScenario reads, YAML and CSV bundle texts
+// (for dicts and DataFrames), validation, and atomic writes.
+#include "bindings.hpp"
+#include "entente/core/validation.hpp"
+#include "entente/core/version.hpp"
+#include "entente/io/csv_bundle.hpp"
+#include "entente/io/scenario_io.hpp"
+#include "entente/io/yaml_scenario.hpp"
+#include "entente/models/registry.hpp"
+#include "errors.hpp"
+
+namespace py = pybind11;
+
+namespace entente::python {
+namespace {
+
+template <typename T>
+T OrRaise(Result<T> r) {
+  if (!r) ThrowErrors(r.errors());
+  return std::move(r).value();
+}
+
+}  // namespace
+
+void BindIo(py::module_& m) {
+  m.def(
+      "read_scenario", [](const std::string& path) { return OrRaise(ReadScenario(path)); },
+      py::arg("path"), "Reads a scenario in any supported format, without range checks.");
+  m.def(
+      "load_scenario", [](const std::string& path) { return OrRaise(LoadScenario(path)); },
+      py::arg("path"), "Reads and validates a scenario in any supported format.");
+  m.def(
+      "parse_yaml",
+      [](const std::string& text, const std::string& file) {
+        return OrRaise(ParseYamlScenario(text, file));
+      },
+      py::arg("text"), py::arg("file") = "<text>", "Parses YAML scenario text (structure only).");
+  m.def(
+      "parse_csv_bundle",
+      [](const FileSet& files, const std::string& folder) {
+        return OrRaise(ParseCsvBundle(files, folder));
+      },
+      py::arg("files"), py::arg("folder") = "<frames>",
+      "Parses CSV bundle texts by file name (structure only).");
+  m.def("to_yaml", &WriteYamlScenario, py::arg("scenario"), "The scenario as YAML text.");
+  m.def(
+      "to_csv_bundle", [](const Scenario& s) { return OrRaise(WriteCsvBundle(s)); },
+      py::arg("scenario"), "The scenario's CSV bundle files by name.");
+  m.def(
+      "write_scenario",
+      [](const Scenario& s, const std::string& path, bool overwrite) {
+        (void)OrRaise(WriteScenario(s, path, overwrite));
+      },
+      py::arg("scenario"), py::arg("path"), py::arg("overwrite") = false,
+      "Writes atomically in the format the path denotes.");
+  m.def(
+      "validate",
+      [](const Scenario& s) {
+        const Errors errors = Validate(s);
+        if (!errors.empty()) ThrowErrors(errors);
+      },
+      py::arg("scenario"), "Raises ScenarioError listing every problem; None when valid.");
+  m.def(
+      "models",
+      [] {
+        py::list out;
+        for (const ModelInfo& info : Models()) {
+          out.append(py::make_tuple(std::string(info.name), std::string(info.summary),
+                                    std::string(info.citation)));
+        }
+        return out;
+      },
+      "(name, summary, citation) of every model.");
+  m.def("version", [] { return std::string(Version()); });
+}
+
+}  // namespace entente::python

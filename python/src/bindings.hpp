@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// What the binding files share. Scenario containers are bound by reference (opaque), so
+/// `s.issues[0].stances[1].salience = 0.8` edits the scenario itself instead of a converted
+/// copy; every binding file includes this header first.
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl_bind.h>
+
+#include <map>
+#include <string>
+
+#include "entente/core/scenario.hpp"
+#include "entente/models/options.hpp"
+
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Actor>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Issue>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Stance>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Anchor>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Alliance>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::Move>)
+PYBIND11_MAKE_OPAQUE(std::vector<entente::StanceChange>)
+
+namespace entente::python {
+
+/// Scenario classes and their containers.
+void BindScenario(pybind11::module_& m);
+/// Reading, parsing, validating and writing scenarios.
+void BindIo(pybind11::module_& m);
+/// Model options from Python's {key: text}.
+[[nodiscard]] ModelOptions ModelOptionsFrom(const std::map<std::string, std::string>& values);
+
+/// forecast() and its result (JSON, table, numpy trajectories).
+void BindForecast(pybind11::module_& m);
+/// simulate(), advise(), compare(), cohesion() and their results.
+void BindAnalysis(pybind11::module_& m);
+
+}  // namespace entente::python

@@ -1,0 +1,102 @@
+"""Bad input raises ScenarioError with the CLI's located messages."""
+import pytest
+
+import entente
+
+
+def test_bad_file_gives_the_cli_message_and_location(cli, source_dir):
+    path = "tests/data/bad/salience_out_of_range.yaml"
+    code, _, err = cli("validate", path)
+    assert code == 2
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.load(source_dir / path)
+    assert e.value.line == 15 and e.value.field == "salience"
+    assert e.value.file.endswith("salience_out_of_range.yaml")
+    # The CLI prints the same text after "error: ", with the path as given.
+    assert str(e.value).replace(str(source_dir) + "/", "") == err.splitlines()[0][len("error: "):]
+
+
+def test_every_problem_is_reported(cli, source_dir):
+    path = "tests/data/bad/many_problems.yaml"
+    _, _, err = cli("validate", path)
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.load(source_dir / path)
+    assert [p.line for p in e.value.errors] == [7, 14, 15]
+    assert [p.field for p in e.value.errors] == ["scale", "salience", "actor"]
+    expected = [line[len("error: "):] for line in err.splitlines() if line.startswith("error: ")]
+    assert [p.text.replace(str(source_dir) + "/", "") for p in e.value.errors] == expected
+
+
+def test_yaml_syntax_and_bundle_errors_are_located(source_dir):
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.load(source_dir / "tests/data/bad/yaml_syntax.yaml")
+    assert e.value.line > 0
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.load(source_dir / "tests/data/bad/bundle_cell_errors")
+    assert all(p.file.endswith(".csv") and p.line > 1 for p in e.value.errors)
+
+
+def test_missing_file_and_unknown_format():
+    with pytest.raises(entente.ScenarioError):
+        entente.load("/nonexistent/scenario.yaml")
+    with pytest.raises(entente.ScenarioError):
+        entente.load("/tmp/lonely.csv")
+
+
+def test_bad_dict_names_the_field(flagship):
+    d = flagship.to_dict()
+    d["issues"][1]["stances"][0]["salience"] = 1.5
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_dict(d)
+    assert e.value.file == "<dict>" and e.value.field == "salience" and e.value.line > 0
+    d = flagship.to_dict()
+    d["issues"][0]["statusquo"] = 3
+    with pytest.raises(entente.ScenarioError, match="statusquo"):
+        entente.from_dict(d)
+
+
+def test_bad_frame_row_is_located(flagship):
+    frame = flagship.to_frame()
+    frame.loc[4, "salience"] = 2.0
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_frame(frame)
+    assert e.value.file == "<frames>/stances.csv"
+    assert e.value.line == 4 + 2  # header is line 1, row 0 is line 2
+    assert e.value.field == "salience"
+
+
+def test_edited_scenario_is_checked_before_running(flagship):
+    s = flagship.copy()
+    s.issue("opcon_transfer").stance("US").salience = -1
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.forecast(s, "median")
+    assert e.value.field == "salience"
+    with pytest.raises(entente.ScenarioError):
+        s.validate()
+
+
+def test_unknown_model_and_bad_options_are_input_errors(flagship):
+    with pytest.raises(entente.InputError, match="unknown model|known models|no model") as e:
+        entente.forecast(flagship, "nosuchmodel")
+    assert not isinstance(e.value, entente.ScenarioError)
+    with pytest.raises(entente.InputError):
+        entente.forecast(flagship, "eu", rounds="many")
+    with pytest.raises(entente.InputError):
+        entente.forecast(flagship, "median", rounds=3)  # static models take no options
+    with pytest.raises(entente.InputError):
+        entente.simulate(flagship, draws=0)
+    with pytest.raises(entente.InputError):
+        entente.simulate(flagship, draws=10, thresholds={"nosuchissue": 1})
+    with pytest.raises(entente.InputError):
+        entente.advise(flagship, "NOBODY")
+    with pytest.raises(entente.InputError):
+        entente.compare(flagship, ["no-such-move"])
+    with pytest.raises(ValueError):  # InputError is a ValueError for generic handlers
+        entente.Stance("US", 1, 0.5, 1, basis="hunch")
+
+
+def test_write_refuses_to_replace_a_bundle(flagship, tmp_path):
+    flagship.save(tmp_path / "b")
+    with pytest.raises(entente.ScenarioError):
+        flagship.save(tmp_path / "b")
+    flagship.save(tmp_path / "b", overwrite=True)

@@ -1,0 +1,75 @@
+"""The bindings give the CLI's numbers on the flagship: every model, every analysis."""
+import json
+
+import numpy as np
+import pytest
+
+import entente
+
+
+@pytest.mark.parametrize("model", [m[0] for m in entente.models()])
+def test_forecast_matches_cli_json(cli, flagship, flagship_path, model):
+    code, out, err = cli("forecast", flagship_path, "--model", model, "--format", "json", "--no-db")
+    assert code == 0, err
+    expected = json.loads(out)
+    f = entente.forecast(flagship, model)
+    assert f.to_dict() == expected
+    frame = f.to_frame()
+    for issue in expected["issues"]:
+        assert frame.loc[issue["id"], "outcome"] == issue["outcome"]
+        assert frame.loc[issue["id"], "unconstrained"] == issue["unconstrained"]
+        assert frame.loc[issue["id"], "binding_veto"] == issue["binding_veto"]
+    # Trajectories (dynamic models) are the rounds of the JSON, as numpy.
+    for k, issue in enumerate(expected["issues"]):
+        rounds = issue.get("rounds", [])
+        traj = f.trajectory(k)
+        assert traj.shape == (len(rounds), len(flagship.issues[k].stances))
+        for r, round_ in enumerate(rounds):
+            assert list(traj[r]) == [round_["positions"][a] for a in f.actors(k)]
+
+
+def test_forecast_with_options_matches_cli(cli, flagship, flagship_path):
+    code, out, err = cli("forecast", flagship_path, "-m", "eu", "--rounds", "3", "-f", "json", "--no-db")
+    assert code == 0, err
+    assert entente.forecast(flagship, "eu", rounds=3).to_dict() == json.loads(out)
+
+
+@pytest.mark.parametrize("model", [m[0] for m in entente.models()])
+def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
+    draws = 400 if model == "eu" else 3000
+    code, out, err = cli("simulate", flagship_path, "-m", model, "-n", draws, "--seed", 3, "--noise", "10%",
+                         "--threshold", "sanctions_relief:30", "-f", "json", "--no-db")
+    assert code == 0, err
+    r = entente.simulate(flagship, model, draws=draws, seed=3, noise=0.1, thresholds={"sanctions_relief": 30},
+                         threads=2)
+    assert r.to_dict() == json.loads(out)
+    assert r.draws.shape == (draws, len(flagship.issues))
+    frame = r.to_frame()
+    np.testing.assert_allclose(r.draws.mean(axis=0), frame["mean"].to_numpy(), rtol=0, atol=1e-6)
+    np.testing.assert_array_equal(r.draws.min(axis=0), frame["min"].to_numpy())
+
+
+def test_advise_cohesion_compare_match_cli(cli, flagship, flagship_path):
+    code, out, _ = cli("advise", flagship_path, "--actor", "US", "-f", "json", "--no-db")
+    assert code == 0
+    a = entente.advise(flagship, "US")
+    assert a.to_dict() == json.loads(out)
+    assert a.to_frame().loc["opcon_transfer", "target"] == 95.0
+    code, out, _ = cli("cohesion", flagship_path, "-m", "compromise", "-f", "json", "--no-db")
+    assert code == 0
+    assert entente.cohesion(flagship, "compromise").to_dict() == json.loads(out)
+    code, out, _ = cli("compare", flagship_path, "--moves", "press-opcon,counsel-caution", "-f", "json", "--no-db")
+    assert code == 0
+    c = entente.compare(flagship, "press-opcon,counsel-caution")
+    assert c.to_dict() == json.loads(out)
+    assert list(c.outcomes().index) == ["baseline", "press-opcon", "counsel-caution", "press-opcon+counsel-caution"]
+    code, out, _ = cli("compare", flagship_path, "--moves", "press-opcon", "--draws", 500, "--seed", 2, "-f",
+                       "json", "--no-db")
+    assert code == 0
+    assert entente.compare(flagship, ["press-opcon"], draws=500, seed=2).to_dict() == json.loads(out)
+
+
+def test_table_text_is_the_cli_table(cli, flagship, flagship_path):
+    code, out, _ = cli("forecast", flagship_path, "-m", "median", "--no-db")
+    assert code == 0
+    assert str(entente.forecast(flagship, "median")) == out

@@ -1,0 +1,89 @@
+"""Scenarios in and out: every file format, dicts, DataFrames, editing in code."""
+import pandas as pd
+import pytest
+
+import entente
+
+
+def test_yaml_and_csv_bundle_load_to_equal_scenarios(flagship, tmp_path):
+    bundle = tmp_path / "bundle"
+    flagship.save(bundle)
+    again = entente.load(bundle)
+    assert again == flagship
+    yaml_path = tmp_path / "copy.yaml"
+    flagship.save(yaml_path)
+    assert entente.load(str(yaml_path)) == flagship
+
+
+def test_shared_reference_bundle_loads(shared_dir):
+    s = entente.load(shared_dir / "scenarios" / "us-rok-2021")
+    assert len(s.issues) >= 1 and len(s.actors) >= 1
+
+
+def test_dict_round_trip_is_lossless(flagship):
+    d = flagship.to_dict()
+    assert d["issues"][0]["stances"][0]["actor"] == flagship.issues[0].stances[0].actor
+    assert entente.from_dict(d) == flagship
+    assert entente.load(d) == flagship
+
+
+def test_dict_round_trip_keeps_spreads(source_dir):
+    s = entente.load(source_dir / "tests" / "data" / "uncertain.yaml")
+    kinds = {st.position_spread.kind for i in s.issues for st in i.stances}
+    assert kinds - {"none"}, "the test scenario should carry spreads"
+    assert entente.from_dict(s.to_dict()) == s
+
+
+def test_frames_round_trip_is_lossless(flagship):
+    frames = flagship.to_frames()
+    assert set(frames) >= {"stances", "issues", "actors", "meta", "alliances", "moves"}
+    st = frames["stances"]
+    assert pd.api.types.is_float_dtype(st["position"]) and pd.api.types.is_float_dtype(st["salience"])
+    assert len(st) == sum(len(i.stances) for i in flagship.issues)
+    again = entente.from_frames(frames["stances"], frames["issues"], frames["actors"], meta=frames["meta"],
+                                alliances=frames["alliances"], moves=frames["moves"])
+    assert again == flagship
+
+
+def test_one_frame_per_actor_and_issue_round_trips_issues_and_stances(flagship):
+    frame = flagship.to_frame()
+    assert {"issue", "actor", "position", "salience", "capability", "scale_min", "status_quo"} <= set(frame.columns)
+    again = entente.from_frame(frame)
+    assert list(again.issues) == list(flagship.issues)
+    with_stances = {st.actor for i in flagship.issues for st in i.stances}
+    assert {a.id for a in again.actors} == with_stances
+
+
+def test_frame_edited_in_pandas_changes_the_forecast(flagship):
+    frame = flagship.to_frame()
+    base = entente.forecast(flagship, "compromise").outcomes["opcon_transfer"]
+    frame.loc[(frame.issue == "opcon_transfer") & (frame.actor == "US"), "position"] = 0.0
+    moved = entente.forecast(entente.from_frame(frame), "compromise").outcomes["opcon_transfer"]
+    assert moved < base
+
+
+def test_edits_in_code_land_in_the_scenario(flagship):
+    s = flagship.copy()
+    s.issue("opcon_transfer").stance("US").position = 0.0
+    k = [i.id for i in s.issues].index("opcon_transfer")
+    assert [st.position for st in s.issues[k].stances if st.actor == "US"] == [0.0]
+    assert flagship.issue("opcon_transfer").stance("US").position != 0.0, "copy() must be independent"
+    s.actors.append(entente.Actor("UN", "United Nations"))
+    s.issue("opcon_transfer").stances.append(entente.Stance("UN", 50, 0.2, 10, basis="judgement"))
+    assert len(s.issue("opcon_transfer").stances) == len(flagship.issue("opcon_transfer").stances) + 1
+    s.validate()
+
+
+def test_scenario_built_from_scratch_forecasts():
+    s = entente.Scenario()
+    s.title = "toy"
+    s.actors = [entente.Actor("A", "Alpha"), entente.Actor("B", "Beta")]
+    issue = entente.Issue("tax", "Tax rate", entente.Scale(0, 100, "%", [entente.Anchor(0, "none")]),
+                          status_quo=20, decision_rule="unanimity", veto_players=["A"])
+    issue.stances = [entente.Stance("A", 10, 0.5, 1), entente.Stance("B", 90, 0.5, 3)]
+    s.issues = [issue]
+    s.validate()
+    f = entente.forecast(s, "compromise")
+    assert f.to_frame().loc["tax", "unconstrained"] == pytest.approx(70.0)
+    assert f.to_frame().loc["tax", "outcome"] == pytest.approx(20.0)  # A's veto: nothing beats q
+    assert f.to_frame().loc["tax", "binding_veto"] == "A"
