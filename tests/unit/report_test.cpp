@@ -35,9 +35,10 @@ TEST(report, gathers_every_model_with_the_primary_first) {
   ReportOptions o = Quick();
   o.model = "compromise";
   const ReportData d = GatherReport(Flagship(), o);
-  ASSERT_EQ(d.forecasts.size(), 3u);
+  ASSERT_EQ(d.forecasts.size(), 4u);
   EXPECT_EQ(d.forecasts[0].model, "compromise");
-  EXPECT_EQ(d.options.models, (std::vector<std::string>{"compromise", "median", "eu"}));
+  EXPECT_EQ(d.options.models,
+            (std::vector<std::string>{"compromise", "median", "eu", "exchange"}));
   ASSERT_TRUE(d.simulation.has_value());
   EXPECT_EQ(d.simulation->model, "compromise");
   EXPECT_EQ(d.simulation->draws_done, 300);
