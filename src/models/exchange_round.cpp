@@ -28,6 +28,7 @@ namespace entente::detail {
 namespace {
 
 constexpr double kTieTolerance = 1e-12;
+constexpr double kDead = -1.0;  // rank of realized or dropped candidates (gains are > 0)
 
 // True when a outranks b under the id rule: pair of actor ranks, then issue ranks.
 bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const ExchangeCandidate& y) {
@@ -76,11 +77,25 @@ bool SameDirection(double so_far, double move) {
   return so_far == 0 || (so_far > 0) == (move > 0);
 }
 
-bool Shares(const ExchangeCandidate& a, const ExchangeCandidate& r) {
-  const auto has = [&a](std::size_t actor, std::size_t issue) {
-    return (a.actor_p == actor || a.actor_q == actor) && (a.p == issue || a.q == issue);
-  };
-  return has(r.actor_p, r.p) || has(r.actor_p, r.q) || has(r.actor_q, r.p) || has(r.actor_q, r.q);
+// The four actor-issue cells an exchange involves.
+std::array<std::size_t, 4> CellsOf(const ExchangeBoard& b, const ExchangeCandidate& c) {
+  return {b.Cell(c.p, c.actor_p), b.Cell(c.q, c.actor_p), b.Cell(c.p, c.actor_q),
+          b.Cell(c.q, c.actor_q)};
+}
+
+// Lists, per cell, the candidates that involve it (compressed rows).
+void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
+  const std::size_t cells = b.actors * b.issues;
+  sc.cell_start.assign(cells + 1, 0);
+  for (const ExchangeCandidate& c : sc.candidates) {
+    for (const std::size_t cell : CellsOf(b, c)) ++sc.cell_start[cell + 1];
+  }
+  for (std::size_t i = 0; i < cells; ++i) sc.cell_start[i + 1] += sc.cell_start[i];
+  sc.cell_items.resize(sc.cell_start[cells]);
+  std::vector<std::uint32_t> fill(sc.cell_start.begin(), sc.cell_start.end() - 1);
+  for (std::uint32_t k = 0; k < sc.candidates.size(); ++k) {
+    for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
+  }
 }
 
 void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
@@ -140,21 +155,31 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   Enumerate(b, o, round, sc);
   std::vector<ExchangeCandidate>& cs = sc.candidates;
   for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c);
+  IndexByCell(b, sc);
+  std::vector<double>& rank = sc.rank;  // contiguous gains keep the scan for the best cheap
+  rank.resize(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].alive ? cs[k].gain : kDead;
+  sc.stamp.assign(cs.size(), 0);
+  std::uint32_t stamp = 0;
   for (;;) {
-    ExchangeCandidate* best = nullptr;
-    for (ExchangeCandidate& c : cs) {
-      if (!c.alive) continue;
-      if (best == nullptr || c.gain > best->gain + kTieTolerance) {
-        best = &c;
-      } else if (c.gain >= best->gain - kTieTolerance) {
-        const bool before =
-            o.tie == ExchangeTie::kOrder ? c.order < best->order : IdBefore(b, c, *best);
-        if (before) best = &c;
+    std::size_t best = cs.size();
+    double best_gain = kDead;
+    for (std::size_t k = 0; k < rank.size(); ++k) {
+      const double g = rank[k];
+      if (g <= best_gain - kTieTolerance || g == kDead) continue;
+      if (best == cs.size() || g > best_gain + kTieTolerance) {
+        best = k;
+        best_gain = g;
+      } else if (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
+                                              : IdBefore(b, cs[k], cs[best])) {
+        best = k;
+        best_gain = g;
       }
     }
-    if (best == nullptr) break;
-    const ExchangeCandidate r = *best;
-    best->alive = false;
+    if (best == cs.size()) break;
+    const ExchangeCandidate r = cs[best];
+    cs[best].alive = false;
+    rank[best] = kDead;
     const std::size_t pp = b.Cell(r.p, r.actor_p), qq = b.Cell(r.q, r.actor_q);
     realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
                                         voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
@@ -174,12 +199,20 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     sc.moved[qq] += r.move_q;
     outcome[r.p] += r.shift_p;
     outcome[r.q] += r.shift_q;
-    for (ExchangeCandidate& c : cs) {
-      if (!c.alive || !Shares(c, r)) continue;
-      Size(b, start, voting, outcome, c);
-      if (c.alive) {
-        c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
-                  SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+    // Size again every exchange that shares an actor-issue cell with the realized one.
+    ++stamp;
+    for (const std::size_t cell : CellsOf(b, r)) {
+      for (std::uint32_t i = sc.cell_start[cell]; i < sc.cell_start[cell + 1]; ++i) {
+        const std::uint32_t k = sc.cell_items[i];
+        if (sc.stamp[k] == stamp || !cs[k].alive) continue;
+        sc.stamp[k] = stamp;
+        ExchangeCandidate& c = cs[k];
+        Size(b, start, voting, outcome, c);
+        if (c.alive) {
+          c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
+                    SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+        }
+        rank[k] = c.alive ? c.gain : kDead;
       }
     }
   }

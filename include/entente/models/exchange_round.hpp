@@ -62,6 +62,10 @@ struct ExchangeScratch {
   std::vector<ExchangeCandidate> candidates;  ///< this round's possible exchanges
   std::vector<double> moved;                  ///< per cell: signed move so far this round
   std::vector<std::uint8_t> side;             ///< per cell: 1 when left of the outcome
+  std::vector<double> rank;                   ///< per candidate: gain, or -1 once gone
+  std::vector<std::uint32_t> cell_start;      ///< per cell: first entry in cell_items
+  std::vector<std::uint32_t> cell_items;      ///< candidates involving each cell, by cell
+  std::vector<std::uint32_t> stamp;           ///< per candidate: last re-sizing pass
 };
 
 /// Runs round `round` (1-based) from start positions `start`: voting positions come back in
