@@ -2,7 +2,10 @@
 // runs in ../shared/validation/decide-exchange (skipped when absent).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "entente/core/error.hpp"
+#include "entente/io/forecast_output.hpp"
 #include "entente/io/scenario_io.hpp"
 #include "entente/models/exchange.hpp"
 #include "entente/models/exchange_pair.hpp"
@@ -83,6 +86,16 @@ TEST(ExchangeModel, TwoActorsTradeFullyInTheFirstRound) {
   EXPECT_NEAR(f.issues[1].rounds[1].mean, 100, 1e-12);
   EXPECT_EQ(f.balances[0].exchanges, static_cast<int>(f.exchanges.size()));
   EXPECT_EQ(f.issues[0].rounds.size(), 11u);  // round 0 and 10 rounds
+}
+
+TEST(ExchangeModel, JsonNamesActorsAndIssuesOfEveryExchange) {
+  const Scenario s = TwoByTwo();
+  const nlohmann::ordered_json j = ForecastJson(s, RunForecast(s, "exchange", {}));
+  ASSERT_TRUE(j.contains("exchanges"));
+  EXPECT_EQ(j["exchanges"][0]["first"]["actor"], "Q");
+  EXPECT_EQ(j["exchanges"][0]["second"]["issue"], "p");
+  EXPECT_EQ(j["balances"].size(), 2u);
+  EXPECT_FALSE(ForecastJson(s, RunForecast(s, "median", {})).contains("exchanges"));
 }
 
 TEST(ExchangeModel, IsJointAndRejectsUnknownOptions) {
