@@ -167,11 +167,11 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     for (std::size_t k = 0; k < rank.size(); ++k) {
       const double g = rank[k];
       if (g <= best_gain - kTieTolerance || g == kDead) continue;
-      if (best == cs.size() || g > best_gain + kTieTolerance) {
-        best = k;
-        best_gain = g;
-      } else if (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
-                                              : IdBefore(b, cs[k], cs[best])) {
+      // Within the tolerance of the best so far, the tie rule decides.
+      const bool wins = best == cs.size() || g > best_gain + kTieTolerance ||
+                        (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
+                                                      : IdBefore(b, cs[k], cs[best]));
+      if (wins) {
         best = k;
         best_gain = g;
       }
