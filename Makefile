@@ -63,6 +63,8 @@ fuzz: deps
 	@build/fuzz/fuzz/fuzz_yaml_scenario -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-yaml
 	@build/fuzz/fuzz/fuzz_csv_bundle -max_total_time=$(FUZZ_SECONDS)
 	@build/fuzz/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS)
+	@mkdir -p build/fuzz/corpus-decide && cp tests/data/decide_budget.csv build/fuzz/corpus-decide/
+	@build/fuzz/fuzz/fuzz_decide -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-decide
 
 format:
 	@clang-format -i $(SOURCES)

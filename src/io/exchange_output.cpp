@@ -64,13 +64,14 @@ std::string ExchangesTable(const Scenario& s, const Forecast& f, std::size_t top
   if (order.empty()) out += "- none: no pair of actors could both gain from a trade.\n";
   for (std::size_t k : order) {
     const ExchangeRecord& e = f.exchanges[k];
+    const std::string& other = s.actors[e.second.actor].id;
     out += fmt::format(
-        "- round {}: {} gives way on {} ({} -> {}) to {} for {} ({} -> {}); "
-        "gain {}\n",
+        "- round {}: {} gives way on {} ({} -> {}) to {} for {}, where {} gives "
+        "way ({} -> {}); gain {}\n",
         e.round, s.actors[e.first.actor].id, s.issues[e.first.issue].id,
-        FormatFixed(e.first.from, 1), FormatFixed(e.first.to, 1), s.actors[e.second.actor].id,
-        s.issues[e.second.issue].id, FormatFixed(e.second.from, 1), FormatFixed(e.second.to, 1),
-        FormatFixed(e.gain, 3));
+        FormatFixed(e.first.from, 1), FormatFixed(e.first.to, 1), other,
+        s.issues[e.second.issue].id, other, FormatFixed(e.second.from, 1),
+        FormatFixed(e.second.to, 1), FormatFixed(e.gain, 3));
   }
   out += "\nBalances (own: from its exchanges; externality: from exchanges of others):\n";
   std::size_t width = 5;

@@ -10,6 +10,9 @@
 //      positions and outcomes, and dropped when no longer valid or when it would move an
 //      actor back against a move it already made this round (one direction per cell and
 //      round, as in Decide).
+//   With view=decide, the outcome cap of an exchange sees only the round's start outcome plus
+//   the shifts it would know of in Decide: its supplier's own earlier moves on that issue and
+//   the shifts other exchanges made in favour of the same demander on that issue.
 // Externalities: when an exchange shifts O_p and O_q, every other actor k with a stance there
 // gains s_kd (|O_d - x_kd| - |O_d' - x_kd|), x_kd its start position (Dijkstra et al. 2018).
 #include "entente/models/exchange_round.hpp"
@@ -28,6 +31,7 @@ namespace entente::detail {
 namespace {
 
 constexpr double kTieTolerance = 1e-12;
+constexpr double kDead = -1.0;  // rank of realized or dropped candidates (gains are > 0)
 
 // True when a outranks b under the id rule: pair of actor ranks, then issue ranks.
 bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const ExchangeCandidate& y) {
@@ -39,20 +43,30 @@ bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const Exchange
   return key(x) < key(y);
 }
 
-void Size(const ExchangeBoard& b, const std::vector<double>& start,
-          const std::vector<double>& voting, const std::vector<double>& outcome,
-          ExchangeCandidate& c) {
+// The outcome on `issue` as the exchange with supplier cell `supplier` and demander cell
+// `demander` sees it: the current one, or Decide's partial view (see ExchangeView).
+double SeenOutcome(const ExchangeBoard& b, const ExchangeScratch& sc, ExchangeView view,
+                   const std::vector<double>& outcome, std::size_t issue, std::size_t supplier,
+                   std::size_t demander) {
+  if (view == ExchangeView::kCurrent) return outcome[issue];
+  return sc.start_outcome[issue] + sc.shift_for[demander] +
+         sc.moved[supplier] * b.weight[supplier] / b.total[issue];
+}
+
+void Size(const ExchangeBoard& b, const ExchangeScratch& sc, ExchangeView view,
+          const std::vector<double>& start, const std::vector<double>& voting,
+          const std::vector<double>& outcome, ExchangeCandidate& c) {
   const std::size_t pp = b.Cell(c.p, c.actor_p), pq = b.Cell(c.q, c.actor_p);
   const std::size_t qp = b.Cell(c.p, c.actor_q), qq = b.Cell(c.q, c.actor_q);
   ExchangeInputs in;
   in.p_from = voting[pp];
   in.p_target = start[qp];  // the demander's own position, as it stood at the round's start
-  in.p_outcome = outcome[c.p];
+  in.p_outcome = SeenOutcome(b, sc, view, outcome, c.p, pp, qp);
   in.p_weight = b.weight[pp];
   in.p_total = b.total[c.p];
   in.q_from = voting[qq];
   in.q_target = start[pq];
-  in.q_outcome = outcome[c.q];
+  in.q_outcome = SeenOutcome(b, sc, view, outcome, c.q, qq, pq);
   in.q_weight = b.weight[qq];
   in.q_total = b.total[c.q];
   in.s_pp = b.salience[pp];
@@ -76,11 +90,25 @@ bool SameDirection(double so_far, double move) {
   return so_far == 0 || (so_far > 0) == (move > 0);
 }
 
-bool Shares(const ExchangeCandidate& a, const ExchangeCandidate& r) {
-  const auto has = [&a](std::size_t actor, std::size_t issue) {
-    return (a.actor_p == actor || a.actor_q == actor) && (a.p == issue || a.q == issue);
-  };
-  return has(r.actor_p, r.p) || has(r.actor_p, r.q) || has(r.actor_q, r.p) || has(r.actor_q, r.q);
+// The four actor-issue cells an exchange involves.
+std::array<std::size_t, 4> CellsOf(const ExchangeBoard& b, const ExchangeCandidate& c) {
+  return {b.Cell(c.p, c.actor_p), b.Cell(c.q, c.actor_p), b.Cell(c.p, c.actor_q),
+          b.Cell(c.q, c.actor_q)};
+}
+
+// Lists, per cell, the candidates that involve it (compressed rows).
+void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
+  const std::size_t cells = b.actors * b.issues;
+  sc.cell_start.assign(cells + 1, 0);
+  for (const ExchangeCandidate& c : sc.candidates) {
+    for (const std::size_t cell : CellsOf(b, c)) ++sc.cell_start[cell + 1];
+  }
+  for (std::size_t i = 0; i < cells; ++i) sc.cell_start[i + 1] += sc.cell_start[i];
+  sc.cell_items.resize(sc.cell_start[cells]);
+  std::vector<std::uint32_t> fill(sc.cell_start.begin(), sc.cell_start.end() - 1);
+  for (std::uint32_t k = 0; k < sc.candidates.size(); ++k) {
+    for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
+  }
 }
 
 void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
@@ -117,6 +145,47 @@ void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, Exch
   }
 }
 
+// Decide's move histories: each side of a candidate keeps a list of moves; an exchange is
+// valid only while every move in each list has the same sign and a list sums to at most 100.
+// Lists change as Decide's recalculation changes them: a side whose supply cell the realized
+// exchange moved keeps its list, the other side loses its last move, then both get the new one.
+bool HistoryValid(const std::vector<double>& h) {
+  if (h.empty()) return false;
+  double sum = 0, lo = h[0], hi = h[0];
+  for (double m : h) {
+    sum += m;
+    lo = std::min(lo, m);
+    hi = std::max(hi, m);
+  }
+  return sum <= 100 && ((lo < 0 && hi < 0) || (lo > 0 && hi > 0));
+}
+
+// Decide re-sizes only exchanges sharing a supply cell or a demand cell (same role) with the
+// realized one. Returns false when `k` is not affected.
+bool DecideResize(const ExchangeBoard& b, ExchangeScratch& sc, const ExchangeCandidate& r,
+                  const std::vector<double>& start, const std::vector<double>& voting,
+                  const std::vector<double>& outcome, std::size_t k) {
+  ExchangeCandidate& c = sc.candidates[k];
+  const std::size_t r_supply[2] = {b.Cell(r.p, r.actor_p), b.Cell(r.q, r.actor_q)};
+  const std::size_t r_demand[2] = {b.Cell(r.q, r.actor_p), b.Cell(r.p, r.actor_q)};
+  const auto in = [](std::size_t cell, const std::size_t(&set)[2]) {
+    return cell == set[0] || cell == set[1];
+  };
+  const bool supply_p = in(b.Cell(c.p, c.actor_p), r_supply);
+  const bool supply_q = in(b.Cell(c.q, c.actor_q), r_supply);
+  const bool demand = in(b.Cell(c.q, c.actor_p), r_demand) || in(b.Cell(c.p, c.actor_q), r_demand);
+  if (!supply_p && !supply_q && !demand) return false;
+  std::vector<double>& hp = sc.history_p[k];
+  std::vector<double>& hq = sc.history_q[k];
+  if (!supply_p && !hp.empty()) hp.pop_back();
+  if (!supply_q && !hq.empty()) hq.pop_back();
+  Size(b, sc, ExchangeView::kDecide, start, voting, outcome, c);
+  hp.push_back(c.move_p);
+  hq.push_back(c.move_q);
+  c.alive = c.alive && HistoryValid(hp) && HistoryValid(hq);
+  return true;
+}
+
 }  // namespace
 
 void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
@@ -137,24 +206,44 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     }
   }
   sc.moved.assign(start.size(), 0);
+  sc.start_outcome = outcome;
+  sc.shift_for.assign(start.size(), 0);
   Enumerate(b, o, round, sc);
   std::vector<ExchangeCandidate>& cs = sc.candidates;
-  for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c);
+  for (ExchangeCandidate& c : cs) Size(b, sc, o.view, start, voting, outcome, c);
+  IndexByCell(b, sc);
+  if (o.view == ExchangeView::kDecide) {
+    sc.history_p.assign(cs.size(), {});
+    sc.history_q.assign(cs.size(), {});
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      sc.history_p[k] = {cs[k].move_p};
+      sc.history_q[k] = {cs[k].move_q};
+    }
+  }
+  std::vector<double>& rank = sc.rank;  // contiguous gains keep the scan for the best cheap
+  rank.resize(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].alive ? cs[k].gain : kDead;
+  sc.stamp.assign(cs.size(), 0);
+  std::uint32_t stamp = 0;
   for (;;) {
-    ExchangeCandidate* best = nullptr;
-    for (ExchangeCandidate& c : cs) {
-      if (!c.alive) continue;
-      if (best == nullptr || c.gain > best->gain + kTieTolerance) {
-        best = &c;
-      } else if (c.gain >= best->gain - kTieTolerance) {
-        const bool before =
-            o.tie == ExchangeTie::kOrder ? c.order < best->order : IdBefore(b, c, *best);
-        if (before) best = &c;
+    std::size_t best = cs.size();
+    double best_gain = kDead;
+    for (std::size_t k = 0; k < rank.size(); ++k) {
+      const double g = rank[k];
+      if (g <= best_gain - kTieTolerance || g == kDead) continue;
+      // Within the tolerance of the best so far, the tie rule decides.
+      const bool wins = best == cs.size() || g > best_gain + kTieTolerance ||
+                        (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
+                                                      : IdBefore(b, cs[k], cs[best]));
+      if (wins) {
+        best = k;
+        best_gain = g;
       }
     }
-    if (best == nullptr) break;
-    const ExchangeCandidate r = *best;
-    best->alive = false;
+    if (best == cs.size()) break;
+    const ExchangeCandidate r = cs[best];
+    cs[best].alive = false;
+    rank[best] = kDead;
     const std::size_t pp = b.Cell(r.p, r.actor_p), qq = b.Cell(r.q, r.actor_q);
     realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
                                         voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
@@ -172,14 +261,28 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     voting[qq] += r.move_q;
     sc.moved[pp] += r.move_p;
     sc.moved[qq] += r.move_q;
+    sc.shift_for[b.Cell(r.p, r.actor_q)] += r.shift_p;  // Q demanded p
+    sc.shift_for[b.Cell(r.q, r.actor_p)] += r.shift_q;  // P demanded q
     outcome[r.p] += r.shift_p;
     outcome[r.q] += r.shift_q;
-    for (ExchangeCandidate& c : cs) {
-      if (!c.alive || !Shares(c, r)) continue;
-      Size(b, start, voting, outcome, c);
-      if (c.alive) {
-        c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
-                  SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+    // Size again every exchange that shares an actor-issue cell with the realized one.
+    ++stamp;
+    for (const std::size_t cell : CellsOf(b, r)) {
+      for (std::uint32_t i = sc.cell_start[cell]; i < sc.cell_start[cell + 1]; ++i) {
+        const std::uint32_t k = sc.cell_items[i];
+        if (sc.stamp[k] == stamp || !cs[k].alive) continue;
+        sc.stamp[k] = stamp;
+        ExchangeCandidate& c = cs[k];
+        if (o.view == ExchangeView::kDecide) {
+          if (!DecideResize(b, sc, r, start, voting, outcome, k)) continue;
+        } else {
+          Size(b, sc, o.view, start, voting, outcome, c);
+          if (c.alive) {
+            c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
+                      SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+          }
+        }
+        rank[k] = c.alive ? c.gain : kDead;
       }
     }
   }

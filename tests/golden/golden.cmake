@@ -10,6 +10,13 @@ set(expected_code "${CMAKE_MATCH_2}")
 string(LENGTH "${header}" header_length)
 string(SUBSTRING "${content}" ${header_length} -1 expected)
 separate_arguments(args UNIX_COMMAND "${args_text}")
+# Cases that read reference data beside the checkout skip (not fail) when it is absent.
+foreach(arg IN LISTS args)
+  if(arg MATCHES "^\\.\\./shared/" AND NOT EXISTS "${SOURCE_DIR}/${arg}")
+    message(STATUS "SKIPPED: ${arg} is absent (../shared not beside the checkout)")
+    return()
+  endif()
+endforeach()
 # Runs go to a database in the build tree, never to entente.db in the source tree.
 set(ENV{ENTENTE_DB} "${DB}")
 execute_process(COMMAND ${ENTENTE} ${args}

@@ -24,11 +24,20 @@ enum class ExchangeVariant {
   kRandomRate,  ///< exchange rate drawn uniformly between the two break-even rates (seeded)
 };
 
+/// Which outcome an exchange's cap (the outcome must not pass the demander) is checked against.
+enum class ExchangeView {
+  kCurrent,  ///< the outcome after every exchange realized so far in the round
+  kDecide,   ///< Decide's partial view: the round's start outcome, plus the supplier's own
+             ///< earlier moves on the issue and the shifts earlier exchanges won for the same
+             ///< demander there
+};
+
 /// Parsed options of the exchange model.
 struct ExchangeOptions {
   int rounds = 10;                                        ///< rounds of exchange (Decide's default)
   ExchangeTie tie = ExchangeTie::kId;                     ///< tie rule between equal gains
   ExchangeVariant variant = ExchangeVariant::kEqualGain;  ///< how moves are sized
+  ExchangeView view = ExchangeView::kCurrent;             ///< outcome the cap is checked against
   std::uint64_t seed = 1;                                 ///< random-rate only: PCG seed
   double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
   double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
@@ -38,8 +47,8 @@ struct ExchangeOptions {
 /// The option keys the exchange model knows, sorted.
 [[nodiscard]] const std::vector<std::string>& ExchangeOptionKeys();
 
-/// Reads rounds, tie, variant, seed, salience_weight, fixed_weight and preset (`decide` sets
-/// tie=order); InputError for unknown keys or bad values.
+/// Reads rounds, tie, variant, view, seed, salience_weight, fixed_weight and preset (`decide`
+/// sets tie=order and view=decide); InputError for unknown keys or bad values.
 [[nodiscard]] ExchangeOptions ParseExchangeOptions(const ModelOptions& options);
 
 }  // namespace entente
