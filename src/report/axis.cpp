@@ -6,6 +6,11 @@
 #include "entente/io/text.hpp"
 
 namespace entente::report {
+namespace {
+
+constexpr double kBoldCharWidth = 6.8;  // average glyph width of the 11px bold caption
+
+}  // namespace
 
 double LinearScale::operator()(double v) const {
   if (d1 == d0) return (r0 + r1) / 2;
@@ -46,7 +51,10 @@ void HorizontalAxis(Svg& svg, const LinearScale& scale, double y, std::string_vi
     svg.Line({x, y}, {x, y + 4}, "axis");
     svg.Text({x, y + 15}, TickLabel(t), "tick", "middle");
   }
-  svg.Text({(scale.r0 + scale.r1) / 2, y + 30}, label, "label", "middle");
+  // A long unit is cut to the axis' width; the full caption stays as a tooltip.
+  const auto fit = static_cast<std::size_t>(std::abs(scale.r1 - scale.r0) / kBoldCharWidth);
+  svg.TextWithTitle({(scale.r0 + scale.r1) / 2, y + 30}, Truncate(label, fit), label, "label",
+                    "middle");
 }
 
 void VerticalAxis(Svg& svg, const LinearScale& scale, double x, std::string_view label, int ticks) {
@@ -58,7 +66,8 @@ void VerticalAxis(Svg& svg, const LinearScale& scale, double x, std::string_view
     svg.Line({x - 4, y}, {x, y}, "axis");
     svg.Text({x - 6, y + 3.5}, TickLabel(t), "tick", "end");
   }
-  svg.Text({x - 36, std::min(scale.r0, scale.r1) - 10}, label, "label", "start");
+  svg.TextWithTitle({x - 36, std::min(scale.r0, scale.r1) - 10}, Truncate(label, 90), label,
+                    "label", "start");
 }
 
 }  // namespace entente::report

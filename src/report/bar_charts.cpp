@@ -64,8 +64,7 @@ std::string GapChart(const std::vector<GapBar>& bars, std::string_view title) {
              fmt::format("{} \u2192 {}", FormatFixed(b.before, 2), FormatFixed(b.after, 2)),
              "value");
   }
-  HorizontalAxis(svg, x, bottom, "allies' gap (0 = together, 1 = opposite ends, both caring fully)",
-                 5);
+  HorizontalAxis(svg, x, bottom, "allies' gap (0 aligned; 1 = opposite ends, full salience)", 5);
   const double ly = 14;
   svg.Rect(kLabelRight + 10, ly - 8, 14, 8, "bar-low");
   svg.Text({kLabelRight + 28, ly}, "input positions", "note");

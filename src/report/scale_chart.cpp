@@ -25,7 +25,12 @@ struct Placed {
   double x;
   double r;
   int row;
+  bool label_left;  // near the right edge the label goes left of the marker
 };
+
+double LabelWidth(const Placed& p) {
+  return static_cast<double>(p.stance->actor.size()) * kCharWidth;
+}
 
 double Radius(double weight, double max_weight) {
   if (max_weight <= 0 || weight <= 0) return kMinRadius;
@@ -39,8 +44,11 @@ std::vector<Placed> Pack(const Issue& issue, const LinearScale& x) {
   double max_weight = 0;
   for (const Stance& s : issue.stances) max_weight = std::max(max_weight, s.Weight());
   std::vector<Placed> placed;
-  for (const Stance& s : issue.stances)
-    placed.push_back({&s, x(s.position), Radius(s.Weight(), max_weight), 0});
+  for (const Stance& s : issue.stances) {
+    Placed p{&s, x(s.position), Radius(s.Weight(), max_weight), 0, false};
+    p.label_left = p.x + p.r + 2 + LabelWidth(p) > kWidth - 2;
+    placed.push_back(p);
+  }
   std::stable_sort(placed.begin(), placed.end(),
                    [](const Placed& a, const Placed& b) { return a.x < b.x; });
   std::vector<const Placed*> last;  // last marker of each row
@@ -48,9 +56,9 @@ std::vector<Placed> Pack(const Issue& issue, const LinearScale& x) {
     int row = 0;
     for (; row < static_cast<int>(last.size()); ++row) {
       const Placed& q = *last[static_cast<std::size_t>(row)];
-      // q's label sits right of its marker; p's marker must clear it.
-      const double clear =
-          q.r + 2 + static_cast<double>(q.stance->actor.size()) * kCharWidth + 4 + p.r;
+      // p's marker (and its label when on the left) must clear q's marker and right label.
+      const double clear = q.r + (q.label_left ? 0 : 2 + LabelWidth(q)) + 4 + p.r +
+                           (p.label_left ? 2 + LabelWidth(p) : 0);
       if (p.x - q.x >= clear) break;
     }
     p.row = row;
@@ -92,7 +100,11 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
       svg.Circle({p.x, cy}, p.r, "actor");
     }
     svg.Line({p.x, cy + p.r}, {p.x, axis_y}, "stem");
-    svg.Text({p.x + p.r + 2, cy - p.r + 8}, p.stance->actor, "actor-label", "start");
+    if (p.label_left) {
+      svg.Text({p.x - p.r - 2, cy - p.r + 8}, p.stance->actor, "actor-label", "end");
+    } else {
+      svg.Text({p.x + p.r + 2, cy - p.r + 8}, p.stance->actor, "actor-label", "start");
+    }
   }
   HorizontalAxis(
       svg, x, axis_y,
@@ -104,9 +116,12 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
     const Anchor& a = issue.scale.anchors[i];
     const double ax = x(a.value);
     svg.Polygon({{ax, axis_y - 5}, {ax + 5, axis_y}, {ax, axis_y + 5}, {ax - 5, axis_y}}, "anchor");
-    svg.TextWithTitle(
-        {ax, anchors_y - (i % 2) * 11}, fmt::format("A{} {}", i + 1, Truncate(a.label, 18)),
-        fmt::format("{} = {}", FormatNumber(a.value), a.label), "anchor-label", "middle");
+    // Labels near the right end are right-aligned so they stay inside the drawing.
+    const bool right = ax > kRight - 60;
+    svg.TextWithTitle({right ? ax + 5 : ax, anchors_y - static_cast<double>(i % 2) * 11},
+                      fmt::format("A{} {}", i + 1, Truncate(a.label, 18)),
+                      fmt::format("{} = {}", FormatNumber(a.value), a.label), "anchor-label",
+                      right ? "end" : "middle");
   }
 
   svg.Text({4, models_y - 8}, "forecast", "label", "start");
