@@ -16,7 +16,10 @@ namespace entente::server {
 using Json = nlohmann::ordered_json;
 
 ApiResponse JsonResponse(int status, const nlohmann::ordered_json& body) {
-  return ApiResponse{status, body.dump(), "application/json", ""};
+  // Messages may quote invalid UTF-8 from the request; replace it rather than fail.
+  return ApiResponse{status,
+                     body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                     "application/json", ""};
 }
 
 ApiResponse ErrorResponse(int status, const Errors& errors) {

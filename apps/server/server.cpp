@@ -90,8 +90,9 @@ void ErrorPages(httplib::Server& svr, const Limits& limits) {
       message = fmt::format("no such endpoint or file: {} {}", req.method, req.path);
       hint = "see docs/api.md for the endpoints";
     }
-    res.set_content(ErrorsJson({Error{Location{"request", 0, ""}, message, hint}}).dump(),
-                    "application/json");
+    res.set_content(
+        JsonResponse(0, ErrorsJson({Error{Location{"request", 0, ""}, message, hint}})).body,
+        "application/json");
   });
   svr.set_exception_handler([](const httplib::Request&, httplib::Response& res,
                                std::exception_ptr) {
@@ -134,7 +135,7 @@ void Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
   svr.set_payload_max_length(api.config().limits.max_body_bytes);
-  svr.set_keep_alive_max_count(1000);
+  svr.set_keep_alive_max_count(100);
   svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
   Routes(svr, api);
   ErrorPages(svr, api.config().limits);

@@ -15,7 +15,7 @@ struct ServeOptions {
   int port = 8080;                     ///< 0 picks a free port
   bool allow_remote = false;           ///< needed for a non-loopback host
   std::string db_path;                 ///< runs database; "" stores nothing
-  int threads = 32;                    ///< connection threads
+  int threads = 64;                    ///< connection threads (each keeps one client)
 };
 
 /// True for 127.0.0.0/8, ::1 and "localhost".

@@ -1,0 +1,12 @@
+"""ctest entry for the API tests: exit 77 (skip) when pytest is missing, else pytest's code."""
+import os
+import sys
+
+try:
+    import pytest
+except ImportError:
+    print("SKIP: pytest is not installed for", sys.executable, "(apt-get install python3-pytest)")
+    sys.exit(77)
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", os.path.join(here, "test_api.py"), *sys.argv[1:]]))

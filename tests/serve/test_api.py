@@ -1,0 +1,210 @@
+"""API tests against the real `entente serve` binary: every endpoint, good and bad input."""
+import copy
+import json
+import os
+import subprocess
+
+import pytest
+from conftest import Server
+
+
+def test_health(server):
+    status, body = server.json("GET", "/api/health")
+    assert status == 200
+    assert body["status"] == "ok"
+    assert body["scenarios"] == 1
+    assert body["database"] == server.db
+
+
+def test_models(server):
+    status, body = server.json("GET", "/api/models")
+    assert status == 200
+    names = [m["name"] for m in body["models"]]
+    assert {"median", "compromise", "eu"} <= set(names)
+
+
+def test_scenarios_list_and_get(server, flagship):
+    status, body = server.json("GET", "/api/scenarios")
+    assert status == 200
+    assert body["scenarios"] == [{"name": "us-rok-2021", "title": "U.S.-ROK alliance management, February 2021"}]
+    assert flagship["issues"][0]["id"] == "sma_2021_increase"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/scenarios/nope",
+    "/api/scenarios/..%2F..%2Fetc%2Fpasswd",
+    "/api/scenarios/%2Fetc%2Fpasswd",
+    "/api/scenarios/..%2FCMakeLists.txt",
+    "/../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/CMakeLists.txt",
+])
+def test_no_path_reaches_the_file_system(server, path):
+    status, _, content = server.call("GET", path)
+    assert status == 404
+    assert b"root:" not in content and b"cmake_minimum_required" not in content
+    assert "errors" in json.loads(content)
+
+
+def test_validate(server, flagship):
+    status, body = server.json("POST", "/api/validate", {"scenario": flagship})
+    assert status == 200 and body["valid"] is True and body["issues"] == len(flagship["issues"])
+
+
+def test_validate_yaml_locates_by_line(server):
+    with open(os.path.join(os.path.dirname(__file__), "../data/bad/salience_out_of_range.yaml")) as f:
+        text = f.read()
+    status, body = server.json("POST", "/api/validate", {"yaml": text})
+    assert status == 400
+    # The same message as `entente validate` gives for the file, under the name scenario.yaml.
+    assert [e["text"] for e in body["errors"]] == [
+        "scenario.yaml:15: salience 1.5 is outside [0, 1] (field 'salience'); fix: give a value between 0 and 1"]
+    assert body["errors"][0]["line"] == 15
+
+
+def test_invalid_scenario_is_400_with_every_problem_located(server, flagship):
+    bad = copy.deepcopy(flagship)
+    bad["issues"][0]["stances"][1]["salience"] = 1.5
+    bad["issues"][2]["stances"][0]["position"] = "far"
+    status, body = server.json("POST", "/api/forecast", {"scenario": bad})
+    assert status == 400
+    # Structure first: the string is reported; ranges are checked once the structure is sound.
+    assert [(e["where"], e["field"]) for e in body["errors"]] == [("scenario.issues[2].stances[0]", "position")]
+    bad["issues"][2]["stances"][0]["position"] = 15
+    status, body = server.json("POST", "/api/forecast", {"scenario": bad})
+    assert status == 400
+    assert body["errors"][0]["text"].startswith("scenario.issues[0].stances[1]: salience 1.5 is outside [0, 1]")
+
+
+def test_forecast_two_models(server, flagship, binary):
+    status, body = server.json("POST", "/api/forecast", {"scenario": flagship, "models": ["compromise", "eu"]})
+    assert status == 200
+    assert [r["model"] for r in body["results"]] == ["compromise", "eu"]
+    cli = subprocess.run([binary, "forecast",
+                          os.path.join(os.path.dirname(__file__), "../../scenarios/us-rok-2021.yaml"),
+                          "-m", "eu", "-f", "json", "--no-db"], capture_output=True, text=True, check=True)
+    assert body["results"][1]["forecast"] == json.loads(cli.stdout)
+
+
+def test_forecast_with_moves_and_save(server, flagship):
+    move = flagship["moves"][0]["id"]
+    status, base = server.json("POST", "/api/forecast", {"scenario": flagship})
+    status, moved = server.json("POST", "/api/forecast", {"scenario": flagship, "moves": [move], "save": True})
+    assert status == 200
+    assert moved["results"][0]["forecast"] != base["results"][0]["forecast"]
+    run_id = moved["results"][0]["run_id"]
+    assert isinstance(run_id, int)
+    status, runs = server.json("GET", "/api/runs")
+    assert status == 200
+    assert runs["runs"][0]["id"] == run_id and runs["runs"][0]["kind"] == "forecast"
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"models": "eu"}, "models"),
+    ({"model": "nope"}, ""),
+    ({"moves": ["no_such_move"]}, "moves"),
+    ({"moves": "x"}, "moves"),
+    ({"options": {"eu": {"rounds": "many"}}, "model": "eu"}, ""),
+])
+def test_forecast_bad_requests(server, flagship, body, field):
+    status, answer = server.json("POST", "/api/forecast", {"scenario": flagship, **body})
+    assert status == 400
+    assert answer["errors"][0]["text"]
+    if field:
+        assert answer["errors"][0]["field"] == field
+
+
+@pytest.mark.parametrize("raw", [b"", b"{", b"[1,2]", b"null", b'{"scenario": {"issues": 3}}', b'{"yaml": 3}',
+                                 b"\xff\xfe", b'{"scenario": {}, "yaml": ""}'])
+def test_bad_json_is_400(server, raw):
+    status, _, content = server.call("POST", "/api/forecast", raw=raw)
+    assert status == 400
+    assert json.loads(content)["errors"]
+
+
+def test_oversize_body_is_413(server):
+    status, _, content = server.call("POST", "/api/forecast", raw=b" " * (3 * 1024 * 1024))
+    assert status == 413
+    assert "larger than" in json.loads(content)["errors"][0]["message"]
+
+
+def test_form_encoded_body_is_explained(server, flagship):
+    status, _, content = server.call("POST", "/api/forecast", raw=json.dumps({"scenario": flagship}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 413
+    assert "application/json" in json.loads(content)["errors"][0]["hint"]
+
+
+def test_simulate(server, flagship):
+    body = {"scenario": flagship, "draws": 300, "seed": 7, "noise_percent": 10}
+    status, a = server.json("POST", "/api/simulate", body)
+    assert status == 200
+    assert a["simulation"]["draws"] == 300
+    assert server.json("POST", "/api/simulate", body)[1] == a  # same seed, same answer
+    assert server.json("POST", "/api/simulate", {**body, "draws": 10 ** 9})[0] == 400
+    assert server.json("POST", "/api/simulate", {**body, "seed": -1})[0] == 400
+
+
+def test_advise(server, flagship):
+    status, body = server.json("POST", "/api/advise", {"scenario": flagship, "actor": "US", "issue": "opcon_transfer"})
+    assert status == 200
+    assert body["advice"]["issues"][0]["summary"]
+    assert server.json("POST", "/api/advise", {"scenario": flagship, "actor": "NOBODY"})[0] == 400
+    assert server.json("POST", "/api/advise", {"scenario": flagship})[0] == 400
+
+
+def test_export_yaml(server, flagship, binary, tmp_path):
+    edited = copy.deepcopy(flagship)
+    edited["issues"][0]["stances"][0]["position"] = 40
+    status, headers, content = server.call("POST", "/api/export/yaml", {"scenario": edited, "filename": "edited.yaml"})
+    assert status == 200
+    assert 'filename="edited.yaml"' in headers["Content-Disposition"]
+    path = tmp_path / "edited.yaml"
+    path.write_bytes(content)
+    check = subprocess.run([binary, "validate", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert server.json("POST", "/api/export/yaml", {"scenario": edited, "filename": "../x.yaml"})[0] == 400
+
+
+def test_export_report(server, flagship):
+    status, body = server.json("POST", "/api/export/report", {"scenario": flagship})
+    health = server.json("GET", "/api/health")[1]
+    if health["report"]:
+        assert status == 200
+    else:
+        assert status == 501
+        assert body["errors"][0]["message"] == "report module not built"
+
+
+def test_unknown_endpoint_is_404_json(server):
+    status, body = server.json("POST", "/api/nothing", {})
+    assert status == 404 and body["errors"]
+
+
+def test_dashboard_or_explanation(server):
+    status, headers, content = server.call("GET", "/")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    health = server.json("GET", "/api/health")[1]
+    assert (b"<script" in content) if health["dashboard"] else (b"dashboard is not built" in content)
+
+
+def test_non_loopback_host_needs_allow_remote(binary):
+    r = subprocess.run([binary, "serve", "--host", "0.0.0.0", "--port", "0", "--no-db"],
+                       capture_output=True, text=True, timeout=20)
+    assert r.returncode == 2
+    assert "--allow-remote" in r.stderr
+
+
+def test_allow_remote_warns(binary):
+    # Binds all addresses but is only ever contacted over loopback, then stopped at once.
+    s = Server(binary, ["--host", "0.0.0.0", "--allow-remote"], ":memory:")
+    assert s.stop() == 0
+    assert "warning" in s.proc.stderr.read()
+
+
+def test_missing_scenario_path_is_exit_2(binary):
+    r = subprocess.run([binary, "serve", "no/such/folder", "--port", "0", "--no-db"],
+                       capture_output=True, text=True, timeout=20)
+    assert r.returncode == 2
+    assert "no/such/folder" in r.stderr

@@ -1,0 +1,141 @@
+// One issue on its scale: actors as draggable markers (size = clout, capability x salience),
+// each model's forecast, the Monte Carlo 90% band, the status quo, and the eu trajectories.
+import { fmt, h, s } from "./dom";
+import { MODELS, notify, reforecast, state } from "./state";
+import type { Issue } from "./types";
+
+const W = 760;
+const M = 50;
+const LANE = 26;
+const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728" };
+
+let dragging = false;
+let overlay: SVGElement | null = null;
+
+function num(v: number | string): number {
+  return typeof v === "number" ? v : Number(v);
+}
+
+function xOf(issue: Issue, v: number): number {
+  const { min, max } = issue.scale;
+  return M + ((v - min) / (max - min || 1)) * (W - 2 * M);
+}
+
+function valueOf(issue: Issue, x: number): number {
+  const { min, max } = issue.scale;
+  const v = min + ((x - M) / (W - 2 * M)) * (max - min);
+  return Math.round(Math.min(max, Math.max(min, v)) * 2) / 2;
+}
+
+function drawOverlay(issue: Issue, k: number, height: number): void {
+  if (!overlay) return;
+  overlay.replaceChildren();
+  const dist = state.simulation?.simulation.issues[k];
+  if (dist) {
+    const x0 = xOf(issue, dist.quantiles.p05);
+    const x1 = xOf(issue, dist.quantiles.p95);
+    overlay.append(
+      s("rect", { class: "band", x: x0, y: 20, width: Math.max(1, x1 - x0), height: height - 50 },
+        s("title", {}, `Monte Carlo 90% band (compromise, 10% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+    );
+  }
+  if (issue.status_quo != null) {
+    const x = xOf(issue, issue.status_quo);
+    overlay.append(s("line", { class: "sq", x1: x, x2: x, y1: 20, y2: height - 30 }),
+      s("text", { x, y: height - 34, class: "sq-label" }, "status quo"));
+  }
+  state.forecast?.results.forEach((r, i) => {
+    const f = r.forecast.issues[k];
+    const x = xOf(issue, f.outcome);
+    overlay!.append(
+      s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }),
+      s("text", { x, y: 12 + i * 0, dx: i === 0 ? -4 : 4, "text-anchor": i === 0 ? "end" : "start", fill: COLORS[r.model] ?? "#333", class: "forecast-label" },
+        `${r.model} ${fmt(f.outcome)}`),
+    );
+  });
+}
+
+function startDrag(ev: PointerEvent, issue: Issue, k: number, j: number, svg: SVGSVGElement, height: number): void {
+  const marker = ev.currentTarget as SVGElement;
+  marker.setPointerCapture(ev.pointerId);
+  dragging = true;
+  const label = marker.nextSibling as SVGElement;
+  const move = (e: PointerEvent) => {
+    const pt = svg.createSVGPoint();
+    pt.x = e.clientX;
+    pt.y = e.clientY;
+    const local = pt.matrixTransform(svg.getScreenCTM()!.inverse());
+    const v = valueOf(issue, local.x);
+    issue.stances[j].position = v;
+    marker.setAttribute("cx", String(xOf(issue, v)));
+    label.setAttribute("x", String(xOf(issue, v) + 12));
+    marker.querySelector("title")!.textContent = `${issue.stances[j].actor}: ${v}`;
+    void reforecast().then(() => drawOverlay(issue, k, height));
+  };
+  const up = () => {
+    marker.removeEventListener("pointermove", move);
+    marker.removeEventListener("pointerup", up);
+    dragging = false;
+    notify();
+  };
+  marker.addEventListener("pointermove", move);
+  marker.addEventListener("pointerup", up);
+}
+
+function trajectories(issue: Issue, k: number): Node | null {
+  const eu = state.forecast?.results.find((r) => r.model === "eu")?.forecast.issues[k];
+  const rounds = eu?.rounds ?? [];
+  if (rounds.length < 2) return null;
+  const H = 170;
+  const x = (r: number) => M + (r / (rounds.length - 1)) * (W - 2 * M);
+  const y = (v: number) => 10 + (1 - (v - issue.scale.min) / (issue.scale.max - issue.scale.min || 1)) * (H - 40);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "trajectories", role: "img" });
+  for (const actor of Object.keys(rounds[0].positions)) {
+    const pts = rounds.map((r) => `${x(r.round)},${y(r.positions[actor])}`).join(" ");
+    svg.append(s("polyline", { points: pts, class: "path" }, s("title", {}, actor)));
+    svg.append(s("text", { x: x(rounds.length - 1) + 4, y: y(rounds[rounds.length - 1].positions[actor]), class: "small" }, actor));
+  }
+  svg.append(s("polyline", { points: rounds.map((r) => `${x(r.round)},${y(r.median)}`).join(" "), class: "median" }));
+  svg.append(s("text", { x: M, y: H - 8, class: "small" }, `eu rounds 0–${rounds.length - 1}; thick line: weighted median`));
+  return h("div", {}, h("h3", {}, "Bargaining trajectories (eu)"), svg);
+}
+
+export function renderIssue(root: HTMLElement): void {
+  const sc = state.scenario;
+  if (!sc || sc.issues.length === 0) return root.replaceChildren();
+  const k = Math.min(state.issue, sc.issues.length - 1);
+  const issue = sc.issues[k];
+  const height = 50 + issue.stances.length * LANE + 40;
+  if (dragging) return drawOverlay(issue, k, height);
+  root.replaceChildren();
+  const picker = h("select", { id: "issue-picker", "aria-label": "issue" });
+  sc.issues.forEach((i, n) => picker.add(new Option(i.name || i.id, String(n), false, n === k)));
+  picker.onchange = () => ((state.issue = Number(picker.value)), notify());
+  const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, class: "scale", id: "issue-svg", role: "img" }) as SVGSVGElement;
+  overlay = s("g", { class: "overlay" });
+  svg.append(overlay);
+  const weights = issue.stances.map((st) => Math.max(0, num(st.capability) * num(st.salience)) || 0);
+  const wmax = Math.max(...weights, 1e-9);
+  issue.stances.forEach((st, j) => {
+    const y = 40 + j * LANE;
+    const cx = xOf(issue, num(st.position));
+    const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
+    const veto = issue.veto_players.includes(st.actor);
+    const marker = s("circle", { cx, cy: y, r, class: `marker${veto ? " veto" : ""}`, "data-actor": st.actor, tabindex: 0 },
+      s("title", {}, `${st.actor}: ${st.position} (salience ${st.salience}, capability ${st.capability})`));
+    marker.addEventListener("pointerdown", (e) => startDrag(e as PointerEvent, issue, k, j, svg, height));
+    svg.append(s("line", { x1: M, x2: W - M, y1: y, y2: y, class: "lane" }), marker,
+      s("text", { x: cx + 12, y: y + 4, class: "small" }, st.actor + (veto ? " (veto)" : "")));
+  });
+  const axis = height - 30;
+  svg.append(s("line", { x1: M, x2: W - M, y1: axis, y2: axis, class: "axis" }));
+  for (const a of issue.scale.anchors) {
+    const x = xOf(issue, a.value);
+    svg.append(s("line", { x1: x, x2: x, y1: axis, y2: axis + 6, class: "axis" }),
+      s("text", { x, y: axis + 18, "text-anchor": "middle", class: "small" }, String(a.value), s("title", {}, a.label)));
+  }
+  drawOverlay(issue, k, height);
+  const legend = h("p", { class: "muted" },
+    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit}.`);
+  root.append(picker, svg, legend, trajectories(issue, k) ?? "");
+}

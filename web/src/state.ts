@@ -1,0 +1,100 @@
+// The dashboard's one store: the scenario being edited, the moves switched on, the latest
+// answers; views subscribe and re-render. Edits schedule a re-forecast (latest edit wins).
+import { ApiFailure, postJson } from "./api";
+import type { ApiError, ForecastResponse, Scenario, SimulateResponse } from "./types";
+
+export const MODELS = ["compromise", "eu"];
+
+export interface State {
+  name: string;
+  scenario: Scenario | null;
+  moves: Set<string>;
+  issue: number;
+  forecast: ForecastResponse | null;
+  simulation: SimulateResponse | null;
+  errors: ApiError[];
+  message: string;
+  forecasts: number; // answered forecast requests, for tests and the timing line
+}
+
+export const state: State = {
+  name: "",
+  scenario: null,
+  moves: new Set(),
+  issue: 0,
+  forecast: null,
+  simulation: null,
+  errors: [],
+  message: "",
+  forecasts: 0,
+};
+
+type Listener = () => void;
+const listeners: Listener[] = [];
+
+export function subscribe(l: Listener): void {
+  listeners.push(l);
+}
+
+export function notify(): void {
+  for (const l of listeners) l();
+}
+
+export function say(message: string): void {
+  state.message = message;
+  notify();
+}
+
+/** The body every analysis endpoint takes. */
+export function requestBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { scenario: state.scenario, moves: [...state.moves], scenario_name: state.name, ...extra };
+}
+
+let inFlight = false;
+let again = false;
+let simTimer: number | undefined;
+
+/** Re-forecasts now, or right after the request in flight (so the latest edit always shows). */
+export async function reforecast(): Promise<void> {
+  if (!state.scenario) return;
+  if (inFlight) {
+    again = true;
+    return;
+  }
+  inFlight = true;
+  try {
+    state.forecast = await postJson<ForecastResponse>(
+      "/api/forecast",
+      requestBody({ models: MODELS, events: false }),
+    );
+    state.errors = [];
+    state.forecasts += 1;
+    scheduleSimulation();
+  } catch (e) {
+    state.errors = e instanceof ApiFailure ? e.errors : [];
+    if (!(e instanceof ApiFailure)) state.message = String(e);
+  } finally {
+    inFlight = false;
+  }
+  notify();
+  if (again) {
+    again = false;
+    void reforecast();
+  }
+}
+
+/** The Monte Carlo band is slower: run it once edits pause. */
+function scheduleSimulation(): void {
+  window.clearTimeout(simTimer);
+  simTimer = window.setTimeout(async () => {
+    try {
+      state.simulation = await postJson<SimulateResponse>(
+        "/api/simulate",
+        requestBody({ model: "compromise", draws: 2000, seed: 1, noise_percent: 10 }),
+      );
+      notify();
+    } catch {
+      // an invalid edit already shows its errors from the forecast
+    }
+  }, 400);
+}
