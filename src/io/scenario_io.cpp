@@ -7,6 +7,8 @@
 #include "entente/core/validation.hpp"
 #include "entente/io/csv_bundle.hpp"
 #include "entente/io/files.hpp"
+#include "entente/io/ktab_csv.hpp"
+#include "entente/io/ktab_xml.hpp"
 #include "entente/io/yaml_scenario.hpp"
 
 namespace entente {
@@ -18,8 +20,11 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".yaml" || ext == ".yml") return ScenarioFormat::kYaml;
   if (ext.empty()) return ScenarioFormat::kCsvBundle;
+  if (ext == ".csv") return ScenarioFormat::kKtabCsv;
+  if (ext == ".xml") return ScenarioFormat::kKtabXml;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
-               "give a .yaml file or a CSV bundle folder (actors.csv, issues.csv, stances.csv)"};
+               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv) or "
+               "a KTAB scenario (.csv, .xml)"};
 }
 
 Result<Scenario> ReadScenario(const std::string& path) {
@@ -30,6 +35,18 @@ Result<Scenario> ReadScenario(const std::string& path) {
     if (!text) return text.errors();
     return ParseYamlScenario(text.value(), path);
   }
+  if (format.value() == ScenarioFormat::kKtabCsv) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    return ParseKtabCsv(text.value(), path);
+  }
+  if (format.value() == ScenarioFormat::kKtabXml) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
+    if (!xml) return xml.errors();
+    return std::move(xml).value().scenario;
+  }
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
     return Error{Location{path}, "no such scenario folder or file",
@@ -37,13 +54,15 @@ Result<Scenario> ReadScenario(const std::string& path) {
   }
   FileSet files;
   Errors errors;
-  for (const char* name : {"scenario.csv", "actors.csv", "issues.csv", "stances.csv",
-                           "alliances.csv", "moves.csv"}) {
+  for (const char* name :
+       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv"}) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
-    if (text) files[name] = std::move(text).value();
-    else errors.insert(errors.end(), text.errors().begin(), text.errors().end());
+    if (text)
+      files[name] = std::move(text).value();
+    else
+      errors.insert(errors.end(), text.errors().begin(), text.errors().end());
   }
   if (!errors.empty()) return errors;
   std::string label = path;  // "bundle/" and "bundle" name files the same way in messages
@@ -60,6 +79,10 @@ Result<Scenario> LoadScenario(const std::string& path) {
 Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bool overwrite) {
   Result<ScenarioFormat> format = DetectFormat(path);
   if (!format) return format.errors();
+  if (format.value() == ScenarioFormat::kKtabCsv || format.value() == ScenarioFormat::kKtabXml) {
+    return Error{Location{path}, "Entente reads KTAB scenarios but does not write them",
+                 "write a .yaml file or a CSV bundle folder instead"};
+  }
   if (format.value() == ScenarioFormat::kYaml) {
     std::error_code ec;
     if (!overwrite && fs::exists(path, ec)) {

@@ -10,6 +10,7 @@
 #include "entente/models/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
 #include "entente/models/expected_utility.hpp"
+#include "entente/models/ktab_smp.hpp"
 #include "entente/models/median.hpp"
 
 namespace entente {
@@ -22,11 +23,16 @@ constexpr std::array kModels = {
               &MedianModel, &WeightedMedian},
     ModelInfo{"eu", "expected utility bargaining: challenges, compromises, capitulations by round",
               "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel},
+    ModelInfo{"ktab-smp",
+              "KTAB spatial model of politics: multi-dimensional challenges, bargains, PCE by turn",
+              "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true},
 };
 
 }  // namespace
 
-std::span<const ModelInfo> Models() { return kModels; }
+std::span<const ModelInfo> Models() {
+  return kModels;
+}
 
 const ModelInfo* FindModel(std::string_view name) {
   for (const ModelInfo& m : kModels) {

@@ -14,10 +14,13 @@ namespace entente {
 enum class ScenarioFormat {
   kYaml,       ///< native: `*.yaml` / `*.yml`
   kCsvBundle,  ///< a folder with actors.csv, issues.csv, stances.csv
+  kKtabCsv,    ///< KTAB's one-file CSV scenario (`*.csv`), read only
+  kKtabXml,    ///< KTAB's XML scenario (`*.xml`), read only
 };
 
 /// The format a path denotes: an existing folder, or a path without a YAML extension, is a
-/// CSV bundle; `.yaml`/`.yml` is YAML. A located error for anything else (e.g. a lone `.csv`).
+/// CSV bundle; `.yaml`/`.yml` is YAML; a lone `.csv` or `.xml` file is a KTAB scenario. A located error
+/// for anything else.
 [[nodiscard]] Result<ScenarioFormat> DetectFormat(const std::string& path);
 
 /// Reads and parses a scenario (structure only; call Validate for ranges and references).
