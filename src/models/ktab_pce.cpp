@@ -103,19 +103,36 @@ std::vector<double> SmpPce(const PceInput& in, const SmpOptions& options) {
   const std::size_t n = in.weight.size();
   if (m == 0) return {};
   if (m == 1) return {1.0};
-  std::vector<double> c(m * m);
+  // Option-major copy so the voter loop runs over contiguous memory; both directions of a
+  // pair in one pass.
+  std::vector<double> t(m * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t a = 0; a < m; ++a) t[a * n + k] = in.utility[k * m + a];
+  }
+  std::vector<double> c(m * m, kCoalitionFloor);
+  const bool prop = options.voting == SmpVoting::kProp;
   auto row = [&](std::size_t a) {
-    for (std::size_t b = 0; b < m; ++b) {
-      double sum = kCoalitionFloor;
-      for (std::size_t k = 0; k < n; ++k) {
-        const double v =
-            SmpVote(options.voting, in.weight[k], in.utility[k * m + a] - in.utility[k * m + b]);
-        if (v > 0) sum += v;
+    const double* ua = &t[a * n];
+    for (std::size_t b = a + 1; b < m; ++b) {
+      const double* ub = &t[b * n];
+      double ab = kCoalitionFloor, ba = kCoalitionFloor;
+      if (prop) {
+        for (std::size_t k = 0; k < n; ++k) {
+          const double v = in.weight[k] * (ua[k] - ub[k]);
+          ab += v > 0 ? v : 0.0;
+          ba += v < 0 ? -v : 0.0;
+        }
+      } else {
+        for (std::size_t k = 0; k < n; ++k) {
+          ab += std::max(0.0, SmpVote(options.voting, in.weight[k], ua[k] - ub[k]));
+          ba += std::max(0.0, SmpVote(options.voting, in.weight[k], ub[k] - ua[k]));
+        }
       }
-      c[a * m + b] = sum;
+      c[a * m + b] = ab;
+      c[b * m + a] = ba;
     }
   };
-  if (m * m * n > 200000) {
+  if (m * m * n > 400000) {
     tbb::parallel_for(std::size_t{0}, m, row);
   } else {
     for (std::size_t a = 0; a < m; ++a) row(a);
