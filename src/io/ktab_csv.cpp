@@ -138,7 +138,9 @@ Result<Scenario> ParseKtabCsv(std::string_view text, const std::string& file) {
       const std::optional<double> v = ParseNumber(cells[c]);
       if (!v || *v < lo || *v > hi) {
         errors.push_back({at.WithField(Column(columns, c)),
-                          fmt::format("'{}' is not a number in [{}, {}]", cells[c], lo, hi),
+                          hi > 1e299
+                              ? fmt::format("'{}' is not a number >= {}", cells[c], lo)
+                              : fmt::format("'{}' is not a number in [{}, {}]", cells[c], lo, hi),
                           "KTAB positions and saliences are on 0-100; power is >= 0"});
         return 0;
       }

@@ -159,8 +159,10 @@ Result<KtabXmlScenario> ParseKtabXml(std::string_view text, const std::string& f
     const std::optional<double> v = ParseNumber(n->text);
     if (!v || *v < lo || *v > hi) {
       errors.push_back({at(n, n->name),
-                        fmt::format("<{}> '{}' is not a number in [{}, {}]", n->name,
-                                    std::string(Trim(n->text)), lo, hi),
+                        hi > 1e299 ? fmt::format("<{}> '{}' is not a number >= {}", n->name,
+                                                 std::string(Trim(n->text)), lo)
+                                   : fmt::format("<{}> '{}' is not a number in [{}, {}]", n->name,
+                                                 std::string(Trim(n->text)), lo, hi),
                         "KTAB coordinates and saliences are on 0-100; capability is >= 0"});
       return 0;
     }

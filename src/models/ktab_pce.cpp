@@ -98,7 +98,7 @@ double SmpVictoryProbability(SmpVictory model, double a, double b) {
   return ga / (ga + gb);
 }
 
-std::vector<double> SmpPce(const PceInput& in, const SmpOptions& options) {
+std::vector<double> SmpPceProbabilities(const PceInput& in, const SmpOptions& options) {
   const std::size_t m = in.options;
   const std::size_t n = in.weight.size();
   if (m == 0) return {};

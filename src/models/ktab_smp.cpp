@@ -147,7 +147,7 @@ class Smp {
     for (std::size_t k = 0; k < n_; ++k) {
       for (std::size_t g = 0; g < m; ++g) table[k * m + g] = u[k * n_ + reps[g]];
     }
-    const std::vector<double> pg = SmpPce({table, in_.capability, m}, o_);
+    const std::vector<double> pg = SmpPceProbabilities({table, in_.capability, m}, o_);
     std::vector<double> p(n_);
     for (std::size_t i = 0; i < n_; ++i) p[i] = pg[group[i]];
     return p;
@@ -391,7 +391,7 @@ class Smp {
         table[a * q] = row_sum[a] * inv_n;
         for (std::size_t c = 1; c < q; ++c) table[a * q + c] = value[queue[k][c - 1] * n_ + a];
       }
-      const std::vector<double> p = SmpPce({table, in_.capability, q}, o_);
+      const std::vector<double> p = SmpPceProbabilities({table, in_.capability, q}, o_);
       std::size_t pick = 0;
       if (o_.transition == SmpTransition::kDeterministic) {
         pick = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());

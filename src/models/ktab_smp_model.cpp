@@ -74,7 +74,9 @@ Forecast KtabSmpModel(const Scenario& s, const ModelOptions& options) {
       for (const Stance& stance : issue.stances) {
         std::size_t i = 0;
         while (s.actors[i].id != stance.actor) ++i;
-        x.push_back(lo + range * st.position[i * d + a]);
+        // Back on the issue's scale, without binary noise (55.00000000000001): the model's
+        // positions carry at most 4 decimals of the 0-1 scale anyway.
+        x.push_back(std::round((lo + range * st.position[i * d + a]) * 1e9) / 1e9);
         w.push_back(stance.Weight());
       }
     };
