@@ -308,16 +308,32 @@ class Smp {
     std::vector<std::ptrdiff_t> target(n_, -1);
     std::vector<double> prob(n_, 0.0);
     tbb::parallel_for(std::size_t{0}, n_, [&](std::size_t i) {
+      const double uii = ev.util[i * n_ + i];
+      auto gain_at = [&](std::size_t j, double p) {
+        const double uij = ev.util[i * n_ + j];
+        const double contest = 2 * p * uii + 2 * (1 - p) * uij;
+        return (1 - sum_s_[j]) * 2 * uii + sum_s_[j] * contest - (uii + uij);
+      };
+      // The gain is linear in P, so its values at P = 0 and 1 bound it: estimate P (O(n)
+      // each) only for targets whose bound can still beat the best found. Same answer as
+      // trying every target, ties going to the lowest index.
+      std::vector<std::pair<double, std::size_t>> order;
+      for (std::size_t j = 0; j < n_; ++j) {
+        const double bound = j == i ? 0.0 : std::max(gain_at(j, 0.0), gain_at(j, 1.0));
+        if (bound > kMinGain) order.emplace_back(bound, j);
+      }
+      std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
       double best = kMinGain;
       View view;
-      FillView(ev, i, i, view);
-      for (std::size_t j = 0; j < n_; ++j) {
-        if (j == i) continue;
+      if (!order.empty()) FillView(ev, i, i, view);
+      for (const auto& [bound, j] : order) {
+        if (bound + 1e-12 < best) break;
         const double p = ChallengeProbability(ev, view, i, j);
-        const double uii = ev.util[i * n_ + i], uij = ev.util[i * n_ + j];
-        const double contest = 2 * p * uii + 2 * (1 - p) * uij;
-        const double gain = (1 - sum_s_[j]) * 2 * uii + sum_s_[j] * contest - (uii + uij);
-        if (gain > best) {
+        const double gain = gain_at(j, p);
+        if (gain > best ||
+            (gain == best && target[i] >= 0 && j < static_cast<std::size_t>(target[i]))) {
           best = gain;
           target[i] = static_cast<std::ptrdiff_t>(j);
           prob[i] = p;
