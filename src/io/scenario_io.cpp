@@ -8,6 +8,8 @@
 #include "entente/io/csv_bundle.hpp"
 #include "entente/io/decide_reader.hpp"
 #include "entente/io/files.hpp"
+#include "entente/io/ktab_csv.hpp"
+#include "entente/io/ktab_xml.hpp"
 #include "entente/io/yaml_scenario.hpp"
 
 namespace entente {
@@ -23,9 +25,11 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
     if (text && LooksLikeDecide(text.value())) return ScenarioFormat::kDecide;
   }
   if (ext.empty()) return ScenarioFormat::kCsvBundle;
+  if (ext == ".csv") return ScenarioFormat::kKtabCsv;
+  if (ext == ".xml") return ScenarioFormat::kKtabXml;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
-               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv) or "
-               "a Decide file (lines starting #A, #P, #M, #D)"};
+               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv), "
+               "a Decide file (lines starting #A, #P, #M, #D) or a KTAB scenario (.csv, .xml)"};
 }
 
 Result<Scenario> ReadScenario(const std::string& path) {
@@ -40,6 +44,18 @@ Result<Scenario> ReadScenario(const std::string& path) {
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
     return ParseDecide(text.value(), path);
+  }
+  if (format.value() == ScenarioFormat::kKtabCsv) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    return ParseKtabCsv(text.value(), path);
+  }
+  if (format.value() == ScenarioFormat::kKtabXml) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
+    if (!xml) return xml.errors();
+    return std::move(xml).value().scenario;
   }
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
@@ -73,6 +89,10 @@ Result<Scenario> LoadScenario(const std::string& path) {
 Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bool overwrite) {
   Result<ScenarioFormat> format = DetectFormat(path);
   if (!format) return format.errors();
+  if (format.value() == ScenarioFormat::kKtabCsv || format.value() == ScenarioFormat::kKtabXml) {
+    return Error{Location{path}, "Entente reads KTAB scenarios but does not write them",
+                 "write a .yaml file or a CSV bundle folder instead"};
+  }
   if (format.value() == ScenarioFormat::kYaml) {
     std::error_code ec;
     if (!overwrite && fs::exists(path, ec)) {

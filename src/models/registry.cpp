@@ -11,6 +11,7 @@
 #include "entente/models/decision_rule.hpp"
 #include "entente/models/exchange.hpp"
 #include "entente/models/expected_utility.hpp"
+#include "entente/models/ktab_smp.hpp"
 #include "entente/models/median.hpp"
 
 namespace entente {
@@ -25,6 +26,9 @@ constexpr std::array kModels = {
               "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel},
     ModelInfo{"exchange", "vote trading across issues: equal-gain exchanges realized by gain",
               "Stokman & Van Oosten 1994; Decide exchange model", &ExchangeModel, nullptr, true},
+    ModelInfo{"ktab-smp",
+              "KTAB spatial model of politics: multi-dimensional challenges, bargains, PCE by turn",
+              "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true},
 };
 
 }  // namespace

@@ -15,11 +15,14 @@ enum class ScenarioFormat {
   kYaml,       ///< native: `*.yaml` / `*.yml`
   kCsvBundle,  ///< a folder with actors.csv, issues.csv, stances.csv
   kDecide,     ///< the Decide exchange model's '#A/#P/#M/#D' file (read only), by content
+  kKtabCsv,    ///< KTAB's one-file CSV scenario (`*.csv`), read only
+  kKtabXml,    ///< KTAB's XML scenario (`*.xml`), read only
 };
 
 /// The format a path denotes: an existing folder, or a path without a YAML extension, is a
 /// CSV bundle; `.yaml`/`.yml` is YAML; an existing file whose content starts with a Decide
-/// record tag (`#A`, `'#A'`, `#O`...) is Decide input. A located error for anything else.
+/// record tag (`#A`, `'#A'`, `#O`...) is Decide input; any other lone `.csv` or `.xml` file is
+/// a KTAB scenario. A located error for anything else.
 [[nodiscard]] Result<ScenarioFormat> DetectFormat(const std::string& path);
 
 /// Reads and parses a scenario (structure only; call Validate for ranges and references).
