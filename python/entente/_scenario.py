@@ -55,7 +55,7 @@ def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Ma
 
     Without ``actors``, every actor in ``stances`` is listed under its id."""
     if actors is None:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import]
         ids = list(dict.fromkeys(str(a) for a in stances["actor"]))
         actors = pd.DataFrame({"actor": ids, "name": ids})
     files = {"stances.csv": _csv(stances), "issues.csv": _csv(issues), "actors.csv": _csv(actors)}
@@ -84,7 +84,7 @@ def from_frame(frame: Any, actors: Any = None, validate: bool = True) -> Scenari
 
 
 def _csv(frame: Any) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
+    return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
 def _is_frame(x: Any) -> bool:
@@ -195,17 +195,21 @@ def _repr(self: Scenario) -> str:
             f"{len(self.issues)} issues>")
 
 
-Scenario.to_dict = _to_dict
-Scenario.to_yaml = lambda self: _core.to_yaml(self)
-Scenario.to_frames = _to_frames
-Scenario.to_frame = _to_frame
-Scenario.save = _save
-Scenario.validate = _validate
-Scenario.copy = _copy
-Scenario.__copy__ = _copy
-Scenario.__deepcopy__ = lambda self, memo: _copy(self)
-Scenario.__repr__ = _repr
-Scenario.from_dict = staticmethod(from_dict)
-Scenario.from_frame = staticmethod(from_frame)
-Scenario.from_frames = staticmethod(from_frames)
-Scenario.load = staticmethod(load)
+_METHODS: Dict[str, Any] = {
+    "to_dict": _to_dict,
+    "to_yaml": lambda self: _core.to_yaml(self),
+    "to_frames": _to_frames,
+    "to_frame": _to_frame,
+    "save": _save,
+    "validate": _validate,
+    "copy": _copy,
+    "__copy__": _copy,
+    "__deepcopy__": lambda self, memo: _copy(self),
+    "__repr__": _repr,
+    "from_dict": staticmethod(from_dict),
+    "from_frame": staticmethod(from_frame),
+    "from_frames": staticmethod(from_frames),
+    "load": staticmethod(load),
+}
+for _name, _fn in _METHODS.items():
+    setattr(Scenario, _name, _fn)
