@@ -34,3 +34,21 @@ def test_package_type_checks_with_its_stubs(tmp_path):
                         "entente", str(usage)],
                        capture_output=True, text=True, cwd=package, env=dict(os.environ, MYPYPATH=package))
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_make_install_gives_an_importable_package(tmp_path):
+    build = os.environ.get("ENTENTE_BUILD_DIR")
+    if not build:
+        pytest.skip("ENTENTE_BUILD_DIR is not set (run through ctest)")
+    cmake = os.environ.get("CMAKE_COMMAND") or shutil.which("cmake")
+    prefix = tmp_path / "prefix"
+    p = subprocess.run([cmake, "--install", build, "--prefix", str(prefix)], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert (prefix / "bin" / "entente").exists()
+    site = next(prefix.glob("lib/python3*/dist-packages"))
+    assert {"py.typed", "_core.pyi", "__init__.py"} <= {f.name for f in (site / "entente").iterdir()}
+    env = dict(os.environ, PYTHONPATH=str(site))
+    p = subprocess.run([sys.executable, "-c", "import entente; print(entente.__file__); print(len(entente.models()))"],
+                       capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[0].startswith(str(site))
