@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from typing import Any, Dict, Mapping, Optional, Union
 
@@ -44,9 +45,24 @@ def from_yaml(text: str, validate: bool = True, file: str = "<yaml>") -> Scenari
 
 def from_dict(data: Mapping[str, Any], validate: bool = True) -> Scenario:
     """A scenario from a dict shaped like the YAML format (``to_dict`` gives one)."""
-    text = json.dumps(dict(data), indent=1, default=str, allow_nan=True)
-    text = text.replace("NaN", ".nan").replace("Infinity", ".inf")
+    text = json.dumps(_finite(dict(data)), indent=1, default=_plain)
     return from_yaml(text, validate=validate, file="<dict>")
+
+
+def _finite(x: Any) -> Any:
+    """NaN and infinities as the YAML spellings, so the reader refuses them with a location."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return ".nan" if math.isnan(x) else (".inf" if x > 0 else "-.inf")
+    if isinstance(x, Mapping):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_finite(v) for v in x]
+    return x
+
+
+def _plain(x: Any) -> Any:
+    """numpy scalars as Python numbers; anything else (dates) as text."""
+    return x.item() if hasattr(x, "item") else str(x)
 
 
 def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Mapping[str, Any]] = None,
@@ -91,13 +107,18 @@ def _is_frame(x: Any) -> bool:
     return type(x).__name__ == "DataFrame" and hasattr(x, "to_csv")
 
 
+_NUMERIC = {"position", "salience", "capability", "scale_min", "scale_max", "status_quo"} | {
+    f"{f}_{s}" for f in ("position", "salience", "capability") for s in ("sd", "low", "high")}
+
+
 def _read_csv(text: str) -> Any:
     import pandas as pd
+    # Ids and labels stay text (an actor called "1" stays "1"); the numeric columns become
+    # floats with NaN for empty cells.
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    for col in frame.columns:  # numbers as numbers, empty cells as NaN there; text stays text
-        converted = pd.to_numeric(frame[col].replace("", float("nan")), errors="coerce")
-        if converted.notna().sum() == (frame[col] != "").sum() and (frame[col] != "").any():
-            frame[col] = converted.astype(float)
+    for col in frame.columns:
+        if col in _NUMERIC:
+            frame[col] = pd.to_numeric(frame[col].replace("", float("nan"))).astype(float)
     return frame
 
 
