@@ -216,6 +216,14 @@ def _repr(self: Scenario) -> str:
             f"{len(self.issues)} issues>")
 
 
+def _repr_html(self: Scenario) -> str:
+    from html import escape
+    head = f"<h4>{escape(self.title or 'Scenario')}</h4>"
+    if self.as_of:
+        head += f"<p>as of {escape(self.as_of)}</p>"
+    return f"<div>{head}{_to_frame(self)._repr_html_()}</div>"
+
+
 _METHODS: Dict[str, Any] = {
     "to_dict": _to_dict,
     "to_yaml": lambda self: _core.to_yaml(self),
@@ -227,6 +235,7 @@ _METHODS: Dict[str, Any] = {
     "__copy__": _copy,
     "__deepcopy__": lambda self, memo: _copy(self),
     "__repr__": _repr,
+    "_repr_html_": _repr_html,
     "from_dict": staticmethod(from_dict),
     "from_frame": staticmethod(from_frame),
     "from_frames": staticmethod(from_frames),
