@@ -3,7 +3,7 @@ arrays (views of the engine's memory, not copies), the CLI's JSON and table, and
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Union
 
 from . import _svg
 
@@ -11,35 +11,40 @@ IssueKey = Union[int, str]
 
 
 class _Result:
-    """Common ground: the CLI's JSON text and table for the same run."""
+    """Common ground: the CLI's JSON text and table for the same run, rendered on first use."""
 
-    def __init__(self, json_text: str, table: str) -> None:
-        self._json = json_text
-        self._table = table
+    def __init__(self, json_text: Union[str, Callable[[], str]], table: Union[str, Callable[[], str]]) -> None:
+        self._json_src = json_text
+        self._table_src = table
         self._dict: Optional[Dict[str, Any]] = None
 
     def to_json(self) -> str:
         """Exactly what the CLI prints with ``--format json``."""
-        return self._json
+        if callable(self._json_src):
+            self._json_src = self._json_src()
+        return self._json_src
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON as Python objects (parsed once, then shared: do not modify)."""
         if self._dict is None:
-            self._dict = json.loads(self._json)
+            self._dict = json.loads(self.to_json())
         return self._dict
 
     def __str__(self) -> str:
-        return self._table
+        """The CLI's table."""
+        if callable(self._table_src):
+            self._table_src = self._table_src()
+        return self._table_src
 
     def _repr_html_(self) -> str:
-        return self.to_frame()._repr_html_()  # type: ignore[attr-defined]
+        return str(self.to_frame()._repr_html_())
 
     def to_frame(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
 def _pd() -> Any:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import]
     return pd
 
 
@@ -47,7 +52,7 @@ class ForecastResult(_Result):
     """One model's forecast of every issue."""
 
     def __init__(self, run: Any) -> None:
-        super().__init__(run.json(), run.table())
+        super().__init__(run.json, run.table)
         self._run = run
         self.model: str = run.model
         self.warnings: List[str] = list(run.warnings)
@@ -117,9 +122,10 @@ class SimulationResult(_Result):
     """A Monte Carlo forecast: per-issue distributions and, when kept, every draw."""
 
     def __init__(self, run: Any, issue_ids: List[str]) -> None:
-        super().__init__(run.json(), run.table())
+        super().__init__(run.json, run.table)
         self.model: str = run.model
         self.seed: int = run.seed
+        self.draws_done: int = run.draws  #: fewer than asked only if interrupted
         self._ids = issue_ids
         #: draws x issues outcomes (read-only numpy array owned by the engine's buffer), or None
         self.draws = run.outcomes
@@ -168,7 +174,7 @@ class SimulationResult(_Result):
                 f"{self.to_frame()._repr_html_()}<div>{charts}</div></div>")
 
     def __repr__(self) -> str:
-        return f"<entente.SimulationResult {self.model}: {self.to_dict()['draws_done']} draws>"
+        return f"<entente.SimulationResult {self.model}: {self.draws_done} draws>"
 
 
 class AdviceResult(_Result):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from typing import Any, Dict, Mapping, Optional, Union
 
@@ -44,9 +45,24 @@ def from_yaml(text: str, validate: bool = True, file: str = "<yaml>") -> Scenari
 
 def from_dict(data: Mapping[str, Any], validate: bool = True) -> Scenario:
     """A scenario from a dict shaped like the YAML format (``to_dict`` gives one)."""
-    text = json.dumps(dict(data), indent=1, default=str, allow_nan=True)
-    text = text.replace("NaN", ".nan").replace("Infinity", ".inf")
+    text = json.dumps(_finite(dict(data)), indent=1, default=_plain)
     return from_yaml(text, validate=validate, file="<dict>")
+
+
+def _finite(x: Any) -> Any:
+    """NaN and infinities as the YAML spellings, so the reader refuses them with a location."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return ".nan" if math.isnan(x) else (".inf" if x > 0 else "-.inf")
+    if isinstance(x, Mapping):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_finite(v) for v in x]
+    return x
+
+
+def _plain(x: Any) -> Any:
+    """numpy scalars as Python numbers; anything else (dates) as text."""
+    return x.item() if hasattr(x, "item") else str(x)
 
 
 def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Mapping[str, Any]] = None,
@@ -55,7 +71,7 @@ def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Ma
 
     Without ``actors``, every actor in ``stances`` is listed under its id."""
     if actors is None:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import]
         ids = list(dict.fromkeys(str(a) for a in stances["actor"]))
         actors = pd.DataFrame({"actor": ids, "name": ids})
     files = {"stances.csv": _csv(stances), "issues.csv": _csv(issues), "actors.csv": _csv(actors)}
@@ -84,20 +100,25 @@ def from_frame(frame: Any, actors: Any = None, validate: bool = True) -> Scenari
 
 
 def _csv(frame: Any) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
+    return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
 def _is_frame(x: Any) -> bool:
     return type(x).__name__ == "DataFrame" and hasattr(x, "to_csv")
 
 
+_NUMERIC = {"position", "salience", "capability", "scale_min", "scale_max", "status_quo"} | {
+    f"{f}_{s}" for f in ("position", "salience", "capability") for s in ("sd", "low", "high")}
+
+
 def _read_csv(text: str) -> Any:
     import pandas as pd
+    # Ids and labels stay text (an actor called "1" stays "1"); the numeric columns become
+    # floats with NaN for empty cells.
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    for col in frame.columns:  # numbers as numbers, empty cells as NaN there; text stays text
-        converted = pd.to_numeric(frame[col].replace("", float("nan")), errors="coerce")
-        if converted.notna().sum() == (frame[col] != "").sum() and (frame[col] != "").any():
-            frame[col] = converted.astype(float)
+    for col in frame.columns:
+        if col in _NUMERIC:
+            frame[col] = pd.to_numeric(frame[col].replace("", float("nan"))).astype(float)
     return frame
 
 
@@ -195,17 +216,30 @@ def _repr(self: Scenario) -> str:
             f"{len(self.issues)} issues>")
 
 
-Scenario.to_dict = _to_dict
-Scenario.to_yaml = lambda self: _core.to_yaml(self)
-Scenario.to_frames = _to_frames
-Scenario.to_frame = _to_frame
-Scenario.save = _save
-Scenario.validate = _validate
-Scenario.copy = _copy
-Scenario.__copy__ = _copy
-Scenario.__deepcopy__ = lambda self, memo: _copy(self)
-Scenario.__repr__ = _repr
-Scenario.from_dict = staticmethod(from_dict)
-Scenario.from_frame = staticmethod(from_frame)
-Scenario.from_frames = staticmethod(from_frames)
-Scenario.load = staticmethod(load)
+def _repr_html(self: Scenario) -> str:
+    from html import escape
+    head = f"<h4>{escape(self.title or 'Scenario')}</h4>"
+    if self.as_of:
+        head += f"<p>as of {escape(self.as_of)}</p>"
+    return f"<div>{head}{_to_frame(self)._repr_html_()}</div>"
+
+
+_METHODS: Dict[str, Any] = {
+    "to_dict": _to_dict,
+    "to_yaml": lambda self: _core.to_yaml(self),
+    "to_frames": _to_frames,
+    "to_frame": _to_frame,
+    "save": _save,
+    "validate": _validate,
+    "copy": _copy,
+    "__copy__": _copy,
+    "__deepcopy__": lambda self, memo: _copy(self),
+    "__repr__": _repr,
+    "_repr_html_": _repr_html,
+    "from_dict": staticmethod(from_dict),
+    "from_frame": staticmethod(from_frame),
+    "from_frames": staticmethod(from_frames),
+    "load": staticmethod(load),
+}
+for _name, _fn in _METHODS.items():
+    setattr(Scenario, _name, _fn)

@@ -41,15 +41,19 @@ void RunInterruptible(const std::function<void()>& work, std::atomic<bool>& canc
       lock.unlock();
       {
         py::gil_scoped_acquire gil;
+        bool failed = false;
         try {
           const std::int64_t done = progress.done.load();
           if (!on_progress.is_none() && done != last_done) {
             last_done = done;
             on_progress(done, progress.total.load());
           }
-          if (PyErr_CheckSignals() != 0) throw py::error_already_set();
         } catch (py::error_already_set& e) {
-          interrupt.emplace(std::move(e));
+          e.restore();  // the callback raised: stop like on Ctrl-C, with its exception
+          failed = true;
+        }
+        if (failed || PyErr_CheckSignals() != 0) {
+          interrupt.emplace();  // takes the pending Python exception (KeyboardInterrupt)
           cancel.store(true);
         }
       }

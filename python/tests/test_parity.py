@@ -36,7 +36,7 @@ def test_forecast_with_options_matches_cli(cli, flagship, flagship_path):
 
 @pytest.mark.parametrize("model", [m[0] for m in entente.models()])
 def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
-    draws = 400 if model == "eu" else 3000
+    draws = 3000 if model in ("median", "compromise") else 300  # dynamic models cost more per draw
     code, out, err = cli("simulate", flagship_path, "-m", model, "-n", draws, "--seed", 3, "--noise", "10%",
                          "--threshold", "sanctions_relief:30", "-f", "json", "--no-db")
     assert code == 0, err
@@ -73,3 +73,14 @@ def test_table_text_is_the_cli_table(cli, flagship, flagship_path):
     code, out, _ = cli("forecast", flagship_path, "-m", "median", "--no-db")
     assert code == 0
     assert str(entente.forecast(flagship, "median")) == out
+
+
+def test_sensitivity_matches_cli_json(cli, flagship, flagship_path):
+    code, out, err = cli("sensitivity", flagship_path, "-m", "compromise", "-n", 2000, "--seed", 4, "--noise", "10%",
+                         "-f", "json", "--no-db")
+    assert code == 0, err
+    r = entente.simulate(flagship, "compromise", draws=2000, seed=4, noise=0.1, sensitivity=True)
+    assert r.to_dict() == json.loads(out)
+    frame = r.sensitivity()
+    assert {"outcome_issue", "actor", "field", "first_order", "outcome_low", "outcome_high"} <= set(frame.columns)
+    assert len(frame) > 0

@@ -119,3 +119,18 @@ def test_results_render_in_jupyter(flagship):
     html = r._repr_html_()
     assert "<table" in html and html.count("<svg") == len(flagship.issues)
     assert "<table" in entente.cohesion(flagship)._repr_html_()
+    assert "<table" in flagship._repr_html_() and "U.S.-ROK" in flagship._repr_html_()
+
+
+def test_an_exception_in_the_progress_callback_stops_the_run(flagship):
+    class Stop(Exception):
+        pass
+
+    def progress(done, total):
+        if done > 0:
+            raise Stop()
+
+    start = time.monotonic()
+    with pytest.raises(Stop):
+        entente.simulate(flagship, "eu", draws=10_000_000, noise=0.1, keep_draws=False, progress=progress)
+    assert time.monotonic() - start < 20

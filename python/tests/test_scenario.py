@@ -87,3 +87,31 @@ def test_scenario_built_from_scratch_forecasts():
     assert f.to_frame().loc["tax", "unconstrained"] == pytest.approx(70.0)
     assert f.to_frame().loc["tax", "outcome"] == pytest.approx(20.0)  # A's veto: nothing beats q
     assert f.to_frame().loc["tax", "binding_veto"] == "A"
+
+
+def test_numeric_looking_ids_stay_text_through_frames(flagship):
+    s = flagship.copy()
+    for i in s.issues:
+        for st in i.stances:
+            if st.actor == "US":
+                st.actor = "1"
+        i.veto_players = ["1" if v == "US" else v for v in i.veto_players]
+    s.actor("US").id = "1"
+    s.alliances = []
+    s.moves = []
+    frames = s.to_frames()
+    assert "1" in list(frames["stances"]["actor"])
+    assert entente.from_frames(frames["stances"], frames["issues"], frames["actors"], meta=frames["meta"]) == s
+
+
+def test_dict_with_nan_or_numpy_numbers(flagship):
+    import numpy as np
+    d = flagship.to_dict()
+    d["issues"][0]["stances"][0]["capability"] = np.float64(50)
+    d["issues"][0]["stances"][1]["capability"] = np.int64(40)
+    s = entente.from_dict(d)
+    assert s.issues[0].stances[1].capability == 40
+    d["issues"][0]["stances"][0]["salience"] = float("nan")
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_dict(d)
+    assert e.value.field == "salience"
