@@ -61,9 +61,10 @@ std::string RenderMarkdown(const ReportData& data) {
         s.name, s.issue_id, s.forecast, s.certainty, s.levers);
   }
   out += "## Forecasts by model\n\n" + ForecastTable(data);
-  out +=
-      fmt::format("\nBinding veto: the {} model's outcome is held by that veto player's consent.\n",
-                  data.forecasts.front().model);
+  out += fmt::format(
+      "\nOutcomes after each issue's decision rule; binding veto: the veto player that stops the "
+      "{} model's own forecast.\n",
+      data.forecasts.front().model);
   const std::vector<std::string> alliances = AllianceSentences(data);
   if (!alliances.empty()) {
     out += "\n## Alliances\n\n";
