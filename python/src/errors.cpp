@@ -29,19 +29,21 @@ void Raise(const InputError& e) {
 }  // namespace
 
 void RegisterErrors() {
-  py::register_exception_translator([](std::exception_ptr p) {
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const InputError& e) {
-      Raise(e);
-    } catch (const IoError& e) {
-      PyErr_SetString(PyExc_OSError, e.what());
-    } catch (const InternalError& e) {
-      PyErr_SetString(
-          PyExc_RuntimeError,
-          (std::string("internal error: ") + e.what() + "; please report this").c_str());
-    }
-  });
+  // By value: pybind11 takes a plain `void (*)(std::exception_ptr)`.
+  py::register_exception_translator(
+      [](std::exception_ptr p) {  // NOLINT(performance-unnecessary-value-param)
+        try {
+          if (p) std::rethrow_exception(p);
+        } catch (const InputError& e) {
+          Raise(e);
+        } catch (const IoError& e) {
+          PyErr_SetString(PyExc_OSError, e.what());
+        } catch (const InternalError& e) {
+          PyErr_SetString(
+              PyExc_RuntimeError,
+              (std::string("internal error: ") + e.what() + "; please report this").c_str());
+        }
+      });
 }
 
 void ThrowErrors(const Errors& errors) {
