@@ -47,6 +47,17 @@ struct SmpResult {
 /// ```
 [[nodiscard]] SmpResult RunSmp(const SmpInput& input, const SmpOptions& options);
 
+/// One actor's challenge in a turn.
+struct SmpChallenge {
+  std::ptrdiff_t target = -1;  ///< the actor it challenges; -1 when no gain exceeds 1e-5
+  double probability = 0;      ///< its own estimate that it wins
+};
+
+/// The challenges of the first turn (what KTAB logs as "most advantageous target"), for
+/// checks against KTAB's logs and for explaining a run.
+[[nodiscard]] std::vector<SmpChallenge> SmpFirstChallenges(const SmpInput& input,
+                                                           const SmpOptions& options);
+
 /// Groups of positions KTAB treats as one (n x d positions): actor i joins the group of the
 /// first earlier actor within Euclidean distance `tolerance`, else starts a new group (numbered
 /// in order of first appearance).
