@@ -4,6 +4,7 @@
 /// challenges, interpolated bargains and probabilistic Condorcet elections, turn by turn.
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "entente/core/scenario.hpp"
@@ -69,6 +70,11 @@ struct SmpChallenge {
 /// capability its mean stance capability; an actor absent from an issue has salience 0 there.
 /// Saliences of an actor summing above 1 are scaled down to sum to 1.
 [[nodiscard]] SmpInput SmpInputFromScenario(const Scenario& scenario);
+
+/// The ideal-accommodation matrix (actors x actors, identity where not given) from option text
+/// `ACTOR:REFERENCE=WEIGHT;...`; InputError naming the bad pair.
+[[nodiscard]] std::vector<double> ParseIdealAdjustment(const Scenario& scenario,
+                                                       const std::string& text);
 
 /// The registered model: runs RunSmp on the scenario; per issue, the unconstrained forecast is
 /// the win-probability weighted mean of the final positions.
