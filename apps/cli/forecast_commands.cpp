@@ -43,7 +43,8 @@ ModelOptions ToModelOptions(const ModelFlags& flags) {
   for (const std::string& p : flags.options) {
     const std::size_t eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw InputError(fmt::format("--option '{}' is not KEY=VALUE; write e.g. --option rounds=8", p));
+      throw InputError(
+          fmt::format("--option '{}' is not KEY=VALUE; write e.g. --option rounds=8", p));
     }
     set(p.substr(0, eq), p.substr(eq + 1));
   }
@@ -67,7 +68,14 @@ void AddForecastCommands(CLI::App& app) {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
-    const ModelOptions options = ToModelOptions(args->flags);
+    ModelOptions options = ToModelOptions(args->flags);
+    if (args->model == "ktab-smp") {
+      // A KTAB XML file's own parameters apply unless the user sets the same option.
+      const ModelOptions carried = ScenarioModelOptions(args->scenario).ValueOrThrow();
+      for (const auto& [key, value] : carried.values()) {
+        if (!options.Has(key)) options.Set(key, value);
+      }
+    }
     const Forecast f = RunForecast(s, args->model, options);
     Emit(FormatForecast(s, f, format.value()), args->output);
     SaveRun(args->db, "forecast", s, args->scenario, args->model,

@@ -278,6 +278,7 @@ Result<KtabXmlScenario> ParseKtabXml(std::string_view text, const std::string& f
                         "name an actor listed under <Actors>"});
       return -1;
     };
+    std::string pairs;
     for (const Node* pair : ia->All("iaPair")) {
       const Node* who = required(pair, "adjustingIdeal");
       const Node* ref = required(pair, "referencePos");
@@ -285,9 +286,14 @@ Result<KtabXmlScenario> ParseKtabXml(std::string_view text, const std::string& f
       if (who == nullptr || ref == nullptr || adj == nullptr) continue;
       const std::ptrdiff_t i = index(who), j = index(ref);
       const double v = number(adj, 0, 1);
-      if (i >= 0 && j >= 0)
-        out.affinity[static_cast<std::size_t>(i) * n + static_cast<std::size_t>(j)] = v;
+      if (i >= 0 && j >= 0) {
+        const auto si = static_cast<std::size_t>(i), sj = static_cast<std::size_t>(j);
+        out.affinity[si * n + sj] = v;
+        pairs += fmt::format("{}{}:{}={}", pairs.empty() ? "" : ";", s.actors[si].id,
+                             s.actors[sj].id, FormatNumber(v));
+      }
     }
+    if (!pairs.empty()) out.options.Set("ideal_adjustment", pairs);
   }
   if (!errors.empty()) return errors;
   return out;

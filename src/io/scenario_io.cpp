@@ -80,6 +80,16 @@ Result<Scenario> ReadScenario(const std::string& path) {
   return ParseCsvBundle(files, label);
 }
 
+Result<ModelOptions> ScenarioModelOptions(const std::string& path) {
+  Result<ScenarioFormat> format = DetectFormat(path);
+  if (!format || format.value() != ScenarioFormat::kKtabXml) return ModelOptions{};
+  Result<std::string> text = ReadTextFile(path);
+  if (!text) return text.errors();
+  Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
+  if (!xml) return xml.errors();
+  return std::move(xml).value().options;
+}
+
 Result<Scenario> LoadScenario(const std::string& path) {
   Result<Scenario> read = ReadScenario(path);
   if (!read) return read;

@@ -26,8 +26,9 @@ E Pick(const ModelOptions& o, std::string_view key, E current,
 
 const std::vector<std::string>& SmpOptionKeys() {
   static const std::vector<std::string> keys = {
-      "bargain", "interp", "max_turns",   "merge_tolerance", "pce",     "risk_adjust", "risk_range",
-      "seed",    "stop",   "third_party", "transition",      "victory", "voting"};
+      "bargain",     "ideal_adjustment", "interp",     "max_turns", "merge_tolerance",
+      "pce",         "risk_adjust",      "risk_range", "seed",      "stop",
+      "third_party", "transition",       "victory",    "voting"};
   return keys;
 }
 

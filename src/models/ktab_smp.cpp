@@ -85,6 +85,16 @@ class Smp {
     }
   }
 
+  std::vector<SmpChallenge> FirstChallenges() const {
+    const Evaluation ev = Evaluate(in_.position);
+    std::vector<std::ptrdiff_t> target;
+    std::vector<double> prob;
+    Targets(ev, target, prob);
+    std::vector<SmpChallenge> out(n_);
+    for (std::size_t i = 0; i < n_; ++i) out[i] = {target[i], prob[i]};
+    return out;
+  }
+
   SmpResult Run() {
     SmpResult result;
     std::vector<double> x = in_.position;
@@ -304,9 +314,11 @@ class Smp {
     }
   }
 
-  std::vector<Bargain> Bargains(const std::vector<double>& x, const Evaluation& ev) const {
-    std::vector<std::ptrdiff_t> target(n_, -1);
-    std::vector<double> prob(n_, 0.0);
+  // Each actor's best target (-1: none worth challenging) and its estimate that it wins.
+  void Targets(const Evaluation& ev, std::vector<std::ptrdiff_t>& target,
+               std::vector<double>& prob) const {
+    target.assign(n_, -1);
+    prob.assign(n_, 0.0);
     tbb::parallel_for(std::size_t{0}, n_, [&](std::size_t i) {
       const double uii = ev.util[i * n_ + i];
       auto gain_at = [&](std::size_t j, double p) {
@@ -340,6 +352,12 @@ class Smp {
         }
       }
     });
+  }
+
+  std::vector<Bargain> Bargains(const std::vector<double>& x, const Evaluation& ev) const {
+    std::vector<std::ptrdiff_t> target;
+    std::vector<double> prob;
+    Targets(ev, target, prob);
     std::vector<Bargain> out;
     for (std::size_t i = 0; i < n_; ++i) {
       if (target[i] < 0) continue;
@@ -469,6 +487,11 @@ std::vector<std::size_t> SmpGroups(const std::vector<double>& x, std::size_t n, 
     if (group[i] == groups) ++groups;
   }
   return group;
+}
+
+std::vector<SmpChallenge> SmpFirstChallenges(const SmpInput& input, const SmpOptions& options) {
+  if (input.actors == 0) return {};
+  return Smp(input, options).FirstChallenges();
 }
 
 SmpResult RunSmp(const SmpInput& input, const SmpOptions& options) {

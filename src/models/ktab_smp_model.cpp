@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "entente/core/error.hpp"
+#include "entente/io/text.hpp"
 #include "entente/models/aggregate.hpp"
 #include "entente/models/ktab_smp.hpp"
 
@@ -48,9 +49,43 @@ SmpInput SmpInputFromScenario(const Scenario& s) {
   return in;
 }
 
+std::vector<double> ParseIdealAdjustment(const Scenario& s, const std::string& text) {
+  const std::size_t n = s.actors.size();
+  std::vector<double> a(n * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) a[i * n + i] = 1.0;
+  auto index = [&](std::string_view id, std::string_view pair) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (s.actors[i].id == id) return i;
+    }
+    throw InputError(
+        fmt::format("option ideal_adjustment: '{}' names no actor ('{}'); write "
+                    "ACTOR:REFERENCE=WEIGHT;... with actor ids",
+                    id, pair));
+  };
+  for (const std::string& pair : SplitList(text, ';')) {
+    const std::size_t colon = pair.find(':'), eq = pair.rfind('=');
+    const std::optional<double> w =
+        eq == std::string::npos ? std::nullopt : ParseNumber(std::string_view(pair).substr(eq + 1));
+    if (colon == std::string::npos || eq == std::string::npos || eq < colon || !w || *w < 0 ||
+        *w > 1) {
+      throw InputError(
+          fmt::format("option ideal_adjustment: '{}' is not ACTOR:REFERENCE=WEIGHT "
+                      "with a weight in [0, 1]; e.g. ideal_adjustment=Bob:Alice=0.07",
+                      pair));
+    }
+    const std::string_view view(pair);
+    a[index(Trim(view.substr(0, colon)), pair) * n +
+      index(Trim(view.substr(colon + 1, eq - colon - 1)), pair)] = *w;
+  }
+  return a;
+}
+
 Forecast KtabSmpModel(const Scenario& s, const ModelOptions& options) {
   const SmpOptions o = ParseSmpOptions(options);
-  const SmpInput in = SmpInputFromScenario(s);
+  SmpInput in = SmpInputFromScenario(s);
+  if (options.Has("ideal_adjustment")) {
+    in.affinity = ParseIdealAdjustment(s, options.values().find("ideal_adjustment")->second);
+  }
   double total = 0;
   for (double c : in.capability) total += c;
   if (!(total > 0)) {

@@ -108,6 +108,15 @@ TEST(KtabXml, ExampleWithKtabsValueMatchesTheLogsFirstState) {
   const SmpResult run = RunSmp(in, o);
   const double expected[] = {0.3154, 0.1668, 0.1082, 0.2216, 0.1880};
   for (std::size_t i = 0; i < 5; ++i) EXPECT_NEAR(run.states[0].win[i], expected[i], 6e-5) << i;
+  // KTAB's log, turn 0: "actor i has most advantageous target j", "Est by i of prob P"
+  // (PropCbc votes in the challenges too).
+  const std::vector<SmpChallenge> first = SmpFirstChallenges(in, o);
+  const std::ptrdiff_t targets[] = {4, 2, 0, 2, 2};
+  const double probability[] = {0.5257, 0.7180, 0.4396, 0.7837, 0.5467};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(first[i].target, targets[i]) << i;
+    EXPECT_NEAR(first[i].probability, probability[i], 6e-5) << i;
+  }
 }
 
 TEST(KtabXml, SyntaxAndReferenceErrorsAreLocated) {

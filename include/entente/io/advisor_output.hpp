@@ -29,7 +29,8 @@ namespace entente {
 
 /// Outcome of every issue under each variant with its change from the baseline, then each
 /// alliance's total strain per variant.
-[[nodiscard]] std::string ComparisonTable(const Scenario& scenario, const std::vector<Variant>& variants);
+[[nodiscard]] std::string ComparisonTable(const Scenario& scenario,
+                                          const std::vector<Variant>& variants);
 /// The same as JSON.
 [[nodiscard]] nlohmann::ordered_json ComparisonJson(const Scenario& scenario,
                                                     const std::vector<Variant>& variants);

@@ -25,7 +25,8 @@ enum class OutputFormat { kTable, kJson, kCsv };
 
 /// `{"scenario", "model", "issues": [{"id", "name", "outcome", "unconstrained", "status_quo",
 /// "binding_veto", ...}], "warnings"}`; rounds are included when the model produced them.
-[[nodiscard]] nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& forecast);
+[[nodiscard]] nlohmann::ordered_json ForecastJson(const Scenario& scenario,
+                                                  const Forecast& forecast);
 
 /// One row per issue with the same fields as the JSON (rounds left out).
 [[nodiscard]] std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast);

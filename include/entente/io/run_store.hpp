@@ -17,15 +17,15 @@ namespace entente {
 
 /// One issue's result in a run (one row per variant for comparisons; "" otherwise).
 struct OutcomeRow {
-  std::string variant;                  ///< "" or the compared variant's label
-  std::string issue;                    ///< Issue::id
-  double outcome = 0;                   ///< point outcome after the decision rule
-  std::optional<double> unconstrained;  ///< before the decision rule
-  std::optional<double> status_quo;     ///< the issue's status quo
+  std::string variant;                      ///< "" or the compared variant's label
+  std::string issue;                        ///< Issue::id
+  double outcome = 0;                       ///< point outcome after the decision rule
+  std::optional<double> unconstrained;      ///< before the decision rule
+  std::optional<double> status_quo;         ///< the issue's status quo
   std::optional<std::string> binding_veto;  ///< veto player that bound
-  std::optional<double> mean;           ///< Monte Carlo mean
-  std::optional<double> p05;            ///< Monte Carlo 5% quantile
-  std::optional<double> p95;            ///< Monte Carlo 95% quantile
+  std::optional<double> mean;               ///< Monte Carlo mean
+  std::optional<double> p05;                ///< Monte Carlo 5% quantile
+  std::optional<double> p95;                ///< Monte Carlo 95% quantile
 };
 
 /// One bargaining round of a dynamic model.
@@ -39,20 +39,20 @@ struct RoundRow {
 
 /// Everything stored about one run.
 struct RunRecord {
-  std::int64_t id = 0;          ///< assigned by the database
-  std::string created_at;       ///< UTC, ISO 8601
-  std::string kind;             ///< forecast, simulate, advise, compare
-  std::string scenario_title;   ///< Metadata::title
-  std::string scenario_path;    ///< as given on the command line
-  std::string scenario_hash;    ///< SHA-256 of scenario_text
-  std::string scenario_text;    ///< the scenario as canonical YAML
-  std::string model;            ///< model name
-  std::string options_json;     ///< model and run options as a JSON object
+  std::int64_t id = 0;                ///< assigned by the database
+  std::string created_at;             ///< UTC, ISO 8601
+  std::string kind;                   ///< forecast, simulate, advise, compare
+  std::string scenario_title;         ///< Metadata::title
+  std::string scenario_path;          ///< as given on the command line
+  std::string scenario_hash;          ///< SHA-256 of scenario_text
+  std::string scenario_text;          ///< the scenario as canonical YAML
+  std::string model;                  ///< model name
+  std::string options_json;           ///< model and run options as a JSON object
   std::optional<std::uint64_t> seed;  ///< for simulations
-  std::string version;          ///< Entente version that made it
-  std::string result_json;      ///< the full JSON output of the run
-  std::vector<OutcomeRow> outcomes;  ///< per issue (and variant)
-  std::vector<RoundRow> rounds;      ///< trajectories, when the model has rounds
+  std::string version;                ///< Entente version that made it
+  std::string result_json;            ///< the full JSON output of the run
+  std::vector<OutcomeRow> outcomes;   ///< per issue (and variant)
+  std::vector<RoundRow> rounds;       ///< trajectories, when the model has rounds
 };
 
 /// The current schema version (PRAGMA user_version). Version 1 is the first released layout;

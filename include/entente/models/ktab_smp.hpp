@@ -4,6 +4,7 @@
 /// challenges, interpolated bargains and probabilistic Condorcet elections, turn by turn.
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "entente/core/scenario.hpp"
@@ -47,6 +48,17 @@ struct SmpResult {
 /// ```
 [[nodiscard]] SmpResult RunSmp(const SmpInput& input, const SmpOptions& options);
 
+/// One actor's challenge in a turn.
+struct SmpChallenge {
+  std::ptrdiff_t target = -1;  ///< the actor it challenges; -1 when no gain exceeds 1e-5
+  double probability = 0;      ///< its own estimate that it wins
+};
+
+/// The challenges of the first turn (what KTAB logs as "most advantageous target"), for
+/// checks against KTAB's logs and for explaining a run.
+[[nodiscard]] std::vector<SmpChallenge> SmpFirstChallenges(const SmpInput& input,
+                                                           const SmpOptions& options);
+
 /// Groups of positions KTAB treats as one (n x d positions): actor i joins the group of the
 /// first earlier actor within Euclidean distance `tolerance`, else starts a new group (numbered
 /// in order of first appearance).
@@ -58,6 +70,11 @@ struct SmpResult {
 /// capability its mean stance capability; an actor absent from an issue has salience 0 there.
 /// Saliences of an actor summing above 1 are scaled down to sum to 1.
 [[nodiscard]] SmpInput SmpInputFromScenario(const Scenario& scenario);
+
+/// The ideal-accommodation matrix (actors x actors, identity where not given) from option text
+/// `ACTOR:REFERENCE=WEIGHT;...`; InputError naming the bad pair.
+[[nodiscard]] std::vector<double> ParseIdealAdjustment(const Scenario& scenario,
+                                                       const std::string& text);
 
 /// The registered model: runs RunSmp on the scenario; per issue, the unconstrained forecast is
 /// the win-probability weighted mean of the final positions.
