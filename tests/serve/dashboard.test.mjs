@@ -1,10 +1,10 @@
 // Browser test of the dashboard (playwright-core driving Debian's /usr/bin/chromium, headless,
 // nothing downloaded): load the flagship, drag a marker and edit a cell and see the forecast
 // change, see an invalid cell flagged, toggle a named move, save the scenario, try the report.
-// Screenshots go to $ENTENTE_SCREENSHOTS. Exit code 77 (skip) without chromium or the modules.
+// Screenshots go to SCREENSHOT_DIR. Exit code 77 (skip) without chromium or the modules.
 //
 // usage: node dashboard.test.mjs ENTENTE_BINARY SCENARIO_DIR WEB_NODE_MODULES SCREENSHOT_DIR
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { startServer } from "./server_process.mjs";
@@ -30,7 +30,9 @@ function check(cond, what) {
   console.log(`${cond ? "ok  " : "FAIL"} ${what}`);
 }
 
-const server = await startServer(binary, [scenarios, "--no-db"]);
+const db = join(shots, "browser-runs.db");
+rmSync(db, { force: true });
+const server = await startServer(binary, [scenarios, "--db", db]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1800 }, acceptDownloads: true });
@@ -104,6 +106,12 @@ try {
   const saved = join(shots, "saved-scenario.yaml");
   await download.saveAs(saved);
   check(readFileSync(saved, "utf8").includes("entente: 1"), `save downloads ${download.suggestedFilename()}`);
+
+  // Record the forecast in the runs database; it appears in the runs list.
+  await page.click("#record");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("Recorded as run"), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector("#runs").textContent.includes("run 1:"), null, { timeout: 10000 });
+  check(true, "recording a forecast stores runs that the list shows");
 
   // Report: 501 until the report module is built in; the error must be shown.
   const health = await (await page.request.get(`${server.url}api/health`)).json();

@@ -3,7 +3,7 @@
 import { ApiFailure, postJson } from "./api";
 import type { ApiError, ForecastResponse, Scenario, SimulateResponse } from "./types";
 
-export const MODELS = ["compromise", "eu"];
+export const MODELS = ["compromise", "eu", "median"];
 
 export interface State {
   name: string;
