@@ -56,7 +56,7 @@ Result<ModelOptions> OptionsOfRequest(const nlohmann::json& options, const std::
     } else if (value.is_number()) {
       out.Set(key, value.dump());
     } else {
-      errors.push_back(BodyError(at + "." + key,
+      errors.push_back(BodyError(fmt::format("{}.{}", at, key),
                                  fmt::format("option '{}' must be a number or a string", key),
                                  "send e.g. \"rounds\": 8"));
     }
@@ -93,7 +93,7 @@ Result<Scenario> ScenarioOfRequest(const nlohmann::json& body, const Limits& lim
   Result<Scenario> valid = Validated(std::move(parsed).value());
   if (!valid) return valid.errors();
   if (!body.contains("moves") || body["moves"].is_null()) return valid;
-  const auto moves = body["moves"];
+  const nlohmann::json& moves = body["moves"];
   if (!moves.is_array() ||
       !std::all_of(moves.begin(), moves.end(), [](const auto& m) { return m.is_string(); })) {
     return BodyError("moves", "'moves' must be a list of move ids", "send [\"press_opcon\"]");

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 #include <pthread.h>
+#include <sys/socket.h>  // listen, SOMAXCONN
 
 #include "api.hpp"
 #include "assets.hpp"
@@ -23,7 +24,7 @@ void Send(httplib::Response& res, const ApiResponse& r) {
   res.status = r.status;
   if (!r.filename.empty())
     res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", r.filename));
-  res.set_content(r.body, r.content_type.c_str());
+  res.set_content(r.body, r.content_type);
 }
 
 constexpr std::string_view kNoDashboard =
@@ -68,7 +69,7 @@ void Routes(httplib::Server& svr, const Api& api) {
       res.status = 404;
       return;
     }
-    res.set_content(std::string(a->data), std::string(a->content_type).c_str());
+    res.set_content(std::string(a->data), std::string(a->content_type));
   });
 }
 
@@ -95,7 +96,7 @@ void ErrorPages(httplib::Server& svr, const Limits& limits) {
         "application/json");
   });
   svr.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                               std::exception_ptr) {
+                               const std::exception_ptr&) {
     res.status = 500;
     res.set_content(ErrorsJson({Error{Location{}, "internal error", "please report this"}}).dump(),
                     "application/json");
@@ -140,12 +141,21 @@ void Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   Routes(svr, api);
   ErrorPages(svr, api.config().limits);
 
+  // cpp-httplib listens with a backlog of 5, so a burst of new connections (50 clients
+  // starting at once) can be reset. Keep the listening socket and widen its queue after bind:
+  // listen() again on a listening socket only changes the backlog.
+  int listen_fd = -1;
+  svr.set_socket_options([&listen_fd](int sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;
+  });
   int port = options.port;
   if (port == 0) {
     port = svr.bind_to_any_port(options.host);
   } else if (!svr.bind_to_port(options.host, port)) {
     port = -1;
   }
+  if (port >= 0 && listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
   if (port < 0)
     throw IoError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
                               options.host, options.port));
@@ -166,7 +176,9 @@ void Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   });
   const bool ok = svr.listen_after_bind();
   // listen ended without a signal (an error): wake the waiter so it can be joined.
-  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  // The waiter blocks SIGTERM and takes it with sigwait: this wakes it, it does not kill it.
+  if (!signalled)
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
   if (!ok) throw IoError("the server stopped on an error");
 }

@@ -1,10 +1,10 @@
 // Browser test of the dashboard (playwright-core driving Debian's /usr/bin/chromium, headless,
 // nothing downloaded): load the flagship, drag a marker and edit a cell and see the forecast
 // change, see an invalid cell flagged, toggle a named move, save the scenario, try the report.
-// Screenshots go to $ENTENTE_SCREENSHOTS. Exit code 77 (skip) without chromium or the modules.
+// Screenshots go to SCREENSHOT_DIR. Exit code 77 (skip) without chromium or the modules.
 //
 // usage: node dashboard.test.mjs ENTENTE_BINARY SCENARIO_DIR WEB_NODE_MODULES SCREENSHOT_DIR
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { startServer } from "./server_process.mjs";
@@ -30,7 +30,9 @@ function check(cond, what) {
   console.log(`${cond ? "ok  " : "FAIL"} ${what}`);
 }
 
-const server = await startServer(binary, [scenarios, "--no-db"]);
+const db = join(shots, "browser-runs.db");
+rmSync(db, { force: true });
+const server = await startServer(binary, [scenarios, "--db", db]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1800 }, acceptDownloads: true });
@@ -41,6 +43,19 @@ try {
   const waitForForecast = async (before) =>
     page.waitForFunction((n) => Number(document.body.dataset.forecasts) > n, before, { timeout: 10000 });
   const cell = (row, col) => page.locator("#overview-table tr").nth(row).locator("td").nth(col);
+  // Every edit answered (none in flight or queued).
+  const settle = () => page.waitForFunction(() => document.body.dataset.busy === "0", null, { timeout: 15000 });
+  // The cell's text once it differs from `before` (or as it is after 10 s).
+  const changed = async (row, col, before) => {
+    await page
+      .waitForFunction(
+        ([r, c, b]) => document.querySelectorAll("#overview-table tr")[r].querySelectorAll("td")[c].textContent !== b,
+        [row, col, before],
+        { timeout: 10000 },
+      )
+      .catch(() => undefined);
+    return cell(row, col).textContent();
+  };
 
   await page.waitForSelector("#overview-table tr[data-issue]");
   check((await page.textContent("#title")).includes("U.S.-ROK"), "flagship loaded");
@@ -59,17 +74,17 @@ try {
   await page.mouse.move(svgBox.x + svgBox.width * 0.8, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
   await waitForForecast(n);
-  await page.waitForTimeout(300);
-  check((await cell(1, 1).textContent()) !== firstCompromise, `dragging ROK moves the compromise forecast (${firstCompromise} -> ${await cell(1, 1).textContent()})`);
+  const dragged = await changed(1, 1, firstCompromise);
+  check(dragged !== firstCompromise, `dragging ROK moves the compromise forecast (${firstCompromise} -> ${dragged})`);
+  await settle();
   await page.screenshot({ path: join(shots, "dashboard-drag.png"), fullPage: true });
 
   // Edit a cell: the US position on the first issue.
   const before1 = await cell(1, 1).textContent();
-  n = await forecasts();
   await page.fill('input[aria-label="US sma_2021_increase position"]', "60");
-  await waitForForecast(n);
-  await page.waitForTimeout(200);
-  check((await cell(1, 1).textContent()) !== before1, `editing a position cell moves the forecast (${before1} -> ${await cell(1, 1).textContent()})`);
+  const edited = await changed(1, 1, before1);
+  check(edited !== before1, `editing a position cell moves the forecast (${before1} -> ${edited})`);
+  await settle();
   await page.selectOption("#table-field", "salience");
 
   // An invalid value is flagged beside its cell with the server's located message.
@@ -86,11 +101,12 @@ try {
   // Toggle a named move.
   const moves = page.locator("input[data-move]");
   check((await moves.count()) > 0, "named moves are listed");
+  await settle();
   const overviewBefore = await page.textContent("#overview-table");
   n = await forecasts();
   await moves.first().check();
   await waitForForecast(n);
-  await page.waitForTimeout(200);
+  await settle();
   check((await page.textContent("#overview-table")) !== overviewBefore, "toggling a named move changes the overview");
 
   // Advisor.
@@ -104,6 +120,12 @@ try {
   const saved = join(shots, "saved-scenario.yaml");
   await download.saveAs(saved);
   check(readFileSync(saved, "utf8").includes("entente: 1"), `save downloads ${download.suggestedFilename()}`);
+
+  // Record the forecast in the runs database; it appears in the runs list.
+  await page.click("#record");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("Recorded as run"), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector("#runs").textContent.includes("run 1:"), null, { timeout: 10000 });
+  check(true, "recording a forecast stores runs that the list shows");
 
   // Report: 501 until the report module is built in; the error must be shown.
   const health = await (await page.request.get(`${server.url}api/health`)).json();

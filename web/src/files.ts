@@ -1,7 +1,7 @@
 // Save the edited scenario as a new YAML file, and export the HTML report.
-import { ApiFailure, download } from "./api";
+import { ApiFailure, download, getJson, postJson } from "./api";
 import { h } from "./dom";
-import { requestBody, say, state } from "./state";
+import { MODELS, requestBody, say, state } from "./state";
 import type { Scenario } from "./types";
 
 let builtFor: Scenario | null = null;
@@ -30,8 +30,29 @@ export function renderFiles(root: HTMLElement): void {
       say(`Could not export the report: ${explain(e)}`);
     }
   };
+  const runs = h("ul", { id: "runs" });
+  const showRuns = async () => {
+    const res = await getJson<{ database: string | null; runs: { id: number; created_at: string; kind: string; model: string; path: string }[] }>("/api/runs");
+    runs.replaceChildren(
+      ...(res.database ? res.runs.slice(0, 6).map((r) => h("li", {}, `run ${r.id}: ${r.kind} ${r.model}, ${r.path}, ${r.created_at}`)) : [h("li", {}, "This server keeps no runs database (--no-db).")]),
+    );
+  };
+  const record = h("button", { id: "record" }, "Record this forecast in the runs database");
+  record.onclick = async () => {
+    try {
+      const res = await postJson<{ results: { run_id: number }[] }>("/api/forecast", requestBody({ models: MODELS, save: true, events: false }));
+      say(`Recorded as run ${res.results.map((r) => r.run_id).join(", ")} (entente runs show ID)`);
+      await showRuns();
+    } catch (e) {
+      say(`Could not record the run: ${explain(e)}`);
+    }
+  };
+  void showRuns().catch(() => undefined);
   root.replaceChildren(
     h("p", {}, "Saving downloads the scenario with your edits and the moves switched on, as YAML the CLI reads."),
     h("div", { class: "row" }, name, save, report),
+    h("div", { class: "row" }, record),
+    h("h3", {}, "Latest runs"),
+    runs,
   );
 }

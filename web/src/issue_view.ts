@@ -7,7 +7,7 @@ import type { Issue } from "./types";
 const W = 760;
 const M = 50;
 const LANE = 26;
-const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728" };
+const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728", median: "#2ca02c" };
 
 let dragging = false;
 let overlay: SVGElement | null = null;
@@ -49,7 +49,7 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     const x = xOf(issue, f.outcome);
     overlay!.append(
       s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }),
-      s("text", { x, y: 12 + i * 0, dx: i === 0 ? -4 : 4, "text-anchor": i === 0 ? "end" : "start", fill: COLORS[r.model] ?? "#333", class: "forecast-label" },
+      s("text", { x, y: 12, dx: i === 0 ? -4 : 4, dy: i === 2 ? height - 36 : 0, "text-anchor": i === 0 ? "end" : "start", fill: COLORS[r.model] ?? "#333", class: "forecast-label" },
         `${r.model} ${fmt(f.outcome)}`),
     );
   });

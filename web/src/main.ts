@@ -5,7 +5,7 @@ import { renderFiles } from "./files";
 import { renderIssue } from "./issue_view";
 import { renderMoves } from "./moves";
 import { renderOverview } from "./overview";
-import { notify, reforecast, state, subscribe } from "./state";
+import { MODELS, notify, reforecast, state, subscribe } from "./state";
 import { renderTable } from "./table";
 import type { Scenario } from "./types";
 import "./style.css";
@@ -27,7 +27,7 @@ async function load(name: string): Promise<void> {
 function header(): void {
   $("#title").textContent = state.scenario?.title ?? "";
   $("#timing").textContent = state.forecast
-    ? `re-forecast (compromise + eu) in ${state.forecast.elapsed_ms.toFixed(1)} ms on the server`
+    ? `re-forecast (${MODELS.join(" + ")}) in ${state.forecast.elapsed_ms.toFixed(1)} ms on the server`
     : "";
   const status = $("#status");
   status.textContent = state.message;

@@ -46,6 +46,6 @@ export function renderOverview(root: HTMLElement): void {
       ),
     );
   });
-  const warnings = fc.results.flatMap((r) => r.forecast.warnings.map((w) => `${r.model}: ${w}`));
+  const warnings = fc.results.flatMap((r) => r.forecast.warnings);
   root.append(table, ...warnings.map((w) => h("p", { class: "warning" }, w)));
 }

@@ -3,7 +3,7 @@
 import { ApiFailure, postJson } from "./api";
 import type { ApiError, ForecastResponse, Scenario, SimulateResponse } from "./types";
 
-export const MODELS = ["compromise", "eu"];
+export const MODELS = ["compromise", "eu", "median"];
 
 export interface State {
   name: string;
@@ -62,6 +62,7 @@ export async function reforecast(): Promise<void> {
     return;
   }
   inFlight = true;
+  document.body.dataset.busy = "1"; // tests wait for "0": every edit answered
   try {
     state.forecast = await postJson<ForecastResponse>(
       "/api/forecast",
@@ -80,6 +81,8 @@ export async function reforecast(): Promise<void> {
   if (again) {
     again = false;
     void reforecast();
+  } else {
+    document.body.dataset.busy = "0";
   }
 }
 
