@@ -8,7 +8,6 @@
 #include "entente/io/run_store.hpp"
 #include "entente/io/scenario_io.hpp"
 #include "entente/models/registry.hpp"
-#include "report_export.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {
@@ -31,7 +30,7 @@ ApiResponse Api::Health() const {
                       Json{{"status", "ok"},
                            {"version", std::string(Version())},
                            {"dashboard", config_.dashboard},
-                           {"report", ReportModuleBuilt()},
+                           {"report", true},
                            {"database", config_.db_path.empty() ? Json() : Json(config_.db_path)},
                            {"scenarios", config_.catalog.entries().size()}});
 }

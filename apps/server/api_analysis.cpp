@@ -1,4 +1,4 @@
-// The analysis endpoints: validate, forecast, simulate, advise, export YAML.
+// The analysis endpoints: validate, forecast, simulate, advise, export YAML and the report.
 #include <chrono>
 
 #include <fmt/format.h>
@@ -14,6 +14,7 @@
 #include "entente/io/simulation_output.hpp"
 #include "entente/io/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/report/report.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {
@@ -54,6 +55,32 @@ double NumberField(const nlohmann::json& body, const char* key, double fallback)
 
 std::string Text(const nlohmann::json& body, const char* key, const std::string& fallback) {
   return TextField(body, key, fallback).ValueOrThrow();
+}
+
+// The Monte Carlo settings of a simulate or report request, checked against the limits.
+struct Draws {
+  std::int64_t draws;
+  std::uint64_t seed;
+  double noise;  // fraction
+};
+
+Draws DrawsOf(const nlohmann::json& j, const Limits& limits) {
+  const double draws = NumberField(j, "draws", 2000);
+  if (draws < 1 || draws > static_cast<double>(limits.max_draws) || draws != std::floor(draws)) {
+    throw InputError({BodyError(
+        "draws", fmt::format("'draws' must be a whole number from 1 to {}", limits.max_draws),
+        "ask for fewer draws, or use `entente simulate` for more")});
+  }
+  const double seed = NumberField(j, "seed", 1);
+  if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15) {
+    throw InputError({BodyError("seed", "'seed' must be a whole number >= 0", "send e.g. 1")});
+  }
+  const double noise = NumberField(j, "noise_percent", 10) / 100;
+  if (noise < 0 || noise > 1) {
+    throw InputError(
+        {BodyError("noise_percent", "'noise_percent' must be between 0 and 100", "send e.g. 10")});
+  }
+  return Draws{static_cast<std::int64_t>(draws), static_cast<std::uint64_t>(seed), noise};
 }
 
 ModelOptions OptionsFor(const nlohmann::json& body, const std::string& model) {
@@ -136,25 +163,10 @@ ApiResponse Api::PostSimulate(std::string_view body) const {
     SimulationOptions o;
     o.model = Text(j, "model", "compromise");
     o.model_options = OptionsFor(j, o.model);
-    const double draws = NumberField(j, "draws", 2000);
-    if (draws < 1 || draws > static_cast<double>(config_.limits.max_draws) ||
-        draws != std::floor(draws)) {
-      throw InputError({BodyError(
-          "draws",
-          fmt::format("'draws' must be a whole number from 1 to {}", config_.limits.max_draws),
-          "ask for fewer draws, or use `entente simulate` for more")});
-    }
-    o.draws = static_cast<std::int64_t>(draws);
-    const double seed = NumberField(j, "seed", 1);
-    if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15) {
-      throw InputError({BodyError("seed", "'seed' must be a whole number >= 0", "send e.g. 1")});
-    }
-    o.seed = static_cast<std::uint64_t>(seed);
-    o.noise.fraction = NumberField(j, "noise_percent", 10) / 100;
-    if (o.noise.fraction < 0 || o.noise.fraction > 1) {
-      throw InputError({BodyError("noise_percent", "'noise_percent' must be between 0 and 100",
-                                  "send e.g. 10")});
-    }
+    const Draws d = DrawsOf(j, config_.limits);
+    o.draws = d.draws;
+    o.seed = d.seed;
+    o.noise.fraction = d.noise;
     o.threads = 1;  // requests run in parallel already; one thread each keeps the server fair
     const SimulationResult r = entente::Simulate(s, o);
     const Json result = SimulationJson(s, r);
@@ -211,6 +223,37 @@ ApiResponse Api::ExportYaml(std::string_view body) const {
                      "use letters, digits, '-', '_' and '.', e.g. us-rok-edited.yaml")});
     }
     return ApiResponse{200, WriteYamlScenario(s), "application/yaml", name};
+  });
+}
+
+ApiResponse Api::ExportReport(std::string_view body) const {
+  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+    ReportOptions o;
+    // The dashboard sends the models it shows; the first is the report's primary model.
+    if (j.contains("models")) {
+      if (!j["models"].is_array() || j["models"].empty() ||
+          !std::all_of(j["models"].begin(), j["models"].end(),
+                       [](const nlohmann::json& m) { return m.is_string(); })) {
+        throw InputError({BodyError("models", "'models' must be a non-empty list of model names",
+                                    "send e.g. [\"compromise\", \"eu\"]")});
+      }
+      for (const nlohmann::json& m : j["models"]) o.models.push_back(m.get<std::string>());
+    }
+    o.model = Text(j, "model", o.models.empty() ? o.model : o.models.front());
+    o.model_options = OptionsFor(j, o.model);
+    const Draws d = DrawsOf(j, config_.limits);
+    o.draws = d.draws;
+    o.seed = d.seed;
+    o.noise = d.noise;
+    o.threads = 1;  // as for simulate: one thread per request
+    o.source = Text(j, "name", s.meta.title);
+    const std::string format = Text(j, "format", "html");
+    const ReportFormat f = ParseReportFormat(format).ValueOrThrow();
+    std::string text = BuildReport(s, o, f).ValueOrThrow();
+    const bool html = f == ReportFormat::kHtml;
+    return ApiResponse{200, std::move(text),
+                       html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
+                       html ? "report.html" : "report.md"};
   });
 }
 

@@ -167,13 +167,20 @@ def test_export_yaml(server, flagship, binary, tmp_path):
 
 
 def test_export_report(server, flagship):
-    status, body = server.json("POST", "/api/export/report", {"scenario": flagship})
-    health = server.json("GET", "/api/health")[1]
-    if health["report"]:
-        assert status == 200
-    else:
-        assert status == 501
-        assert body["errors"][0]["message"] == "report module not built"
+    assert server.json("GET", "/api/health")[1]["report"] is True
+    status, headers, content = server.call(
+        "POST", "/api/export/report", {"scenario": flagship, "models": ["compromise", "eu"], "draws": 200})
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert 'filename="report.html"' in headers["Content-Disposition"]
+    html = content.decode()
+    assert html.count("<section class=\"issue\"") == len(flagship["issues"])
+    assert "forecast with the compromise model" in html
+    status, body = server.json("POST", "/api/export/report", {"scenario": flagship, "models": ["nash"]})
+    assert status == 400 and "nash" in body["errors"][0]["message"]
+    status, headers, content = server.call("POST", "/api/export/report",
+                                           {"scenario": flagship, "format": "md", "draws": 100})
+    assert status == 200 and content.decode().startswith("# ")
 
 
 def test_unknown_endpoint_is_404_json(server):

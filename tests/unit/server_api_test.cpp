@@ -110,8 +110,32 @@ TEST(ServerApi, ExportYamlReadsBack) {
   EXPECT_EQ(MakeApi().ExportYaml(body.dump()).status, 400);
 }
 
-TEST(ServerApi, ReportIs501UntilTheModuleIsBuilt) {
-  EXPECT_EQ(MakeApi().ExportReport(FlagshipBody().dump()).status, 501);
+TEST(ServerApi, ReportExportsTheHtmlReportWithItsPrimaryModelFirst) {
+  nlohmann::json body = FlagshipBody();
+  body["models"] = {"compromise", "median"};
+  body["draws"] = 200;
+  const ApiResponse r = MakeApi().ExportReport(body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.filename, "report.html");
+  EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(r.body.find("<svg "), std::string::npos);
+  EXPECT_NE(r.body.find("forecast with the compromise model"), std::string::npos);
+  body["format"] = "md";
+  const ApiResponse md = MakeApi().ExportReport(body.dump());
+  ASSERT_EQ(md.status, 200);
+  EXPECT_EQ(md.filename, "report.md");
+  EXPECT_EQ(md.body.find("<svg"), std::string::npos);
+}
+
+TEST(ServerApi, ReportRejectsBadModelsAndTooManyDraws) {
+  nlohmann::json body = FlagshipBody();
+  body["models"] = {"nash"};
+  EXPECT_EQ(MakeApi().ExportReport(body.dump()).status, 400);
+  body["models"] = "median";
+  EXPECT_EQ(MakeApi().ExportReport(body.dump()).status, 400);
+  body.erase("models");
+  body["draws"] = 1e9;
+  EXPECT_EQ(MakeApi().ExportReport(body.dump()).status, 400);
 }
 
 TEST(ServerApi, TooManyStancesIsRefused) {
