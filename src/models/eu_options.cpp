@@ -6,29 +6,10 @@
 #include <string_view>
 
 namespace entente {
-namespace {
-
-// Maps a Choice() answer back to its enum; `names` and `values` are parallel.
-template <class E>
-E Pick(const ModelOptions& o, std::string_view key, E current,
-       const std::vector<std::string>& names, const std::vector<E>& values) {
-  std::string fallback;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == current) fallback = names[i];
-  }
-  const std::string chosen = o.Choice(key, fallback, names);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == chosen) return values[i];
-  }
-  return current;
-}
-
-}  // namespace
-
 const std::vector<std::string>& EuOptionKeys() {
   static const std::vector<std::string> keys = {
-      "aggregate", "mu", "offer_choice", "preset", "probability", "q", "range",
-      "rounds", "security", "stop", "tolerance", "view", "votes"};
+      "aggregate", "mu",       "offer_choice", "preset",    "probability", "q",    "range",
+      "rounds",    "security", "stop",         "tolerance", "view",        "votes"};
   return keys;
 }
 
@@ -45,20 +26,21 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
   e.q = o.Number("q", e.q, 0, 1);
   e.rounds = o.Integer("rounds", e.rounds, 0, 100000);
   e.tolerance = o.Number("tolerance", e.tolerance, 0, 1);
-  e.stop = Pick(o, "stop", e.stop, {"converge", "fixed"}, {EuStop::kConverge, EuStop::kFixed});
-  e.probability = Pick(o, "probability", e.probability, {"eq31", "triples"},
-                       {EuProbability::kEq31, EuProbability::kTriples});
-  e.votes = Pick(o, "votes", e.votes, {"linear", "risk"}, {EuVotes::kLinear, EuVotes::kRisk});
-  e.view = Pick(o, "view", e.view, {"own", "actual"}, {EuView::kOwn, EuView::kActual});
-  e.security = Pick(o, "security", e.security, {"challengers", "targets"},
-                    {EuSecurity::kChallengers, EuSecurity::kTargets});
-  e.offer_choice = Pick(o, "offer_choice", e.offer_choice, {"least_move", "highest_eu", "by_type"},
-                        {EuOfferChoice::kLeastMove, EuOfferChoice::kHighestEu, EuOfferChoice::kByType});
-  e.mu = Pick(o, "mu", e.mu, {"median", "mean"}, {EuCentre::kMedian, EuCentre::kMean});
-  e.range = Pick(o, "range", e.range, {"positions", "scale"},
-                 {EuRange::kPositions, EuRange::kScale});
-  e.aggregate = Pick(o, "aggregate", e.aggregate, {"median", "mean"},
-                     {EuCentre::kMedian, EuCentre::kMean});
+  e.stop = o.Enum("stop", e.stop, {"converge", "fixed"}, {EuStop::kConverge, EuStop::kFixed});
+  e.probability = o.Enum("probability", e.probability, {"eq31", "triples"},
+                         {EuProbability::kEq31, EuProbability::kTriples});
+  e.votes = o.Enum("votes", e.votes, {"linear", "risk"}, {EuVotes::kLinear, EuVotes::kRisk});
+  e.view = o.Enum("view", e.view, {"own", "actual"}, {EuView::kOwn, EuView::kActual});
+  e.security = o.Enum("security", e.security, {"challengers", "targets"},
+                      {EuSecurity::kChallengers, EuSecurity::kTargets});
+  e.offer_choice =
+      o.Enum("offer_choice", e.offer_choice, {"least_move", "highest_eu", "by_type"},
+             {EuOfferChoice::kLeastMove, EuOfferChoice::kHighestEu, EuOfferChoice::kByType});
+  e.mu = o.Enum("mu", e.mu, {"median", "mean"}, {EuCentre::kMedian, EuCentre::kMean});
+  e.range =
+      o.Enum("range", e.range, {"positions", "scale"}, {EuRange::kPositions, EuRange::kScale});
+  e.aggregate =
+      o.Enum("aggregate", e.aggregate, {"median", "mean"}, {EuCentre::kMedian, EuCentre::kMean});
   e.trail = o.trail();
   return e;
 }

@@ -6,24 +6,6 @@
 #include <string_view>
 
 namespace entente {
-namespace {
-
-template <class E>
-E Pick(const ModelOptions& o, std::string_view key, E current,
-       const std::vector<std::string>& names, const std::vector<E>& values) {
-  std::string fallback;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == current) fallback = names[i];
-  }
-  const std::string chosen = o.Choice(key, fallback, names);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == chosen) return values[i];
-  }
-  return current;
-}
-
-}  // namespace
-
 const std::vector<std::string>& SmpOptionKeys() {
   static const std::vector<std::string> keys = {
       "bargain",     "ideal_adjustment", "interp",     "max_turns", "merge_tolerance",
@@ -35,30 +17,30 @@ const std::vector<std::string>& SmpOptionKeys() {
 SmpOptions ParseSmpOptions(const ModelOptions& o) {
   o.RequireKnown("ktab-smp", SmpOptionKeys());
   SmpOptions s;
-  s.victory = Pick(o, "victory", s.victory, {"linear", "square", "quartic", "octic", "binary"},
-                   {SmpVictory::kLinear, SmpVictory::kSquare, SmpVictory::kQuartic,
-                    SmpVictory::kOctic, SmpVictory::kBinary});
+  s.victory = o.Enum("victory", s.victory, {"linear", "square", "quartic", "octic", "binary"},
+                     {SmpVictory::kLinear, SmpVictory::kSquare, SmpVictory::kQuartic,
+                      SmpVictory::kOctic, SmpVictory::kBinary});
   s.voting =
-      Pick(o, "voting", s.voting, {"binary", "prop-bin", "prop", "prop-cbc", "cubic", "asym-prosp"},
-           {SmpVoting::kBinary, SmpVoting::kPropBin, SmpVoting::kProp, SmpVoting::kPropCbc,
-            SmpVoting::kCubic, SmpVoting::kASymProsp});
-  s.pce = Pick(o, "pce", s.pce, {"conditional", "markov-incentive", "markov-uniform"},
-               {SmpPce::kConditional, SmpPce::kMarkovIncentive, SmpPce::kMarkovUniform});
-  s.transition = Pick(o, "transition", s.transition, {"deterministic", "stochastic"},
-                      {SmpTransition::kDeterministic, SmpTransition::kStochastic});
-  s.risk_range = Pick(o, "risk_range", s.risk_range, {"min", "mid", "max"},
-                      {SmpRiskRange::kMin, SmpRiskRange::kMid, SmpRiskRange::kMax});
+      o.Enum("voting", s.voting, {"binary", "prop-bin", "prop", "prop-cbc", "cubic", "asym-prosp"},
+             {SmpVoting::kBinary, SmpVoting::kPropBin, SmpVoting::kProp, SmpVoting::kPropCbc,
+              SmpVoting::kCubic, SmpVoting::kASymProsp});
+  s.pce = o.Enum("pce", s.pce, {"conditional", "markov-incentive", "markov-uniform"},
+                 {SmpPce::kConditional, SmpPce::kMarkovIncentive, SmpPce::kMarkovUniform});
+  s.transition = o.Enum("transition", s.transition, {"deterministic", "stochastic"},
+                        {SmpTransition::kDeterministic, SmpTransition::kStochastic});
+  s.risk_range = o.Enum("risk_range", s.risk_range, {"min", "mid", "max"},
+                        {SmpRiskRange::kMin, SmpRiskRange::kMid, SmpRiskRange::kMax});
   s.risk_adjust =
-      Pick(o, "risk_adjust", s.risk_adjust, {"none", "half", "one-third", "two-thirds", "full"},
-           {SmpRiskAdjust::kNone, SmpRiskAdjust::kHalf, SmpRiskAdjust::kOneThird,
-            SmpRiskAdjust::kTwoThirds, SmpRiskAdjust::kFull});
+      o.Enum("risk_adjust", s.risk_adjust, {"none", "half", "one-third", "two-thirds", "full"},
+             {SmpRiskAdjust::kNone, SmpRiskAdjust::kHalf, SmpRiskAdjust::kOneThird,
+              SmpRiskAdjust::kTwoThirds, SmpRiskAdjust::kFull});
   s.third_party =
-      Pick(o, "third_party", s.third_party, {"no-commit", "semi-commit", "full-commit"},
-           {SmpThirdParty::kNoCommit, SmpThirdParty::kSemiCommit, SmpThirdParty::kFullCommit});
-  s.interp = Pick(o, "interp", s.interp, {"s2p2", "s1p1", "s2pmax"},
-                  {SmpInterp::kS2P2, SmpInterp::kS1P1, SmpInterp::kS2PMax});
-  s.bargain = Pick(o, "bargain", s.bargain, {"initiator", "receiver", "compromise"},
-                   {SmpBargain::kInitiator, SmpBargain::kReceiver, SmpBargain::kCompromise});
+      o.Enum("third_party", s.third_party, {"no-commit", "semi-commit", "full-commit"},
+             {SmpThirdParty::kNoCommit, SmpThirdParty::kSemiCommit, SmpThirdParty::kFullCommit});
+  s.interp = o.Enum("interp", s.interp, {"s2p2", "s1p1", "s2pmax"},
+                    {SmpInterp::kS2P2, SmpInterp::kS1P1, SmpInterp::kS2PMax});
+  s.bargain = o.Enum("bargain", s.bargain, {"initiator", "receiver", "compromise"},
+                     {SmpBargain::kInitiator, SmpBargain::kReceiver, SmpBargain::kCompromise});
   s.max_turns = o.Integer("max_turns", s.max_turns, 1, 100000);
   s.stop_fraction = o.Number("stop", s.stop_fraction, 0, 1);
   s.merge_tolerance = o.Number("merge_tolerance", s.merge_tolerance, 0, 1);

@@ -2,6 +2,7 @@
 /// \file
 /// Model options as named text values, parsed and checked by the model that reads them.
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,6 +26,20 @@ class ModelOptions {
   /// The text under `key`, or `fallback`; InputError unless it is one of `allowed`.
   [[nodiscard]] std::string Choice(std::string_view key, std::string fallback,
                                    const std::vector<std::string>& allowed) const;
+  /// Choice() mapped to an enum: `names` and `values` are parallel; `current` is the default.
+  template <class E>
+  [[nodiscard]] E Enum(std::string_view key, E current, const std::vector<std::string>& names,
+                       const std::vector<E>& values) const {
+    std::string fallback;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i] == current) fallback = names[i];
+    }
+    const std::string chosen = Choice(key, fallback, names);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == chosen) return values[i];
+    }
+    return current;
+  }
   /// InputError naming the first key that `model` does not know.
   void RequireKnown(std::string_view model, const std::vector<std::string>& known) const;
   /// Whether dynamic models record round trajectories and bargaining events (default true).
