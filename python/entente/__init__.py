@@ -13,6 +13,7 @@ The engine is C++ (``entente._core``); runs release the GIL and Ctrl-C interrupt
 """
 from __future__ import annotations
 
+import os
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
@@ -30,7 +31,7 @@ __all__ = [
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
     "ForecastResult", "SimulationResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "advise", "compare", "cohesion", "models",
+    "simulate", "advise", "compare", "cohesion", "report", "models",
 ]
 
 ScenarioLike = Union[Scenario, str, Mapping[str, Any], Any]
@@ -101,3 +102,22 @@ def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str
     ids = [m for m in moves.split(",") if m] if isinstance(moves, str) else list(moves)
     return ComparisonResult(*_core.compare(_scenario(scenario), ids, model, _options(options), int(draws),
                                            int(seed), float(noise)))
+
+
+def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = None,
+           format: Optional[str] = None, model: str = "median", *, models: Optional[Sequence[str]] = None,
+           draws: int = 2000, seed: int = 1, noise: float = 0.1, threads: int = 0,
+           tornado_bars: int = 8, **options: Any) -> str:
+    """The report ``entente report`` writes: one self-contained HTML page (``format="html"``) or
+    its summary as Markdown (``"md"``); the format defaults to ``md`` when ``path`` ends in
+    ``.md``, else ``html``. Returns the text and, with ``path``, also writes it atomically.
+
+    ``model`` is the primary model (summary, Monte Carlo, tornado, cohesion; keyword options are
+    its own), ``models`` the forecasts shown beside it (default: every model), ``draws`` the Monte
+    Carlo draws (0 skips the distribution and tornado), ``noise`` a fraction as in simulate."""
+    out = None if path is None else os.fspath(path)
+    if format is None:
+        format = "md" if out is not None and out.endswith(".md") else "html"
+    source = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
+    return _core.report(_scenario(scenario), str(format), model, list(models or []), _options(options),
+                        int(draws), int(seed), float(noise), int(threads), int(tornado_bars), source, out)

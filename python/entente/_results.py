@@ -3,9 +3,10 @@ arrays (views of the engine's memory, not copies), the CLI's JSON and table, and
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from . import _svg
+from . import _charts
 
 IssueKey = Union[int, str]
 
@@ -103,16 +104,17 @@ class ForecastResult(_Result):
         return _pd().DataFrame(self.trajectory(issue), columns=self.actors(issue)).rename_axis("round")
 
     def _repr_html_(self) -> str:
-        rows = []
-        for k, issue in enumerate(self.scenario.issues):
-            final = self.final_positions(k)
-            rows.append({"name": issue.id, "lo": issue.scale.min, "hi": issue.scale.max,
-                         "status_quo": issue.status_quo,
-                         "outcome": self.to_dict()["issues"][k]["outcome"],
-                         "positions": [(s.actor, float(final[j]), s.weight) for j, s in enumerate(issue.stances)]})
-        notes = "".join(f"<p><b>warning:</b> {w}</p>" for w in self.warnings)
-        return (f"<div><h4>Forecast: {self.model}</h4>{self.to_frame()._repr_html_()}{notes}"
-                f"{_svg.forecast_chart(rows)}</div>")
+        """The table, then the HTML report's charts: each issue's scale (actors sized by
+        capability x salience, veto players square, the status quo and this forecast) and, for
+        models with bargaining rounds, each issue's trajectories."""
+        figures = [_charts.figure(svg, "Where each actor stands, the status quo and the "
+                                  f"{self.model} forecast (filled triangle).")
+                   for svg in self._run.scale_charts()]
+        figures += [_charts.figure(svg, f"Positions round by round in the {self.model} model; "
+                                   "bold: weighted median.")
+                    for svg in self._run.trajectory_charts()]
+        notes = "".join(f"<p><b>warning:</b> {escape(w)}</p>" for w in self.warnings)
+        return _charts.wrap(f"Forecast: {self.model}", self.to_frame()._repr_html_(), figures, notes)
 
     def __repr__(self) -> str:
         return f"<entente.ForecastResult {self.model}: {len(self._ids)} issues>"
@@ -123,6 +125,7 @@ class SimulationResult(_Result):
 
     def __init__(self, run: Any, issue_ids: List[str]) -> None:
         super().__init__(run.json, run.table)
+        self._run = run
         self.model: str = run.model
         self.seed: int = run.seed
         self.draws_done: int = run.draws  #: fewer than asked only if interrupted
@@ -167,11 +170,14 @@ class SimulationResult(_Result):
         return _pd().DataFrame(rows)
 
     def _repr_html_(self) -> str:
-        charts = "".join(_svg.histogram_chart(i["id"], i["histogram"], i["point"])
-                         for i in self.to_dict()["issues"])
+        """The table, then the HTML report's Monte Carlo histogram of each issue (5-95% band
+        shaded, median and point forecast marked)."""
         d = self.to_dict()
-        return (f"<div><h4>Simulation: {self.model}, {d['draws_done']} draws, seed {d['seed']}</h4>"
-                f"{self.to_frame()._repr_html_()}<div>{charts}</div></div>")
+        figures = [_charts.figure(svg, f"Outcome over {d['draws_done']} draws of the {self.model} "
+                                  "model; shaded: 5% to 95%.")
+                   for svg in self._run.histogram_charts()]
+        return _charts.wrap(f"Simulation: {self.model}, {d['draws_done']} draws, seed {d['seed']}",
+                            self.to_frame()._repr_html_(), figures)
 
     def __repr__(self) -> str:
         return f"<entente.SimulationResult {self.model}: {self.draws_done} draws>"

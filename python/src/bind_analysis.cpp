@@ -11,6 +11,7 @@
 #include "entente/io/advisor_output.hpp"
 #include "entente/io/simulation_output.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/report/histogram_chart.hpp"
 #include "interruptible.hpp"
 
 namespace py = pybind11;
@@ -57,7 +58,19 @@ void BindSimulate(py::module_& m) {
           "json",
           [](const SimulationRun& r) { return SimulationJson(r.scenario, r.result).dump(2); },
           "The CLI's `simulate --format json` text.")
-      .def("table", [](const SimulationRun& r) { return SimulationTable(r.scenario, r.result); });
+      .def("table", [](const SimulationRun& r) { return SimulationTable(r.scenario, r.result); })
+      .def(
+          "histogram_charts",
+          [](const SimulationRun& r) {
+            std::vector<std::string> charts;
+            for (std::size_t k = 0; k < r.result.issues.size(); ++k) {
+              const Issue& issue = r.scenario.issues[k];
+              charts.push_back(report::HistogramChart(r.result.issues[k], issue.scale,
+                                                      "Monte Carlo distribution of " + issue.name));
+            }
+            return charts;
+          },
+          "Per issue, the HTML report's Monte Carlo histogram (SVG).");
 
   m.def(
       "simulate",

@@ -7,6 +7,8 @@
 #include "bindings.hpp"
 #include "entente/io/forecast_output.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/report/scale_chart.hpp"
+#include "entente/report/trajectory_chart.hpp"
 #include "interruptible.hpp"
 
 namespace py = pybind11;
@@ -81,7 +83,32 @@ void BindForecast(py::module_& m) {
             return View(self, r.trajectories[k].data(), {rows, cols});
           },
           py::arg("issue"),
-          "rounds x stances positions (read-only view; 0 rows for static models).");
+          "rounds x stances positions (read-only view; 0 rows for static models).")
+      .def(
+          "scale_charts",
+          [](const ForecastRun& r) {
+            std::vector<std::string> charts;
+            for (std::size_t k = 0; k < r.forecast.issues.size(); ++k) {
+              const IssueForecast& f = r.forecast.issues[k];
+              charts.push_back(report::ScaleChart(
+                  r.scenario.issues[k], {{r.forecast.model, f.unconstrained, f.outcome}}));
+            }
+            return charts;
+          },
+          "Per issue, the HTML report's scale chart (SVG) with this forecast's row.")
+      .def(
+          "trajectory_charts",
+          [](const ForecastRun& r) {
+            std::vector<std::string> charts;
+            for (std::size_t k = 0; k < r.forecast.issues.size(); ++k) {
+              if (r.forecast.issues[k].rounds.empty()) continue;
+              charts.push_back(report::TrajectoryChart(r.scenario.issues[k], r.forecast.issues[k],
+                                                       r.forecast.model));
+            }
+            return charts;
+          },
+          "Per issue with bargaining rounds, the HTML report's trajectory chart (SVG); none "
+          "for static models.");
 
   m.def(
       "forecast",

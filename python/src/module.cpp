@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   entente::python::BindIo(m);
   entente::python::BindForecast(m);
   entente::python::BindAnalysis(m);
+  entente::python::BindReport(m);
 }
