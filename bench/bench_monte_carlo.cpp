@@ -19,14 +19,20 @@ void RunFlagship(benchmark::State& state, const char* model, std::int64_t draws)
                                                  benchmark::Counter::kIsRate);
 }
 
-void BM_SimulateCompromise(benchmark::State& state) { RunFlagship(state, "compromise", 1000000); }
+void BM_SimulateCompromise(benchmark::State& state) {
+  RunFlagship(state, "compromise", 1000000);
+}
 BENCHMARK(BM_SimulateCompromise)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_SimulateMedian(benchmark::State& state) { RunFlagship(state, "median", 1000000); }
+void BM_SimulateMedian(benchmark::State& state) {
+  RunFlagship(state, "median", 1000000);
+}
 BENCHMARK(BM_SimulateMedian)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Dynamic model: every draw runs the full bargaining (up to 100 rounds per issue).
-void BM_SimulateEu(benchmark::State& state) { RunFlagship(state, "eu", 4000); }
+void BM_SimulateEu(benchmark::State& state) {
+  RunFlagship(state, "eu", 4000);
+}
 BENCHMARK(BM_SimulateEu)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

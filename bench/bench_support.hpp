@@ -34,8 +34,13 @@ inline Scenario Synthetic(int actors, int issues) {
     issue.id = "I" + std::to_string(i);
     issue.scale = Scale{0, 100, "index", {}};
     for (int a = 0; a < actors; ++a) {
-      issue.stances.push_back(Stance{s.actors[a].id, 100 * next(), 0.05 + 0.95 * next(),
-                                     1 + 99 * next(), Basis::kUnstated, "", {}});
+      issue.stances.push_back(Stance{s.actors[a].id,
+                                     100 * next(),
+                                     0.05 + 0.95 * next(),
+                                     1 + 99 * next(),
+                                     Basis::kUnstated,
+                                     "",
+                                     {}});
     }
     s.issues.push_back(std::move(issue));
   }

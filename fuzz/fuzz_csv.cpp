@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   entente::Result<entente::CsvTable> t = entente::ParseCsv(text, "fuzz.csv");
   if (!t.ok()) return 0;
   for (const entente::CsvRow& row : t.value().rows) {
-    const auto again = entente::ParseCsv(entente::CsvLine(row.cells) + entente::CsvLine(row.cells), "x");
+    const auto again =
+        entente::ParseCsv(entente::CsvLine(row.cells) + entente::CsvLine(row.cells), "x");
     if (!again.ok() || again.value().rows.size() != 1 || again.value().rows[0].cells != row.cells) {
       __builtin_trap();
     }

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "run_database.hpp"
 #include "entente/analysis/advisor.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
@@ -13,6 +12,7 @@
 #include "entente/io/scenario_io.hpp"
 #include "entente/io/text.hpp"
 #include "entente/models/registry.hpp"
+#include "run_database.hpp"
 
 namespace entente::cli {
 namespace {
@@ -60,7 +60,8 @@ struct CompareArgs : Common {
 
 void AddAdvisorCommands(CLI::App& app) {
   auto coh = std::make_shared<Common>();
-  auto* cohesion = app.add_subcommand("cohesion", "Where each alliance is strained, issue by issue");
+  auto* cohesion =
+      app.add_subcommand("cohesion", "Where each alliance is strained, issue by issue");
   AddCommon(cohesion, *coh);
   cohesion->callback([coh] {
     const bool json = WantJson(coh->format);
@@ -80,9 +81,12 @@ void AddAdvisorCommands(CLI::App& app) {
   advise->add_option("--issue", adv->issue, "one issue (default: every issue the actor is in)");
   auto* target = advise->add_option("--target", adv->target, "target outcome on the issue's scale");
   advise->add_option("--goal", adv->goal, "own-position: the actor's own position (default)")
-      ->excludes(target)->check(CLI::IsMember({"own-position"}));
-  advise->add_option("--tolerance", adv->tolerance,
-                     "reached when within this % of the scale of the target")->capture_default_str();
+      ->excludes(target)
+      ->check(CLI::IsMember({"own-position"}));
+  advise
+      ->add_option("--tolerance", adv->tolerance,
+                   "reached when within this % of the scale of the target")
+      ->capture_default_str();
   advise->callback([adv] {
     const bool json = WantJson(adv->format);
     const Scenario s = LoadScenario(adv->scenario).ValueOrThrow();
@@ -97,19 +101,24 @@ void AddAdvisorCommands(CLI::App& app) {
     const nlohmann::ordered_json result = AdviceJson(r.actor, r.model, advice);
     Emit(json ? result.dump(2) + "\n" : AdviceTable(r.actor, r.model, advice), adv->output);
     SaveRun(adv->db, "advise", s, adv->scenario, r.model,
-            {{"model_options", r.model_options.values()}, {"actor", r.actor},
-             {"issue", adv->issue}, {"target", r.target ? nlohmann::ordered_json(*r.target) : nlohmann::ordered_json()},
+            {{"model_options", r.model_options.values()},
+             {"actor", r.actor},
+             {"issue", adv->issue},
+             {"target", r.target ? nlohmann::ordered_json(*r.target) : nlohmann::ordered_json()},
              {"tolerance", r.tolerance}},
             std::nullopt, result);
   });
 
   auto cmp = std::make_shared<CompareArgs>();
-  auto* compare = app.add_subcommand("compare", "Forecast named moves and their combinations against the baseline");
+  auto* compare = app.add_subcommand(
+      "compare", "Forecast named moves and their combinations against the baseline");
   AddCommon(compare, *cmp);
-  compare->add_option("--moves", cmp->moves, "comma-separated move ids of the scenario")->required();
+  compare->add_option("--moves", cmp->moves, "comma-separated move ids of the scenario")
+      ->required();
   compare->add_option("--draws", cmp->draws, "compare under uncertainty with this many draws");
   compare->add_option("--seed", cmp->seed, "random seed for --draws")->capture_default_str();
-  compare->add_option("--noise", cmp->noise, "spread for uncertain-free stances with --draws")->capture_default_str();
+  compare->add_option("--noise", cmp->noise, "spread for uncertain-free stances with --draws")
+      ->capture_default_str();
   compare->callback([cmp] {
     const bool json = WantJson(cmp->format);
     const Scenario s = LoadScenario(cmp->scenario).ValueOrThrow();
@@ -128,7 +137,9 @@ void AddAdvisorCommands(CLI::App& app) {
     const nlohmann::ordered_json result = ComparisonJson(s, variants);
     Emit(json ? result.dump(2) + "\n" : ComparisonTable(s, variants), cmp->output);
     SaveRun(cmp->db, "compare", s, cmp->scenario, r.model,
-            {{"model_options", r.model_options.values()}, {"moves", r.moves}, {"draws", cmp->draws},
+            {{"model_options", r.model_options.values()},
+             {"moves", r.moves},
+             {"draws", cmp->draws},
              {"noise", r.simulation ? r.simulation->noise.fraction : 0.0}},
             r.simulation ? std::optional<std::uint64_t>(cmp->seed) : std::nullopt, result);
   });

@@ -35,25 +35,30 @@ std::string Sentence(const Scenario& s, const Issue& issue, const BargainEvent& 
   std::string what;
   switch (e.kind) {
     case MoveKind::kLostConflict:
-      what = fmt::format("{} loses a conflict with {} (both expect to gain from a challenge, "
-                         "it less) and moves to its position", mover, other);
+      what = fmt::format(
+          "{} loses a conflict with {} (both expect to gain from a challenge, "
+          "it less) and moves to its position",
+          mover, other);
       break;
     case MoveKind::kCompromise:
       what = fmt::format("{} compromises with {}, moving the fraction |a/b| = {:.3f} of the way",
                          mover, other, std::abs(e.a / e.b));
       break;
     case MoveKind::kCapitulation:
-      what = fmt::format("{} capitulates to {} (it would lose more than the other gains) and "
-                         "moves to its position", mover, other);
+      what = fmt::format(
+          "{} capitulates to {} (it would lose more than the other gains) and "
+          "moves to its position",
+          mover, other);
       break;
   }
   // The detail line uses ids: names can be long, and a and b are easier to read side by side.
   const std::string& mover_id = issue.stances[e.actor].actor;
   const std::string& other_id = issue.stances[e.other].actor;
-  return fmt::format("  {}: {:.4g} -> {:.4g} (moves {:.4g}).\n    a = {:.4f} ({} challenging {}), "
-                     "b = {:.4f} ({} challenging {}{})\n",
-                     what, e.from, e.to, std::abs(e.to - e.from), e.a, mover_id, other_id, e.b,
-                     other_id, mover_id, own_view ? fmt::format(", as {} reckons it", mover_id) : "");
+  return fmt::format(
+      "  {}: {:.4g} -> {:.4g} (moves {:.4g}).\n    a = {:.4f} ({} challenging {}), "
+      "b = {:.4f} ({} challenging {}{})\n",
+      what, e.from, e.to, std::abs(e.to - e.from), e.a, mover_id, other_id, e.b, other_id, mover_id,
+      own_view ? fmt::format(", as {} reckons it", mover_id) : "");
 }
 
 std::string Explain(const Scenario& s, const Issue& issue, const Forecast& f,
@@ -64,14 +69,14 @@ std::string Explain(const Scenario& s, const Issue& issue, const Forecast& f,
   for (const auto& [key, value] : options.values()) {
     opts += fmt::format("{}{}={}", opts.empty() ? "" : ", ", key, value);
   }
-  std::string out = fmt::format("{}\nissue {}: {}{}\nmodel {}{}\n\n",
-                                s.meta.title.empty() ? "Scenario" : s.meta.title, issue.id,
-                                issue.name,
-                                issue.scale.unit.empty() ? "" : " (" + issue.scale.unit + ")",
-                                f.model, opts.empty() ? " (default options)" : ", " + opts);
+  std::string out = fmt::format(
+      "{}\nissue {}: {}{}\nmodel {}{}\n\n", s.meta.title.empty() ? "Scenario" : s.meta.title,
+      issue.id, issue.name, issue.scale.unit.empty() ? "" : " (" + issue.scale.unit + ")", f.model,
+      opts.empty() ? " (default options)" : ", " + opts);
   if (r.rounds.empty()) {
-    return out + fmt::format("Model '{}' is static: it has no rounds to explain. Forecast {:.4g}.\n",
-                             f.model, r.unconstrained);
+    return out +
+           fmt::format("Model '{}' is static: it has no rounds to explain. Forecast {:.4g}.\n",
+                       f.model, r.unconstrained);
   }
   auto ev = r.events.begin();
   for (const Round& round : r.rounds) {
@@ -80,7 +85,8 @@ std::string Explain(const Scenario& s, const Issue& issue, const Forecast& f,
     if (round.round == 0) continue;
     int moves = 0;
     for (; ev != r.events.end() && ev->round == round.round; ++ev, ++moves) {
-      out += Sentence(s, issue, *ev, !options.Has("view") || options.values().find("view")->second == "own");
+      out += Sentence(s, issue, *ev,
+                      !options.Has("view") || options.values().find("view")->second == "own");
     }
     if (moves == 0) out += "  Nobody accepts an offer; every position stays.\n";
   }
@@ -110,8 +116,8 @@ void AddExplainCommand(CLI::App& app) {
     if (issue == nullptr) {
       std::string ids;
       for (const Issue& i : s.issues) ids += (ids.empty() ? "" : ", ") + i.id;
-      throw InputError(fmt::format("no issue '{}' in {}; its issues are: {}", args->issue,
-                                   args->scenario, ids));
+      throw InputError(
+          fmt::format("no issue '{}' in {}; its issues are: {}", args->issue, args->scenario, ids));
     }
     const ModelOptions options = ToModelOptions(args->flags);
     const Forecast f = RunForecast(s, args->model, options);

@@ -37,7 +37,8 @@ void SaveRun(const DbArgs& db, const std::string& kind, const Scenario& scenario
       MakeRunRecord(kind, scenario, scenario_path, model, options, seed, result));
   if (!id) throw IoError(FormatErrors(id.errors()));
   if (::isatty(STDERR_FILENO) != 0) {
-    std::fprintf(stderr, "saved as run %lld in %s\n", static_cast<long long>(id.value()), path.c_str());
+    std::fprintf(stderr, "saved as run %lld in %s\n", static_cast<long long>(id.value()),
+                 path.c_str());
   }
 }
 

@@ -22,14 +22,16 @@ RunStore OpenStore(const DbArgs& db) {
   return RunStore::Open(path).ValueOrThrow();
 }
 
-std::string Opt(const std::optional<double>& v) { return v ? FormatFixed(*v, 1) : "-"; }
+std::string Opt(const std::optional<double>& v) {
+  return v ? FormatFixed(*v, 1) : "-";
+}
 
 std::string ShowRun(const RunRecord& r) {
   std::string out = fmt::format(
-      "run {}  {}  {}  model {}\nscenario: {} ({})\nsha256: {}\noptions: {}\n{}entente {}\n\n", r.id,
-      r.created_at, r.kind, r.model, r.scenario_title.empty() ? "(untitled)" : r.scenario_title,
-      r.scenario_path, r.scenario_hash, r.options_json,
-      r.seed ? fmt::format("seed: {}\n", *r.seed) : "", r.version);
+      "run {}  {}  {}  model {}\nscenario: {} ({})\nsha256: {}\noptions: {}\n{}entente {}\n\n",
+      r.id, r.created_at, r.kind, r.model,
+      r.scenario_title.empty() ? "(untitled)" : r.scenario_title, r.scenario_path, r.scenario_hash,
+      r.options_json, r.seed ? fmt::format("seed: {}\n", *r.seed) : "", r.version);
   std::string variant = "\x01";
   for (const OutcomeRow& o : r.outcomes) {
     if (o.variant != variant) {
@@ -42,23 +44,28 @@ std::string ShowRun(const RunRecord& r) {
                        FormatFixed(o.outcome, 1), Opt(o.unconstrained), Opt(o.status_quo),
                        Opt(o.mean), Opt(o.p05), Opt(o.p95), o.binding_veto.value_or("-"));
   }
-  if (!r.rounds.empty()) out += fmt::format("\n{} rounds of trajectories stored\n", r.rounds.size());
+  if (!r.rounds.empty())
+    out += fmt::format("\n{} rounds of trajectories stored\n", r.rounds.size());
   return out;
 }
 
 std::string DiffRuns(const RunRecord& a, const RunRecord& b) {
   std::string out = fmt::format("run {} -> run {}\n", a.id, b.id);
   if (a.model != b.model) out += fmt::format("model: {} -> {}\n", a.model, b.model);
-  if (a.options_json != b.options_json) out += fmt::format("options: {} -> {}\n", a.options_json, b.options_json);
+  if (a.options_json != b.options_json)
+    out += fmt::format("options: {} -> {}\n", a.options_json, b.options_json);
   if (a.scenario_hash == b.scenario_hash) {
     out += "inputs: identical scenario\n";
   } else {
-    const Scenario sa = ParseYamlScenario(a.scenario_text, fmt::format("run {}", a.id)).ValueOrThrow();
-    const Scenario sb = ParseYamlScenario(b.scenario_text, fmt::format("run {}", b.id)).ValueOrThrow();
+    const Scenario sa =
+        ParseYamlScenario(a.scenario_text, fmt::format("run {}", a.id)).ValueOrThrow();
+    const Scenario sb =
+        ParseYamlScenario(b.scenario_text, fmt::format("run {}", b.id)).ValueOrThrow();
     out += "inputs:\n";
     for (const std::string& line : DiffScenarios(sa, sb)) out += "  " + line + "\n";
   }
-  out += fmt::format("outcomes:\n  {:<26} {:>8} {:>8} {:>8}\n", "issue", "before", "after", "change");
+  out +=
+      fmt::format("outcomes:\n  {:<26} {:>8} {:>8} {:>8}\n", "issue", "before", "after", "change");
   for (const OutcomeRow& ob : b.outcomes) {
     const OutcomeRow* oa = nullptr;
     for (const OutcomeRow& x : a.outcomes) {
@@ -79,7 +86,9 @@ std::string DiffRuns(const RunRecord& a, const RunRecord& b) {
 std::string ExportCsv(const RunRecord& r) {
   std::string out = CsvLine({"run", "variant", "issue", "outcome", "unconstrained", "status_quo",
                              "binding_veto", "mean", "p05", "p95"});
-  const auto opt = [](const std::optional<double>& v) { return v ? FormatNumber(*v) : std::string(); };
+  const auto opt = [](const std::optional<double>& v) {
+    return v ? FormatNumber(*v) : std::string();
+  };
   for (const OutcomeRow& o : r.outcomes) {
     out += CsvLine({std::to_string(r.id), o.variant, o.issue, FormatNumber(o.outcome),
                     opt(o.unconstrained), opt(o.status_quo), o.binding_veto.value_or(""),
@@ -97,8 +106,11 @@ nlohmann::ordered_json ExportJson(const RunRecord& r) {
           {"options", J::parse(r.options_json, nullptr, false)},
           {"seed", r.seed ? J(*r.seed) : J()},
           {"entente_version", r.version},
-          {"scenario", {{"title", r.scenario_title}, {"path", r.scenario_path},
-                        {"sha256", r.scenario_hash}, {"yaml", r.scenario_text}}},
+          {"scenario",
+           {{"title", r.scenario_title},
+            {"path", r.scenario_path},
+            {"sha256", r.scenario_hash},
+            {"yaml", r.scenario_text}}},
           {"result", J::parse(r.result_json, nullptr, false)}};
 }
 
@@ -115,8 +127,8 @@ void AddRunsCommands(CLI::App& app) {
   list->callback([db] {
     RunStore store = OpenStore(*db);
     const auto all = store.List().ValueOrThrow();
-    std::string out = fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:<12}  {}\n", "id", "created (UTC)",
-                                  "kind", "model", "sha256", "scenario");
+    std::string out = fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:<12}  {}\n", "id",
+                                  "created (UTC)", "kind", "model", "sha256", "scenario");
     for (const RunRecord& r : all) {
       out += fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:<12}  {}\n", r.id, r.created_at, r.kind,
                          r.model, r.scenario_hash.substr(0, 12), r.scenario_title);
@@ -144,7 +156,9 @@ void AddRunsCommands(CLI::App& app) {
   auto* exp = runs->add_subcommand("export", "One run as JSON (everything) or CSV (outcomes)")
                   ->fallthrough();
   exp->add_option("id", *id, "run id")->required();
-  exp->add_option("-f,--format", *format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+  exp->add_option("-f,--format", *format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
   exp->add_option("-o,--output", *output, "write to FILE (atomically) instead of stdout");
   exp->callback([db, id, format, output] {
     const RunRecord r = OpenStore(*db).Get(*id).ValueOrThrow();

@@ -10,7 +10,9 @@
 namespace entente::cli {
 namespace {
 
-Scenario LoadOrThrow(const std::string& path) { return LoadScenario(path).ValueOrThrow(); }
+Scenario LoadOrThrow(const std::string& path) {
+  return LoadScenario(path).ValueOrThrow();
+}
 
 std::size_t CountStances(const Scenario& s) {
   std::size_t n = 0;

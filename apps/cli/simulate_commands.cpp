@@ -81,31 +81,44 @@ void Run(const SimulateArgs& a) {
   const SimulationResult r = Simulate(s, o);
   bar.Finish();
   const nlohmann::ordered_json json = SimulationJson(s, r);
-  Emit(format.value() == OutputFormat::kJson ? json.dump(2) + "\n" : SimulationTable(s, r), a.output);
+  Emit(format.value() == OutputFormat::kJson ? json.dump(2) + "\n" : SimulationTable(s, r),
+       a.output);
   if (r.interrupted) {
     ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"
-    if (!DbPath(a.db).empty()) std::fprintf(stderr, "not saved to the runs database: interrupted\n");
+    if (!DbPath(a.db).empty())
+      std::fprintf(stderr, "not saved to the runs database: interrupted\n");
     return;
   }
   nlohmann::ordered_json thresholds = nlohmann::ordered_json::array();
-  for (const Threshold& t : o.thresholds) thresholds.push_back({{"issue", t.issue}, {"value", t.value}});
+  for (const Threshold& t : o.thresholds)
+    thresholds.push_back({{"issue", t.issue}, {"value", t.value}});
   SaveRun(a.db, "simulate", s, a.scenario, a.model,
-          {{"model_options", o.model_options.values()}, {"draws", o.draws}, {"noise", o.noise.fraction},
-           {"thresholds", thresholds}, {"sensitivity", o.sensitivity}},
+          {{"model_options", o.model_options.values()},
+           {"draws", o.draws},
+           {"noise", o.noise.fraction},
+           {"thresholds", thresholds},
+           {"sensitivity", o.sensitivity}},
           o.seed, json);
 }
 
 void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("scenario", a.scenario, "YAML file or CSV bundle folder")->required();
-  cmd->add_option("-m,--model", a.model, "model to run (see `entente models`)")->capture_default_str();
-  cmd->add_option("-n,--draws", a.draws, "number of draws")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", a.seed, "random seed; the same seed gives the same output")->capture_default_str();
+  cmd->add_option("-m,--model", a.model, "model to run (see `entente models`)")
+      ->capture_default_str();
+  cmd->add_option("-n,--draws", a.draws, "number of draws")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", a.seed, "random seed; the same seed gives the same output")
+      ->capture_default_str();
   cmd->add_option("--threads", a.threads, "worker threads (0 = all cores); never changes results")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--noise", a.noise,
                   "spread for stances that state none: positions sd = P% of the scale, salience "
-                  "and capability sd = P% of the value")->capture_default_str();
-  cmd->add_option("--threshold", a.thresholds, "ISSUE:VALUE, report P(outcome >= VALUE) and <= (repeatable)");
+                  "and capability sd = P% of the value")
+      ->capture_default_str();
+  cmd->add_option("--threshold", a.thresholds,
+                  "ISSUE:VALUE, report P(outcome >= VALUE) and <= (repeatable)");
   cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
   AddModelFlags(*cmd, a.flags);
@@ -116,9 +129,11 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
 
 void AddSimulateCommands(CLI::App& app) {
   auto args = std::make_shared<SimulateArgs>();
-  auto* simulate = app.add_subcommand("simulate", "Monte Carlo forecast over the inputs' uncertainty");
+  auto* simulate =
+      app.add_subcommand("simulate", "Monte Carlo forecast over the inputs' uncertainty");
   AddSimulateOptions(simulate, *args);
-  simulate->add_flag("--sensitivity", args->sensitivity, "also rank the inputs that move each outcome");
+  simulate->add_flag("--sensitivity", args->sensitivity,
+                     "also rank the inputs that move each outcome");
   simulate->callback([args] { Run(*args); });
 
   auto sens_args = std::make_shared<SimulateArgs>();

@@ -1,6 +1,7 @@
 // Advisor: minimal single-lever and two-actor moves that bring an issue's outcome to a target.
 //   Compromise, position of j:  y = u + w_j (x' - x_j) / W          =>  x' = x_j + (T - u) W / w_j
-//   Compromise, salience of j:  y = (S + c_j s' x_j) / (W' + c_j s') =>  s' = (T W' - S) / (c_j (x_j - T))
+//   Compromise, salience of j:  y = (S + c_j s' x_j) / (W' + c_j s') =>  s' = (T W' - S) / (c_j
+//   (x_j - T))
 //     with S, W' the weighted sum and total weight of the others. Both verified through the
 //     full pipeline (a veto may bind); on failure, bisection.
 //   Median, and compromise under a veto: the outcome is monotone in each lever (the weighted
@@ -27,8 +28,8 @@ struct Context {
   const ModelInfo* model;
   const AdviceRequest* request;
   ModelOptions options;  // the request's, without trajectories: the search reads outcomes only
-  Scenario work;       // the issue alone (per-issue models) or the whole scenario (joint ones)
-  std::size_t issue;   // index of the issue in `work`
+  Scenario work;         // the issue alone (per-issue models) or the whole scenario (joint ones)
+  std::size_t issue;     // index of the issue in `work`
   double tol;
 };
 
@@ -42,7 +43,8 @@ double& LeverRef(Context& c, const std::string& actor, Lever lever) {
 }
 
 // Closed form for the compromise model; nullopt when it does not apply.
-std::optional<double> Analytic(const Issue& issue, const std::string& actor, Lever lever, double target) {
+std::optional<double> Analytic(const Issue& issue, const std::string& actor, Lever lever,
+                               double target) {
   double w_total = 0;
   double sum = 0;
   const Stance* me = issue.FindStance(actor);
@@ -81,11 +83,12 @@ std::optional<LeverMove> Solve(Context& c, const std::string& actor, Lever lever
   if (!sol) sol = SolveLever(f, from, lo, hi, target, c.tol, c.model->aggregate != nullptr);
   ref = from;
   if (!sol) return std::nullopt;
-  return LeverMove{actor, lever, from, sol->value, std::abs(sol->value - from) / range, sol->outcome,
-                   sol->method};
+  return LeverMove{actor,        lever,      from, sol->value, std::abs(sol->value - from) / range,
+                   sol->outcome, sol->method};
 }
 
-std::optional<PairMove> BestPair(Context& c, const std::vector<std::string>& actors, double target) {
+std::optional<PairMove> BestPair(Context& c, const std::vector<std::string>& actors,
+                                 double target) {
   const Issue& issue = c.work.issues[c.issue];
   const int steps = c.model->aggregate != nullptr ? 21 : 11;
   std::optional<PairMove> best;
@@ -115,7 +118,9 @@ std::optional<PairMove> BestPair(Context& c, const std::vector<std::string>& act
   return best;
 }
 
-std::string Num(double v) { return FormatFixed(v, std::abs(v) < 1 ? 2 : 1); }
+std::string Num(double v) {
+  return FormatFixed(v, std::abs(v) < 1 ? 2 : 1);
+}
 
 std::string MoveText(const LeverMove& m) {
   return m.lever == Lever::kPosition
@@ -132,15 +137,17 @@ std::string Summary(const Issue& issue, const IssueAdvice& a, const std::string&
   }
   std::string out;
   for (const Blocker& b : a.blockers) {
-    out += fmt::format("{} (veto) prefers the status quo to {}: it would have to move from {} to "
-                       "beyond {} before it accepts it. ",
-                       b.actor, Num(a.target), Num(b.position), Num(b.threshold));
+    out += fmt::format(
+        "{} (veto) prefers the status quo to {}: it would have to move from {} to "
+        "beyond {} before it accepts it. ",
+        b.actor, Num(a.target), Num(b.position), Num(b.threshold));
   }
   if (a.own_position || a.own_salience) {
     std::vector<std::string> ways;
     if (a.own_position) ways.push_back(MoveText(*a.own_position));
     if (a.own_salience) ways.push_back(MoveText(*a.own_salience));
-    out += fmt::format("{} could get there alone: {}. ", actor, fmt::format("{}", ways.size() == 2 ? ways[0] + " or " + ways[1] : ways[0]));
+    out += fmt::format("{} could get there alone: {}. ", actor,
+                       fmt::format("{}", ways.size() == 2 ? ways[0] + " or " + ways[1] : ways[0]));
   } else {
     out += fmt::format("{} cannot get there by its own moves. ", actor);
   }
@@ -158,7 +165,8 @@ std::string Summary(const Issue& issue, const IssueAdvice& a, const std::string&
                        MoveText(a.best_pair->second));
   }
   out += ".";
-  if (a.others.empty() && !a.best_pair && a.blockers.empty() && !a.own_position && !a.own_salience) {
+  if (a.others.empty() && !a.best_pair && a.blockers.empty() && !a.own_position &&
+      !a.own_salience) {
     out += " Not reachable by any single or paired move within the valid ranges.";
   }
   return out;
@@ -185,7 +193,8 @@ IssueAdvice AdviseIssue(const Scenario& scenario, const ModelInfo& model, const 
     const double q = *issue.status_quo;
     for (const std::string& v : issue.rule.veto_players) {
       const double x = issue.FindStance(v)->position;
-      if (!(std::abs(a.target - x) < std::abs(q - x))) a.blockers.push_back(Blocker{v, x, (a.target + q) / 2});
+      if (!(std::abs(a.target - x) < std::abs(q - x)))
+        a.blockers.push_back(Blocker{v, x, (a.target + q) / 2});
     }
   }
   if (!a.already) {
@@ -205,7 +214,8 @@ IssueAdvice AdviseIssue(const Scenario& scenario, const ModelInfo& model, const 
       // Dynamic models: pair only the four actors that move the outcome most cheaply.
       std::vector<std::string> top;
       for (const LeverMove& m : a.others) {
-        if (top.size() < 4 && std::find(top.begin(), top.end(), m.actor) == top.end()) top.push_back(m.actor);
+        if (top.size() < 4 && std::find(top.begin(), top.end(), m.actor) == top.end())
+          top.push_back(m.actor);
       }
       others = top;
     }
@@ -223,7 +233,9 @@ IssueAdvice AdviseIssue(const Scenario& scenario, const ModelInfo& model, const 
 
 }  // namespace
 
-const char* LeverName(Lever lever) { return lever == Lever::kPosition ? "position" : "salience"; }
+const char* LeverName(Lever lever) {
+  return lever == Lever::kPosition ? "position" : "salience";
+}
 
 std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r) {
   const ModelInfo& model = RequireModel(r.model);
@@ -238,8 +250,10 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
     if (r.issue && issue.id != *r.issue) continue;
     if (issue.FindStance(r.actor) == nullptr) {
       if (r.issue) {
-        throw InputError(fmt::format("--issue: '{}' takes no part in '{}'; pick an issue it has a "
-                                     "stance on", r.actor, issue.id));
+        throw InputError(
+            fmt::format("--issue: '{}' takes no part in '{}'; pick an issue it has a "
+                        "stance on",
+                        r.actor, issue.id));
       }
       continue;
     }
@@ -249,7 +263,8 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
     }
     out.push_back(AdviseIssue(scenario, model, r, k));
   }
-  if (r.issue && out.empty()) throw InputError(fmt::format("--issue: unknown issue '{}'", *r.issue));
+  if (r.issue && out.empty())
+    throw InputError(fmt::format("--issue: unknown issue '{}'", *r.issue));
   return out;
 }
 

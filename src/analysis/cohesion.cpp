@@ -58,8 +58,9 @@ std::vector<AllianceCohesion> Cohesion(const Scenario& scenario, const Forecast&
       ic.strain = ic.gap_before + worst;
       ac.issues.push_back(std::move(ic));
     }
-    std::stable_sort(ac.issues.begin(), ac.issues.end(),
-                     [](const IssueCohesion& a, const IssueCohesion& b) { return a.strain > b.strain; });
+    std::stable_sort(
+        ac.issues.begin(), ac.issues.end(),
+        [](const IssueCohesion& a, const IssueCohesion& b) { return a.strain > b.strain; });
     out.push_back(std::move(ac));
   }
   return out;

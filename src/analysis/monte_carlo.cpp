@@ -31,9 +31,9 @@ constexpr std::int64_t kChunk = 256;  // draws per task: small enough for Ctrl-C
 struct Accumulator {
   std::vector<OutcomeSketch> sketches;
   std::vector<std::int64_t> sq_holds;
-  std::vector<std::vector<std::int64_t>> ge, le;     // [issue][threshold]
-  std::vector<std::vector<std::int64_t>> binds;      // [issue][veto player]
-  std::vector<std::int64_t> fallbacks;               // [issue]
+  std::vector<std::vector<std::int64_t>> ge, le;  // [issue][threshold]
+  std::vector<std::vector<std::int64_t>> binds;   // [issue][veto player]
+  std::vector<std::int64_t> fallbacks;            // [issue]
   std::optional<FirstOrderAccumulator> first_order;
   Scenario work;
   std::vector<double> values, outcomes, x, w, veto;
@@ -49,8 +49,8 @@ struct Plan {
   const SimulationOptions* options;
   const Sampler* sampler;
   ModelOptions draw_options;  // the user's options without trajectories: draws need outcomes only
-  std::vector<double> reference;                 // point outcome per issue
-  std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
+  std::vector<double> reference;                          // point outcome per issue
+  std::vector<std::vector<std::size_t>> veto_stance;      // [issue][veto] -> stance index
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
   double* outcomes = nullptr;  // keep_outcomes: draws x issues; draw d writes row d only
 };
@@ -187,16 +187,17 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
       if (s.issues[k].id != t.issue) continue;
       found = true;
       if (!std::isfinite(t.value) || !s.issues[k].scale.Contains(t.value)) {
-        errors.push_back(Error{Location{"--threshold"},
-                               fmt::format("threshold {} is outside the scale of '{}'", t.value, t.issue),
-                               fmt::format("give a value in [{}, {}]", s.issues[k].scale.min,
-                                           s.issues[k].scale.max)});
+        errors.push_back(Error{
+            Location{"--threshold"},
+            fmt::format("threshold {} is outside the scale of '{}'", t.value, t.issue),
+            fmt::format("give a value in [{}, {}]", s.issues[k].scale.min, s.issues[k].scale.max)});
       }
       plan.thresholds[k].push_back(&t);
     }
     if (!found) {
-      errors.push_back(Error{Location{"--threshold"}, fmt::format("unknown issue '{}'", t.issue),
-                             "use an issue id of the scenario, as in --threshold sanctions_relief:50"});
+      errors.push_back(
+          Error{Location{"--threshold"}, fmt::format("unknown issue '{}'", t.issue),
+                "use an issue id of the scenario, as in --threshold sanctions_relief:50"});
     }
   }
   if (!errors.empty()) throw InputError(std::move(errors));
@@ -227,7 +228,8 @@ IssueDistribution Summarise(const Plan& plan, const Accumulator& a, std::size_t 
                                            static_cast<double>(a.le[k][t]) / n});
   }
   for (std::size_t v = 0; v < plan.veto_stance[k].size(); ++v) {
-    d.vetoes.push_back(VetoShare{issue.rule.veto_players[v], static_cast<double>(a.binds[k][v]) / n});
+    d.vetoes.push_back(
+        VetoShare{issue.rule.veto_players[v], static_cast<double>(a.binds[k][v]) / n});
   }
   d.fallback_draws = a.fallbacks[k];
   return d;
@@ -272,9 +274,11 @@ std::vector<IssueSensitivity> Sensitivities(const Plan& plan, const Accumulator&
       if (e.outcome_low == e.outcome_high && e.first_order < 0.005) continue;
       is.effects.push_back(std::move(e));
     }
-    std::stable_sort(is.effects.begin(), is.effects.end(), [](const InputEffect& a, const InputEffect& b) {
-      return std::abs(a.outcome_high - a.outcome_low) > std::abs(b.outcome_high - b.outcome_low);
-    });
+    std::stable_sort(is.effects.begin(), is.effects.end(),
+                     [](const InputEffect& a, const InputEffect& b) {
+                       return std::abs(a.outcome_high - a.outcome_low) >
+                              std::abs(b.outcome_high - b.outcome_low);
+                     });
     out.push_back(std::move(is));
   }
   return out;
@@ -303,7 +307,8 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
     if (cells > (std::size_t{1} << 22)) {
       throw InputError(fmt::format(
           "sensitivity over {} inputs x {} issues needs too much memory; drop --sensitivity or "
-          "give spreads only to the inputs in question", sampler.inputs().size(), scenario.issues.size()));
+          "give spreads only to the inputs in question",
+          sampler.inputs().size(), scenario.issues.size()));
     }
   }
 
@@ -341,7 +346,8 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   r.seed = o.seed;
   r.noise = o.noise.fraction;
   r.uncertain_inputs = sampler.inputs().size();
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) r.issues.push_back(Summarise(plan, total, k));
+  for (std::size_t k = 0; k < scenario.issues.size(); ++k)
+    r.issues.push_back(Summarise(plan, total, k));
   if (o.sensitivity) r.sensitivity = Sensitivities(plan, total);
   r.outcomes = std::move(outcomes);
   if (o.progress) o.progress(r.draws_done, o.draws);

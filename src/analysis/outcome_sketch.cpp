@@ -12,7 +12,10 @@ constexpr double kFixed = 4294967296.0;  // 2^32 steps per scale range
 }
 
 OutcomeSketch::OutcomeSketch(double lo, double hi, double reference)
-    : lo_(lo), hi_(hi), reference_(reference), counts_(kBins, 0),
+    : lo_(lo),
+      hi_(hi),
+      reference_(reference),
+      counts_(kBins, 0),
       bin_min_(kBins, std::numeric_limits<double>::infinity()),
       bin_max_(kBins, -std::numeric_limits<double>::infinity()) {
   ENTENTE_ASSERT(hi > lo, "outcome sketch needs a scale with max > min");

@@ -37,9 +37,13 @@ detail::Ziggurat MakeZiggurat() {
 }
 
 // Uniform on (0, 1): never 0, so its logarithm is finite.
-double OpenUniform(Rng& rng) { return (static_cast<double>(rng()) + 0.5) / 4294967296.0; }
+double OpenUniform(Rng& rng) {
+  return (static_cast<double>(rng()) + 0.5) / 4294967296.0;
+}
 
-double NormalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double NormalCdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 // Acklam-free inverse: bisection on the CDF is plenty for the two tornado points per input.
 double NormalQuantile(double p) {
@@ -102,7 +106,8 @@ double SampleBounded(Rng& rng, const Spread& sp, double value) {
 double SpreadCdf(const Spread& sp, double value, double x) {
   switch (sp.kind) {
     case Spread::Kind::kNone: return x < value ? 0.0 : 1.0;
-    case Spread::Kind::kNormal: return sp.sd > 0 ? NormalCdf((x - value) / sp.sd) : (x < value ? 0.0 : 1.0);
+    case Spread::Kind::kNormal:
+      return sp.sd > 0 ? NormalCdf((x - value) / sp.sd) : (x < value ? 0.0 : 1.0);
     case Spread::Kind::kUniform:
       return sp.high > sp.low ? std::clamp((x - sp.low) / (sp.high - sp.low), 0.0, 1.0) : 1.0;
     case Spread::Kind::kTriangular: {

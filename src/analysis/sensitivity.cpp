@@ -31,14 +31,20 @@ std::vector<Swing> OneAtATime(const Scenario& base, const Sampler& sampler, cons
 
 FirstOrderAccumulator::FirstOrderAccumulator(std::size_t inputs, std::vector<double> references,
                                              std::vector<double> ranges, int bins)
-    : inputs_(inputs), issues_(references.size()), bins_(bins), references_(std::move(references)),
-      ranges_(std::move(ranges)), cells_(inputs_ * issues_ * bins_) {}
+    : inputs_(inputs),
+      issues_(references.size()),
+      bins_(bins),
+      references_(std::move(references)),
+      ranges_(std::move(ranges)),
+      cells_(inputs_ * issues_ * bins_) {}
 
 std::int64_t FirstOrderAccumulator::Fixed(std::size_t issue, double y) const {
-  return static_cast<std::int64_t>(std::llround((y - references_[issue]) / ranges_[issue] * kFixed));
+  return static_cast<std::int64_t>(
+      std::llround((y - references_[issue]) / ranges_[issue] * kFixed));
 }
 
-void FirstOrderAccumulator::Add(const std::vector<int>& classes, const std::vector<double>& outcomes) {
+void FirstOrderAccumulator::Add(const std::vector<int>& classes,
+                                const std::vector<double>& outcomes) {
   for (std::size_t k = 0; k < issues_; ++k) {
     const std::int64_t q = Fixed(k, outcomes[k]);
     const UInt128 mag = static_cast<UInt128>(q < 0 ? -q : q);

@@ -23,7 +23,8 @@ std::string FormatErrors(const Errors& errors) {
   return out;
 }
 
-InputError::InputError(Errors errors) : Exception(FormatErrors(errors)), errors_(std::move(errors)) {}
+InputError::InputError(Errors errors)
+    : Exception(FormatErrors(errors)), errors_(std::move(errors)) {}
 
 InputError::InputError(const std::string& message)
     : Exception(message), errors_{Error{Location{}, message, ""}} {}

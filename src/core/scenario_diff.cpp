@@ -5,7 +5,9 @@
 namespace entente {
 namespace {
 
-std::string Opt(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : "none"; }
+std::string Opt(const std::optional<double>& v) {
+  return v ? fmt::format("{}", *v) : "none";
+}
 
 void DiffStances(const Issue& a, const Issue& b, std::vector<std::string>& out) {
   for (const Stance& sa : a.stances) {
@@ -42,9 +44,11 @@ void DiffIssue(const Issue& a, const Issue& b, std::vector<std::string>& out) {
   }
   if (a.scale != b.scale) out.push_back(fmt::format("issue {}: scale or anchors changed", a.id));
   if (a.status_quo != b.status_quo) {
-    out.push_back(fmt::format("issue {}: status quo {} -> {}", a.id, Opt(a.status_quo), Opt(b.status_quo)));
+    out.push_back(
+        fmt::format("issue {}: status quo {} -> {}", a.id, Opt(a.status_quo), Opt(b.status_quo)));
   }
-  if (a.rule != b.rule) out.push_back(fmt::format("issue {}: decision rule or veto players changed", a.id));
+  if (a.rule != b.rule)
+    out.push_back(fmt::format("issue {}: decision rule or veto players changed", a.id));
   DiffStances(a, b, out);
 }
 
@@ -55,16 +59,20 @@ std::vector<std::string> DiffScenarios(const Scenario& a, const Scenario& b) {
   if (a.meta != b.meta) out.push_back("metadata (title, date, sources) changed");
   for (const Actor& x : a.actors) {
     const Actor* y = b.FindActor(x.id);
-    if (y == nullptr) out.push_back(fmt::format("actor {} removed", x.id));
-    else if (!(*y == x)) out.push_back(fmt::format("actor {}: name or description changed", x.id));
+    if (y == nullptr)
+      out.push_back(fmt::format("actor {} removed", x.id));
+    else if (!(*y == x))
+      out.push_back(fmt::format("actor {}: name or description changed", x.id));
   }
   for (const Actor& y : b.actors) {
     if (a.FindActor(y.id) == nullptr) out.push_back(fmt::format("actor {} added", y.id));
   }
   for (const Issue& x : a.issues) {
     const Issue* y = b.FindIssue(x.id);
-    if (y == nullptr) out.push_back(fmt::format("issue {} removed", x.id));
-    else DiffIssue(x, *y, out);
+    if (y == nullptr)
+      out.push_back(fmt::format("issue {} removed", x.id));
+    else
+      DiffIssue(x, *y, out);
   }
   for (const Issue& y : b.issues) {
     if (a.FindIssue(y.id) == nullptr) out.push_back(fmt::format("issue {} added", y.id));

@@ -57,8 +57,8 @@ class Checker {
               fmt::format("alliance '{}': unknown member '{}'", a.id, m),
               "use an actor id from the actors list");
         } else if (!members.insert(m).second) {
-          Add(a.origin.WithField("members"),
-              fmt::format("alliance '{}' lists '{}' twice", a.id, m), "list each member once");
+          Add(a.origin.WithField("members"), fmt::format("alliance '{}' lists '{}' twice", a.id, m),
+              "list each member once");
         }
       }
       if (a.members.size() < 2) {
@@ -83,7 +83,8 @@ class Checker {
       return;
     }
     if (!c.position && !c.salience && !c.capability) {
-      Add(c.origin, fmt::format("move '{}' changes nothing for '{}' on '{}'", m.id, c.actor, c.issue),
+      Add(c.origin,
+          fmt::format("move '{}' changes nothing for '{}' on '{}'", m.id, c.actor, c.issue),
           "give a new position, salience or capability");
     }
     if (c.position && (!std::isfinite(*c.position) || !issue->scale.Contains(*c.position))) {
@@ -224,18 +225,21 @@ class Checker {
           Add(at, fmt::format("{} range [{}, {}] is empty", field, sp.low, sp.high),
               "give low <= high");
         } else if (sp.low < lo || sp.high > hi) {
-          Add(at, fmt::format("{} range [{}, {}] reaches outside [{}, {}]", field, sp.low, sp.high,
-                              lo, hi),
+          Add(at,
+              fmt::format("{} range [{}, {}] reaches outside [{}, {}]", field, sp.low, sp.high, lo,
+                          hi),
               fmt::format("keep low and high within [{}, {}]", lo, hi));
         } else if (sp.kind == Spread::Kind::kTriangular && (value < sp.low || value > sp.high)) {
-          Add(at, fmt::format("{} {} is outside its own range [{}, {}]", field, value, sp.low, sp.high),
+          Add(at,
+              fmt::format("{} {} is outside its own range [{}, {}]", field, value, sp.low, sp.high),
               "make low <= value <= high");
         }
         return;
     }
   }
 
-  void CheckStance(const Issue& issue, const Stance& s, bool scale_ok, std::set<std::string>& seen) {
+  void CheckStance(const Issue& issue, const Stance& s, bool scale_ok,
+                   std::set<std::string>& seen) {
     if (!actor_ids_.contains(s.actor)) {
       Add(s.origin.WithField("actor"),
           fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
@@ -251,8 +255,8 @@ class Checker {
           "give a number on the issue's scale");
     } else if (scale_ok && !sc.Contains(s.position)) {
       Add(s.origin.WithField("position"),
-          fmt::format("position {} is outside the scale [{}, {}] of issue '{}'", s.position,
-                      sc.min, sc.max, issue.id),
+          fmt::format("position {} is outside the scale [{}, {}] of issue '{}'", s.position, sc.min,
+                      sc.max, issue.id),
           fmt::format("give a position between {} and {}", sc.min, sc.max));
     }
     if (!std::isfinite(s.salience) || s.salience < 0 || s.salience > 1) {
@@ -296,7 +300,9 @@ class Checker {
 
 }  // namespace
 
-Errors Validate(const Scenario& scenario) { return Checker(scenario).Run(); }
+Errors Validate(const Scenario& scenario) {
+  return Checker(scenario).Run();
+}
 
 Result<Scenario> Validated(Scenario scenario) {
   Errors errors = Validate(scenario);

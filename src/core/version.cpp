@@ -2,6 +2,8 @@
 
 namespace entente {
 
-std::string_view Version() { return ENTENTE_VERSION; }  // set by CMake from project(VERSION)
+std::string_view Version() {
+  return ENTENTE_VERSION;
+}  // set by CMake from project(VERSION)
 
 }  // namespace entente

@@ -30,10 +30,10 @@ class TableReader {
         for (const std::string& k : *list) known = known || k == h;
       }
       if (!known) {
-        errors_.push_back(Error{Location{table_.file, 1}, fmt::format("unknown column '{}'", h),
-                                fmt::format("columns are {}{}{}", fmt::join(required, ","),
-                                            optional.empty() ? "" : ", optionally ",
-                                            fmt::join(optional, ","))});
+        errors_.push_back(
+            Error{Location{table_.file, 1}, fmt::format("unknown column '{}'", h),
+                  fmt::format("columns are {}{}{}", fmt::join(required, ","),
+                              optional.empty() ? "" : ", optionally ", fmt::join(optional, ","))});
         ok = false;
       }
     }
@@ -74,8 +74,9 @@ class TableReader {
     const bool has_hi = !Text(row, column + "_high").empty();
     const bool has_value = !Text(row, column).empty();
     if (has_lo != has_hi || (has_sd && (has_lo || !has_value))) {
-      errors_.push_back(Error{At(row, column), fmt::format("{} has an incomplete or mixed spread", column),
-                              fmt::format("give {0}_sd with {0}, or both {0}_low and {0}_high", column)});
+      errors_.push_back(
+          Error{At(row, column), fmt::format("{} has an incomplete or mixed spread", column),
+                fmt::format("give {0}_sd with {0}, or both {0}_low and {0}_high", column)});
       return;
     }
     if (has_lo && !has_value) {
@@ -87,7 +88,8 @@ class TableReader {
     }
     value = Number(row, column);
     if (has_sd) spread = Spread::Normal(Number(row, column + "_sd"));
-    if (has_lo) spread = Spread::Triangular(Number(row, column + "_low"), Number(row, column + "_high"));
+    if (has_lo)
+      spread = Spread::Triangular(Number(row, column + "_low"), Number(row, column + "_high"));
   }
 
   std::string Id(const CsvRow& row, const std::string& column) {
@@ -112,10 +114,14 @@ void ReadMetadata(const CsvTable& t, Scenario& s, Errors& errors) {
   for (const CsvRow& row : t.rows) {
     const std::string key = r.Text(row, "key");
     const std::string value = r.Raw(row, "value");
-    if (key == "title") s.meta.title = value;
-    else if (key == "as_of") s.meta.as_of = value;
-    else if (key == "description") s.meta.description = value;
-    else if (key == "source") s.meta.sources.push_back(value);
+    if (key == "title")
+      s.meta.title = value;
+    else if (key == "as_of")
+      s.meta.as_of = value;
+    else if (key == "description")
+      s.meta.description = value;
+    else if (key == "source")
+      s.meta.sources.push_back(value);
     else {
       errors.push_back(Error{r.At(row, "key"), fmt::format("unknown key '{}'", key),
                              "use title, as_of, description or source"});
@@ -138,9 +144,9 @@ void ReadActors(const CsvTable& t, Scenario& s, Errors& errors) {
 
 void ReadIssues(const CsvTable& t, Scenario& s, Errors& errors) {
   TableReader r(t, errors);
-  if (!r.CheckColumns({"issue", "name", "scale_min", "scale_max"},
-                      {"unit", "anchors", "status_quo", "decision_rule", "veto_players",
-                       "description"})) {
+  if (!r.CheckColumns(
+          {"issue", "name", "scale_min", "scale_max"},
+          {"unit", "anchors", "status_quo", "decision_rule", "veto_players", "description"})) {
     return;
   }
   for (const CsvRow& row : t.rows) {

@@ -44,8 +44,8 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
 
   bool any_description = false;
   for (const Actor& a : scenario.actors) any_description |= !a.description.empty();
-  std::string actors = any_description ? CsvLine({"actor", "name", "description"})
-                                       : CsvLine({"actor", "name"});
+  std::string actors =
+      any_description ? CsvLine({"actor", "name", "description"}) : CsvLine({"actor", "name"});
   for (const Actor& a : scenario.actors) {
     actors += any_description ? CsvLine({a.id, a.name, a.description}) : CsvLine({a.id, a.name});
   }
@@ -53,7 +53,8 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
 
   bool issue_description = false;
   for (const Issue& i : scenario.issues) issue_description |= !i.description.empty();
-  std::vector<std::string> header = {"issue", "name", "unit", "scale_min", "scale_max", "anchors",
+  std::vector<std::string> header = {"issue",      "name",          "unit",
+                                     "scale_min",  "scale_max",     "anchors",
                                      "status_quo", "decision_rule", "veto_players"};
   if (issue_description) header.emplace_back("description");
   std::string issues = CsvLine(header);
@@ -61,14 +62,16 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   bool spreads = false;
   for (const Issue& i : scenario.issues) {
     for (const Stance& s : i.stances) {
-      spreads |= s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
+      spreads |=
+          s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
     }
   }
-  std::vector<std::string> stance_header = {"issue", "actor", "position", "salience", "capability",
-                                            "basis", "note"};
+  std::vector<std::string> stance_header = {"issue",      "actor", "position", "salience",
+                                            "capability", "basis", "note"};
   if (spreads) {
     for (const char* f : {"position", "salience", "capability"}) {
-      for (const char* suffix : {"_sd", "_low", "_high"}) stance_header.push_back(std::string(f) + suffix);
+      for (const char* suffix : {"_sd", "_low", "_high"})
+        stance_header.push_back(std::string(f) + suffix);
     }
   }
   std::string stances = CsvLine(stance_header);
@@ -81,23 +84,28 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     std::string bad;
     auto back = ParseAnchors(anchor_text, &bad);
     if (!back || *back != i.scale.anchors) {
-      return Error{i.origin.WithField("anchors"),
-                   fmt::format("issue '{}': an anchor label cannot be written to CSV unambiguously",
-                               i.id),
-                   "avoid ';' followed by a number and '=' inside anchor labels"};
+      return Error{
+          i.origin.WithField("anchors"),
+          fmt::format("issue '{}': an anchor label cannot be written to CSV unambiguously", i.id),
+          "avoid ';' followed by a number and '=' inside anchor labels"};
     }
-    std::vector<std::string> row = {
-        i.id, i.name, i.scale.unit, FormatNumber(i.scale.min), FormatNumber(i.scale.max),
-        anchor_text, i.status_quo ? FormatNumber(*i.status_quo) : std::string(),
-        std::string(DecisionKindName(i.rule.kind)), Join(i.rule.veto_players, ';')};
+    std::vector<std::string> row = {i.id,
+                                    i.name,
+                                    i.scale.unit,
+                                    FormatNumber(i.scale.min),
+                                    FormatNumber(i.scale.max),
+                                    anchor_text,
+                                    i.status_quo ? FormatNumber(*i.status_quo) : std::string(),
+                                    std::string(DecisionKindName(i.rule.kind)),
+                                    Join(i.rule.veto_players, ';')};
     if (issue_description) row.push_back(i.description);
     issues += CsvLine(row);
     for (const Stance& s : i.stances) {
       const auto p = UncertainCells(s.position, s.position_spread);
       const auto sa = UncertainCells(s.salience, s.salience_spread);
       const auto c = UncertainCells(s.capability, s.capability_spread);
-      std::vector<std::string> cells = {i.id, s.actor, p[0], sa[0], c[0],
-                                        std::string(BasisName(s.basis)), s.note};
+      std::vector<std::string> cells = {
+          i.id, s.actor, p[0], sa[0], c[0], std::string(BasisName(s.basis)), s.note};
       if (spreads) {
         for (const auto* u : {&p, &sa, &c}) cells.insert(cells.end(), u->begin() + 1, u->end());
       }
@@ -108,11 +116,14 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   files["stances.csv"] = std::move(stances);
   if (!scenario.alliances.empty()) {
     std::string text = CsvLine({"alliance", "name", "members"});
-    for (const Alliance& a : scenario.alliances) text += CsvLine({a.id, a.name, Join(a.members, ';')});
+    for (const Alliance& a : scenario.alliances)
+      text += CsvLine({a.id, a.name, Join(a.members, ';')});
     files["alliances.csv"] = std::move(text);
   }
   if (!scenario.moves.empty()) {
-    const auto opt = [](const std::optional<double>& v) { return v ? FormatNumber(*v) : std::string(); };
+    const auto opt = [](const std::optional<double>& v) {
+      return v ? FormatNumber(*v) : std::string();
+    };
     std::string text =
         CsvLine({"move", "name", "source", "issue", "actor", "position", "salience", "capability"});
     for (const Move& m : scenario.moves) {

@@ -79,8 +79,8 @@ Result<Unit> WriteFileAtomic(const std::string& path, const std::string& content
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(tmp.c_str());
-    return Error{Location{path}, fmt::format("cannot move the finished file into place: {}",
-                                             std::strerror(err)),
+    return Error{Location{path},
+                 fmt::format("cannot move the finished file into place: {}", std::strerror(err)),
                  "check permissions on the folder"};
   }
   return Unit{};

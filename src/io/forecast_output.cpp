@@ -50,9 +50,11 @@ Result<OutputFormat> ParseOutputFormat(std::string_view text) {
 
 std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   std::string out;
-  const std::string title = scenario.meta.title.empty() ? std::string("Scenario") : scenario.meta.title;
-  out += fmt::format("{}\nmodel: {}{}\n\n", title, forecast.model,
-                     scenario.meta.as_of.empty() ? "" : fmt::format("   as of: {}", scenario.meta.as_of));
+  const std::string title =
+      scenario.meta.title.empty() ? std::string("Scenario") : scenario.meta.title;
+  out += fmt::format(
+      "{}\nmodel: {}{}\n\n", title, forecast.model,
+      scenario.meta.as_of.empty() ? "" : fmt::format("   as of: {}", scenario.meta.as_of));
   std::size_t id_width = 5;
   for (const Issue& i : scenario.issues) id_width = std::max(id_width, i.id.size());
   out += fmt::format("{:<{}}  {:>7}  {:>7}  {:<44}  {:>6}  {}\n", "issue", id_width, "model",
@@ -68,15 +70,17 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
                        issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", veto);
     if (f.binding_veto) {
       notes += f.win_set_empty
-                   ? fmt::format("- {}: no outcome beats the status quo for every veto player; "
-                                 "{} blocks the move to {}.\n",
-                                 issue.id, veto, FormatFixed(f.unconstrained, 1))
+                   ? fmt::format(
+                         "- {}: no outcome beats the status quo for every veto player; "
+                         "{} blocks the move to {}.\n",
+                         issue.id, veto, FormatFixed(f.unconstrained, 1))
                    : fmt::format("- {}: {} accepts at most {}, not the model's {}.\n", issue.id,
                                  veto, FormatFixed(f.outcome, 1), FormatFixed(f.unconstrained, 1));
     }
   }
-  out += "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
-         "prefer it to the status quo, sq).\n";
+  out +=
+      "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
+      "prefer it to the status quo, sq).\n";
   if (!notes.empty()) out += "\nVetoes that bind:\n" + notes;
   out += ExchangesTable(scenario, forecast, 10);
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
@@ -94,8 +98,10 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
         {"unit", issue.scale.unit},
         {"outcome", f.outcome},
         {"unconstrained", f.unconstrained},
-        {"status_quo", f.status_quo ? nlohmann::ordered_json(*f.status_quo) : nlohmann::ordered_json()},
-        {"binding_veto", f.binding_veto ? nlohmann::ordered_json(*f.binding_veto) : nlohmann::ordered_json()},
+        {"status_quo",
+         f.status_quo ? nlohmann::ordered_json(*f.status_quo) : nlohmann::ordered_json()},
+        {"binding_veto",
+         f.binding_veto ? nlohmann::ordered_json(*f.binding_veto) : nlohmann::ordered_json()},
         {"win_set_empty", f.win_set_empty},
     };
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
@@ -108,8 +114,8 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
         for (std::size_t s = 0; s < r.positions.size(); ++s) {
           positions[issue.stances[s].actor] = r.positions[s];
         }
-        rounds.push_back({{"round", r.round}, {"median", r.median}, {"mean", r.mean},
-                          {"positions", positions}});
+        rounds.push_back(
+            {{"round", r.round}, {"median", r.median}, {"mean", r.mean}, {"positions", positions}});
       }
       j["rounds"] = std::move(rounds);
     }
@@ -117,10 +123,14 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
       // Dynamic models' audit trail: who accepted whose offer, how, and how far.
       nlohmann::json events = nlohmann::json::array();
       for (const BargainEvent& e : f.events) {
-        events.push_back({{"round", e.round}, {"actor", issue.stances[e.actor].actor},
+        events.push_back({{"round", e.round},
+                          {"actor", issue.stances[e.actor].actor},
                           {"other", issue.stances[e.other].actor},
-                          {"kind", std::string(MoveKindName(e.kind))}, {"from", e.from},
-                          {"to", e.to}, {"a", e.a}, {"b", e.b}});
+                          {"kind", std::string(MoveKindName(e.kind))},
+                          {"from", e.from},
+                          {"to", e.to},
+                          {"a", e.a},
+                          {"b", e.b}});
       }
       j["events"] = std::move(events);
     }
@@ -145,9 +155,8 @@ std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
     const Issue& issue = scenario.issues[k];
     const IssueForecast& f = forecast.issues[k];
     out += CsvLine({issue.id, issue.name, FormatNumber(f.outcome), FormatNumber(f.unconstrained),
-                    f.status_quo ? FormatNumber(*f.status_quo) : "",
-                    f.binding_veto.value_or(""), f.win_set_empty ? "true" : "false",
-                    AnchorText(issue, f.outcome)});
+                    f.status_quo ? FormatNumber(*f.status_quo) : "", f.binding_veto.value_or(""),
+                    f.win_set_empty ? "true" : "false", AnchorText(issue, f.outcome)});
   }
   return out;
 }

@@ -66,7 +66,8 @@ void AddIssueRows(const J& issue, const std::string& variant, RunRecord& run) {
   if (!issue.contains("rounds")) return;
   for (const J& r : issue["rounds"]) {
     run.rounds.push_back(RoundRow{row.issue, r.value("round", 0), r.value("median", 0.0),
-                                  r.value("mean", 0.0), r.contains("positions") ? r["positions"].dump() : "{}"});
+                                  r.value("mean", 0.0),
+                                  r.contains("positions") ? r["positions"].dump() : "{}"});
   }
 }
 
@@ -93,9 +94,17 @@ Result<Unit> MigrateV1ToV2(Sqlite& db) {
       Result<Statement> ins = db.Prepare(
           "INSERT OR REPLACE INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       if (!ins) return ins.errors();
-      ins.value().Bind(1, run.id).Bind(2, o.variant).Bind(3, o.issue).Bind(4, o.outcome)
-          .Bind(5, o.unconstrained).Bind(6, o.status_quo).Bind(7, o.binding_veto).Bind(8, o.mean)
-          .Bind(9, o.p05).Bind(10, o.p95);
+      ins.value()
+          .Bind(1, run.id)
+          .Bind(2, o.variant)
+          .Bind(3, o.issue)
+          .Bind(4, o.outcome)
+          .Bind(5, o.unconstrained)
+          .Bind(6, o.status_quo)
+          .Bind(7, o.binding_veto)
+          .Bind(8, o.mean)
+          .Bind(9, o.p05)
+          .Bind(10, o.p95);
       if (Result<bool> r = ins.value().Step(); !r) return r.errors();
     }
   }
@@ -176,30 +185,50 @@ Result<std::int64_t> InsertRun(Sqlite& db, const RunRecord& run) {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!ins) return ins.errors();
     Statement& s = ins.value();
-    s.Bind(1, run.created_at).Bind(2, run.kind).Bind(3, run.model).Bind(4, run.scenario_hash)
-        .Bind(5, run.scenario_text).Bind(6, run.options_json).Bind(7, run.result_json)
-        .Bind(8, run.scenario_title).Bind(9, run.scenario_path)
-        .Bind(10, std::optional<double>()).Bind(11, run.version);
+    s.Bind(1, run.created_at)
+        .Bind(2, run.kind)
+        .Bind(3, run.model)
+        .Bind(4, run.scenario_hash)
+        .Bind(5, run.scenario_text)
+        .Bind(6, run.options_json)
+        .Bind(7, run.result_json)
+        .Bind(8, run.scenario_title)
+        .Bind(9, run.scenario_path)
+        .Bind(10, std::optional<double>())
+        .Bind(11, run.version);
     // Seeds are unsigned 64-bit; SQLite stores signed, so the bits are kept as they are.
     if (run.seed) s.Bind(10, static_cast<std::int64_t>(*run.seed));
     if (Result<bool> r = s.Step(); !r) return r.errors();
     const std::int64_t id = db.LastId();
-    Result<Statement> out = db.Prepare(
-        "INSERT INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    Result<Statement> out =
+        db.Prepare("INSERT INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!out) return out.errors();
     for (const OutcomeRow& o : run.outcomes) {
       out.value().Reset();
-      out.value().Bind(1, id).Bind(2, o.variant).Bind(3, o.issue).Bind(4, o.outcome)
-          .Bind(5, o.unconstrained).Bind(6, o.status_quo).Bind(7, o.binding_veto).Bind(8, o.mean)
-          .Bind(9, o.p05).Bind(10, o.p95);
+      out.value()
+          .Bind(1, id)
+          .Bind(2, o.variant)
+          .Bind(3, o.issue)
+          .Bind(4, o.outcome)
+          .Bind(5, o.unconstrained)
+          .Bind(6, o.status_quo)
+          .Bind(7, o.binding_veto)
+          .Bind(8, o.mean)
+          .Bind(9, o.p05)
+          .Bind(10, o.p95);
       if (Result<bool> r = out.value().Step(); !r) return r.errors();
     }
     Result<Statement> rounds = db.Prepare("INSERT INTO rounds VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!rounds) return rounds.errors();
     for (const RoundRow& r : run.rounds) {
       rounds.value().Reset();
-      rounds.value().Bind(1, id).Bind(2, r.issue).Bind(3, static_cast<std::int64_t>(r.round))
-          .Bind(4, r.median).Bind(5, r.mean).Bind(6, r.positions_json);
+      rounds.value()
+          .Bind(1, id)
+          .Bind(2, r.issue)
+          .Bind(3, static_cast<std::int64_t>(r.round))
+          .Bind(4, r.median)
+          .Bind(5, r.mean)
+          .Bind(6, r.positions_json);
       if (Result<bool> step = rounds.value().Step(); !step) return step.errors();
     }
     return id;
@@ -261,7 +290,8 @@ Result<Unit> LoadRunDetails(Sqlite& db, RunRecord& run) {
     if (!row) return row.errors();
     if (!row.value()) break;
     const Statement& s = r.value();
-    run.rounds.push_back(RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
+    run.rounds.push_back(
+        RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
   }
   return Unit{};
 }

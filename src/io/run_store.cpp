@@ -11,7 +11,9 @@
 
 namespace entente {
 
-void RunStore::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void RunStore::Closer::operator()(sqlite3* db) const {
+  sqlite3_close_v2(db);
+}
 
 RunStore::RunStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 RunStore::RunStore(RunStore&&) noexcept = default;
@@ -28,16 +30,19 @@ std::string UtcNow() {
 
 Result<RunStore> RunStore::Open(const std::string& path) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   RunStore store(raw, path);
   if (rc != SQLITE_OK) {
-    return Error{Location{path}, fmt::format("cannot open the runs database: {}", sqlite3_errstr(rc)),
+    return Error{Location{path},
+                 fmt::format("cannot open the runs database: {}", sqlite3_errstr(rc)),
                  "check the path and permissions, or pass --no-db"};
   }
   Sqlite db(raw, path);
   sqlite3_busy_timeout(raw, 10000);
   // WAL lets readers and one writer proceed together; two writers queue on the busy timeout.
-  if (Result<Unit> r = db.Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"); !r) return r.errors();
+  if (Result<Unit> r = db.Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"); !r)
+    return r.errors();
   if (Result<Unit> r = MigrateRunSchema(db); !r) return r.errors();
   return store;
 }

@@ -29,17 +29,19 @@ std::string VetoText(const IssueDistribution& d) {
 }  // namespace
 
 std::string SimulationTable(const Scenario& scenario, const SimulationResult& r) {
-  std::string out = fmt::format("{}\nmodel: {}   draws: {}   seed: {}   noise: {}   uncertain inputs: {}\n",
-                                scenario.meta.title.empty() ? "Scenario" : scenario.meta.title,
-                                r.model, r.draws_done, r.seed, Percent(r.noise), r.uncertain_inputs);
+  std::string out =
+      fmt::format("{}\nmodel: {}   draws: {}   seed: {}   noise: {}   uncertain inputs: {}\n",
+                  scenario.meta.title.empty() ? "Scenario" : scenario.meta.title, r.model,
+                  r.draws_done, r.seed, Percent(r.noise), r.uncertain_inputs);
   if (r.interrupted) {
     out += fmt::format("INTERRUPTED after {} of {} draws; the figures below cover those draws.\n",
                        r.draws_done, r.draws_requested);
   }
   std::size_t w = 5;
   for (const Issue& i : scenario.issues) w = std::max(w, i.id.size());
-  out += fmt::format("\n{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n", "issue", w,
-                     "point", "mean", "5%", "25%", "median", "75%", "95%", "P(sq)", "binding veto");
+  out +=
+      fmt::format("\n{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n", "issue",
+                  w, "point", "mean", "5%", "25%", "median", "75%", "95%", "P(sq)", "binding veto");
   for (const IssueDistribution& d : r.issues) {
     out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n",
                        d.issue_id, w, FormatFixed(d.point, 1), FormatFixed(d.mean, 1),
@@ -51,7 +53,8 @@ std::string SimulationTable(const Scenario& scenario, const SimulationResult& r)
   for (const IssueDistribution& d : r.issues) {
     for (const ThresholdResult& t : d.thresholds) {
       notes += fmt::format("- {}: P(outcome >= {}) = {}, P(outcome <= {}) = {}\n", d.issue_id,
-                           FormatNumber(t.value), Percent(t.p_ge), FormatNumber(t.value), Percent(t.p_le));
+                           FormatNumber(t.value), Percent(t.p_ge), FormatNumber(t.value),
+                           Percent(t.p_le));
     }
     if (d.fallback_draws > 0) {
       notes += fmt::format("- {}: {} draws left no actor with weight; they kept the coded inputs\n",
@@ -60,8 +63,9 @@ std::string SimulationTable(const Scenario& scenario, const SimulationResult& r)
   }
   if (!notes.empty()) out += "\n" + notes;
   if (!r.sensitivity.empty()) {
-    out += "\nWhat moves each outcome most (input at its 5% / 95% point, others as coded; S1 = share "
-           "of variance):\n";
+    out +=
+        "\nWhat moves each outcome most (input at its 5% / 95% point, others as coded; S1 = share "
+        "of variance):\n";
     for (const IssueSensitivity& s : r.sensitivity) {
       out += fmt::format("{}:\n", s.issue_id);
       if (s.effects.empty()) out += "  (no uncertain input moves it)\n";
@@ -84,26 +88,29 @@ nlohmann::ordered_json SimulationJson(const Scenario& scenario, const Simulation
   for (std::size_t k = 0; k < r.issues.size(); ++k) {
     const IssueDistribution& d = r.issues[k];
     J hist = J::array();
-    for (const HistogramBin& b : d.histogram) hist.push_back({{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}});
+    for (const HistogramBin& b : d.histogram)
+      hist.push_back({{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}});
     J thresholds = J::array();
     for (const ThresholdResult& t : d.thresholds) {
       thresholds.push_back({{"value", t.value}, {"p_ge", t.p_ge}, {"p_le", t.p_le}});
     }
     J vetoes = J::array();
     for (const VetoShare& v : d.vetoes) vetoes.push_back({{"actor", v.actor}, {"share", v.share}});
-    issues.push_back({{"id", d.issue_id},
-                      {"name", scenario.issues[k].name},
-                      {"point", d.point},
-                      {"mean", d.mean},
-                      {"sd", d.sd},
-                      {"min", d.min},
-                      {"max", d.max},
-                      {"quantiles", {{"p05", d.p05}, {"p25", d.p25}, {"p50", d.p50}, {"p75", d.p75}, {"p95", d.p95}}},
-                      {"p_status_quo", d.p_status_quo ? J(*d.p_status_quo) : J()},
-                      {"thresholds", thresholds},
-                      {"binding_vetoes", vetoes},
-                      {"fallback_draws", d.fallback_draws},
-                      {"histogram", hist}});
+    issues.push_back(
+        {{"id", d.issue_id},
+         {"name", scenario.issues[k].name},
+         {"point", d.point},
+         {"mean", d.mean},
+         {"sd", d.sd},
+         {"min", d.min},
+         {"max", d.max},
+         {"quantiles",
+          {{"p05", d.p05}, {"p25", d.p25}, {"p50", d.p50}, {"p75", d.p75}, {"p95", d.p95}}},
+         {"p_status_quo", d.p_status_quo ? J(*d.p_status_quo) : J()},
+         {"thresholds", thresholds},
+         {"binding_vetoes", vetoes},
+         {"fallback_draws", d.fallback_draws},
+         {"histogram", hist}});
   }
   J out = {{"scenario", scenario.meta.title},
            {"model", r.model},
@@ -119,9 +126,14 @@ nlohmann::ordered_json SimulationJson(const Scenario& scenario, const Simulation
     for (const IssueSensitivity& s : r.sensitivity) {
       J effects = J::array();
       for (const InputEffect& e : s.effects) {
-        effects.push_back({{"actor", e.actor}, {"issue", e.input_issue}, {"field", StanceFieldName(e.field)},
-                           {"low", e.low}, {"high", e.high}, {"outcome_low", e.outcome_low},
-                           {"outcome_high", e.outcome_high}, {"first_order", e.first_order}});
+        effects.push_back({{"actor", e.actor},
+                           {"issue", e.input_issue},
+                           {"field", StanceFieldName(e.field)},
+                           {"low", e.low},
+                           {"high", e.high},
+                           {"outcome_low", e.outcome_low},
+                           {"outcome_high", e.outcome_high},
+                           {"first_order", e.first_order}});
       }
       sens.push_back({{"issue", s.issue_id}, {"inputs", effects}});
     }

@@ -34,7 +34,9 @@ int Sqlite::UserVersion() {
   return version;
 }
 
-std::int64_t Sqlite::LastId() { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Sqlite::LastId() {
+  return sqlite3_last_insert_rowid(db_);
+}
 
 Error Sqlite::Fail(const std::string& what) const {
   return Error{Location{path_}, fmt::format("runs database: {}: {}", what, sqlite3_errmsg(db_)),
@@ -45,7 +47,9 @@ Statement::Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other
   other.stmt_ = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::Bind(int i, const std::string& v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -86,8 +90,12 @@ std::string Statement::Text(int c) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
   return p == nullptr ? std::string() : std::string(p, sqlite3_column_bytes(stmt_, c));
 }
-std::int64_t Statement::Int(int c) const { return sqlite3_column_int64(stmt_, c); }
-double Statement::Real(int c) const { return sqlite3_column_double(stmt_, c); }
+std::int64_t Statement::Int(int c) const {
+  return sqlite3_column_int64(stmt_, c);
+}
+double Statement::Real(int c) const {
+  return sqlite3_column_double(stmt_, c);
+}
 std::optional<double> Statement::OptReal(int c) const {
   if (sqlite3_column_type(stmt_, c) == SQLITE_NULL) return std::nullopt;
   return Real(c);

@@ -26,7 +26,9 @@ std::optional<double> ParseNumber(std::string_view text) {
   return v;
 }
 
-std::string FormatNumber(double value) { return fmt::format("{}", value); }
+std::string FormatNumber(double value) {
+  return fmt::format("{}", value);
+}
 
 std::string FormatFixed(double value, int decimals) {
   std::string s = fmt::format("{:.{}f}", value, decimals);

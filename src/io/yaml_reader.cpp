@@ -97,7 +97,8 @@ class YamlReader {
     const auto sd = get("sd");
     const auto lo = get("low");
     const auto hi = get("high");
-    const std::string hint = "write {value: V, sd: S}, {low: L, high: H} or {value: V, low: L, high: H}";
+    const std::string hint =
+        "write {value: V, sd: S}, {low: L, high: H} or {value: V, low: L, high: H}";
     if (v && sd && !lo && !hi) {
       value = *v;
       spread = Spread::Normal(*sd);
@@ -124,8 +125,11 @@ class YamlReader {
       return out;
     }
     for (const YAML::Node& item : n) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-      else Fail(item, key, fmt::format("'{}' entries must be single values", key), "write e.g. [US, ROK]");
+      if (item.IsScalar())
+        out.push_back(item.Scalar());
+      else
+        Fail(item, key, fmt::format("'{}' entries must be single values", key),
+             "write e.g. [US, ROK]");
     }
     return out;
   }
@@ -221,8 +225,9 @@ class YamlReader {
     }
     for (const YAML::Node& n : list) {
       if (!RequireMap(n, "an issue")) continue;
-      CheckKeys(n, {"id", "name", "description", "scale", "status_quo", "decision_rule",
-                    "veto_players", "stances"},
+      CheckKeys(n,
+                {"id", "name", "description", "scale", "status_quo", "decision_rule",
+                 "veto_players", "stances"},
                 "an issue");
       Issue issue;
       issue.origin = At(n);
@@ -273,7 +278,8 @@ class YamlReader {
   }
 
   void ReadMoves(const YAML::Node& list, Scenario& s) {
-    if (!RequireList(list, "moves", "write e.g. '- {id: press, name: ..., changes: [...]}'")) return;
+    if (!RequireList(list, "moves", "write e.g. '- {id: press, name: ..., changes: [...]}'"))
+      return;
     for (const YAML::Node& n : list) {
       if (!RequireMap(n, "a move")) continue;
       CheckKeys(n, {"id", "name", "source", "changes"}, "a move");
@@ -283,7 +289,8 @@ class YamlReader {
       m.name = Text(n, "name");
       m.source = Text(n, "source");
       const YAML::Node changes = n["changes"];
-      if (RequireList(changes, "changes", "write e.g. '- {actor: US, issue: opcon, salience: 0.8}'")) {
+      if (RequireList(changes, "changes",
+                      "write e.g. '- {actor: US, issue: opcon, salience: 0.8}'")) {
         for (const YAML::Node& c : changes) {
           if (!RequireMap(c, "a change")) continue;
           CheckKeys(c, {"actor", "issue", "position", "salience", "capability"}, "a change");
@@ -311,11 +318,13 @@ class YamlReader {
     }
     const YAML::Node& root = loaded;  // const: lookups must never insert keys
     if (!root || root.IsNull()) {
-      return Error{Location{file_, 1}, "file is empty", "see docs/scenario-format.md for an example"};
+      return Error{Location{file_, 1}, "file is empty",
+                   "see docs/scenario-format.md for an example"};
     }
     if (!RequireMap(root, "the scenario")) return errors_;
-    CheckKeys(root, {"entente", "title", "as_of", "description", "sources", "actors", "issues",
-                     "alliances", "moves"},
+    CheckKeys(root,
+              {"entente", "title", "as_of", "description", "sources", "actors", "issues",
+               "alliances", "moves"},
               "the scenario");
     Scenario s;
     if (root["entente"] && Text(root, "entente") != "1") {
@@ -326,8 +335,10 @@ class YamlReader {
     s.meta.as_of = Text(root, "as_of");
     s.meta.description = Text(root, "description");
     s.meta.sources = TextList(root, "sources", false);
-    if (!root["actors"]) Fail(root, "actors", "missing 'actors'", "list the actors under 'actors:'");
-    if (!root["issues"]) Fail(root, "issues", "missing 'issues'", "list the issues under 'issues:'");
+    if (!root["actors"])
+      Fail(root, "actors", "missing 'actors'", "list the actors under 'actors:'");
+    if (!root["issues"])
+      Fail(root, "issues", "missing 'issues'", "list the issues under 'issues:'");
     ReadActors(root["actors"], s);
     ReadIssues(root["issues"], s);
     ReadAlliances(root["alliances"], s);

@@ -8,10 +8,10 @@ namespace {
 
 // Words YAML 1.1 readers (PyYAML, older tools) would turn into booleans or null.
 bool LooksSpecial(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no",
-                                                "No", "NO", "true", "True", "TRUE", "false",
-                                                "False", "FALSE", "on", "On", "ON", "off", "Off",
-                                                "OFF", "null", "Null", "NULL", "~"};
+  static constexpr std::string_view kWords[] = {
+      "y",  "Y",    "yes",  "Yes",  "YES",   "n",     "N",     "no", "No",
+      "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On",
+      "ON", "off",  "Off",  "OFF",  "null",  "Null",  "NULL",  "~"};
   for (std::string_view w : kWords) {
     if (s == w) return true;
   }
@@ -117,7 +117,8 @@ std::string WriteYamlScenario(const Scenario& scenario) {
     out += fmt::format("    decision_rule: {}\n", DecisionKindName(i.rule.kind));
     if (!i.rule.veto_players.empty()) {
       std::string list;
-      for (const std::string& v : i.rule.veto_players) list += (list.empty() ? "" : ", ") + Scalar(v);
+      for (const std::string& v : i.rule.veto_players)
+        list += (list.empty() ? "" : ", ") + Scalar(v);
       out += fmt::format("    veto_players: [{}]\n", list);
     }
     out += "    stances:\n";

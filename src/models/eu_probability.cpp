@@ -22,9 +22,8 @@
 
 namespace entente {
 
-EuProbabilities::EuProbabilities(std::span<const double> x, std::span<const double> w,
-                                 double range, EuProbability mode, EuVotes votes,
-                                 std::span<const double> risk) {
+EuProbabilities::EuProbabilities(std::span<const double> x, std::span<const double> w, double range,
+                                 EuProbability mode, EuVotes votes, std::span<const double> risk) {
   Reset(x, w, range, mode, votes, risk);
 }
 

@@ -99,7 +99,8 @@ Forecast ExpectedUtilityModel(const Scenario& scenario, const ModelOptions& opti
   Forecast out;
   out.model = "eu";
   out.issues.reserve(scenario.issues.size());
-  for (const Issue& issue : scenario.issues) out.issues.push_back(BargainIssue(issue, o, out.warnings));
+  for (const Issue& issue : scenario.issues)
+    out.issues.push_back(BargainIssue(issue, o, out.warnings));
   return out;
 }
 

@@ -36,7 +36,9 @@ TEST(lever_search, grid_search_handles_non_monotone_outcomes) {
 }
 
 // Compromise, no rule: weights 5 (a0 at 0), 5 (a1 at 60), 10 (a2 at 90); outcome 60.
-Scenario ThreeActors() { return test::OneIssue({0, 60, 90}, {0.5, 1, 0.5}, {10, 5, 20}); }
+Scenario ThreeActors() {
+  return test::OneIssue({0, 60, 90}, {0.5, 1, 0.5}, {10, 5, 20});
+}
 
 TEST(advisor, compromise_position_move_is_analytic) {
   AdviceRequest r;

@@ -17,7 +17,8 @@ TEST(aggregate, weighted_mean_by_hand) {
 
 TEST(aggregate, weighted_median_first_position_reaching_half) {
   // Cumulative weights 1, 3, 4 of 4: half (2) is first reached at 10.
-  EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{40, 0, 10}, std::vector<double>{1, 1, 2}), 10);
+  EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{40, 0, 10}, std::vector<double>{1, 1, 2}),
+                   10);
 }
 
 TEST(aggregate, weighted_median_exact_tie_takes_midpoint) {
@@ -42,7 +43,8 @@ TEST(aggregate, weighted_median_merges_actors_at_one_position) {
 }
 
 TEST(aggregate, weighted_median_ignores_zero_weights) {
-  EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{0, 50, 100}, std::vector<double>{0, 1, 0}), 50);
+  EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{0, 50, 100}, std::vector<double>{0, 1, 0}),
+                   50);
 }
 
 TEST(aggregate, zero_total_weight_is_an_internal_error_not_nan) {

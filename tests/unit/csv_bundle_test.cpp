@@ -13,7 +13,8 @@ FileSet Minimal() {
       {"actors.csv", "actor,name\nUS,United States\nROK,South Korea\n"},
       {"issues.csv",
        "issue,name,unit,scale_min,scale_max,anchors,status_quo,decision_rule,veto_players\n"
-       "sma,Cost sharing,%,0,100,\"0=freeze;13=Seoul's offer; 2020;100=double\",0,unanimity,US;ROK\n"},
+       "sma,Cost sharing,%,0,100,\"0=freeze;13=Seoul's offer; "
+       "2020;100=double\",0,unanimity,US;ROK\n"},
       {"stances.csv",
        "issue,actor,position,salience,capability,basis,note\n"
        "sma,US,13,0.5,50,brief,'quoted'\n"

@@ -16,7 +16,10 @@ TEST(csv, quoted_cells_commas_quotes_and_newlines) {
 }
 
 TEST(csv, crlf_bom_and_blank_lines) {
-  const auto t = ParseCsv("\xEF\xBB\xBF" "a,b\r\n\r\n1,2\r\n", "f.csv");
+  const auto t = ParseCsv(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\r\n1,2\r\n",
+      "f.csv");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t.value().header[0], "a");
   ASSERT_EQ(t.value().rows.size(), 1u);

@@ -103,10 +103,17 @@ TEST(EuModel, RoundLimitWithoutConvergenceWarns) {
 
 TEST(EuModel, EveryOptionValueRuns) {
   const Scenario s = test::OneIssue({0, 30, 45, 100}, {0.9, 0.2, 0.5, 0.6}, {1, 2, 1, 3});
-  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
-           {"q", "0.5"}, {"q", "0"}, {"probability", "triples"}, {"votes", "risk"},
-           {"view", "actual"}, {"security", "targets"}, {"offer_choice", "highest_eu"},
-           {"offer_choice", "by_type"}, {"mu", "mean"}, {"aggregate", "mean"}}) {
+  for (const auto& [k, v] :
+       std::vector<std::pair<std::string, std::string>>{{"q", "0.5"},
+                                                        {"q", "0"},
+                                                        {"probability", "triples"},
+                                                        {"votes", "risk"},
+                                                        {"view", "actual"},
+                                                        {"security", "targets"},
+                                                        {"offer_choice", "highest_eu"},
+                                                        {"offer_choice", "by_type"},
+                                                        {"mu", "mean"},
+                                                        {"aggregate", "mean"}}) {
     ExpectFinite(RunForecast(s, "eu", Opts({{k, v}})));
   }
 }
@@ -151,8 +158,7 @@ namespace {
 // Monte Carlo runs the model with trail recording off; the outcomes and final positions must be
 // bit-identical to a full run, or simulate would disagree with forecast at zero noise.
 TEST(EuTrail, OffGivesTheSameOutcomesWithoutRoundsOrEvents) {
-  const Scenario s =
-      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   ModelOptions quiet;
   quiet.set_trail(false);
   const Forecast full = RunForecast(s, "eu", {});

@@ -7,7 +7,9 @@
 namespace entente {
 namespace {
 
-constexpr int Kind(MoveKind k) { return static_cast<int>(k); }
+constexpr int Kind(MoveKind k) {
+  return static_cast<int>(k);
+}
 
 TEST(EuOffer, Quadrants) {
   // Lost conflict: both gain, the mover less; it moves all the way.

@@ -12,8 +12,8 @@ namespace {
 
 // Direct sum over voters; `u(k, y)` is voter k's loss from position y.
 template <class Loss>
-void BruteForce(const std::vector<double>& x, const std::vector<double>& w, bool triples,
-                Loss loss, std::size_t i, std::size_t j, double& p_ij, double& p_ji) {
+void BruteForce(const std::vector<double>& x, const std::vector<double>& w, bool triples, Loss loss,
+                std::size_t i, std::size_t j, double& p_ij, double& p_ji) {
   double n_i = 0, n_j = 0, den = 0;
   for (std::size_t k = 0; k < x.size(); ++k) {
     const double d = loss(k, x[j]) - loss(k, x[i]);
@@ -22,7 +22,8 @@ void BruteForce(const std::vector<double>& x, const std::vector<double>& w, bool
   if (triples) {
     for (std::size_t a = 0; a < x.size(); ++a)
       for (std::size_t b = 0; b < x.size(); ++b)
-        for (std::size_t k = 0; k < x.size(); ++k) den += w[k] * std::abs(loss(k, x[a]) - loss(k, x[b]));
+        for (std::size_t k = 0; k < x.size(); ++k)
+          den += w[k] * std::abs(loss(k, x[a]) - loss(k, x[b]));
   } else {
     den = n_i + n_j;
   }

@@ -60,7 +60,8 @@ ModelOptions Preset(int rounds) {
 std::map<std::string, double> ReadSection(const std::string& path, const std::string& section) {
   std::ifstream in(path);
   std::string line;
-  while (std::getline(in, line) && line.rfind(section, 0) != 0) {}
+  while (std::getline(in, line) && line.rfind(section, 0) != 0) {
+  }
   std::map<std::string, double> out;
   while (std::getline(in, line)) {
     std::stringstream row(line);

@@ -43,9 +43,10 @@ TEST(forecast_output, table_names_anchor_and_veto) {
 
 TEST(forecast_output, csv_one_row_per_issue) {
   const Scenario s = Vetoed();
-  EXPECT_EQ(ForecastCsv(s, RunForecast(s, "median", {})),
-            "issue,name,outcome,unconstrained,status_quo,binding_veto,win_set_empty,nearest_anchor\n"
-            "issue,Issue,40,80,0,a0,false,50 = half\n");
+  EXPECT_EQ(
+      ForecastCsv(s, RunForecast(s, "median", {})),
+      "issue,name,outcome,unconstrained,status_quo,binding_veto,win_set_empty,nearest_anchor\n"
+      "issue,Issue,40,80,0,a0,false,50 = half\n");
 }
 
 TEST(forecast_output, unknown_format_is_an_error) {

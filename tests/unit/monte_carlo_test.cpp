@@ -65,7 +65,7 @@ TEST(monte_carlo, zero_noise_gives_the_point_forecast_exactly) {
 // catch a biased sampler or a wrong weight.
 TEST(monte_carlo, compromise_with_one_uniform_position_matches_closed_form) {
   Scenario s = test::OneIssue({20, 60, 90}, {1, 0.5, 1}, {10, 20, 10});  // W = 30
-  s.issues[0].stances[1].position_spread = Spread::Uniform(40, 80);     // midpoint 60
+  s.issues[0].stances[1].position_spread = Spread::Uniform(40, 80);      // midpoint 60
   SimulationOptions o;
   o.model = "compromise";
   o.draws = 200000;
@@ -206,7 +206,9 @@ TEST(monte_carlo, spreads_sample_their_distributions) {
   const int n = 200000;
   for (int i = 0; i < n; ++i) sum += SampleSpread(rng, Spread::Triangular(0, 90), 30, 0, 100);
   EXPECT_NEAR(sum / n, 40, 0.2);
-  EXPECT_NEAR(SpreadQuantile(Spread::Triangular(0, 90), 30, SpreadCdf(Spread::Triangular(0, 90), 30, 70)), 70, 1e-9);
+  EXPECT_NEAR(
+      SpreadQuantile(Spread::Triangular(0, 90), 30, SpreadCdf(Spread::Triangular(0, 90), 30, 70)),
+      70, 1e-9);
   EXPECT_NEAR(SpreadQuantile(Spread::Normal(2), 10, 0.95), 10 + 2 * 1.6448536, 1e-6);
 }
 

@@ -16,15 +16,16 @@ namespace fs = std::filesystem;
 
 Scenario Awkward() {
   Scenario s;
-  s.meta = Metadata{"Title, with comma", "2021-02-25", "line one\nline two",
-                    {"Source \"quoted\"", "yes"}};
+  s.meta = Metadata{
+      "Title, with comma", "2021-02-25", "line one\nline two", {"Source \"quoted\"", "yes"}};
   s.actors.push_back(Actor{"US", "United States", "desc: with colon", {}});
   s.actors.push_back(Actor{"true", "  padded  ", "", {}});
   Issue i;
   i.id = "i1";
   i.name = "# not a comment";
   i.description = "tab\there";
-  i.scale = Scale{-50, 50.5, "% change; signed", {{-50, "cut"}, {0, "freeze; hold"}, {0.1, "1e-1"}}};
+  i.scale =
+      Scale{-50, 50.5, "% change; signed", {{-50, "cut"}, {0, "freeze; hold"}, {0.1, "1e-1"}}};
   i.status_quo = 0.1;
   i.rule = DecisionRule{DecisionKind::kUnanimity, {"US", "true"}};
   i.stances.push_back(Stance{"US", 1.0 / 3.0, 0.45, 55, Basis::kBrief, "'quote', \"double\"", {}});
@@ -43,7 +44,9 @@ Scenario Awkward() {
   us.capability = 55;  // the midpoint, as a uniform spread implies
   s.issues[1].stances[0].position_spread = Spread::Uniform(0.25, 0.75);
   s.alliances.push_back(Alliance{"a, b", "Name: with colon", {"US", "true"}, {}});
-  s.moves.push_back(Move{"m1", "Press, hard", "\"Quoted\" source; with semicolon",
+  s.moves.push_back(Move{"m1",
+                         "Press, hard",
+                         "\"Quoted\" source; with semicolon",
                          {StanceChange{"US", "i1", 0.5, std::nullopt, 3, {}},
                           StanceChange{"US", "j", std::nullopt, 0.25, std::nullopt, {}}},
                          {}});
@@ -73,8 +76,7 @@ TEST(round_trip, ambiguous_anchor_label_is_refused_not_mangled) {
 }
 
 TEST(round_trip, shipped_flagship_with_alliances_and_moves_through_csv) {
-  const Scenario s =
-      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   ASSERT_FALSE(s.moves.empty());
   const Result<Scenario> back = ParseCsvBundle(WriteCsvBundle(s).value(), "rt");
   ASSERT_TRUE(back.ok()) << FormatErrors(back.errors());
@@ -99,7 +101,8 @@ TEST(round_trip, flagship_csv_to_yaml_to_csv_on_disk) {
   EXPECT_EQ(LoadScenario((tmp / "bundle").string()).ValueOrThrow(), original);
   EXPECT_TRUE(WriteScenario(via_csv, (tmp / "bundle").string(), true).ok());
   std::size_t leftovers = 0;
-  for (const auto& e : fs::directory_iterator(tmp)) leftovers += e.path().filename().string()[0] == '.';
+  for (const auto& e : fs::directory_iterator(tmp))
+    leftovers += e.path().filename().string()[0] == '.';
   EXPECT_EQ(leftovers, 0u) << "temporary files left behind";
   fs::remove_all(tmp);
 }

@@ -33,8 +33,8 @@ std::string TempDb(const std::string& name) {
 RunRecord FlagshipRun() {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   const Forecast f = RunForecast(s, "median", {});
-  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "median", {{"model_options", {}}},
-                       std::nullopt, ForecastJson(s, f));
+  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "median",
+                       {{"model_options", {}}}, std::nullopt, ForecastJson(s, f));
 }
 
 std::int64_t CountRuns(const std::string& path) {
@@ -79,12 +79,13 @@ TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_stmt* insert = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db,
-                                 "INSERT INTO runs (created_at, kind, model, scenario_hash, "
-                                 "scenario_text, options_json, result_json) VALUES "
-                                 "('2026-01-01T00:00:00Z', 'forecast', 'median', ?1, 'x', '{}', ?2)",
-                                 -1, &insert, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO runs (created_at, kind, model, scenario_hash, "
+                           "scenario_text, options_json, result_json) VALUES "
+                           "('2026-01-01T00:00:00Z', 'forecast', 'median', ?1, 'x', '{}', ?2)",
+                           -1, &insert, nullptr),
+        SQLITE_OK);
     sqlite3_bind_text(insert, 1, run.scenario_hash.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(insert, 2, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
     ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);

@@ -12,15 +12,19 @@
 namespace entente::test {
 
 /// `../shared` beside the checkout (validation data, flagship inputs).
-inline std::string SharedDir() { return ENTENTE_SHARED_DIR; }
+inline std::string SharedDir() {
+  return ENTENTE_SHARED_DIR;
+}
 /// The repository root.
-inline std::string SourceDir() { return ENTENTE_SOURCE_DIR; }
+inline std::string SourceDir() {
+  return ENTENTE_SOURCE_DIR;
+}
 
 /// Path of `relative` inside ../shared; the calling test is skipped (with a message saying
 /// what is missing) when the file or folder is absent.
-#define ENTENTE_SHARED_OR_SKIP(var, relative)                                            \
-  const std::string var = ::entente::test::SharedDir() + "/" + (relative);               \
-  if (!std::filesystem::exists(var)) {                                                   \
+#define ENTENTE_SHARED_OR_SKIP(var, relative)                                                     \
+  const std::string var = ::entente::test::SharedDir() + "/" + (relative);                        \
+  if (!std::filesystem::exists(var)) {                                                            \
     GTEST_SKIP() << "reference data " << var << " is absent (../shared not beside the checkout)"; \
   }
 

@@ -23,7 +23,9 @@ std::vector<std::string> Messages(const Scenario& s) {
   return out;
 }
 
-TEST(validation, good_scenario_has_no_problems) { EXPECT_TRUE(Validate(Good()).empty()); }
+TEST(validation, good_scenario_has_no_problems) {
+  EXPECT_TRUE(Validate(Good()).empty());
+}
 
 TEST(validation, collects_every_problem_not_just_the_first) {
   Scenario s = Good();
@@ -34,8 +36,7 @@ TEST(validation, collects_every_problem_not_just_the_first) {
   EXPECT_EQ(Messages(s), (std::vector<std::string>{
                              "issue 'issue': status quo -5 is outside the scale [0, 100]",
                              "position 120 is outside the scale [0, 100] of issue 'issue'",
-                             "salience 1.5 is outside [0, 1]",
-                             "capability -1 is negative"}));
+                             "salience 1.5 is outside [0, 1]", "capability -1 is negative"}));
 }
 
 TEST(validation, ids_unknown_and_duplicate) {
@@ -102,11 +103,11 @@ TEST(validation, spreads_stay_inside_the_valid_range) {
   a.salience_spread = Spread::Triangular(0.6, 0.9);
   a.capability_spread = Spread::Uniform(-5, 5);
   s.issues[0].stances[1].position_spread = Spread::Uniform(50, 40);
-  EXPECT_EQ(Messages(s), (std::vector<std::string>{
-                             "position sd -1 is not a number >= 0",
-                             "salience 0.5 is outside its own range [0.6, 0.9]",
-                             "capability range [-5, 5] reaches outside [0, inf]",
-                             "position range [50, 40] is empty"}));
+  EXPECT_EQ(Messages(s),
+            (std::vector<std::string>{"position sd -1 is not a number >= 0",
+                                      "salience 0.5 is outside its own range [0.6, 0.9]",
+                                      "capability range [-5, 5] reaches outside [0, inf]",
+                                      "position range [50, 40] is empty"}));
 }
 
 TEST(validation, problems_carry_location_field_and_fix) {

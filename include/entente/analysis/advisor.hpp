@@ -21,12 +21,12 @@ enum class Lever { kPosition, kSalience };
 
 /// One actor changing one number.
 struct LeverMove {
-  std::string actor;     ///< who moves
+  std::string actor;               ///< who moves
   Lever lever = Lever::kPosition;  ///< what changes
-  double from = 0;       ///< current value
-  double to = 0;         ///< needed value
-  double size = 0;       ///< |to - from| as a share of the lever's range (scale range, or 1)
-  double outcome = 0;    ///< the outcome after the move
+  double from = 0;                 ///< current value
+  double to = 0;                   ///< needed value
+  double size = 0;     ///< |to - from| as a share of the lever's range (scale range, or 1)
+  double outcome = 0;  ///< the outcome after the move
   SearchMethod method = SearchMethod::kBisection;  ///< how it was found
 };
 
@@ -39,23 +39,23 @@ struct PairMove {
 
 /// A veto player that does not prefer the target to the status quo.
 struct Blocker {
-  std::string actor;    ///< the veto player
-  double position = 0;  ///< where it stands
-  double threshold = 0; ///< it accepts the target only from beyond this point: (target + q) / 2
+  std::string actor;     ///< the veto player
+  double position = 0;   ///< where it stands
+  double threshold = 0;  ///< it accepts the target only from beyond this point: (target + q) / 2
 };
 
 /// Advice on one issue.
 struct IssueAdvice {
-  std::string issue_id;               ///< Issue::id
-  double outcome = 0;                 ///< the current forecast
-  double target = 0;                  ///< where the actor wants it
-  bool already = false;               ///< the forecast is within tolerance of the target
+  std::string issue_id;                   ///< Issue::id
+  double outcome = 0;                     ///< the current forecast
+  double target = 0;                      ///< where the actor wants it
+  bool already = false;                   ///< the forecast is within tolerance of the target
   std::optional<LeverMove> own_position;  ///< the actor's own position move, if it suffices
   std::optional<LeverMove> own_salience;  ///< its own salience change, if it suffices
-  std::vector<LeverMove> others;      ///< single other actors that suffice, smallest first
-  std::optional<PairMove> best_pair;  ///< the cheapest pair of other actors' position moves
-  std::vector<Blocker> blockers;      ///< veto players that refuse the target today
-  std::string summary;                ///< the advice in sentences, ready for a memo
+  std::vector<LeverMove> others;          ///< single other actors that suffice, smallest first
+  std::optional<PairMove> best_pair;      ///< the cheapest pair of other actors' position moves
+  std::vector<Blocker> blockers;          ///< veto players that refuse the target today
+  std::string summary;                    ///< the advice in sentences, ready for a memo
 };
 
 /// What to advise on.
@@ -70,6 +70,7 @@ struct AdviceRequest {
 
 /// Advice for `request.actor` on each issue. InputError for an unknown actor, an issue the
 /// actor takes no part in (when named), or a target off the scale.
-[[nodiscard]] std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& request);
+[[nodiscard]] std::vector<IssueAdvice> Advise(const Scenario& scenario,
+                                              const AdviceRequest& request);
 
 }  // namespace entente

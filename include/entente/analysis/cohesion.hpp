@@ -13,20 +13,20 @@ namespace entente {
 
 /// One ally's stake in an issue's outcome.
 struct MemberLoss {
-  std::string actor;   ///< the ally
-  double position = 0; ///< where it stood (input)
-  double salience = 0; ///< how much it cares
-  double loss = 0;     ///< salience x |outcome - position| / scale range, in [0, 1]
+  std::string actor;    ///< the ally
+  double position = 0;  ///< where it stood (input)
+  double salience = 0;  ///< how much it cares
+  double loss = 0;      ///< salience x |outcome - position| / scale range, in [0, 1]
 };
 
 /// One alliance on one issue where at least two members take part.
 struct IssueCohesion {
-  std::string issue_id;            ///< Issue::id
-  double gap_before = 0;           ///< allies' salience-weighted distance, input positions
-  double gap_after = 0;            ///< the same with the model's final positions
-  double outcome = 0;              ///< the forecast outcome
-  std::vector<MemberLoss> members; ///< per member taking part, in alliance order
-  double strain = 0;               ///< gap_before + the largest member loss, in [0, 2]
+  std::string issue_id;             ///< Issue::id
+  double gap_before = 0;            ///< allies' salience-weighted distance, input positions
+  double gap_after = 0;             ///< the same with the model's final positions
+  double outcome = 0;               ///< the forecast outcome
+  std::vector<MemberLoss> members;  ///< per member taking part, in alliance order
+  double strain = 0;                ///< gap_before + the largest member loss, in [0, 2]
 };
 
 /// An alliance's cohesion on every issue, most strained first.

@@ -22,9 +22,9 @@ struct Variant {
 
 /// What to compare.
 struct CompareRequest {
-  std::vector<std::string> moves;   ///< move ids; every non-empty combination is compared
-  std::string model = "median";     ///< model to forecast with
-  ModelOptions model_options;       ///< passed through
+  std::vector<std::string> moves;  ///< move ids; every non-empty combination is compared
+  std::string model = "median";    ///< model to forecast with
+  ModelOptions model_options;      ///< passed through
   std::optional<SimulationOptions> simulation;  ///< draws, seed, noise: compare under uncertainty
 };
 

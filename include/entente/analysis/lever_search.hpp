@@ -19,8 +19,8 @@ enum class SearchMethod {
 
 /// The answer of a lever search.
 struct LeverSolution {
-  double value = 0;      ///< the lever value nearest the current one that reaches the target
-  double outcome = 0;    ///< the outcome there
+  double value = 0;    ///< the lever value nearest the current one that reaches the target
+  double outcome = 0;  ///< the outcome there
   SearchMethod method = SearchMethod::kBisection;  ///< how it was found
 };
 

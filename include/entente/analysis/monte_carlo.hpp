@@ -25,15 +25,15 @@ struct Threshold {
 
 /// What to simulate and how.
 struct SimulationOptions {
-  std::string model = "median";           ///< any registered model
-  ModelOptions model_options;             ///< passed to the model unchanged
-  std::int64_t draws = 10000;             ///< number of draws
-  std::uint64_t seed = 1;                 ///< PCG seed; draw d uses stream d
-  int threads = 0;                        ///< 0 = all cores
-  Noise noise;                            ///< default spread for stances that give none
-  std::vector<Threshold> thresholds;      ///< exceedance probabilities to report
-  bool sensitivity = false;               ///< also compute tornado swings and first-order indices
-  int sensitivity_bins = 16;              ///< equal-probability classes per input
+  std::string model = "median";       ///< any registered model
+  ModelOptions model_options;         ///< passed to the model unchanged
+  std::int64_t draws = 10000;         ///< number of draws
+  std::uint64_t seed = 1;             ///< PCG seed; draw d uses stream d
+  int threads = 0;                    ///< 0 = all cores
+  Noise noise;                        ///< default spread for stances that give none
+  std::vector<Threshold> thresholds;  ///< exceedance probabilities to report
+  bool sensitivity = false;           ///< also compute tornado swings and first-order indices
+  int sensitivity_bins = 16;          ///< equal-probability classes per input
   /// Also return every draw's outcomes (SimulationResult::outcomes): draws x issues doubles,
   /// so off by default; the Python bindings hand them to numpy.
   bool keep_outcomes = false;
@@ -57,31 +57,31 @@ struct VetoShare {
 
 /// The distribution of one issue's outcome.
 struct IssueDistribution {
-  std::string issue_id;          ///< Issue::id
-  double point = 0;              ///< the point forecast (inputs at their coded values)
-  double mean = 0;               ///< mean outcome
-  double sd = 0;                 ///< standard deviation
-  double min = 0;                ///< smallest outcome drawn
-  double max = 0;                ///< largest
+  std::string issue_id;  ///< Issue::id
+  double point = 0;      ///< the point forecast (inputs at their coded values)
+  double mean = 0;       ///< mean outcome
+  double sd = 0;         ///< standard deviation
+  double min = 0;        ///< smallest outcome drawn
+  double max = 0;        ///< largest
   double p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;  ///< quantiles
-  std::vector<HistogramBin> histogram;     ///< 20 bars over the scale
-  std::optional<double> p_status_quo;      ///< share of draws where the status quo holds
-  std::vector<ThresholdResult> thresholds; ///< as requested, in order
-  std::vector<VetoShare> vetoes;           ///< per veto player, in rule order
-  std::int64_t fallback_draws = 0;         ///< draws that kept point inputs (no weight left)
+  std::vector<HistogramBin> histogram;                 ///< 20 bars over the scale
+  std::optional<double> p_status_quo;       ///< share of draws where the status quo holds
+  std::vector<ThresholdResult> thresholds;  ///< as requested, in order
+  std::vector<VetoShare> vetoes;            ///< per veto player, in rule order
+  std::int64_t fallback_draws = 0;          ///< draws that kept point inputs (no weight left)
 };
 
 /// The result of a simulation.
 struct SimulationResult {
-  std::string model;                    ///< model name
-  std::int64_t draws_requested = 0;     ///< as asked
-  std::int64_t draws_done = 0;          ///< fewer when interrupted
-  bool interrupted = false;             ///< stopped by `cancel`
-  std::uint64_t seed = 0;               ///< as used
-  double noise = 0;                     ///< as used (fraction)
-  std::size_t uncertain_inputs = 0;     ///< number of inputs drawn
-  std::vector<IssueDistribution> issues;        ///< in scenario order
-  std::vector<IssueSensitivity> sensitivity;    ///< per issue, when requested
+  std::string model;                          ///< model name
+  std::int64_t draws_requested = 0;           ///< as asked
+  std::int64_t draws_done = 0;                ///< fewer when interrupted
+  bool interrupted = false;                   ///< stopped by `cancel`
+  std::uint64_t seed = 0;                     ///< as used
+  double noise = 0;                           ///< as used (fraction)
+  std::size_t uncertain_inputs = 0;           ///< number of inputs drawn
+  std::vector<IssueDistribution> issues;      ///< in scenario order
+  std::vector<IssueSensitivity> sensitivity;  ///< per issue, when requested
   /// With keep_outcomes: draw d's outcome on issue k at [d * issues + k] (row-major), after the
   /// decision rule; NaN for draws an interruption skipped. Empty otherwise.
   std::vector<double> outcomes;

@@ -12,9 +12,9 @@ __extension__ using UInt128 = unsigned __int128;  ///< exact sums of squares
 
 /// One bar of a coarse histogram.
 struct HistogramBin {
-  double lo = 0;          ///< lower edge
-  double hi = 0;          ///< upper edge
-  std::int64_t count = 0; ///< draws in [lo, hi) (the last bar includes hi)
+  double lo = 0;           ///< lower edge
+  double hi = 0;           ///< upper edge
+  std::int64_t count = 0;  ///< draws in [lo, hi) (the last bar includes hi)
 };
 
 /// Counts outcomes in 65,536 equal bins over the scale, keeping each bin's exact

@@ -15,7 +15,9 @@ using Rng = pcg32;
 
 /// The generator for draw `draw` of a run seeded with `seed`: one independent PCG stream per
 /// draw, so a draw's numbers do not depend on which thread computes it or in what order.
-[[nodiscard]] inline Rng DrawRng(std::uint64_t seed, std::uint64_t draw) { return Rng(seed, draw); }
+[[nodiscard]] inline Rng DrawRng(std::uint64_t seed, std::uint64_t draw) {
+  return Rng(seed, draw);
+}
 
 /// Uniform on [0, 1) with 53 random bits.
 [[nodiscard]] double Uniform01(Rng& rng);

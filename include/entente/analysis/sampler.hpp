@@ -27,13 +27,13 @@ enum class StanceField { kPosition, kSalience, kCapability };
 
 /// One uncertain input: which stance field, its distribution, and its valid range.
 struct UncertainInput {
-  std::size_t issue = 0;      ///< index into Scenario::issues
-  std::size_t stance = 0;     ///< index into Issue::stances
+  std::size_t issue = 0;                       ///< index into Scenario::issues
+  std::size_t stance = 0;                      ///< index into Issue::stances
   StanceField field = StanceField::kPosition;  ///< which number
-  Spread spread;              ///< its distribution (from the scenario or the noise default)
-  double value = 0;           ///< the coded (point) value
-  double lo = 0;              ///< draws are clipped to [lo, hi]
-  double hi = 0;              ///< upper clip
+  Spread spread;     ///< its distribution (from the scenario or the noise default)
+  double value = 0;  ///< the coded (point) value
+  double lo = 0;     ///< draws are clipped to [lo, hi]
+  double hi = 0;     ///< upper clip
 };
 
 /// Draws every uncertain input of a scenario in a fixed order (issue, stance, field), so the
@@ -68,9 +68,9 @@ class Sampler {
  private:
   const Scenario& base_;
   std::vector<UncertainInput> inputs_;
-  std::vector<std::size_t> issue_begin_;  ///< first input of each issue (size issues + 1)
-  std::vector<std::size_t> stance_begin_; ///< first flat stance of each issue (size issues + 1)
-  std::vector<std::size_t> slot_;         ///< per input: its index in the flat array
+  std::vector<std::size_t> issue_begin_;   ///< first input of each issue (size issues + 1)
+  std::vector<std::size_t> stance_begin_;  ///< first flat stance of each issue (size issues + 1)
+  std::vector<std::size_t> slot_;          ///< per input: its index in the flat array
 };
 
 /// "US position on opcon_transfer".

@@ -15,15 +15,15 @@ namespace entente {
 
 /// The effect of one uncertain input on one issue's outcome.
 struct InputEffect {
-  std::size_t input = 0;     ///< index into Sampler::inputs()
-  std::string actor;         ///< whose stance
-  std::string input_issue;   ///< the issue the stance is on
+  std::size_t input = 0;                       ///< index into Sampler::inputs()
+  std::string actor;                           ///< whose stance
+  std::string input_issue;                     ///< the issue the stance is on
   StanceField field = StanceField::kPosition;  ///< which number
-  double low = 0;            ///< the input's 5% point (clipped to its valid range)
-  double high = 0;           ///< its 95% point
-  double outcome_low = 0;    ///< the issue's outcome with the input at `low`, others at point
-  double outcome_high = 0;   ///< ... at `high`
-  double first_order = 0;    ///< share of the outcome's variance explained by this input alone
+  double low = 0;           ///< the input's 5% point (clipped to its valid range)
+  double high = 0;          ///< its 95% point
+  double outcome_low = 0;   ///< the issue's outcome with the input at `low`, others at point
+  double outcome_high = 0;  ///< ... at `high`
+  double first_order = 0;   ///< share of the outcome's variance explained by this input alone
 };
 
 /// One issue's sensitivity: inputs ordered by |outcome_high - outcome_low|, largest first.

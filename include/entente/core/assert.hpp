@@ -11,8 +11,8 @@ namespace entente::detail {
 }  // namespace entente::detail
 
 /// Always-on check of an invariant; `why` says what went wrong in words.
-#define ENTENTE_ASSERT(cond, why)                                        \
-  do {                                                                   \
+#define ENTENTE_ASSERT(cond, why)                                               \
+  do {                                                                          \
     if (!(cond)) ::entente::detail::AssertFail(#cond, why, __FILE__, __LINE__); \
   } while (false)
 

@@ -21,10 +21,10 @@ struct Anchor {
 
 /// The issue's scale: its range, unit, and the anchors that give the numbers meaning.
 struct Scale {
-  double min = 0;              ///< lowest position
-  double max = 100;            ///< highest position
-  std::string unit;            ///< e.g. "% increase", "index"
-  std::vector<Anchor> anchors; ///< in the order given (usually ascending)
+  double min = 0;               ///< lowest position
+  double max = 100;             ///< highest position
+  std::string unit;             ///< e.g. "% increase", "index"
+  std::vector<Anchor> anchors;  ///< in the order given (usually ascending)
 
   /// max - min: the range most models normalise distances by.
   [[nodiscard]] double Range() const { return max - min; }
@@ -49,20 +49,20 @@ enum class DecisionKind {
 /// The decision rule and, for unanimity, the veto players (actor ids, in priority order).
 struct DecisionRule {
   DecisionKind kind = DecisionKind::kNone;  ///< which rule
-  std::vector<std::string> veto_players;   ///< actor ids whose consent is needed
+  std::vector<std::string> veto_players;    ///< actor ids whose consent is needed
   friend bool operator==(const DecisionRule&, const DecisionRule&) = default;
 };
 
 /// One issue under negotiation.
 struct Issue {
-  std::string id;                   ///< short unique key
-  std::string name;                 ///< display name
-  std::string description;          ///< optional longer text
-  Scale scale;                      ///< range, unit and anchors
-  std::optional<double> status_quo; ///< where things stand; required by unanimity
-  DecisionRule rule;                ///< how the outcome is agreed
-  std::vector<Stance> stances;      ///< actors taking part, in input order
-  Location origin;                  ///< where the reader found it
+  std::string id;                    ///< short unique key
+  std::string name;                  ///< display name
+  std::string description;           ///< optional longer text
+  Scale scale;                       ///< range, unit and anchors
+  std::optional<double> status_quo;  ///< where things stand; required by unanimity
+  DecisionRule rule;                 ///< how the outcome is agreed
+  std::vector<Stance> stances;       ///< actors taking part, in input order
+  Location origin;                   ///< where the reader found it
 
   /// The stance of `actor_id`, or nullptr when that actor takes no part in this issue.
   [[nodiscard]] const Stance* FindStance(std::string_view actor_id) const;

@@ -24,9 +24,9 @@ struct Metadata {
 
 /// The whole system under analysis.
 struct Scenario {
-  Metadata meta;              ///< title, date, sources
-  std::vector<Actor> actors;  ///< every actor, in input order
-  std::vector<Issue> issues;  ///< every issue, in input order
+  Metadata meta;                    ///< title, date, sources
+  std::vector<Actor> actors;        ///< every actor, in input order
+  std::vector<Issue> issues;        ///< every issue, in input order
   std::vector<Alliance> alliances;  ///< coalitions whose cohesion is tracked (optional)
   std::vector<Move> moves;          ///< named moves to compare against the baseline (optional)
 

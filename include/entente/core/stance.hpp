@@ -26,13 +26,13 @@ enum class Basis {
 
 /// One actor's stance on one issue.
 struct Stance {
-  std::string actor;     ///< Actor::id
-  double position = 0;   ///< on the issue's scale
-  double salience = 0;   ///< in [0, 1]: how much the actor cares
-  double capability = 0; ///< >= 0: its clout on this issue (relative units)
+  std::string actor;               ///< Actor::id
+  double position = 0;             ///< on the issue's scale
+  double salience = 0;             ///< in [0, 1]: how much the actor cares
+  double capability = 0;           ///< >= 0: its clout on this issue (relative units)
   Basis basis = Basis::kUnstated;  ///< where the numbers come from
-  std::string note;      ///< quotation or reasoning behind the coding
-  Location origin;       ///< where the reader found it
+  std::string note;                ///< quotation or reasoning behind the coding
+  Location origin;                 ///< where the reader found it
   // Uncertainty comes last so `Stance{actor, x, s, c, basis, note}` stays valid.
   Spread position_spread;    ///< uncertainty of `position` (none by default)
   Spread salience_spread;    ///< uncertainty of `salience`

@@ -51,18 +51,18 @@ enum class EuStop {
 
 /// Parsed options; defaults follow the text of Scholz, Calbert & Smith (2011).
 struct EuOptions {
-  double q = 1.0;                 ///< Q, probability the status quo holds (eq. 25a)
-  int rounds = 100;               ///< round limit
+  double q = 1.0;                   ///< Q, probability the status quo holds (eq. 25a)
+  int rounds = 100;                 ///< round limit
   EuStop stop = EuStop::kConverge;  ///< stopping rule
-  double tolerance = 1e-6;        ///< convergence threshold, as a fraction of R
-  EuProbability probability = EuProbability::kEq31;  ///< P denominator
-  EuVotes votes = EuVotes::kLinear;                  ///< P numerator scoring
-  EuView view = EuView::kOwn;                        ///< whose exponent prices b
-  EuSecurity security = EuSecurity::kChallengers;    ///< eq. 34 subscripts
+  double tolerance = 1e-6;          ///< convergence threshold, as a fraction of R
+  EuProbability probability = EuProbability::kEq31;        ///< P denominator
+  EuVotes votes = EuVotes::kLinear;                        ///< P numerator scoring
+  EuView view = EuView::kOwn;                              ///< whose exponent prices b
+  EuSecurity security = EuSecurity::kChallengers;          ///< eq. 34 subscripts
   EuOfferChoice offer_choice = EuOfferChoice::kLeastMove;  ///< step 8
-  EuCentre mu = EuCentre::kMedian;         ///< mu in eqs. 22-23
-  EuRange range = EuRange::kPositions;     ///< R
-  EuCentre aggregate = EuCentre::kMedian;  ///< forecast from the final positions
+  EuCentre mu = EuCentre::kMedian;                         ///< mu in eqs. 22-23
+  EuRange range = EuRange::kPositions;                     ///< R
+  EuCentre aggregate = EuCentre::kMedian;                  ///< forecast from the final positions
   bool trail = true;  ///< record rounds and events (ModelOptions::trail)
 };
 

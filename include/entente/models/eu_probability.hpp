@@ -22,8 +22,8 @@ class EuProbabilities {
   EuProbabilities() = default;
   /// Recomputes everything for new inputs (same arguments as the constructor), reusing the
   /// buffers: rounds of small issues would otherwise spend a fifth of their time allocating.
-  void Reset(std::span<const double> x, std::span<const double> w, double range,
-             EuProbability mode, EuVotes votes, std::span<const double> risk);
+  void Reset(std::span<const double> x, std::span<const double> w, double range, EuProbability mode,
+             EuVotes votes, std::span<const double> risk);
 
   /// Stance indices in ascending position order (equal positions by stance index).
   [[nodiscard]] const std::vector<std::size_t>& order() const { return order_; }
@@ -46,10 +46,10 @@ class EuProbabilities {
   EuVotes votes_ = EuVotes::kLinear;
   double range_ = 1;
   std::vector<std::size_t> order_;
-  std::vector<double> xs_, ws_;            // positions and weights in rank order
-  std::vector<double> cum_w_, cum_wx_;     // prefix sums, size n + 1
-  std::vector<std::size_t> lower_, upper_; // first rank with xs >= xs[p], > xs[p]
-  std::vector<double> utility_loss_;       // kRisk: (|x_k - x_t| / R)^r_k, rank-major n x n
+  std::vector<double> xs_, ws_;             // positions and weights in rank order
+  std::vector<double> cum_w_, cum_wx_;      // prefix sums, size n + 1
+  std::vector<std::size_t> lower_, upper_;  // first rank with xs >= xs[p], > xs[p]
+  std::vector<double> utility_loss_;        // kRisk: (|x_k - x_t| / R)^r_k, rank-major n x n
   double triples_ = 0;
 };
 

@@ -19,8 +19,8 @@ struct Pricing {
 /// Q U_sq + (1 - Q) [T U_b + (1 - T) U_w] for challenger a against b (eqs. 22-23, 25a), with
 /// T = 1 when |x_a - mu| < |x_a - x_b| (b's drift toward mu helps a). Distances in scale
 /// units; `range` is R.
-inline double StatusQuoTerm(const Pricing& u, double q, double dist_a_mu, double dist_ab,
-                            double r, double range) {
+inline double StatusQuoTerm(const Pricing& u, double q, double dist_a_mu, double dist_ab, double r,
+                            double range) {
   if (q == 1) return u.usq;
   const double spread = 0.25 * (dist_a_mu + dist_ab) / range;
   const bool t = dist_a_mu < dist_ab;

@@ -28,6 +28,7 @@ struct PceInput {
 
 /// Probability that each option wins: coalitions C(a:b) = 1e-8 + sum_k max(0, vote_k(a:b)),
 /// pairwise victory probabilities, then the chosen PCE model.
-[[nodiscard]] std::vector<double> SmpPceProbabilities(const PceInput& in, const SmpOptions& options);
+[[nodiscard]] std::vector<double> SmpPceProbabilities(const PceInput& in,
+                                                      const SmpOptions& options);
 
 }  // namespace entente
