@@ -71,6 +71,20 @@ void AddIssueRows(const J& issue, const std::string& variant, RunRecord& run) {
   }
 }
 
+// Binds one outcomes row (the table's ten columns) for run `id`.
+void BindOutcome(Statement& s, std::int64_t id, const OutcomeRow& o) {
+  s.Bind(1, id)
+      .Bind(2, o.variant)
+      .Bind(3, o.issue)
+      .Bind(4, o.outcome)
+      .Bind(5, o.unconstrained)
+      .Bind(6, o.status_quo)
+      .Bind(7, o.binding_veto)
+      .Bind(8, o.mean)
+      .Bind(9, o.p05)
+      .Bind(10, o.p95);
+}
+
 Result<Unit> MigrateV1ToV2(Sqlite& db) {
   if (Result<Unit> r = db.Exec(kMigrateV1ToV2); !r) return r;
   // Backfill the new columns and tables from each run's stored JSON.
@@ -94,17 +108,7 @@ Result<Unit> MigrateV1ToV2(Sqlite& db) {
       Result<Statement> ins = db.Prepare(
           "INSERT OR REPLACE INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       if (!ins) return ins.errors();
-      ins.value()
-          .Bind(1, run.id)
-          .Bind(2, o.variant)
-          .Bind(3, o.issue)
-          .Bind(4, o.outcome)
-          .Bind(5, o.unconstrained)
-          .Bind(6, o.status_quo)
-          .Bind(7, o.binding_veto)
-          .Bind(8, o.mean)
-          .Bind(9, o.p05)
-          .Bind(10, o.p95);
+      BindOutcome(ins.value(), run.id, o);
       if (Result<bool> r = ins.value().Step(); !r) return r.errors();
     }
   }
@@ -205,17 +209,7 @@ Result<std::int64_t> InsertRun(Sqlite& db, const RunRecord& run) {
     if (!out) return out.errors();
     for (const OutcomeRow& o : run.outcomes) {
       out.value().Reset();
-      out.value()
-          .Bind(1, id)
-          .Bind(2, o.variant)
-          .Bind(3, o.issue)
-          .Bind(4, o.outcome)
-          .Bind(5, o.unconstrained)
-          .Bind(6, o.status_quo)
-          .Bind(7, o.binding_veto)
-          .Bind(8, o.mean)
-          .Bind(9, o.p05)
-          .Bind(10, o.p95);
+      BindOutcome(out.value(), id, o);
       if (Result<bool> r = out.value().Step(); !r) return r.errors();
     }
     Result<Statement> rounds = db.Prepare("INSERT INTO rounds VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
