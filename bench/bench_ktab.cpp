@@ -47,6 +47,9 @@ BENCHMARK(BM_KtabScaling)
     ->ArgsProduct({{10, 40, 80, 160, 320}, {1, 3}})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+// Whole runs at the top of the 10 -> 1,000 scaling table; minutes each (skip them with
+// --benchmark_filter=-KtabScaling/640|KtabScaling/1000 when in a hurry).
+BENCHMARK(BM_KtabScaling)->Args({640, 1})->Args({1000, 1})->Unit(benchmark::kSecond)->Iterations(1);
 
 // Two turns (three evaluated states), for the per-turn cost at sizes where whole runs take
 // dozens of turns.
