@@ -32,13 +32,13 @@ std::vector<std::string> UncertainCells(double value, const Spread& sp) {
 
 Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   FileSet files;
-  const Metadata& m = scenario.meta;
-  if (!m.title.empty() || !m.as_of.empty() || !m.description.empty() || !m.sources.empty()) {
+  const Metadata& info = scenario.meta;
+  if (!info.title.empty() || !info.as_of.empty() || !info.description.empty() || !info.sources.empty()) {
     std::string meta = CsvLine({"key", "value"});
-    if (!m.title.empty()) meta += CsvLine({"title", m.title});
-    if (!m.as_of.empty()) meta += CsvLine({"as_of", m.as_of});
-    if (!m.description.empty()) meta += CsvLine({"description", m.description});
-    for (const std::string& src : m.sources) meta += CsvLine({"source", src});
+    if (!info.title.empty()) meta += CsvLine({"title", info.title});
+    if (!info.as_of.empty()) meta += CsvLine({"as_of", info.as_of});
+    if (!info.description.empty()) meta += CsvLine({"description", info.description});
+    for (const std::string& src : info.sources) meta += CsvLine({"source", src});
     files["scenario.csv"] = std::move(meta);
   }
 

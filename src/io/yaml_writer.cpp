@@ -85,13 +85,13 @@ std::string StanceLine(const Stance& s) {
 
 std::string WriteYamlScenario(const Scenario& scenario) {
   std::string out = "entente: 1\n";
-  const Metadata& m = scenario.meta;
-  Line(out, 0, "title", m.title);
-  Line(out, 0, "as_of", m.as_of);
-  Line(out, 0, "description", m.description);
-  if (!m.sources.empty()) {
+  const Metadata& info = scenario.meta;
+  Line(out, 0, "title", info.title);
+  Line(out, 0, "as_of", info.as_of);
+  Line(out, 0, "description", info.description);
+  if (!info.sources.empty()) {
     out += "sources:\n";
-    for (const std::string& src : m.sources) out += fmt::format("  - {}\n", Scalar(src));
+    for (const std::string& src : info.sources) out += fmt::format("  - {}\n", Scalar(src));
   }
   out += "\nactors:\n";
   for (const Actor& a : scenario.actors) {

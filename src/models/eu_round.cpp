@@ -222,11 +222,11 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
           eq_pq = e_row[3][k];
         } else {
           const Pricing up{us_p[k], uf_p[k], usq[p]}, uq{us_q[k], uf_q[k], usq[q]};
-          const double dist = xr[q] - xp;
-          ep_pq = Expected(up, win[k], sq, StatusQuoTerm(up, o.q, mr[p], dist, rp, range));
-          ep_qp = Expected(up, loss[k], sp, StatusQuoTerm(up, o.q, mr[q], dist, rp, range));
-          eq_qp = Expected(uq, loss[k], sp, StatusQuoTerm(uq, o.q, mr[q], dist, rr[q], range));
-          eq_pq = Expected(uq, win[k], sq, StatusQuoTerm(uq, o.q, mr[p], dist, rr[q], range));
+          const double gap = xr[q] - xp;
+          ep_pq = Expected(up, win[k], sq, StatusQuoTerm(up, o.q, mr[p], gap, rp, range));
+          ep_qp = Expected(up, loss[k], sp, StatusQuoTerm(up, o.q, mr[q], gap, rp, range));
+          eq_qp = Expected(uq, loss[k], sp, StatusQuoTerm(uq, o.q, mr[q], gap, rr[q], range));
+          eq_pq = Expected(uq, win[k], sq, StatusQuoTerm(uq, o.q, mr[p], gap, rr[q], range));
         }
         // Every move needs b > 0 (the other side expects to gain); most pairs stop here.
         if (const double b = own ? ep_qp : eq_qp; b > 0) consider(p, q, ep_pq, b);
