@@ -68,7 +68,8 @@ Accumulator MakeAccumulator(const Plan& plan) {
   a.binds.resize(n);
   a.binding.assign(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
-    a.sketches.emplace_back(s.issues[k].scale.min, s.issues[k].scale.max, plan.reference[k]);
+    a.sketches.emplace_back(s.issues[k].scale.min, s.issues[k].scale.max, plan.reference[k],
+                            s.issues[k].status_quo);
     a.ge[k].assign(plan.thresholds[k].size(), 0);
     a.le[k].assign(plan.thresholds[k].size(), 0);
     a.binds[k].assign(plan.veto_stance[k].size(), 0);
@@ -90,11 +91,13 @@ void Evaluate(const Plan& plan, Accumulator& a) {
     const auto& begin = plan.sampler->stance_begin();
     for (std::size_t k = 0; k < work.issues.size(); ++k) {
       const Issue& issue = work.issues[k];
-      a.x.clear();
-      a.w.clear();
-      for (std::size_t g = begin[k]; g < begin[k + 1]; ++g) {
-        a.x.push_back(a.flat[3 * g]);
-        a.w.push_back(a.flat[3 * g + 1] * a.flat[3 * g + 2]);
+      const std::size_t n = begin[k + 1] - begin[k];
+      a.x.resize(n);
+      a.w.resize(n);
+      const double* flat = a.flat.data() + 3 * begin[k];
+      for (std::size_t g = 0; g < n; ++g) {
+        a.x[g] = flat[3 * g];
+        a.w[g] = flat[3 * g + 1] * flat[3 * g + 2];
       }
       double y = plan.model->aggregate(a.x, a.w);
       a.binding[k] = -1;
@@ -123,7 +126,7 @@ void Evaluate(const Plan& plan, Accumulator& a) {
 }
 
 void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
-  Rng rng = DrawRng(plan.options->seed, static_cast<std::uint64_t>(d));
+  DrawStream rng(plan.options->seed, static_cast<std::uint64_t>(d));  // = DrawRng(seed, d)
   plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
   a.outcomes.resize(a.work.issues.size());
   Evaluate(plan, a);
@@ -290,6 +293,10 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   const ModelInfo& model = RequireModel(o.model);
   RequireValid(scenario);
   if (o.draws < 1) throw InputError(fmt::format("--draws {} must be at least 1", o.draws));
+  if (o.draws > std::int64_t{4'000'000'000}) {  // the sketches count in 32 bits
+    throw InputError(
+        fmt::format("--draws {} is more than 4,000,000,000; run fewer draws", o.draws));
+  }
   if (!(o.noise.fraction >= 0) || !std::isfinite(o.noise.fraction)) {
     throw InputError("--noise must be a percentage >= 0, e.g. 10%");
   }

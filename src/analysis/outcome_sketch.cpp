@@ -11,43 +11,49 @@ namespace {
 constexpr double kFixed = 4294967296.0;  // 2^32 steps per scale range
 }
 
-OutcomeSketch::OutcomeSketch(double lo, double hi, double reference)
+OutcomeSketch::OutcomeSketch(double lo, double hi, double reference,
+                             std::optional<double> status_quo)
     : lo_(lo),
       hi_(hi),
       reference_(reference),
-      counts_(kBins, 0),
-      bin_min_(kBins, std::numeric_limits<double>::infinity()),
-      bin_max_(kBins, -std::numeric_limits<double>::infinity()) {
+      to_fixed_(kFixed / (hi - lo)),
+      bins_(kBins),
+      min_(std::numeric_limits<double>::infinity()),
+      max_(-std::numeric_limits<double>::infinity()) {
   ENTENTE_ASSERT(hi > lo, "outcome sketch needs a scale with max > min");
+  // Earlier anchors win when two share a key (they then differ by under 2^-30 of the range).
+  for (double a : {reference, lo, hi}) anchors_.push_back(a);
+  if (status_quo) anchors_.insert(anchors_.begin(), *status_quo);
+  for (double& a : anchors_) {
+    a = std::clamp(a, lo, hi);
+    anchor_keys_.push_back(KeyOfFixed(Fixed(a)));
+  }
 }
 
-int OutcomeSketch::BinOf(double y) const {
-  const double t = (y - lo_) / (hi_ - lo_) * kBins;
-  return std::clamp(static_cast<int>(t), 0, kBins - 1);
-}
-
-void OutcomeSketch::Add(double y) {
+std::int64_t OutcomeSketch::Fixed(double y) const {
   y = std::clamp(y, lo_, hi_);
-  const int b = BinOf(y);
-  ++counts_[b];
-  bin_min_[b] = std::min(bin_min_[b], y);
-  bin_max_[b] = std::max(bin_max_[b], y);
-  const auto q = static_cast<std::int64_t>(std::llround((y - reference_) / (hi_ - lo_) * kFixed));
-  sum_q_ += q;
-  const UInt128 mag = static_cast<UInt128>(q < 0 ? -q : q);
-  sum_q2_ += mag * mag;
-  ++count_;
+  return static_cast<std::int64_t>((y - lo_) * to_fixed_ + 0.5);
+}
+
+double OutcomeSketch::Value(std::uint32_t key) const {
+  for (std::size_t i = 0; i < anchors_.size(); ++i) {
+    if (anchor_keys_[i] == key) return anchors_[i];
+  }
+  const double cell = (hi_ - lo_) / static_cast<double>(1u << kKeyBits);
+  return std::clamp(lo_ + (static_cast<double>(key) + 0.5) * cell, lo_, hi_);
 }
 
 void OutcomeSketch::Merge(const OutcomeSketch& o) {
   ENTENTE_ASSERT(o.lo_ == lo_ && o.hi_ == hi_ && o.reference_ == reference_,
                  "merging sketches of different issues");
   for (int b = 0; b < kBins; ++b) {
-    counts_[b] += o.counts_[b];
-    bin_min_[b] = std::min(bin_min_[b], o.bin_min_[b]);
-    bin_max_[b] = std::max(bin_max_[b], o.bin_max_[b]);
+    bins_[b].count += o.bins_[b].count;
+    bins_[b].min = std::min(bins_[b].min, o.bins_[b].min);
+    bins_[b].max = std::max(bins_[b].max, o.bins_[b].max);
   }
   count_ += o.count_;
+  min_ = std::min(min_, o.min_);
+  max_ = std::max(max_, o.max_);
   sum_q_ += o.sum_q_;
   sum_q2_ += o.sum_q2_;
 }
@@ -68,13 +74,18 @@ double OutcomeSketch::Sd() const {
 }
 
 double OutcomeSketch::OrderStatistic(std::int64_t rank) const {
+  if (rank <= 0) return min_;
+  if (rank >= count_ - 1) return max_;
   std::int64_t seen = 0;
   for (int b = 0; b < kBins; ++b) {
-    const std::int64_t c = counts_[b];
+    const std::int64_t c = bins_[b].count;
     if (rank < seen + c) {
-      if (c == 1 || bin_min_[b] == bin_max_[b]) return bin_min_[b];
+      const auto base = static_cast<std::uint32_t>(b) << kOffsetBits;
+      const double low = std::max(min_, Value(base | bins_[b].min));
+      if (c == 1 || bins_[b].min == bins_[b].max) return low;
+      const double high = std::min(max_, Value(base | bins_[b].max));
       const double frac = static_cast<double>(rank - seen) / static_cast<double>(c - 1);
-      return bin_min_[b] + frac * (bin_max_[b] - bin_min_[b]);
+      return low + frac * (high - low);
     }
     seen += c;
   }
@@ -92,17 +103,11 @@ double OutcomeSketch::Quantile(double p) const {
 }
 
 double OutcomeSketch::Min() const {
-  for (int b = 0; b < kBins; ++b) {
-    if (counts_[b] > 0) return bin_min_[b];
-  }
-  return reference_;
+  return count_ > 0 ? min_ : reference_;
 }
 
 double OutcomeSketch::Max() const {
-  for (int b = kBins - 1; b >= 0; --b) {
-    if (counts_[b] > 0) return bin_max_[b];
-  }
-  return reference_;
+  return count_ > 0 ? max_ : reference_;
 }
 
 std::vector<HistogramBin> OutcomeSketch::Histogram(int bars) const {
@@ -113,11 +118,12 @@ std::vector<HistogramBin> OutcomeSketch::Histogram(int bars) const {
     out[i].hi = i + 1 == bars ? hi_ : lo_ + (i + 1) * width;
   }
   for (int b = 0; b < kBins; ++b) {
-    if (counts_[b] == 0) continue;
-    // Assign by the bin's lowest value: fine bins never straddle a coarse edge by more than
-    // their own width, and this keeps point masses in one bar.
-    const int bar = std::clamp(static_cast<int>((bin_min_[b] - lo_) / width), 0, bars - 1);
-    out[bar].count += counts_[b];
+    if (bins_[b].count == 0) continue;
+    // Assign by the bin's lowest value: bins never straddle a bar's edge by more than their
+    // own width, and this keeps point masses in one bar.
+    const double low = Value((static_cast<std::uint32_t>(b) << kOffsetBits) | bins_[b].min);
+    const int bar = std::clamp(static_cast<int>((low - lo_) / width), 0, bars - 1);
+    out[bar].count += bins_[b].count;
   }
   return out;
 }

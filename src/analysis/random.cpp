@@ -37,7 +37,8 @@ detail::Ziggurat MakeZiggurat() {
 }
 
 // Uniform on (0, 1): never 0, so its logarithm is finite.
-double OpenUniform(Rng& rng) {
+template <class G>
+double OpenUniform(G& rng) {
   return (static_cast<double>(rng()) + 0.5) / 4294967296.0;
 }
 
@@ -58,7 +59,8 @@ double NormalQuantile(double p) {
 
 }  // namespace
 
-double Uniform01(Rng& rng) {
+template <class G>
+double Uniform01(G& rng) {
   const std::uint64_t hi = rng() >> 5;  // 27 bits
   const std::uint64_t lo = rng() >> 6;  // 26 bits
   return static_cast<double>((hi << 26) | lo) * (1.0 / 9007199254740992.0);
@@ -68,7 +70,8 @@ namespace detail {
 
 const Ziggurat kZiggurat = MakeZiggurat();
 
-double NormalSlowPath(Rng& rng, std::int32_t j) {
+template <class G>
+double NormalSlowPath(G& rng, std::int32_t j) {
   const Ziggurat& t = kZiggurat;
   constexpr double r = 3.442619855899;
   while (true) {
@@ -93,7 +96,8 @@ double NormalSlowPath(Rng& rng, std::int32_t j) {
 
 }  // namespace detail
 
-double SampleBounded(Rng& rng, const Spread& sp, double value) {
+template <class G>
+double SampleBounded(G& rng, const Spread& sp, double value) {
   if (sp.kind == Spread::Kind::kUniform) return sp.low + (sp.high - sp.low) * Uniform01(rng);
   const double u = Uniform01(rng);
   const double span = sp.high - sp.low;
@@ -102,6 +106,13 @@ double SampleBounded(Rng& rng, const Spread& sp, double value) {
   return u < c ? sp.low + std::sqrt(u * span * (value - sp.low))
                : sp.high - std::sqrt((1 - u) * span * (sp.high - value));
 }
+
+template double Uniform01(Rng&);
+template double Uniform01(DrawStream&);
+template double detail::NormalSlowPath(Rng&, std::int32_t);
+template double detail::NormalSlowPath(DrawStream&, std::int32_t);
+template double SampleBounded(Rng&, const Spread&, double);
+template double SampleBounded(DrawStream&, const Spread&, double);
 
 double SpreadCdf(const Spread& sp, double value, double x) {
   switch (sp.kind) {

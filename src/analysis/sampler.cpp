@@ -54,6 +54,13 @@ Sampler::Sampler(const Scenario& base, Noise noise) : base_(base) {
   }
   issue_begin_.push_back(inputs_.size());
   stance_begin_.push_back(flat_stance);
+  for (const UncertainInput& in : inputs_) {
+    normal_.push_back(in.spread.kind == Spread::Kind::kNormal ? 1 : 0);
+    value_.push_back(in.value);
+    sd_.push_back(in.spread.sd);
+    lo_.push_back(in.lo);
+    hi_.push_back(in.hi);
+  }
 }
 
 std::vector<double> Sampler::Flatten() const {
@@ -69,7 +76,7 @@ std::vector<double> Sampler::Flatten() const {
   return flat;
 }
 
-void Sampler::Draw(Rng& rng, std::vector<double>& flat, std::vector<double>& values,
+void Sampler::Draw(DrawStream& rng, std::vector<double>& flat, std::vector<double>& values,
                    std::vector<std::uint8_t>& fell_back) const {
   values.resize(inputs_.size());
   fell_back.assign(issue_begin_.size() - 1, 0);
@@ -77,17 +84,47 @@ void Sampler::Draw(Rng& rng, std::vector<double>& flat, std::vector<double>& val
   double* const out = values.data();
   double* const dest = flat.data();
   const std::size_t* const slot = slot_.data();
-  const UncertainInput* const inputs = inputs_.data();
+  const std::uint8_t* const normal = normal_.data();
+  const double* const value = value_.data();
+  const double* const sd = sd_.data();
+  const double* const lo = lo_.data();
+  const double* const hi = hi_.data();
   for (std::size_t i = 0; i + 1 < issue_begin_.size(); ++i) {
     const std::size_t begin = issue_begin_[i];
     const std::size_t end = issue_begin_[i + 1];
     if (begin == end) continue;
+    // SampleSpread, with the normal case (StandardNormal's fast path) spelled out so that the
+    // stream's read position stays in a register.
+    const detail::Ziggurat& zig = detail::kZiggurat;
+    int pos = rng.position();
     for (std::size_t j = begin; j < end; ++j) {
-      const UncertainInput& in = inputs[j];
-      const double v = SampleSpread(rng, in.spread, in.value, in.lo, in.hi);
+      double v = 0;
+      if (normal[j] != 0) {
+        if (pos == DrawStream::kBlock) {
+          rng.Refill();
+          pos = 0;
+        }
+        const auto r = static_cast<std::int32_t>(rng.block()[pos++]);
+        const int layer = r & 127;
+        const std::uint32_t mag =
+            r < 0 ? 0u - static_cast<std::uint32_t>(r) : static_cast<std::uint32_t>(r);
+        double z = r * zig.w[layer];
+        if (mag >= zig.k[layer]) {
+          rng.Seek(pos);
+          z = detail::NormalSlowPath(rng, r);
+          pos = rng.position();
+        }
+        v = value[j] + sd[j] * z;
+      } else {
+        rng.Seek(pos);
+        v = SampleBounded(rng, inputs_[j].spread, value[j]);
+        pos = rng.position();
+      }
+      v = v < lo[j] ? lo[j] : (v > hi[j] ? hi[j] : v);
       out[j] = v;
       dest[slot[j]] = v;
     }
+    rng.Seek(pos);
     double total = 0;
     for (std::size_t g = stance_begin_[i]; g < stance_begin_[i + 1]; ++g) {
       total += dest[3 * g + 1] * dest[3 * g + 2];

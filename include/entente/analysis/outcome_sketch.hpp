@@ -4,6 +4,7 @@
 /// number of draws, and exactly the same result whatever order the draws arrive in.
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace entente {
@@ -17,20 +18,49 @@ struct HistogramBin {
   std::int64_t count = 0;  ///< draws in [lo, hi) (the last bar includes hi)
 };
 
-/// Counts outcomes in 65,536 equal bins over the issue's scale, keeping each bin's exact
-/// minimum and maximum, plus fixed-point sums (2^-32 of the scale) of the deviation from the
+/// Each outcome becomes a 30-bit key, its place on the issue's scale in steps of 2^-30 of the
+/// range. Keys are counted in 16,384 equal bins, and each bin keeps the smallest and largest
+/// key it saw: 8 bytes per bin, so the bins the draws touch stay in the processor's cache
+/// (three 8-byte arrays of 65,536 bins did not, and cost half the time of a compromise draw).
+/// The mean and sd come from fixed-point sums (2^-32 of the range) of the deviation from the
 /// point forecast. All sums are integers, so merging per-thread sketches in any order gives
-/// identical bytes. Quantiles are exact when a bin holds one distinct value (a veto pinning
-/// the outcome to the status quo, or zero noise) and otherwise interpolated inside the bin,
-/// an error below 1/65,536 of the scale.
+/// identical bytes.
+///
+/// Values that carry point masses are "anchors": the scale's ends (clipping), the point
+/// forecast and the status quo (a binding veto). A key that equals an anchor's key reads back
+/// as the anchor itself, so such quantiles are exact; any other key reads back within 2^-31
+/// of the range. A quantile falling in a bin that holds several distinct keys is interpolated
+/// by rank between the bin's smallest and largest, an error below the bin's width (1/16,384
+/// of the range) and in practice far smaller. The smallest and largest outcomes are kept
+/// exactly.
 class OutcomeSketch {
  public:
   /// Bins over [lo, hi]; `reference` (the point forecast) anchors the fixed-point sums, so
-  /// draws equal to it contribute exactly zero.
-  OutcomeSketch(double lo, double hi, double reference);
+  /// draws equal to it contribute exactly zero; `status_quo`, if any, is one more anchor.
+  OutcomeSketch(double lo, double hi, double reference,
+                std::optional<double> status_quo = std::nullopt);
 
-  /// Adds one outcome (clamped into [lo, hi]).
-  void Add(double y);
+  /// Adds one outcome (clamped into [lo, hi]). Counts are 32-bit: at most 2^32 - 1 outcomes.
+  void Add(double y) {
+    y = y < lo_ ? lo_ : (y > hi_ ? hi_ : y);
+    // The deviation from the point forecast, rounded to the nearest step (ties to even: adding
+    // and taking away 1.5 x 2^52 leaves an integer, without a call into libm).
+    constexpr double kRound = 6755399441055744.0;
+    const auto dev = static_cast<std::int64_t>(((y - reference_) * to_fixed_ + kRound) - kRound);
+    sum_q_ += dev;
+    const UInt128 mag = static_cast<UInt128>(dev < 0 ? -dev : dev);
+    sum_q2_ += mag * mag;
+    ++count_;
+    min_ = y < min_ ? y : min_;
+    max_ = y > max_ ? y : max_;
+    const std::uint32_t key = KeyOfFixed(static_cast<std::int64_t>((y - lo_) * to_fixed_ + 0.5));
+    Bin& b = bins_[key >> kOffsetBits];
+    const auto offset = static_cast<std::uint16_t>(key & 0xFFFFu);
+    ++b.count;
+    b.min = offset < b.min ? offset : b.min;
+    b.max = offset > b.max ? offset : b.max;
+  }
+
   /// Adds another sketch of the same issue.
   void Merge(const OutcomeSketch& other);
 
@@ -42,26 +72,41 @@ class OutcomeSketch {
   [[nodiscard]] double Sd() const;
   /// The p-quantile, linear between order statistics (Hyndman & Fan type 7, numpy's default).
   [[nodiscard]] double Quantile(double p) const;
-  /// Smallest outcome seen.
+  /// Smallest outcome seen (exact).
   [[nodiscard]] double Min() const;
-  /// Largest outcome seen.
+  /// Largest outcome seen (exact).
   [[nodiscard]] double Max() const;
   /// `bars` equal bars over the scale.
   [[nodiscard]] std::vector<HistogramBin> Histogram(int bars) const;
 
-  static constexpr int kBins = 65536;  ///< resolution of the sketch
+  static constexpr int kKeyBits = 30;                          ///< resolution of a key
+  static constexpr int kOffsetBits = 16;                       ///< key bits inside a bin
+  static constexpr int kBins = 1 << (kKeyBits - kOffsetBits);  ///< 16,384 bins
 
  private:
-  [[nodiscard]] int BinOf(double y) const;
+  struct Bin {
+    std::uint32_t count = 0;
+    std::uint16_t min = 0xFFFF;  ///< smallest key offset seen (0xFFFF and max 0: empty)
+    std::uint16_t max = 0;
+  };
+  static std::uint32_t KeyOfFixed(std::int64_t q) {
+    const auto key = static_cast<std::uint32_t>(q >> (32 - kKeyBits));
+    return key < (1u << kKeyBits) ? key : (1u << kKeyBits) - 1;
+  }
+  [[nodiscard]] std::int64_t Fixed(double y) const;
+  [[nodiscard]] double Value(std::uint32_t key) const;
   [[nodiscard]] double OrderStatistic(std::int64_t rank) const;
 
   double lo_;
   double hi_;
   double reference_;
-  std::vector<std::int64_t> counts_;
-  std::vector<double> bin_min_;
-  std::vector<double> bin_max_;
+  double to_fixed_;                         ///< 2^32 / (hi - lo)
+  std::vector<double> anchors_;             ///< values read back exactly
+  std::vector<std::uint32_t> anchor_keys_;  ///< their keys
+  std::vector<Bin> bins_;
   std::int64_t count_ = 0;
+  double min_;  ///< exact extremes (+inf / -inf while empty)
+  double max_;
   __extension__ __int128 sum_q_ = 0;
   UInt128 sum_q2_ = 0;
 };

@@ -6,6 +6,7 @@
 
 #include <pcg_random.hpp>
 
+#include "entente/analysis/draw_stream.hpp"
 #include "entente/core/spread.hpp"
 
 namespace entente {
@@ -19,8 +20,10 @@ using Rng = pcg32;
   return Rng(seed, draw);
 }
 
-/// Uniform on [0, 1) with 53 random bits.
-[[nodiscard]] double Uniform01(Rng& rng);
+/// Uniform on [0, 1) with 53 random bits. `G` is Rng or DrawStream (same numbers for the same
+/// seed and stream), as for every sampler below.
+template <class G>
+[[nodiscard]] double Uniform01(G& rng);
 
 namespace detail {
 /// Ziggurat tables (Marsaglia & Tsang 2000), computed once at start-up.
@@ -31,13 +34,15 @@ struct Ziggurat {
 };
 extern const Ziggurat kZiggurat;
 /// The rare wedge/tail path, entered with the rejected 32-bit value `j`.
-[[nodiscard]] double NormalSlowPath(Rng& rng, std::int32_t j);
+template <class G>
+[[nodiscard]] double NormalSlowPath(G& rng, std::int32_t j);
 }  // namespace detail
 
 /// Standard normal by the ziggurat method (Marsaglia & Tsang 2000, J. Statistical Software
 /// 5(8), 128 layers): a table lookup and one multiplication ~98.8% of the time. Inline because
 /// Monte Carlo draws hundreds per scenario draw.
-[[nodiscard]] inline double StandardNormal(Rng& rng) {
+template <class G>
+[[nodiscard]] inline double StandardNormal(G& rng) {
   const auto j = static_cast<std::int32_t>(rng());
   const int i = j & 127;
   const std::uint32_t mag =
@@ -47,11 +52,13 @@ extern const Ziggurat kZiggurat;
 }
 
 /// One draw from a uniform or triangular spread (not clipped); the cold path of SampleSpread.
-[[nodiscard]] double SampleBounded(Rng& rng, const Spread& spread, double value);
+template <class G>
+[[nodiscard]] double SampleBounded(G& rng, const Spread& spread, double value);
 
 /// One draw of an input whose coded value is `value` and whose uncertainty is `spread`,
 /// clipped to [lo, hi]. A kNone spread returns `value` and consumes no random numbers.
-[[nodiscard]] inline double SampleSpread(Rng& rng, const Spread& spread, double value, double lo,
+template <class G>
+[[nodiscard]] inline double SampleSpread(G& rng, const Spread& spread, double value, double lo,
                                          double hi) {
   double x = value;
   if (spread.kind == Spread::Kind::kNormal) {

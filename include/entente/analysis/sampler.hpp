@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "entente/analysis/draw_stream.hpp"
 #include "entente/analysis/random.hpp"
 #include "entente/core/scenario.hpp"
 
@@ -56,7 +57,7 @@ class Sampler {
   /// (one per input). An issue left with no actor of positive weight keeps its point inputs
   /// for this draw (nobody would decide it) and is flagged in `fell_back` (one flag per issue)
   /// so runs can report how often that happened.
-  void Draw(Rng& rng, std::vector<double>& flat, std::vector<double>& values,
+  void Draw(DrawStream& rng, std::vector<double>& flat, std::vector<double>& values,
             std::vector<std::uint8_t>& fell_back) const;
 
   /// Copies a flat draw into `work`, a copy of the base scenario (for dynamic models).
@@ -71,6 +72,9 @@ class Sampler {
   std::vector<std::size_t> issue_begin_;   ///< first input of each issue (size issues + 1)
   std::vector<std::size_t> stance_begin_;  ///< first flat stance of each issue (size issues + 1)
   std::vector<std::size_t> slot_;          ///< per input: its index in the flat array
+  // The hot loop's view of inputs_, one array per field: a draw reads them front to back.
+  std::vector<std::uint8_t> normal_;  ///< 1 if the spread is normal (the inline fast path)
+  std::vector<double> value_, sd_, lo_, hi_;
 };
 
 /// "US position on opcon_transfer".

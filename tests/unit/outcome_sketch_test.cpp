@@ -1,0 +1,93 @@
+#include "entente/analysis/outcome_sketch.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "entente/analysis/random.hpp"
+
+namespace entente {
+namespace {
+
+// Type 7 quantile of a sorted sample, the definition the sketch approximates.
+double ExactQuantile(const std::vector<double>& sorted, double p) {
+  const double h = p * static_cast<double>(sorted.size() - 1);
+  const auto k = static_cast<std::size_t>(std::floor(h));
+  if (k + 1 >= sorted.size()) return sorted.back();
+  return sorted[k] + (h - static_cast<double>(k)) * (sorted[k + 1] - sorted[k]);
+}
+
+TEST(outcome_sketch, quantiles_of_a_continuous_sample_are_within_a_bin) {
+  OutcomeSketch sketch(0, 100, 50);
+  std::vector<double> ys;
+  Rng rng = DrawRng(1, 0);
+  for (int i = 0; i < 200000; ++i) {
+    const double y = std::clamp(50 + 8 * StandardNormal(rng), 0.0, 100.0);
+    ys.push_back(y);
+    sketch.Add(y);
+  }
+  std::sort(ys.begin(), ys.end());
+  const double bin = 100.0 / OutcomeSketch::kBins;
+  for (double p : {0.0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1.0}) {
+    EXPECT_NEAR(sketch.Quantile(p), ExactQuantile(ys, p), bin) << "p = " << p;
+  }
+  double mean = 0;
+  for (double y : ys) mean += y;
+  mean /= static_cast<double>(ys.size());
+  EXPECT_NEAR(sketch.Mean(), mean, 1e-8);
+  EXPECT_NEAR(sketch.Min(), ys.front(), 1e-7);
+  EXPECT_NEAR(sketch.Max(), ys.back(), 1e-7);
+}
+
+// A binding veto pins many draws to the status quo: its quantiles must read back exactly.
+TEST(outcome_sketch, point_masses_at_anchors_read_back_exactly) {
+  const double status_quo = 100.0 / 3;
+  OutcomeSketch sketch(0, 100, 41.7, status_quo);
+  for (int i = 0; i < 600; ++i) sketch.Add(status_quo);
+  for (int i = 0; i < 300; ++i) sketch.Add(41.7);
+  for (int i = 0; i < 100; ++i) sketch.Add(250);  // clipped to the scale's end
+  EXPECT_EQ(sketch.Quantile(0.05), status_quo);
+  EXPECT_EQ(sketch.Quantile(0.5), status_quo);
+  EXPECT_EQ(sketch.Quantile(0.75), 41.7);
+  EXPECT_EQ(sketch.Max(), 100.0);
+  EXPECT_EQ(sketch.Min(), status_quo);
+  const std::vector<HistogramBin> bars = sketch.Histogram(10);
+  EXPECT_EQ(bars[3].count, 600);
+  EXPECT_EQ(bars[4].count, 300);
+  EXPECT_EQ(bars[9].count, 100);
+}
+
+TEST(outcome_sketch, zero_spread_gives_the_reference_exactly) {
+  OutcomeSketch sketch(-5, 7, 0.1);
+  for (int i = 0; i < 1000; ++i) sketch.Add(0.1);
+  EXPECT_EQ(sketch.Mean(), 0.1);
+  EXPECT_EQ(sketch.Sd(), 0.0);
+  EXPECT_EQ(sketch.Quantile(0.5), 0.1);
+}
+
+TEST(outcome_sketch, merging_in_any_order_gives_identical_summaries) {
+  Rng rng = DrawRng(3, 0);
+  std::vector<double> ys;
+  for (int i = 0; i < 30000; ++i) ys.push_back(20 + 30 * Uniform01(rng));
+  OutcomeSketch a(0, 100, 35), b(0, 100, 35), c(0, 100, 35), whole(0, 100, 35);
+  for (std::size_t i = 0; i < ys.size(); ++i) {
+    (i % 3 == 0 ? a : i % 3 == 1 ? b : c).Add(ys[i]);
+    whole.Add(ys[i]);
+  }
+  OutcomeSketch abc = a, cba = c;
+  abc.Merge(b);
+  abc.Merge(c);
+  cba.Merge(b);
+  cba.Merge(a);
+  for (const OutcomeSketch* s : {&abc, &cba}) {
+    EXPECT_EQ(s->count(), whole.count());
+    EXPECT_EQ(s->Mean(), whole.Mean());
+    EXPECT_EQ(s->Sd(), whole.Sd());
+    for (double p : {0.05, 0.5, 0.95}) EXPECT_EQ(s->Quantile(p), whole.Quantile(p));
+  }
+}
+
+}  // namespace
+}  // namespace entente
