@@ -96,8 +96,9 @@ std::array<std::size_t, 4> CellsOf(const ExchangeBoard& b, const ExchangeCandida
           b.Cell(c.q, c.actor_q)};
 }
 
-// Lists, per cell, the candidates that involve it (compressed rows).
-void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
+}  // namespace
+
+void IndexCandidatesByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
   const std::size_t cells = b.actors * b.issues;
   sc.cell_start.assign(cells + 1, 0);
   for (const ExchangeCandidate& c : sc.candidates) {
@@ -110,6 +111,8 @@ void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
     for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
   }
 }
+
+namespace {
 
 void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
   sc.candidates.clear();
@@ -211,7 +214,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   Enumerate(b, o, round, sc);
   std::vector<ExchangeCandidate>& cs = sc.candidates;
   for (ExchangeCandidate& c : cs) Size(b, sc, o.view, start, voting, outcome, c);
-  IndexByCell(b, sc);
+  IndexCandidatesByCell(b, sc);
   if (o.view == ExchangeView::kDecide) {
     sc.history_p.assign(cs.size(), {});
     sc.history_q.assign(cs.size(), {});

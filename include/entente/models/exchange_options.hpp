@@ -32,13 +32,21 @@ enum class ExchangeView {
              ///< demander there
 };
 
+/// The arithmetic of the Decide view (view=decide).
+enum class ExchangeArithmetic {
+  kDouble,   ///< binary doubles; gains within the same 1e-12 step count as equal
+  kDecimal,  ///< 28-digit decimal, round-half-even, as Decide's Python Decimal: the last
+             ///< digits then break ties as in Decide
+};
+
 /// Parsed options of the exchange model.
 struct ExchangeOptions {
   int rounds = 10;                                        ///< rounds of exchange (Decide's default)
   ExchangeTie tie = ExchangeTie::kId;                     ///< tie rule between equal gains
   ExchangeVariant variant = ExchangeVariant::kEqualGain;  ///< how moves are sized
   ExchangeView view = ExchangeView::kCurrent;             ///< outcome the cap is checked against
-  std::uint64_t seed = 1;                                 ///< random-rate only: PCG seed
+  ExchangeArithmetic arithmetic = ExchangeArithmetic::kDouble;  ///< view=decide: number type
+  std::uint64_t seed = 1;                                       ///< random-rate only: PCG seed
   double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
   double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
   bool trail = true;             ///< record rounds and exchanges (ModelOptions::trail)
@@ -47,8 +55,9 @@ struct ExchangeOptions {
 /// The option keys the exchange model knows, sorted.
 [[nodiscard]] const std::vector<std::string>& ExchangeOptionKeys();
 
-/// Reads rounds, tie, variant, view, seed, salience_weight, fixed_weight and preset (`decide`
-/// sets tie=order and view=decide); InputError for unknown keys or bad values.
+/// Reads rounds, tie, variant, view, arithmetic, seed, salience_weight, fixed_weight and
+/// preset (`decide` sets tie=order, view=decide and arithmetic=decimal); InputError for
+/// unknown keys or bad values, and for arithmetic=decimal without view=decide.
 [[nodiscard]] ExchangeOptions ParseExchangeOptions(const ModelOptions& options);
 
 }  // namespace entente

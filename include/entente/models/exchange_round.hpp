@@ -72,6 +72,10 @@ struct ExchangeScratch {
   std::vector<std::vector<double>> history_q;  ///< view=decide: per candidate, Q's move list
 };
 
+/// Lists, per actor-issue cell, the candidates in `scratch.candidates` that involve it
+/// (`cell_start`, `cell_items`: compressed rows).
+void IndexCandidatesByCell(const ExchangeBoard& board, ExchangeScratch& scratch);
+
 /// Runs round `round` (1-based) from start positions `start`: voting positions come back in
 /// `voting`, outcomes (c s weighted means, 0-100) in `outcome`, realized exchanges appended to
 /// `realized`, and each actor's externality (utility change from exchanges it was not part of)
