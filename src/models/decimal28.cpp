@@ -129,21 +129,36 @@ const Powers& Pow10() {
   return powers;
 }
 
+struct Powers128 {
+  std::array<U128, 39> p;  // 10^0 .. 10^38
+  Powers128() {
+    p[0] = 1;
+    for (std::size_t k = 1; k < p.size(); ++k) p[k] = p[k - 1] * 10;
+  }
+};
+
 U128 Pow10Small(int k) {  // k <= 38
-  return To128(Pow10().p[static_cast<std::size_t>(k)]);
+  static const Powers128 powers;
+  return powers.p[static_cast<std::size_t>(k)];
 }
 
+// Decimal digits of a: from the bit length, floor(bits log10 2) or one more.
 int Digits(const U256& a) {
-  const auto& p = Pow10().p;
-  int n = 1;
-  while (n < 77 && Compare(a, p[static_cast<std::size_t>(n)]) >= 0) ++n;
-  return n;
+  int top = 3;
+  while (top > 0 && a.w[top] == 0) --top;
+  if (a.w[top] == 0) return 1;
+  const int bits = 64 * top + 64 - __builtin_clzll(a.w[top]);
+  const int d = bits * 1233 >> 12;  // 1233 / 4096 ~ log10 2
+  if (d >= 77) return 77;
+  return Compare(a, Pow10().p[static_cast<std::size_t>(d)]) >= 0 ? d + 1 : d;
 }
 
 int Digits(U128 a) {
-  int n = 1;
-  while (n <= kMaxDigits && a >= Pow10Small(n)) ++n;
-  return n;
+  const auto hi = static_cast<std::uint64_t>(a >> 64), lo = static_cast<std::uint64_t>(a);
+  if (hi == 0 && lo == 0) return 1;
+  const int bits = hi != 0 ? 128 - __builtin_clzll(hi) : 64 - __builtin_clzll(lo);
+  const int d = bits * 1233 >> 12;
+  return a >= Pow10Small(d) ? d + 1 : d;
 }
 
 U256 MulPow10(U256 a, int k) {
@@ -194,6 +209,41 @@ struct Decimal28Ops {
     return Make(neg, e, q);
   }
 
+  // Round() for an exact coefficient that fits 128 bits.
+  static Decimal28 Round128(bool neg, U128 c, int exp) {
+    const int n = Digits(c);
+    if (n <= kPrecision) return Make(neg, exp, c);
+    const int drop = n - kPrecision;
+    const U128 unit = Pow10Small(drop - 1);
+    const bool sticky = c % unit != 0;
+    c /= unit;
+    const auto last = static_cast<unsigned>(c % 10);
+    U128 q = c / 10;
+    if (last > 5 || (last == 5 && (sticky || (q & 1) != 0))) ++q;
+    int e = exp + drop;
+    if (q == Pow10Small(kPrecision)) {
+      q = Pow10Small(kPrecision - 1);
+      ++e;
+    }
+    return Make(neg, e, q);
+  }
+
+  // Brings a and b to a common exponent within 128 bits when that is possible.
+  static bool Align128(const Decimal28& a, const Decimal28& b, U128& ca, U128& cb, int& exp) {
+    ca = a.coef_;
+    cb = b.coef_;
+    exp = std::min(a.exp_, b.exp_);
+    const int ga = a.exp_ - exp, gb = b.exp_ - exp;
+    if (ga > 0) {
+      if (Digits(ca) + ga > kMaxDigits) return false;
+      ca *= Pow10Small(ga);
+    } else if (gb > 0) {
+      if (Digits(cb) + gb > kMaxDigits) return false;
+      cb *= Pow10Small(gb);
+    }
+    return true;
+  }
+
   static U128 Coef(const Decimal28& a) { return a.coef_; }
   static int Exp(const Decimal28& a) { return a.exp_; }
   static bool Neg(const Decimal28& a) { return a.neg_; }
@@ -220,6 +270,13 @@ struct Decimal28Ops {
     const bool nb = negate_b ? !b.neg_ : b.neg_;
     if (b.coef_ == 0) return Round(a.neg_, From128(a.coef_), a.exp_, false);
     if (a.coef_ == 0) return Round(nb, From128(b.coef_), b.exp_, false);
+    U128 xa = 0, xb = 0;
+    int e = 0;
+    if (Align128(a, b, xa, xb, e)) {  // both below 10^38: the sum fits 128 bits
+      if (a.neg_ == nb) return Round128(a.neg_, xa + xb, e);
+      if (xa == xb) return Make(false, e, 0);
+      return xa > xb ? Round128(a.neg_, xa - xb, e) : Round128(nb, xb - xa, e);
+    }
     U256 ca, cb;
     int exp = 0;
     Align(a, b, ca, cb, exp);
@@ -323,6 +380,10 @@ Decimal28 operator-(const Decimal28& a) {
 }
 
 Decimal28 operator*(const Decimal28& a, const Decimal28& b) {
+  const U128 x = Ops::Coef(a), y = Ops::Coef(b);
+  if ((x >> 64) == 0 && (y >> 64) == 0) {
+    return Ops::Round128(Ops::Neg(a) != Ops::Neg(b), x * y, Ops::Exp(a) + Ops::Exp(b));
+  }
   return Ops::Round(Ops::Neg(a) != Ops::Neg(b), Mul(Ops::Coef(a), Ops::Coef(b)),
                     Ops::Exp(a) + Ops::Exp(b), false);
 }
@@ -344,6 +405,13 @@ std::strong_ordering operator<=>(const Decimal28& a, const Decimal28& b) {
   const int sa = za ? 0 : (Ops::Neg(a) ? -1 : 1), sb = zb ? 0 : (Ops::Neg(b) ? -1 : 1);
   if (sa != sb) return sa <=> sb;
   if (sa == 0) return std::strong_ordering::equal;
+  U128 xa = 0, xb = 0;
+  int e = 0;
+  if (Ops::Align128(a, b, xa, xb, e)) {
+    const int c = (xa < xb ? -1 : (xa > xb ? 1 : 0)) * sa;
+    return c < 0 ? std::strong_ordering::less
+                 : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
+  }
   U256 ca, cb;
   int exp = 0;
   // Alignment may stand in a unit for a far smaller magnitude; it stays smaller, so the

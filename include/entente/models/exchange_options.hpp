@@ -27,9 +27,9 @@ enum class ExchangeVariant {
 /// Which outcome an exchange's cap (the outcome must not pass the demander) is checked against.
 enum class ExchangeView {
   kCurrent,  ///< the outcome after every exchange realized so far in the round
-  kDecide,   ///< Decide's partial view: the round's start outcome, plus the supplier's own
-             ///< earlier moves on the issue and the shifts earlier exchanges won for the same
-             ///< demander there
+  kDecide,   ///< Decide's bookkeeping (exchange_decide.hpp): each candidate sees the round's
+             ///< start outcome plus the suppliers' positions it was told of, keeps move
+             ///< histories, and the candidate list stays stably sorted
 };
 
 /// The arithmetic of the Decide view (view=decide).
