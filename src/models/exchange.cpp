@@ -11,7 +11,10 @@
 //   forecast: the last round's voting positions and their weighted mean.
 #include "entente/models/exchange.hpp"
 
+#include <memory>
+
 #include "entente/models/aggregate.hpp"
+#include "entente/models/exchange_decide.hpp"
 #include "entente/models/exchange_options.hpp"
 #include "entente/models/exchange_round.hpp"
 
@@ -66,11 +69,18 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
   std::vector<double> voting = start, outcome, externality(b.actors, 0);
   std::vector<detail::RealizedExchange> realized;
   detail::ExchangeScratch scratch;
+  // view=decide: Decide's bookkeeping, which carries its own numbers from round to round.
+  const std::unique_ptr<detail::DecideExchange> decide =
+      o.view == ExchangeView::kDecide ? detail::MakeDecideExchange(scenario, b, o) : nullptr;
   out.balances.resize(b.actors);
   for (std::size_t a = 0; a < b.actors; ++a) out.balances[a].actor = a;
   for (int t = 1; t <= o.rounds; ++t) {
     realized.clear();
-    detail::ExchangeRound(b, o, t, start, voting, outcome, realized, externality, scratch);
+    if (decide) {
+      decide->Round(t, voting, realized, externality);
+    } else {
+      detail::ExchangeRound(b, o, t, start, voting, outcome, realized, externality, scratch);
+    }
     for (const detail::RealizedExchange& r : realized) {
       out.balances[r.actor_p].exchanges += 1;
       out.balances[r.actor_p].own_gain += r.gain_p;
@@ -83,7 +93,10 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
         out.issues[d].rounds.push_back(MakeRound(scenario, b, d, t, voting));
       }
     }
-    for (std::size_t cell = 0; cell < start.size(); ++cell) {
+    if (decide) {
+      start = decide->Start();
+    }
+    for (std::size_t cell = 0; !decide && cell < start.size(); ++cell) {
       if (voting[cell] == start[cell]) continue;
       const double s = b.salience[cell];
       start[cell] += (o.salience_weight * (1 - s) + o.fixed_weight) * (voting[cell] - start[cell]);

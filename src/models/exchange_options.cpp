@@ -4,11 +4,14 @@
 // partial view of the outcome when capping a move.
 #include "entente/models/exchange_options.hpp"
 
+#include "entente/core/error.hpp"
+
 namespace entente {
 
 const std::vector<std::string>& ExchangeOptionKeys() {
-  static const std::vector<std::string> keys = {
-      "fixed_weight", "preset", "rounds", "salience_weight", "seed", "tie", "variant", "view"};
+  static const std::vector<std::string> keys = {"arithmetic", "fixed_weight",    "preset",
+                                                "rounds",     "salience_weight", "seed",
+                                                "tie",        "variant",         "view"};
   return keys;
 }
 
@@ -18,6 +21,7 @@ ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
   if (o.Choice("preset", "none", {"none", "decide"}) == "decide") {
     e.tie = ExchangeTie::kOrder;
     e.view = ExchangeView::kDecide;
+    e.arithmetic = ExchangeArithmetic::kDecimal;
   }
   e.rounds = o.Integer("rounds", e.rounds, 0, 10000);
   const std::string tie =
@@ -28,6 +32,16 @@ ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
   const std::string view = o.Choice("view", e.view == ExchangeView::kCurrent ? "current" : "decide",
                                     {"current", "decide"});
   e.view = view == "current" ? ExchangeView::kCurrent : ExchangeView::kDecide;
+  const std::string arithmetic =
+      o.Choice("arithmetic", e.arithmetic == ExchangeArithmetic::kDouble ? "double" : "decimal",
+               {"double", "decimal"});
+  e.arithmetic =
+      arithmetic == "double" ? ExchangeArithmetic::kDouble : ExchangeArithmetic::kDecimal;
+  if (e.arithmetic == ExchangeArithmetic::kDecimal && e.view != ExchangeView::kDecide) {
+    throw InputError(
+        "option arithmetic: 'decimal' applies only to view=decide; give view=decide (or "
+        "preset=decide), or leave arithmetic out");
+  }
   e.seed = static_cast<std::uint64_t>(o.Integer("seed", 1, 0, 2147483647));
   e.salience_weight = o.Number("salience_weight", e.salience_weight, 0, 1);
   e.fixed_weight = o.Number("fixed_weight", e.fixed_weight, 0, 1);

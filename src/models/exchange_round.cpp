@@ -10,9 +10,7 @@
 //      positions and outcomes, and dropped when no longer valid or when it would move an
 //      actor back against a move it already made this round (one direction per cell and
 //      round, as in Decide).
-//   With view=decide, the outcome cap of an exchange sees only the round's start outcome plus
-//   the shifts it would know of in Decide: its supplier's own earlier moves on that issue and
-//   the shifts other exchanges made in favour of the same demander on that issue.
+//   (view=decide, Decide's own bookkeeping, is exchange_decide.cpp.)
 // Externalities: when an exchange shifts O_p and O_q, every other actor k with a stance there
 // gains s_kd (|O_d - x_kd| - |O_d' - x_kd|), x_kd its start position (Dijkstra et al. 2018).
 #include "entente/models/exchange_round.hpp"
@@ -43,30 +41,20 @@ bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const Exchange
   return key(x) < key(y);
 }
 
-// The outcome on `issue` as the exchange with supplier cell `supplier` and demander cell
-// `demander` sees it: the current one, or Decide's partial view (see ExchangeView).
-double SeenOutcome(const ExchangeBoard& b, const ExchangeScratch& sc, ExchangeView view,
-                   const std::vector<double>& outcome, std::size_t issue, std::size_t supplier,
-                   std::size_t demander) {
-  if (view == ExchangeView::kCurrent) return outcome[issue];
-  return sc.start_outcome[issue] + sc.shift_for[demander] +
-         sc.moved[supplier] * b.weight[supplier] / b.total[issue];
-}
-
-void Size(const ExchangeBoard& b, const ExchangeScratch& sc, ExchangeView view,
-          const std::vector<double>& start, const std::vector<double>& voting,
-          const std::vector<double>& outcome, ExchangeCandidate& c) {
+void Size(const ExchangeBoard& b, const std::vector<double>& start,
+          const std::vector<double>& voting, const std::vector<double>& outcome,
+          ExchangeCandidate& c) {
   const std::size_t pp = b.Cell(c.p, c.actor_p), pq = b.Cell(c.q, c.actor_p);
   const std::size_t qp = b.Cell(c.p, c.actor_q), qq = b.Cell(c.q, c.actor_q);
   ExchangeInputs in;
   in.p_from = voting[pp];
   in.p_target = start[qp];  // the demander's own position, as it stood at the round's start
-  in.p_outcome = SeenOutcome(b, sc, view, outcome, c.p, pp, qp);
+  in.p_outcome = outcome[c.p];
   in.p_weight = b.weight[pp];
   in.p_total = b.total[c.p];
   in.q_from = voting[qq];
   in.q_target = start[pq];
-  in.q_outcome = SeenOutcome(b, sc, view, outcome, c.q, qq, pq);
+  in.q_outcome = outcome[c.q];
   in.q_weight = b.weight[qq];
   in.q_total = b.total[c.q];
   in.s_pp = b.salience[pp];
@@ -96,8 +84,9 @@ std::array<std::size_t, 4> CellsOf(const ExchangeBoard& b, const ExchangeCandida
           b.Cell(c.q, c.actor_q)};
 }
 
-// Lists, per cell, the candidates that involve it (compressed rows).
-void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
+}  // namespace
+
+void IndexCandidatesByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
   const std::size_t cells = b.actors * b.issues;
   sc.cell_start.assign(cells + 1, 0);
   for (const ExchangeCandidate& c : sc.candidates) {
@@ -110,6 +99,8 @@ void IndexByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
     for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
   }
 }
+
+namespace {
 
 void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
   sc.candidates.clear();
@@ -145,47 +136,6 @@ void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, Exch
   }
 }
 
-// Decide's move histories: each side of a candidate keeps a list of moves; an exchange is
-// valid only while every move in each list has the same sign and a list sums to at most 100.
-// Lists change as Decide's recalculation changes them: a side whose supply cell the realized
-// exchange moved keeps its list, the other side loses its last move, then both get the new one.
-bool HistoryValid(const std::vector<double>& h) {
-  if (h.empty()) return false;
-  double sum = 0, lo = h[0], hi = h[0];
-  for (double m : h) {
-    sum += m;
-    lo = std::min(lo, m);
-    hi = std::max(hi, m);
-  }
-  return sum <= 100 && ((lo < 0 && hi < 0) || (lo > 0 && hi > 0));
-}
-
-// Decide re-sizes only exchanges sharing a supply cell or a demand cell (same role) with the
-// realized one. Returns false when `k` is not affected.
-bool DecideResize(const ExchangeBoard& b, ExchangeScratch& sc, const ExchangeCandidate& r,
-                  const std::vector<double>& start, const std::vector<double>& voting,
-                  const std::vector<double>& outcome, std::size_t k) {
-  ExchangeCandidate& c = sc.candidates[k];
-  const std::size_t r_supply[2] = {b.Cell(r.p, r.actor_p), b.Cell(r.q, r.actor_q)};
-  const std::size_t r_demand[2] = {b.Cell(r.q, r.actor_p), b.Cell(r.p, r.actor_q)};
-  const auto in = [](std::size_t cell, const std::size_t(&set)[2]) {
-    return cell == set[0] || cell == set[1];
-  };
-  const bool supply_p = in(b.Cell(c.p, c.actor_p), r_supply);
-  const bool supply_q = in(b.Cell(c.q, c.actor_q), r_supply);
-  const bool demand = in(b.Cell(c.q, c.actor_p), r_demand) || in(b.Cell(c.p, c.actor_q), r_demand);
-  if (!supply_p && !supply_q && !demand) return false;
-  std::vector<double>& hp = sc.history_p[k];
-  std::vector<double>& hq = sc.history_q[k];
-  if (!supply_p && !hp.empty()) hp.pop_back();
-  if (!supply_q && !hq.empty()) hq.pop_back();
-  Size(b, sc, ExchangeView::kDecide, start, voting, outcome, c);
-  hp.push_back(c.move_p);
-  hq.push_back(c.move_q);
-  c.alive = c.alive && HistoryValid(hp) && HistoryValid(hq);
-  return true;
-}
-
 }  // namespace
 
 void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
@@ -206,20 +156,10 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     }
   }
   sc.moved.assign(start.size(), 0);
-  sc.start_outcome = outcome;
-  sc.shift_for.assign(start.size(), 0);
   Enumerate(b, o, round, sc);
   std::vector<ExchangeCandidate>& cs = sc.candidates;
-  for (ExchangeCandidate& c : cs) Size(b, sc, o.view, start, voting, outcome, c);
-  IndexByCell(b, sc);
-  if (o.view == ExchangeView::kDecide) {
-    sc.history_p.assign(cs.size(), {});
-    sc.history_q.assign(cs.size(), {});
-    for (std::size_t k = 0; k < cs.size(); ++k) {
-      sc.history_p[k] = {cs[k].move_p};
-      sc.history_q[k] = {cs[k].move_q};
-    }
-  }
+  for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c);
+  IndexCandidatesByCell(b, sc);
   std::vector<double>& rank = sc.rank;  // contiguous gains keep the scan for the best cheap
   rank.resize(cs.size());
   for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].alive ? cs[k].gain : kDead;
@@ -261,8 +201,6 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     voting[qq] += r.move_q;
     sc.moved[pp] += r.move_p;
     sc.moved[qq] += r.move_q;
-    sc.shift_for[b.Cell(r.p, r.actor_q)] += r.shift_p;  // Q demanded p
-    sc.shift_for[b.Cell(r.q, r.actor_p)] += r.shift_q;  // P demanded q
     outcome[r.p] += r.shift_p;
     outcome[r.q] += r.shift_q;
     // Size again every exchange that shares an actor-issue cell with the realized one.
@@ -273,14 +211,10 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
         if (sc.stamp[k] == stamp || !cs[k].alive) continue;
         sc.stamp[k] = stamp;
         ExchangeCandidate& c = cs[k];
-        if (o.view == ExchangeView::kDecide) {
-          if (!DecideResize(b, sc, r, start, voting, outcome, k)) continue;
-        } else {
-          Size(b, sc, o.view, start, voting, outcome, c);
-          if (c.alive) {
-            c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
-                      SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
-          }
+        Size(b, start, voting, outcome, c);
+        if (c.alive) {
+          c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
+                    SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
         }
         rank[k] = c.alive ? c.gain : kDead;
       }

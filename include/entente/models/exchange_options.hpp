@@ -27,9 +27,16 @@ enum class ExchangeVariant {
 /// Which outcome an exchange's cap (the outcome must not pass the demander) is checked against.
 enum class ExchangeView {
   kCurrent,  ///< the outcome after every exchange realized so far in the round
-  kDecide,   ///< Decide's partial view: the round's start outcome, plus the supplier's own
-             ///< earlier moves on the issue and the shifts earlier exchanges won for the same
-             ///< demander there
+  kDecide,   ///< Decide's bookkeeping (exchange_decide.hpp): each candidate sees the round's
+             ///< start outcome plus the suppliers' positions it was told of, keeps move
+             ///< histories, and the candidate list stays stably sorted
+};
+
+/// The arithmetic of the Decide view (view=decide).
+enum class ExchangeArithmetic {
+  kDouble,   ///< binary doubles; gains within the same 1e-12 step count as equal
+  kDecimal,  ///< 28-digit decimal, round-half-even, as Decide's Python Decimal: the last
+             ///< digits then break ties as in Decide
 };
 
 /// Parsed options of the exchange model.
@@ -38,7 +45,8 @@ struct ExchangeOptions {
   ExchangeTie tie = ExchangeTie::kId;                     ///< tie rule between equal gains
   ExchangeVariant variant = ExchangeVariant::kEqualGain;  ///< how moves are sized
   ExchangeView view = ExchangeView::kCurrent;             ///< outcome the cap is checked against
-  std::uint64_t seed = 1;                                 ///< random-rate only: PCG seed
+  ExchangeArithmetic arithmetic = ExchangeArithmetic::kDouble;  ///< view=decide: number type
+  std::uint64_t seed = 1;                                       ///< random-rate only: PCG seed
   double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
   double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
   bool trail = true;             ///< record rounds and exchanges (ModelOptions::trail)
@@ -47,8 +55,9 @@ struct ExchangeOptions {
 /// The option keys the exchange model knows, sorted.
 [[nodiscard]] const std::vector<std::string>& ExchangeOptionKeys();
 
-/// Reads rounds, tie, variant, view, seed, salience_weight, fixed_weight and preset (`decide`
-/// sets tie=order and view=decide); InputError for unknown keys or bad values.
+/// Reads rounds, tie, variant, view, arithmetic, seed, salience_weight, fixed_weight and
+/// preset (`decide` sets tie=order, view=decide and arithmetic=decimal); InputError for
+/// unknown keys or bad values, and for arithmetic=decimal without view=decide.
 [[nodiscard]] ExchangeOptions ParseExchangeOptions(const ModelOptions& options);
 
 }  // namespace entente

@@ -59,18 +59,18 @@ struct ExchangeCandidate {
 
 /// Reusable buffers of ExchangeRound.
 struct ExchangeScratch {
-  std::vector<ExchangeCandidate> candidates;   ///< this round's possible exchanges
-  std::vector<double> moved;                   ///< per cell: signed move so far this round
-  std::vector<std::uint8_t> side;              ///< per cell: 1 when left of the outcome
-  std::vector<double> rank;                    ///< per candidate: gain, or -1 once gone
-  std::vector<std::uint32_t> cell_start;       ///< per cell: first entry in cell_items
-  std::vector<std::uint32_t> cell_items;       ///< candidates involving each cell, by cell
-  std::vector<std::uint32_t> stamp;            ///< per candidate: last re-sizing pass
-  std::vector<double> start_outcome;           ///< per issue: outcome at the round's start
-  std::vector<double> shift_for;               ///< per cell: outcome shift won by that demander
-  std::vector<std::vector<double>> history_p;  ///< view=decide: per candidate, P's move list
-  std::vector<std::vector<double>> history_q;  ///< view=decide: per candidate, Q's move list
+  std::vector<ExchangeCandidate> candidates;  ///< this round's possible exchanges
+  std::vector<double> moved;                  ///< per cell: signed move so far this round
+  std::vector<std::uint8_t> side;             ///< per cell: 1 when left of the outcome
+  std::vector<double> rank;                   ///< per candidate: gain, or -1 once gone
+  std::vector<std::uint32_t> cell_start;      ///< per cell: first entry in cell_items
+  std::vector<std::uint32_t> cell_items;      ///< candidates involving each cell, by cell
+  std::vector<std::uint32_t> stamp;           ///< per candidate: last re-sizing pass
 };
+
+/// Lists, per actor-issue cell, the candidates in `scratch.candidates` that involve it
+/// (`cell_start`, `cell_items`: compressed rows).
+void IndexCandidatesByCell(const ExchangeBoard& board, ExchangeScratch& scratch);
 
 /// Runs round `round` (1-based) from start positions `start`: voting positions come back in
 /// `voting`, outcomes (c s weighted means, 0-100) in `outcome`, realized exchanges appended to

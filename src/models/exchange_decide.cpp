@@ -1,0 +1,603 @@
+// The exchange model under Decide's bookkeeping (view=decide). The equations are those of
+// exchange_round.cpp (Stokman & Van Oosten 1994, equal gain); what differs is what each
+// candidate exchange knows while a round goes on. Written from the behaviour of the Decide
+// exchange model (its reference runs and a reading of its source), not from its code:
+//  - Each candidate is two sides: J gives way on the earlier issue p, I on the later issue q.
+//    A side holds the supplier's current position x, its round-start position x0, its target
+//    (the demander's round-start position on the supply issue), its move, y = x + move, and a
+//    history of moves.
+//  - Sizing: J first moves all the way to its target; the outcome shift dp = |t - x| s c / W_p
+//    buys dq = r dp on q (r = (s_Jp + s_Ip) / (s_Jq + s_Iq), equal gain), I moving
+//    dq W_q / (c s)_I. If that is further than I's own distance, I moves all the way instead
+//    and J's move follows from dp = dq / r. The gain is |dq s_Iq - dp s_Ip|.
+//  - Validity of a side: 1e-10 < |move| <= 100, x + move within [0, 100], the history sums to
+//    at most 100 and all its entries have one sign. The gain must reach 1e-10.
+//  - Outcome cap, for I then J: the candidate's view of the supply issue's outcome is the
+//    round-start outcome with the positions it has recorded (below) put in, and the supplier
+//    at x (n0) or at y (n1). Only when the demander's position lies strictly between n0 and
+//    n1 is the move cut: to |t W - S| / (s c), S the c s x sum of the view with the supplier
+//    at x - or at its recorded position when the record holds the supplier itself - and the
+//    other side follows from the rate. A view that already passed the demander cuts nothing.
+//  - After an exchange E is realized, a remaining candidate X is revised when it shares a
+//    supply cell (actor giving way on an issue) or a demand cell with E. A side whose supply
+//    cell E moved takes E's y as its x; the history of a side that was not moved loses its
+//    last entry. For a demand cell shared with E, X records E's supplier on that issue: its y,
+//    or, when already recorded, the recorded value or y, whichever is nearer the supplier's
+//    round-start side (min when it started at or left of the record, else max). X is then
+//    sized again, which appends one move to each history.
+//  - The list of candidates is sorted by gain, stably, before every pick, so equal gains keep
+//    their previous order (enumeration order at first).
+//  - Voting positions are the last y of each realized cell; the next start position is
+//    x' = (1 - s) w_s y + w_f y + (1 - (1 - s) w_s - w_f) x.
+// Every sum runs over an issue's stances in input order, as Decide's does, because with
+// arithmetic=decimal the last digits decide ties.
+#include "entente/models/exchange_decide.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+#include "entente/analysis/random.hpp"
+#include "entente/models/decimal28.hpp"
+
+namespace entente::detail {
+namespace {
+
+// Number conversions for the two arithmetics.
+template <class N>
+struct Num;
+
+template <>
+struct Num<double> {
+  static double Input(double v) { return v; }
+  static double Binary(double v) { return v; }
+  static double Int(int v) { return v; }
+  static double ToDouble(double v) { return v; }
+  static double Abs(double v) { return std::abs(v); }
+};
+
+template <>
+struct Num<Decimal28> {
+  static Decimal28 Input(double v) { return Decimal28::FromShortest(v); }
+  static Decimal28 Binary(double v) { return Decimal28::FromBinary(v); }
+  static Decimal28 Int(int v) { return Decimal28(v); }
+  static double ToDouble(const Decimal28& v) { return v.ToDouble(); }
+  static Decimal28 Abs(const Decimal28& v) { return detail::Abs(v); }
+};
+
+template <class N>
+class Engine final : public DecideExchange {
+ public:
+  Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptions& o);
+  void Round(int round, std::vector<double>& voting, std::vector<RealizedExchange>& realized,
+             std::vector<double>& externality) override;
+  [[nodiscard]] std::vector<double> Start() const override;
+
+ private:
+  using F = Num<N>;
+
+  struct Side {
+    std::uint32_t actor = 0, sup = 0, dem = 0;  // supplier, its supply and demand issue
+    N x{}, x0{}, target{}, s_sup{}, c_sup{}, s_dem{}, move{}, y{};
+    std::vector<N> history;
+  };
+  struct Record {
+    std::uint32_t issue = 0, actor = 0;
+    N position{};
+  };
+  struct Candidate {
+    std::array<Side, 2> side;  // [0] = I, gives way on q; [1] = J, gives way on p
+    std::uint32_t p = 0, q = 0;
+    std::vector<Record> records;
+    N gain{}, gain_i{}, gain_j{}, rate{};
+    double approx = 0;  // gain as a double, to order most pairs cheaply
+    bool valid = false;
+    std::uint32_t pos = 0;  // place in the sorted list
+  };
+
+  [[nodiscard]] std::size_t Cell(std::size_t issue, std::size_t actor) const {
+    return board_.Cell(issue, actor);
+  }
+  const N* Recorded(const Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
+  N Seen(const Candidate& c, const Side& s, const N& at) const;
+  N CapMove(const Candidate& c, const Side& s) const;
+  N Full(const Side& s) const;
+  N Rate(const Candidate& c, const Side& s, const N& shift) const;
+  N Reverse(const Side& s, const N& shift) const;
+  void SetGain(Candidate& c, const N& dp, const N& dq, int formula) const;
+  bool MoveValid(const Side& s, const N& move) const;
+  void Size(Candidate& c) const;
+  void Cap(Candidate& c, int k) const;
+  bool Revise(Candidate& c, const Candidate& e) const;
+  void Enumerate(int round);
+  [[nodiscard]] int CompareGains(const Candidate& a, const Candidate& b) const;
+  [[nodiscard]] bool Before(std::uint32_t a, std::uint32_t b) const;
+
+  const ExchangeBoard& board_;
+  ExchangeOptions options_;
+  std::vector<std::vector<std::uint32_t>> order_;  // per issue: actors in stance order
+  std::vector<N> salience_, capability_, start_;   // per cell
+  std::vector<N> term_;                            // per cell: x0 s c at the round's start
+  std::vector<N> total_;                           // per issue: sum of s c
+  std::vector<std::uint8_t> present_;              // per cell: takes part
+  std::vector<Candidate> cands_;
+  N tiny_{}, zero_{}, hundred_{}, one_{}, w_s_{}, w_f_{};
+};
+
+template <class N>
+Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptions& o)
+    : board_(b), options_(o) {
+  const std::size_t cells = b.actors * b.issues;
+  salience_.assign(cells, N{});
+  capability_.assign(cells, N{});
+  start_.assign(cells, N{});
+  present_.assign(cells, 0);
+  order_.resize(b.issues);
+  zero_ = F::Int(0);
+  one_ = F::Int(1);
+  hundred_ = F::Int(100);
+  tiny_ = F::Binary(1e-10);  // Decide compares with the float 1e-10
+  w_s_ = F::Binary(o.salience_weight);
+  w_f_ = F::Binary(o.fixed_weight);
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    const Issue& issue = s.issues[d];
+    const N lo = F::Input(issue.scale.min);
+    const N step = hundred_ / (F::Input(issue.scale.max) - lo);
+    for (std::size_t a = 0; a < b.actors; ++a) {
+      const int k = b.stance[Cell(d, a)];
+      if (k < 0) continue;
+      const Stance& st = issue.stances[static_cast<std::size_t>(k)];
+      const std::size_t cell = Cell(d, a);
+      start_[cell] = (F::Input(st.position) - lo) * step;
+      if (!(st.salience > 0)) continue;  // Decide skips rows with salience 0
+      present_[cell] = 1;
+      salience_[cell] = F::Input(st.salience);
+      capability_[cell] = F::Input(st.capability);
+    }
+    // Decide sums over an issue's rows in input order.
+    std::vector<std::pair<std::size_t, std::uint32_t>> rows;
+    for (std::size_t a = 0; a < b.actors; ++a) {
+      if (present_[Cell(d, a)]) {
+        rows.emplace_back(static_cast<std::size_t>(b.stance[Cell(d, a)]),
+                          static_cast<std::uint32_t>(a));
+      }
+    }
+    std::sort(rows.begin(), rows.end());
+    for (const auto& [k, a] : rows) order_[d].push_back(a);
+  }
+}
+
+template <class N>
+std::vector<double> Engine<N>::Start() const {
+  std::vector<double> out(start_.size(), 0);
+  for (std::size_t cell = 0; cell < out.size(); ++cell) out[cell] = F::ToDouble(start_[cell]);
+  return out;
+}
+
+template <class N>
+const N* Engine<N>::Recorded(const Candidate& c, std::uint32_t issue, std::uint32_t actor) const {
+  for (const Record& r : c.records) {
+    if (r.issue == issue && r.actor == actor) return &r.position;
+  }
+  return nullptr;
+}
+
+// The candidate's view of the outcome on s's supply issue with the supplier at `at`.
+template <class N>
+N Engine<N>::Seen(const Candidate& c, const Side& s, const N& at) const {
+  N sum = zero_;
+  for (const std::uint32_t a : order_[s.sup]) {
+    const std::size_t cell = Cell(s.sup, a);
+    if (a == s.actor) {
+      sum += at * salience_[cell] * capability_[cell];
+    } else if (const N* r = Recorded(c, s.sup, a)) {
+      sum += *r * salience_[cell] * capability_[cell];
+    } else {
+      sum += term_[cell];
+    }
+  }
+  return sum / total_[s.sup];
+}
+
+// The move that brings the view's outcome to the demander's position. The record, when it
+// holds the supplier, stands in for the supplier's current position (as in Decide).
+template <class N>
+N Engine<N>::CapMove(const Candidate& c, const Side& s) const {
+  N sum = zero_;
+  for (const std::uint32_t a : order_[s.sup]) {
+    const std::size_t cell = Cell(s.sup, a);
+    if (const N* r = Recorded(c, s.sup, a)) {
+      sum += *r * salience_[cell] * capability_[cell];
+    } else if (a == s.actor) {
+      sum += s.x * salience_[cell] * capability_[cell];
+    } else {
+      sum += term_[cell];
+    }
+  }
+  return (s.target * total_[s.sup] - sum) / (s.s_sup * s.c_sup);
+}
+
+// Outcome shift when s moves all the way to its target.
+template <class N>
+N Engine<N>::Full(const Side& s) const {
+  return F::Abs(s.target - s.x) * s.s_sup * s.c_sup / total_[s.sup];
+}
+
+// The shift on the other issue bought by `shift` on s's supply issue.
+template <class N>
+N Engine<N>::Rate(const Candidate& c, const Side& s, const N& shift) const {
+  if (options_.variant == ExchangeVariant::kRandomRate) {
+    return &s == &c.side[1] ? c.rate * shift : shift / c.rate;  // rate = dq / dp
+  }
+  const Side& o = &s == &c.side[0] ? c.side[1] : c.side[0];
+  return (s.s_sup + o.s_dem) / (s.s_dem + o.s_sup) * shift;
+}
+
+// The move of s that shifts its supply issue's outcome by `shift`.
+template <class N>
+N Engine<N>::Reverse(const Side& s, const N& shift) const {
+  return shift * total_[s.sup] / (s.c_sup * s.s_sup);
+}
+
+// Gains from shifts dp (on p) and dq (on q). Equal gain: Decide's single gain, evaluated on
+// side `formula` (0 = I, 1 = J), as Decide evaluates it; random rate: each side's own gain.
+template <class N>
+void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) const {
+  const Side& i = c.side[0];
+  const Side& j = c.side[1];
+  if (options_.variant == ExchangeVariant::kRandomRate) {
+    c.gain_i = dp * i.s_dem - dq * i.s_sup;
+    c.gain_j = dq * j.s_dem - dp * j.s_sup;
+    c.gain = c.gain_i < c.gain_j ? c.gain_i : c.gain_j;
+  } else {
+    c.gain =
+        formula == 0 ? F::Abs(dq * i.s_sup - dp * i.s_dem) : F::Abs(dp * j.s_sup - dq * j.s_dem);
+    c.gain_i = c.gain_j = c.gain;
+  }
+  c.approx = F::ToDouble(c.gain);
+}
+
+template <class N>
+bool Engine<N>::MoveValid(const Side& s, const N& move) const {
+  const N size = F::Abs(move);
+  if (size > hundred_ || size <= tiny_) return false;
+  const N to = s.x + move;
+  if (to < zero_ || to > hundred_) return false;
+  N sum = zero_;
+  for (const N& m : s.history) sum += m;
+  if (sum > hundred_) return false;
+  const auto [lo, hi] = std::minmax_element(s.history.begin(), s.history.end());
+  return (*lo < zero_ && *hi < zero_) || (*lo > zero_ && *hi > zero_);
+}
+
+template <class N>
+void Engine<N>::Size(Candidate& c) const {
+  Side& i = c.side[0];
+  Side& j = c.side[1];
+  N dp = Full(j);
+  N dq = Rate(c, j, dp);
+  i.move = Reverse(i, dq);
+  j.move = F::Abs(j.target - j.x);
+  if (F::Abs(i.move) > F::Abs(i.target - i.x)) {  // "move fully, else swap roles"
+    dq = Full(i);
+    dp = Rate(c, i, dq);
+    i.move = F::Abs(i.target - i.x);
+    j.move = Reverse(j, dp);
+  }
+  if (i.x > i.target) i.move = -i.move;
+  if (j.x > j.target) j.move = -j.move;
+  i.history.push_back(i.move);
+  j.history.push_back(j.move);
+  i.y = i.x + i.move;
+  j.y = j.x + j.move;
+  SetGain(c, dp, dq, 0);
+  c.valid = MoveValid(i, i.move) && MoveValid(j, j.move);
+  if (options_.variant == ExchangeVariant::kRandomRate) {
+    if (!(c.gain_i > tiny_) || !(c.gain_j > tiny_)) c.valid = false;
+  } else if (c.gain < tiny_) {
+    c.valid = false;
+  }
+  if (!c.valid) return;
+  Cap(c, 0);
+  Cap(c, 1);
+  c.valid = MoveValid(i, i.move) && MoveValid(j, j.move);
+}
+
+// The outcome cap for side k (see the file comment).
+template <class N>
+void Engine<N>::Cap(Candidate& c, int k) const {
+  Side& s = c.side[static_cast<std::size_t>(k)];
+  Side& o = c.side[static_cast<std::size_t>(1 - k)];
+  const N n0 = Seen(c, s, s.x);
+  const N n1 = Seen(c, s, s.y);
+  const N& t = s.target;
+  if ((t >= n0 && t >= n1) || (t <= n0 && t <= n1)) return;
+  const N delta = F::Abs(CapMove(c, s));
+  const N shift = delta * s.s_sup * s.c_sup / total_[s.sup];
+  const N other = Rate(c, s, shift);
+  o.move = F::Abs(Reverse(o, other));
+  s.move = delta;
+  if (o.x > o.target) o.move = -o.move;
+  if (s.x > s.target) s.move = -s.move;
+  o.history.back() = o.move;
+  s.history.back() = s.move;
+  o.y = o.x + o.move;
+  s.y = s.x + s.move;
+  // Decide evaluates the gain on the other side here.
+  if (k == 0) {
+    SetGain(c, other, shift, 1);
+  } else {
+    SetGain(c, shift, other, 0);
+  }
+}
+
+// Revises candidate c after e was realized; false when c is not affected.
+template <class N>
+bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
+  std::array<bool, 2> moved{false, false};
+  for (std::size_t k = 0; k < 2; ++k) {
+    for (const Side& es : e.side) {
+      if (c.side[k].actor == es.actor && c.side[k].sup == es.sup) {
+        c.side[k].x = es.y;
+        moved[k] = true;
+        break;
+      }
+    }
+  }
+  bool again = moved[0] || moved[1];
+  if (again) {
+    for (std::size_t k = 0; k < 2; ++k) {
+      if (!moved[k] && !c.side[k].history.empty()) c.side[k].history.pop_back();
+    }
+  }
+  // Each side of e demanded the other side's supply issue.
+  for (const auto& [demander, supplier] :
+       {std::pair{&e.side[1], &e.side[0]}, std::pair{&e.side[0], &e.side[1]}}) {
+    const bool shared = std::any_of(c.side.begin(), c.side.end(), [d = demander](const Side& s) {
+      return s.actor == d->actor && s.dem == d->dem;
+    });
+    if (!shared) continue;
+    N* old = const_cast<N*>(Recorded(c, demander->dem, supplier->actor));
+    if (old == nullptr) {
+      c.records.push_back(Record{demander->dem, supplier->actor, supplier->y});
+    } else if (supplier->x0 <= *old) {
+      if (!(*old < supplier->y)) *old = supplier->y;
+    } else if (!(*old > supplier->y)) {
+      *old = supplier->y;
+    }
+    if (!again) {
+      for (Side& s : c.side) {
+        if (!s.history.empty()) s.history.pop_back();
+      }
+      again = true;
+    }
+  }
+  if (again) Size(c);
+  return again;
+}
+
+template <class N>
+void Engine<N>::Enumerate(int round) {
+  const ExchangeBoard& b = board_;
+  std::vector<N> outcome(b.issues);
+  total_.assign(b.issues, N{});
+  term_.assign(start_.size(), N{});
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    N w = zero_, sum = zero_;
+    for (const std::uint32_t a : order_[d]) {
+      const std::size_t cell = Cell(d, a);
+      w += salience_[cell] * capability_[cell];
+      term_[cell] = start_[cell] * salience_[cell] * capability_[cell];
+      sum += term_[cell];
+    }
+    total_[d] = w;
+    outcome[d] = w == zero_ ? zero_ : sum / w;
+  }
+  const auto left = [&](std::size_t d, std::size_t a) {
+    return start_[Cell(d, a)] < outcome[d] ? 1 : 0;
+  };
+  cands_.clear();
+  std::vector<std::uint32_t> groups[4];
+  for (std::size_t p = 0; p < b.issues; ++p) {
+    for (std::size_t q = p + 1; q < b.issues; ++q) {
+      for (auto& g : groups) g.clear();
+      for (std::size_t a = 0; a < b.actors; ++a) {
+        if (!present_[Cell(p, a)] || !present_[Cell(q, a)]) continue;
+        groups[left(p, a) | (left(q, a) << 1)].push_back(static_cast<std::uint32_t>(a));
+      }
+      for (int g = 0; g < 2; ++g) {  // A (0) with D (3), then B (1) with C (2)
+        for (const std::uint32_t i : groups[g]) {
+          for (const std::uint32_t j : groups[3 - g]) {
+            const bool i_gives_p = salience_[Cell(p, i)] / salience_[Cell(q, i)] <
+                                   salience_[Cell(p, j)] / salience_[Cell(q, j)];
+            Candidate c;
+            c.p = static_cast<std::uint32_t>(p);
+            c.q = static_cast<std::uint32_t>(q);
+            const std::uint32_t actor_p = i_gives_p ? i : j, actor_q = i_gives_p ? j : i;
+            const auto make = [&](std::uint32_t actor, std::size_t sup, std::size_t dem,
+                                  std::uint32_t other) {
+              Side s;
+              s.actor = actor;
+              s.sup = static_cast<std::uint32_t>(sup);
+              s.dem = static_cast<std::uint32_t>(dem);
+              s.x = s.x0 = start_[Cell(sup, actor)];
+              s.target = start_[Cell(sup, other)];
+              s.s_sup = salience_[Cell(sup, actor)];
+              s.c_sup = capability_[Cell(sup, actor)];
+              s.s_dem = salience_[Cell(dem, actor)];
+              return s;
+            };
+            c.side[0] = make(actor_q, q, p, actor_p);
+            c.side[1] = make(actor_p, p, q, actor_q);
+            if (options_.variant == ExchangeVariant::kRandomRate) {
+              // As ExchangeRound: one stream per round and candidate, uniform between the
+              // break-even rates of J (s_Jp / s_Jq) and I (s_Ip / s_Iq).
+              Rng rng(options_.seed, (static_cast<std::uint64_t>(round) << 32) | cands_.size());
+              const N draw = F::Binary(Uniform01(rng));
+              const Side& sj = c.side[1];
+              const Side& si = c.side[0];
+              const N lo = sj.s_sup / sj.s_dem, hi = si.s_dem / si.s_sup;
+              c.rate = lo + draw * (hi - lo);
+            }
+            c.pos = static_cast<std::uint32_t>(cands_.size());
+            cands_.push_back(std::move(c));
+          }
+        }
+      }
+    }
+  }
+  if (options_.tie == ExchangeTie::kId) {
+    // The list starts in id order instead of enumeration order.
+    std::vector<std::uint32_t> idx(cands_.size());
+    for (std::uint32_t k = 0; k < idx.size(); ++k) idx[k] = k;
+    const auto key = [&](const Candidate& c) {
+      const std::size_t ra = b.actor_rank[c.side[1].actor], rb = b.actor_rank[c.side[0].actor];
+      return std::array<std::size_t, 4>{std::min(ra, rb), std::max(ra, rb), b.issue_rank[c.p],
+                                        b.issue_rank[c.q]};
+    };
+    std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return key(cands_[x]) < key(cands_[y]);
+    });
+    for (std::uint32_t k = 0; k < idx.size(); ++k) cands_[idx[k]].pos = k;
+  }
+}
+
+// Equal gains compare equal; in double arithmetic, gains within the same 1e-12 step do.
+template <class N>
+int Engine<N>::CompareGains(const Candidate& a, const Candidate& b) const {
+  if constexpr (std::is_same_v<N, double>) {
+    const long long x = std::llround(a.gain * 1e12), y = std::llround(b.gain * 1e12);
+    return x < y ? -1 : (x > y ? 1 : 0);
+  } else {
+    // Doubles nearest two decimals are ordered as the decimals (or equal).
+    if (a.approx != b.approx) return a.approx < b.approx ? -1 : 1;
+    const auto c = a.gain <=> b.gain;
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
+}
+
+// Decide's list order: gain descending, then the earlier place in the previous list.
+template <class N>
+bool Engine<N>::Before(std::uint32_t a, std::uint32_t b) const {
+  const int c = CompareGains(cands_[a], cands_[b]);
+  return c > 0 || (c == 0 && cands_[a].pos < cands_[b].pos);
+}
+
+template <class N>
+void Engine<N>::Round(int round, std::vector<double>& voting,
+                      std::vector<RealizedExchange>& realized, std::vector<double>& externality) {
+  const ExchangeBoard& b = board_;
+  Enumerate(round);
+  for (Candidate& c : cands_) Size(c);
+  ExchangeScratch index;  // candidates by actor-issue cell
+  index.candidates.resize(cands_.size());
+  for (std::size_t k = 0; k < cands_.size(); ++k) {
+    ExchangeCandidate& x = index.candidates[k];
+    x.p = cands_[k].p;
+    x.q = cands_[k].q;
+    x.actor_p = cands_[k].side[1].actor;
+    x.actor_q = cands_[k].side[0].actor;
+  }
+  IndexCandidatesByCell(b, index);
+  std::vector<std::uint32_t> list, keep, changed;
+  for (std::uint32_t k = 0; k < cands_.size(); ++k) {
+    if (cands_[k].valid) list.push_back(k);
+  }
+  std::sort(list.begin(), list.end(), [this](auto x, auto y) { return Before(x, y); });
+  std::vector<std::uint32_t> stamp(cands_.size(), 0);
+  std::uint32_t pass = 0;
+  std::vector<double> outcome(b.issues, 0), start(start_.size(), 0);
+  for (std::size_t cell = 0; cell < start.size(); ++cell) start[cell] = F::ToDouble(start_[cell]);
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    double sum = 0;
+    for (std::size_t a = 0; a < b.actors; ++a) sum += b.weight[Cell(d, a)] * start[Cell(d, a)];
+    outcome[d] = b.total[d] > 0 ? sum / b.total[d] : 0;
+  }
+  std::vector<N> vote = start_;
+  std::vector<std::uint32_t> done;
+  while (!list.empty()) {
+    const std::uint32_t best = list.front();
+    list.erase(list.begin());
+    Candidate& e = cands_[best];
+    e.valid = false;
+    done.push_back(best);
+    const Side& i = e.side[0];
+    const Side& j = e.side[1];
+    RealizedExchange r;
+    r.p = e.p;
+    r.q = e.q;
+    r.actor_p = j.actor;
+    r.actor_q = i.actor;
+    r.from_p = F::ToDouble(j.x);
+    r.to_p = F::ToDouble(j.y);
+    r.from_q = F::ToDouble(i.x);
+    r.to_q = F::ToDouble(i.y);
+    r.shift_p = F::ToDouble(j.move) * b.weight[Cell(e.p, j.actor)] / b.total[e.p];
+    r.shift_q = F::ToDouble(i.move) * b.weight[Cell(e.q, i.actor)] / b.total[e.q];
+    r.gain_p = F::ToDouble(e.gain_j);
+    r.gain_q = F::ToDouble(e.gain_i);
+    realized.push_back(r);
+    for (std::size_t k = 0; k < b.actors; ++k) {
+      if (k == r.actor_p || k == r.actor_q) continue;
+      for (const auto& [d, shift] : {std::pair{r.p, r.shift_p}, std::pair{r.q, r.shift_q}}) {
+        const std::size_t cell = Cell(d, k);
+        if (b.stance[cell] < 0) continue;
+        externality[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
+                                              std::abs(outcome[d] + shift - start[cell]));
+      }
+    }
+    outcome[r.p] += r.shift_p;
+    outcome[r.q] += r.shift_q;
+    vote[Cell(e.p, j.actor)] = j.y;
+    vote[Cell(e.q, i.actor)] = i.y;
+    // Revise the candidates that share a cell with e; the rest keep their place and gain.
+    ++pass;
+    for (const std::size_t cell :
+         {Cell(e.p, j.actor), Cell(e.q, j.actor), Cell(e.p, i.actor), Cell(e.q, i.actor)}) {
+      for (std::uint32_t n = index.cell_start[cell]; n < index.cell_start[cell + 1]; ++n) {
+        const std::uint32_t k = index.cell_items[n];
+        if (stamp[k] == pass || !cands_[k].valid) continue;
+        if (Revise(cands_[k], e)) stamp[k] = pass;
+      }
+    }
+    // Re-sort stably: the unchanged keep their order, the revised are merged in.
+    keep.clear();
+    changed.clear();
+    for (const std::uint32_t k : list) {
+      if (!cands_[k].valid) continue;
+      (stamp[k] == pass ? changed : keep).push_back(k);
+    }
+    std::sort(changed.begin(), changed.end(), [this](auto x, auto y) { return Before(x, y); });
+    list.clear();
+    std::merge(keep.begin(), keep.end(), changed.begin(), changed.end(), std::back_inserter(list),
+               [this](auto x, auto y) { return Before(x, y); });
+    for (std::uint32_t n = 0; n < list.size(); ++n) cands_[list[n]].pos = n;
+  }
+  voting.assign(start_.size(), 0);
+  for (std::size_t cell = 0; cell < vote.size(); ++cell) voting[cell] = F::ToDouble(vote[cell]);
+  // Decide's start-position rule, evaluated in its order of operations.
+  for (const std::uint32_t k : done) {
+    for (const Side& s : cands_[k].side) {
+      const N a = one_ - s.s_sup;
+      const N moved = a * w_s_ * s.y + w_f_ * s.y;
+      start_[Cell(s.sup, s.actor)] = moved + (one_ - a * w_s_ - w_f_) * s.x0;
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<DecideExchange> MakeDecideExchange(const Scenario& scenario,
+                                                   const ExchangeBoard& board,
+                                                   const ExchangeOptions& options) {
+  if (options.arithmetic == ExchangeArithmetic::kDecimal) {
+    return std::make_unique<Engine<Decimal28>>(scenario, board, options);
+  }
+  return std::make_unique<Engine<double>>(scenario, board, options);
+}
+
+}  // namespace entente::detail
