@@ -1,4 +1,5 @@
 // `entente runs list|show|diff|export`: the runs database from the command line.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -26,6 +27,27 @@ std::string Opt(const std::optional<double>& v) {
   return v ? FormatFixed(*v, 1) : "-";
 }
 
+// The five largest exchanges (equal gains in the order realized), as the forecast table
+// words them.
+std::string ShowExchanges(const std::vector<ExchangeRow>& rows) {
+  std::vector<const ExchangeRow*> top;
+  for (const ExchangeRow& e : rows) top.push_back(&e);
+  std::stable_sort(top.begin(), top.end(),
+                   [](const ExchangeRow* a, const ExchangeRow* b) { return a->gain > b->gain; });
+  top.resize(std::min<std::size_t>(top.size(), 5));
+  std::string out = fmt::format("\n{} exchanges stored; the largest:\n", rows.size());
+  for (const ExchangeRow* e : top) {
+    out += fmt::format(
+        "  #{} round {}: {} gives way on {} ({} -> {}) to {} for {}, where {} gives way ({} -> "
+        "{}); "
+        "gain {}\n",
+        e->seq, e->round, e->first_actor, e->first_issue, FormatFixed(e->first_from, 1),
+        FormatFixed(e->first_to, 1), e->second_actor, e->second_issue, e->second_actor,
+        FormatFixed(e->second_from, 1), FormatFixed(e->second_to, 1), FormatFixed(e->gain, 3));
+  }
+  return out;
+}
+
 std::string ShowRun(const RunRecord& r) {
   std::string out = fmt::format(
       "run {}  {}  {}  model {}\nscenario: {} ({})\nsha256: {}\noptions: {}\n{}entente {}\n\n",
@@ -46,6 +68,7 @@ std::string ShowRun(const RunRecord& r) {
   }
   if (!r.rounds.empty())
     out += fmt::format("\n{} rounds of trajectories stored\n", r.rounds.size());
+  if (!r.exchanges.empty()) out += ShowExchanges(r.exchanges);
   return out;
 }
 

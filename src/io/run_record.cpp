@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/version.hpp"
-#include "entente/io/run_schema.hpp"
+#include "entente/io/run_rows.hpp"
 #include "entente/io/sha256.hpp"
 #include "entente/io/yaml_scenario.hpp"
 

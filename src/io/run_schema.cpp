@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/io/run_rows.hpp"
+
 namespace entente {
 namespace {
 
@@ -36,58 +38,27 @@ CREATE TABLE rounds(
 CREATE INDEX runs_by_hash ON runs(scenario_hash);
 )sql";
 
-std::optional<double> Num(const J& j, const char* key) {
-  if (!j.contains(key) || !j[key].is_number()) return std::nullopt;
-  return j[key].get<double>();
-}
+constexpr const char* kMigrateV2ToV3 = R"sql(
+CREATE TABLE exchanges(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  round INTEGER NOT NULL,
+  first_actor TEXT NOT NULL,
+  first_issue TEXT NOT NULL,
+  first_from REAL NOT NULL,
+  first_to REAL NOT NULL,
+  second_actor TEXT NOT NULL,
+  second_issue TEXT NOT NULL,
+  second_from REAL NOT NULL,
+  second_to REAL NOT NULL,
+  gain REAL NOT NULL,
+  PRIMARY KEY(run_id, seq));
+)sql";
 
-std::optional<std::string> Str(const J& j, const char* key) {
-  if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
-  return j[key].get<std::string>();
-}
-
-void AddIssueRows(const J& issue, const std::string& variant, RunRecord& run) {
-  OutcomeRow row;
-  row.variant = variant;
-  row.issue = Str(issue, "id").value_or(Str(issue, "issue").value_or(""));
-  row.outcome = Num(issue, "outcome").value_or(Num(issue, "point").value_or(0));
-  row.unconstrained = Num(issue, "unconstrained");
-  row.status_quo = Num(issue, "status_quo");
-  row.binding_veto = Str(issue, "binding_veto");
-  row.mean = Num(issue, "mean");
-  if (issue.contains("quantiles")) {
-    row.p05 = Num(issue["quantiles"], "p05");
-    row.p95 = Num(issue["quantiles"], "p95");
-  } else {
-    row.p05 = Num(issue, "p05");
-    row.p95 = Num(issue, "p95");
-  }
-  run.outcomes.push_back(row);
-  if (!issue.contains("rounds")) return;
-  for (const J& r : issue["rounds"]) {
-    run.rounds.push_back(RoundRow{row.issue, r.value("round", 0), r.value("median", 0.0),
-                                  r.value("mean", 0.0),
-                                  r.contains("positions") ? r["positions"].dump() : "{}"});
-  }
-}
-
-// Binds one outcomes row (the table's ten columns) for run `id`.
-void BindOutcome(Statement& s, std::int64_t id, const OutcomeRow& o) {
-  s.Bind(1, id)
-      .Bind(2, o.variant)
-      .Bind(3, o.issue)
-      .Bind(4, o.outcome)
-      .Bind(5, o.unconstrained)
-      .Bind(6, o.status_quo)
-      .Bind(7, o.binding_veto)
-      .Bind(8, o.mean)
-      .Bind(9, o.p05)
-      .Bind(10, o.p95);
-}
-
-Result<Unit> MigrateV1ToV2(Sqlite& db) {
-  if (Result<Unit> r = db.Exec(kMigrateV1ToV2); !r) return r;
-  // Backfill the new columns and tables from each run's stored JSON.
+// Re-derives every run's rows from its stored JSON and inserts those missing. Version 2 gets
+// its title, outcomes and rounds this way; version 3 its exchanges, and the rounds that earlier
+// version-2 migrations left out (they backfilled outcomes only).
+Result<Unit> Backfill(Sqlite& db, int to_version) {
   Result<Statement> select = db.Prepare("SELECT id, kind, result_json FROM runs");
   if (!select) return select.errors();
   Statement& s = select.value();
@@ -100,17 +71,14 @@ Result<Unit> MigrateV1ToV2(Sqlite& db) {
     const J result = J::parse(s.Text(2), nullptr, false);
     if (result.is_discarded()) continue;  // unreadable JSON keeps its run, without rows
     ExtractRows(s.Text(1), result, run);
-    Result<Statement> title = db.Prepare("UPDATE runs SET scenario_title = ?1 WHERE id = ?2");
-    if (!title) return title.errors();
-    title.value().Bind(1, result.value("scenario", std::string())).Bind(2, run.id);
-    if (Result<bool> r = title.value().Step(); !r) return r.errors();
-    for (const OutcomeRow& o : run.outcomes) {
-      Result<Statement> ins = db.Prepare(
-          "INSERT OR REPLACE INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-      if (!ins) return ins.errors();
-      BindOutcome(ins.value(), run.id, o);
-      if (Result<bool> r = ins.value().Step(); !r) return r.errors();
+    if (to_version == 2) {
+      Result<Statement> title = db.Prepare("UPDATE runs SET scenario_title = ?1 WHERE id = ?2");
+      if (!title) return title.errors();
+      title.value().Bind(1, result.value("scenario", std::string())).Bind(2, run.id);
+      if (Result<bool> r = title.value().Step(); !r) return r.errors();
     }
+    if (to_version < 3) run.exchanges.clear();  // their table comes with version 3
+    if (Result<Unit> r = InsertRows(db, run.id, run, /*keep_existing=*/true); !r) return r;
   }
   return Unit{};
 }
@@ -146,18 +114,6 @@ CREATE TABLE runs(
 PRAGMA user_version = 1;
 )sql";
 
-void ExtractRows(const std::string& kind, const J& result, RunRecord& run) {
-  if (kind == "compare" && result.contains("variants")) {
-    for (const J& v : result["variants"]) {
-      const std::string label = v.value("variant", std::string());
-      for (const J& issue : v["issues"]) AddIssueRows(issue, label, run);
-    }
-    return;
-  }
-  if (!result.contains("issues")) return;
-  for (const J& issue : result["issues"]) AddIssueRows(issue, "", run);
-}
-
 Result<Unit> MigrateRunSchema(Sqlite& db) {
   const int version = db.UserVersion();
   if (version > kRunSchemaVersion) {
@@ -175,10 +131,17 @@ Result<Unit> MigrateRunSchema(Sqlite& db) {
   }
   Result<Unit> r = Transaction<Unit>(db, [&]() -> Result<Unit> {
     if (db.UserVersion() != 1) return Unit{};
-    if (Result<Unit> m = MigrateV1ToV2(db); !m) return m;
+    if (Result<Unit> m = db.Exec(kMigrateV1ToV2); !m) return m;
+    if (Result<Unit> m = Backfill(db, 2); !m) return m;
     return db.Exec("PRAGMA user_version = 2");
   });
-  return r;
+  if (!r) return r;
+  return Transaction<Unit>(db, [&]() -> Result<Unit> {
+    if (db.UserVersion() != 2) return Unit{};
+    if (Result<Unit> m = db.Exec(kMigrateV2ToV3); !m) return m;
+    if (Result<Unit> m = Backfill(db, 3); !m) return m;
+    return db.Exec("PRAGMA user_version = 3");
+  });
 }
 
 Result<std::int64_t> InsertRun(Sqlite& db, const RunRecord& run) {
@@ -204,27 +167,7 @@ Result<std::int64_t> InsertRun(Sqlite& db, const RunRecord& run) {
     if (run.seed) s.Bind(10, static_cast<std::int64_t>(*run.seed));
     if (Result<bool> r = s.Step(); !r) return r.errors();
     const std::int64_t id = db.LastId();
-    Result<Statement> out =
-        db.Prepare("INSERT INTO outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!out) return out.errors();
-    for (const OutcomeRow& o : run.outcomes) {
-      out.value().Reset();
-      BindOutcome(out.value(), id, o);
-      if (Result<bool> r = out.value().Step(); !r) return r.errors();
-    }
-    Result<Statement> rounds = db.Prepare("INSERT INTO rounds VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!rounds) return rounds.errors();
-    for (const RoundRow& r : run.rounds) {
-      rounds.value().Reset();
-      rounds.value()
-          .Bind(1, id)
-          .Bind(2, r.issue)
-          .Bind(3, static_cast<std::int64_t>(r.round))
-          .Bind(4, r.median)
-          .Bind(5, r.mean)
-          .Bind(6, r.positions_json);
-      if (Result<bool> step = rounds.value().Step(); !step) return step.errors();
-    }
+    if (Result<Unit> r = InsertRows(db, id, run); !r) return r.errors();
     return id;
   });
 }
@@ -258,36 +201,6 @@ Result<std::vector<RunRecord>> SelectRuns(Sqlite& db, std::optional<std::int64_t
     out.push_back(std::move(r));
   }
   return out;
-}
-
-Result<Unit> LoadRunDetails(Sqlite& db, RunRecord& run) {
-  Result<Statement> q = db.Prepare(
-      "SELECT variant, issue, outcome, unconstrained, status_quo, binding_veto, mean, p05, p95 "
-      "FROM outcomes WHERE run_id = ?1 ORDER BY rowid");
-  if (!q) return q.errors();
-  q.value().Bind(1, run.id);
-  while (true) {
-    Result<bool> row = q.value().Step();
-    if (!row) return row.errors();
-    if (!row.value()) break;
-    const Statement& s = q.value();
-    run.outcomes.push_back(OutcomeRow{s.Text(0), s.Text(1), s.Real(2), s.OptReal(3), s.OptReal(4),
-                                      s.OptText(5), s.OptReal(6), s.OptReal(7), s.OptReal(8)});
-  }
-  Result<Statement> r = db.Prepare(
-      "SELECT issue, round, median, mean, positions_json FROM rounds WHERE run_id = ?1 "
-      "ORDER BY rowid");
-  if (!r) return r.errors();
-  r.value().Bind(1, run.id);
-  while (true) {
-    Result<bool> row = r.value().Step();
-    if (!row) return row.errors();
-    if (!row.value()) break;
-    const Statement& s = r.value();
-    run.rounds.push_back(
-        RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
-  }
-  return Unit{};
 }
 
 }  // namespace entente

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "entente/io/run_rows.hpp"
 #include "entente/io/run_schema.hpp"
 #include "entente/io/sqlite.hpp"
 
@@ -71,7 +72,7 @@ Result<RunRecord> RunStore::Get(std::int64_t id) {
                  "see `entente runs list` for the ids"};
   }
   RunRecord run = std::move(runs.value().front());
-  if (Result<Unit> r = LoadRunDetails(db, run); !r) return r.errors();
+  if (Result<Unit> r = LoadRows(db, run); !r) return r.errors();
   return run;
 }
 

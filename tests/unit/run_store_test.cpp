@@ -93,7 +93,7 @@ TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
     sqlite3_close(db);
   }
   RunStore store = RunStore::Open(path).ValueOrThrow();
-  EXPECT_EQ(store.SchemaVersion(), 2);
+  EXPECT_EQ(store.SchemaVersion(), kRunSchemaVersion);
   const RunRecord back = store.Get(1).ValueOrThrow();
   EXPECT_EQ(back.scenario_title, "U.S.-ROK alliance management, February 2021");
   ASSERT_EQ(back.outcomes.size(), 10u);
@@ -101,6 +101,62 @@ TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
   EXPECT_EQ(back.outcomes[3].outcome, 35);
   // The migrated database takes new runs like a fresh one.
   EXPECT_EQ(store.Save(run).ValueOrThrow(), 2);
+}
+
+RunRecord ExchangeRun() {
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Forecast f = RunForecast(s, "exchange", {});
+  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "exchange",
+                       {{"model_options", {}}}, std::nullopt, ForecastJson(s, f));
+}
+
+// Version 2 kept exchanges only inside result_json; version 3 gives them a table.
+TEST(run_store, exchanges_get_rows_of_their_own) {
+  const RunRecord run = ExchangeRun();
+  const nlohmann::json result = nlohmann::json::parse(run.result_json);
+  ASSERT_FALSE(result["exchanges"].empty());
+  ASSERT_EQ(run.exchanges.size(), result["exchanges"].size());
+  const std::string path = TempDb("exchanges");
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  const RunRecord back = store.Get(store.Save(run).ValueOrThrow()).ValueOrThrow();
+  ASSERT_EQ(back.exchanges.size(), run.exchanges.size());
+  const nlohmann::json& first = result["exchanges"][0];
+  EXPECT_EQ(back.exchanges[0].seq, 1);
+  EXPECT_EQ(back.exchanges[0].round, first["round"].get<int>());
+  EXPECT_EQ(back.exchanges[0].first_actor, first["first"]["actor"].get<std::string>());
+  EXPECT_EQ(back.exchanges[0].second_issue, first["second"]["issue"].get<std::string>());
+  EXPECT_EQ(back.exchanges[0].second_to, first["second"]["to"].get<double>());
+  EXPECT_EQ(back.exchanges[0].gain, first["gain"].get<double>());
+  EXPECT_EQ(back.exchanges.back().seq, static_cast<int>(run.exchanges.size()));
+}
+
+TEST(run_store, migration_backfills_rounds_and_exchanges_of_old_runs) {
+  const std::string path = TempDb("v1x");
+  const RunRecord run = ExchangeRun();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_stmt* insert = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO runs (created_at, kind, model, scenario_hash, "
+                                 "scenario_text, options_json, result_json) VALUES "
+                                 "('2026-01-01T00:00:00Z', 'forecast', 'exchange', 'h', 'x', '{}', "
+                                 "?1)",
+                                 -1, &insert, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(insert, 1, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+  }
+  RunStore store = RunStore::Open(path).ValueOrThrow();
+  EXPECT_EQ(store.SchemaVersion(), 3);
+  const RunRecord back = store.Get(1).ValueOrThrow();
+  EXPECT_EQ(back.rounds.size(), run.rounds.size());
+  EXPECT_FALSE(back.rounds.empty());
+  ASSERT_EQ(back.exchanges.size(), run.exchanges.size());
+  EXPECT_EQ(back.exchanges[0].first_actor, run.exchanges[0].first_actor);
 }
 
 TEST(run_store, refuses_a_newer_schema) {

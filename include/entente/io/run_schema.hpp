@@ -21,17 +21,10 @@ extern const char* const kRunSchemaV1;
 /// each migration in its own transaction. Refuses a newer version than this build knows.
 [[nodiscard]] Result<Unit> MigrateRunSchema(Sqlite& db);
 
-/// Fills `run.outcomes` and `run.rounds` from a run's JSON output (forecast, simulate, advise
-/// or compare), as stored in `result_json`; also used to backfill version-1 databases.
-void ExtractRows(const std::string& kind, const nlohmann::ordered_json& result, RunRecord& run);
-
 /// Inserts a run and its rows in one transaction; the new id.
 [[nodiscard]] Result<std::int64_t> InsertRun(Sqlite& db, const RunRecord& run);
 
 /// Runs (all, newest first, or the one with `id`) without their rows.
 [[nodiscard]] Result<std::vector<RunRecord>> SelectRuns(Sqlite& db, std::optional<std::int64_t> id);
-
-/// Loads a run's outcomes and rounds.
-[[nodiscard]] Result<Unit> LoadRunDetails(Sqlite& db, RunRecord& run);
 
 }  // namespace entente

@@ -37,27 +37,44 @@ struct RoundRow {
   std::string positions_json;  ///< {"actor": position, ...}
 };
 
+/// One realized exchange of the exchange model: `first_actor` gives way on `first_issue` to
+/// `second_actor`, who gives way on `second_issue` in return.
+struct ExchangeRow {
+  int seq = 0;               ///< 1, 2, ... in the order the model realized them
+  int round = 0;             ///< round it was realized in (1-based)
+  std::string first_actor;   ///< the actor that gives way on first_issue
+  std::string first_issue;   ///< Issue::id
+  double first_from = 0;     ///< its position before the exchange
+  double first_to = 0;       ///< and after
+  std::string second_actor;  ///< the actor that gives way on second_issue
+  std::string second_issue;  ///< Issue::id
+  double second_from = 0;    ///< its position before the exchange
+  double second_to = 0;      ///< and after
+  double gain = 0;           ///< expected utility gain of each side (equal gain)
+};
+
 /// Everything stored about one run.
 struct RunRecord {
-  std::int64_t id = 0;                ///< assigned by the database
-  std::string created_at;             ///< UTC, ISO 8601
-  std::string kind;                   ///< forecast, simulate, advise, compare
-  std::string scenario_title;         ///< Metadata::title
-  std::string scenario_path;          ///< as given on the command line
-  std::string scenario_hash;          ///< SHA-256 of scenario_text
-  std::string scenario_text;          ///< the scenario as canonical YAML
-  std::string model;                  ///< model name
-  std::string options_json;           ///< model and run options as a JSON object
-  std::optional<std::uint64_t> seed;  ///< for simulations
-  std::string version;                ///< Entente version that made it
-  std::string result_json;            ///< the full JSON output of the run
-  std::vector<OutcomeRow> outcomes;   ///< per issue (and variant)
-  std::vector<RoundRow> rounds;       ///< trajectories, when the model has rounds
+  std::int64_t id = 0;                 ///< assigned by the database
+  std::string created_at;              ///< UTC, ISO 8601
+  std::string kind;                    ///< forecast, simulate, advise, compare
+  std::string scenario_title;          ///< Metadata::title
+  std::string scenario_path;           ///< as given on the command line
+  std::string scenario_hash;           ///< SHA-256 of scenario_text
+  std::string scenario_text;           ///< the scenario as canonical YAML
+  std::string model;                   ///< model name
+  std::string options_json;            ///< model and run options as a JSON object
+  std::optional<std::uint64_t> seed;   ///< for simulations
+  std::string version;                 ///< Entente version that made it
+  std::string result_json;             ///< the full JSON output of the run
+  std::vector<OutcomeRow> outcomes;    ///< per issue (and variant)
+  std::vector<RoundRow> rounds;        ///< trajectories, when the model has rounds
+  std::vector<ExchangeRow> exchanges;  ///< realized exchanges (exchange model)
 };
 
 /// The current schema version (PRAGMA user_version). Version 1 is the first released layout;
-/// opening a version-1 database migrates it in one transaction.
-inline constexpr int kRunSchemaVersion = 2;
+/// opening an older database migrates it, one transaction per version step.
+inline constexpr int kRunSchemaVersion = 3;
 
 /// An open runs database.
 class RunStore {
@@ -73,7 +90,7 @@ class RunStore {
   [[nodiscard]] Result<std::int64_t> Save(const RunRecord& run);
   /// Every run, newest first, without outcomes and rounds.
   [[nodiscard]] Result<std::vector<RunRecord>> List();
-  /// One run with its outcomes and rounds; a located error when there is no such id.
+  /// One run with its outcomes, rounds and exchanges; a located error when there is no such id.
   [[nodiscard]] Result<RunRecord> Get(std::int64_t id);
   /// The schema version of the open database.
   [[nodiscard]] int SchemaVersion();
