@@ -14,7 +14,8 @@ The engine is C++ (``entente._core``); runs release the GIL and Ctrl-C interrupt
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, TypeVar,
+                    Union)
 
 from . import _core
 from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
@@ -53,6 +54,18 @@ def _options(options: Mapping[str, Any]) -> Dict[str, str]:
     return {k: _option_text(v) for k, v in options.items()}
 
 
+R = TypeVar("R")
+
+
+def _recorded(result: R, kind: str, scenario: ScenarioLike, s: Scenario, model: str,
+              options: Dict[str, Any], seed: Optional[int] = None) -> R:
+    """Remembers what ``result.save()`` stores: the options in the CLI's shape for this kind."""
+    path = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
+    setattr(result, "_record", {"kind": kind, "scenario": s, "path": path, "model": model,
+                                "options": options, "seed": seed})
+    return result
+
+
 def models() -> List[Tuple[str, str, str]]:
     """(name, summary, citation) of every model, as `entente models` lists them."""
     return [tuple(m) for m in _core.models()]  # type: ignore[misc]
@@ -61,7 +74,10 @@ def models() -> List[Tuple[str, str, str]]:
 def forecast(scenario: ScenarioLike, model: str = "median", **options: Any) -> ForecastResult:
     """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
     ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI."""
-    return ForecastResult(_core.forecast(_scenario(scenario), model, _options(options)))
+    s = _scenario(scenario)
+    opts = _options(options)
+    return _recorded(ForecastResult(_core.forecast(s, model, opts)), "forecast", scenario, s, model,
+                     {"model_options": opts})
 
 
 def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 10000, seed: int = 1,
@@ -79,20 +95,30 @@ def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 1000
     run = _core.simulate(s, model, _options(options), int(draws), int(seed), int(threads), float(noise),
                          [(str(k), float(v)) for k, v in pairs], bool(sensitivity), bool(keep_draws),
                          progress)
-    return SimulationResult(run, [i.id for i in s.issues])
+    return _recorded(SimulationResult(run, [i.id for i in s.issues]), "simulate", scenario, s, model,
+                     {"model_options": _options(options), "draws": int(draws), "noise": float(noise),
+                      "thresholds": [{"issue": str(k), "value": float(v)} for k, v in pairs],
+                      "sensitivity": bool(sensitivity)}, int(seed))
 
 
 def advise(scenario: ScenarioLike, actor: str, issue: Optional[str] = None, target: Optional[float] = None,
            model: str = "median", tolerance: float = 0.005, **options: Any) -> AdviceResult:
     """What it would take to bring each issue (or ``issue``) to ``actor``'s position or
     ``target``; ``tolerance`` is a share of the scale (0.005 = the CLI's ``--tolerance 0.5``)."""
-    return AdviceResult(*_core.advise(_scenario(scenario), actor, issue, target, model, _options(options),
-                                      float(tolerance)))
+    s = _scenario(scenario)
+    opts = _options(options)
+    return _recorded(AdviceResult(*_core.advise(s, actor, issue, target, model, opts, float(tolerance))),
+                     "advise", scenario, s, model,
+                     {"model_options": opts, "actor": actor, "issue": issue or "", "target": target,
+                      "tolerance": float(tolerance)})
 
 
 def cohesion(scenario: ScenarioLike, model: str = "median", **options: Any) -> CohesionResult:
     """Each alliance's gap and strain, issue by issue, under ``model``'s forecast."""
-    return CohesionResult(*_core.cohesion(_scenario(scenario), model, _options(options)))
+    s = _scenario(scenario)
+    opts = _options(options)
+    return _recorded(CohesionResult(*_core.cohesion(s, model, opts)), "cohesion", scenario, s, model,
+                     {"model_options": opts})
 
 
 def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str = "median", *,
@@ -100,8 +126,13 @@ def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str
     """Forecast the baseline and every combination of the named moves; with ``draws`` > 0,
     also under uncertainty (``noise`` as in simulate)."""
     ids = [m for m in moves.split(",") if m] if isinstance(moves, str) else list(moves)
-    return ComparisonResult(*_core.compare(_scenario(scenario), ids, model, _options(options), int(draws),
-                                           int(seed), float(noise)))
+    s = _scenario(scenario)
+    opts = _options(options)
+    return _recorded(ComparisonResult(*_core.compare(s, ids, model, opts, int(draws), int(seed), float(noise))),
+                     "compare", scenario, s, model,
+                     {"model_options": opts, "moves": ids, "draws": int(draws),
+                      "noise": float(noise) if draws > 0 else 0.0},
+                     int(seed) if draws > 0 else None)
 
 
 def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = None,

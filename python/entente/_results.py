@@ -3,10 +3,11 @@ arrays (views of the engine's memory, not copies), the CLI's JSON and table, and
 from __future__ import annotations
 
 import json
+import os
 from html import escape
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from . import _charts
+from . import _charts, _core
 
 IssueKey = Union[int, str]
 
@@ -42,6 +43,17 @@ class _Result:
 
     def to_frame(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def save(self, db: Union[str, "os.PathLike[str]", None] = None) -> int:
+        """Stores this run in the runs database, as the CLI stores its runs (same tables, same
+        JSON, options and seed); returns the run id. ``db`` defaults to ``$ENTENTE_DB``, else
+        ``entente.db`` in the working directory. Read it back with ``entente runs show ID``."""
+        record = getattr(self, "_record", None)
+        if record is None:
+            raise ValueError("this result was not made by entente.forecast/simulate/advise/compare/cohesion")
+        path = os.fspath(db) if db is not None else (os.environ.get("ENTENTE_DB") or "entente.db")
+        return int(_core.save_run(record["kind"], record["scenario"], record["path"], record["model"],
+                                  json.dumps(record["options"]), record["seed"], self.to_json(), path))
 
 
 def _pd() -> Any:

@@ -1,9 +1,13 @@
 // Scenario input and output: every format io::ReadScenario reads, YAML and CSV bundle texts
 // (for dicts and DataFrames), validation, and atomic writes.
+#include <nlohmann/json.hpp>
+
 #include "bindings.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/core/version.hpp"
 #include "entente/io/csv_bundle.hpp"
+#include "entente/io/run_record.hpp"
+#include "entente/io/run_store.hpp"
 #include "entente/io/scenario_io.hpp"
 #include "entente/io/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
@@ -72,6 +76,23 @@ void BindIo(py::module_& m) {
       },
       "(name, summary, citation) of every model.");
   m.def("version", [] { return std::string(Version()); });
+  m.def(
+      "save_run",
+      [](const std::string& kind, const Scenario& s, const std::string& scenario_path,
+         const std::string& model, const std::string& options_json,
+         std::optional<std::uint64_t> seed, const std::string& result_json,
+         const std::string& db_path) {
+        // Parsed with ordered_json so the stored text keeps the result's key order, as the
+        // CLI stores it.
+        const auto options = nlohmann::ordered_json::parse(options_json);
+        const auto result = nlohmann::ordered_json::parse(result_json);
+        RunStore store = OrRaise(RunStore::Open(db_path));
+        return OrRaise(
+            store.Save(MakeRunRecord(kind, s, scenario_path, model, options, seed, result)));
+      },
+      py::arg("kind"), py::arg("scenario"), py::arg("scenario_path"), py::arg("model"),
+      py::arg("options_json"), py::arg("seed"), py::arg("result_json"), py::arg("db_path"),
+      "Stores a run in the runs database at db_path (created if needed); returns its id.");
 }
 
 }  // namespace entente::python
