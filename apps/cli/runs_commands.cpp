@@ -31,6 +31,7 @@ std::string Opt(const std::optional<double>& v) {
 // words them.
 std::string ShowExchanges(const std::vector<ExchangeRow>& rows) {
   std::vector<const ExchangeRow*> top;
+  top.reserve(rows.size());
   for (const ExchangeRow& e : rows) top.push_back(&e);
   std::stable_sort(top.begin(), top.end(),
                    [](const ExchangeRow* a, const ExchangeRow* b) { return a->gain > b->gain; });
