@@ -8,6 +8,7 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 namespace entente::detail {
@@ -352,8 +353,44 @@ Decimal28 Decimal28::FromBinary(double v) {
 }
 
 double Decimal28::ToDouble() const {
-  const std::string s = ToString();
-  return std::strtod(s.c_str(), nullptr);
+  // The digits and exponent as text on the stack, read back correctly rounded.
+  char buf[64];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  U128 c = coef_;
+  do {
+    *--p = static_cast<char>('0' + static_cast<int>(c % 10));
+    c /= 10;
+  } while (c != 0);
+  if (IsNegative()) *--p = '-';
+  char text[96];
+  char* t = std::copy(p, end, text);
+  *t++ = 'e';
+  t = std::to_chars(t, text + sizeof text, exp_).ptr;
+  double v = 0;
+  (void)std::from_chars(text, t, v);
+  return v;
+}
+
+double Decimal28::Approx() const {
+  // The coefficient converts with one rounding; 10^k is exact for k <= 22 and within half a
+  // unit beyond, and the product or quotient rounds once more: three roundings at most.
+  static const std::array<double, 309> kPow = [] {
+    std::array<double, 309> p{};
+    for (std::size_t k = 0; k < p.size(); ++k) p[k] = std::stod("1e" + std::to_string(k));
+    return p;
+  }();
+  const int e = exp_;
+  if (e > 300 || e < -300) return ToDouble();
+  double v = static_cast<double>(coef_);
+  v = e >= 0 ? v * kPow[static_cast<std::size_t>(e)] : v / kPow[static_cast<std::size_t>(-e)];
+  return neg_ ? -v : v;
+}
+
+Decimal28::RankKey Decimal28::Rank() const {
+  if (coef_ == 0 || neg_) return RankKey{std::numeric_limits<int>::min(), 0};
+  const int n = Digits(coef_);
+  return RankKey{exp_ + n, coef_ * Pow10Small(kMaxDigits - n)};
 }
 
 std::string Decimal28::ToString() const {

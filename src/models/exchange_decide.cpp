@@ -57,7 +57,12 @@ struct Num<double> {
   static double Binary(double v) { return v; }
   static double Int(int v) { return v; }
   static double ToDouble(double v) { return v; }
+  static double Approx(double v) { return v; }
   static double Abs(double v) { return std::abs(v); }
+  // Gains within the same 1e-12 step rank equal.
+  using Key = long long;
+  static Key Rank(double v) { return std::llround(v * 1e12); }
+  static constexpr bool kExact = false;
 };
 
 template <>
@@ -66,7 +71,11 @@ struct Num<Decimal28> {
   static Decimal28 Binary(double v) { return Decimal28::FromBinary(v); }
   static Decimal28 Int(int v) { return Decimal28(v); }
   static double ToDouble(const Decimal28& v) { return v.ToDouble(); }
+  static double Approx(const Decimal28& v) { return v.Approx(); }
   static Decimal28 Abs(const Decimal28& v) { return detail::Abs(v); }
+  using Key = Decimal28::RankKey;
+  static Key Rank(const Decimal28& v) { return v.Rank(); }
+  static constexpr bool kExact = true;
 };
 
 template <class N>
@@ -80,42 +89,66 @@ class Engine final : public DecideExchange {
  private:
   using F = Num<N>;
 
+  // One entry of a side's move history, with the running sum Decide's validity check forms
+  // (0 + m0 + m1 + ..., in that order) and whether every move so far had one sign.
+  struct Step {
+    N move{}, sum{};
+    bool all_positive = false, all_negative = false;
+  };
   struct Side {
     std::uint32_t actor = 0, sup = 0, dem = 0;  // supplier, its supply and demand issue
     N x{}, x0{}, target{}, s_sup{}, c_sup{}, s_dem{}, move{}, y{};
-    std::vector<N> history;
+    N cs{};          // c_sup s_sup, the divisor of Reverse
+    double x_d = 0;  // x.Approx(), for the outcome cap's estimate
+    std::vector<Step> history;
   };
   struct Record {
     std::uint32_t issue = 0, actor = 0;
     N position{};
+    double approx = 0;  // position.Approx()
   };
   struct Candidate {
     std::array<Side, 2> side;  // [0] = I, gives way on q; [1] = J, gives way on p
     std::uint32_t p = 0, q = 0;
     std::vector<Record> records;
     N gain{}, gain_i{}, gain_j{}, rate{};
-    double approx = 0;  // gain as a double, to order most pairs cheaply
+    std::array<N, 2> factor{};  // equal-gain rate of each side's shift (Rate), once computed
+    std::array<bool, 2> has_factor{false, false};
+    typename Num<N>::Key key{};  // rank of the gain, while valid
+    std::int64_t label = 0;      // order among equal keys (see Round)
+    std::uint32_t version = 0;   // bumped on every revision
     bool valid = false;
-    std::uint32_t pos = 0;  // place in the sorted list
+  };
+  // A place in the priority queue of Round; stale once its candidate's version moved on.
+  struct Entry {
+    typename Num<N>::Key key{};
+    std::int64_t label = 0;
+    std::uint32_t id = 0, version = 0;
   };
 
   [[nodiscard]] std::size_t Cell(std::size_t issue, std::size_t actor) const {
     return board_.Cell(issue, actor);
   }
   const N* Recorded(const Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
+  Record* FindRecord(Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
   N Seen(const Candidate& c, const Side& s, const N& at) const;
+  int CapEstimate(const Candidate& c, const Side& s) const;
   N CapMove(const Candidate& c, const Side& s) const;
-  N Full(const Side& s) const;
-  N Rate(const Candidate& c, const Side& s, const N& shift) const;
+  N Full(const Side& s, const N& distance) const;
+  N Rate(Candidate& c, int k, const N& shift) const;
   N Reverse(const Side& s, const N& shift) const;
   void SetGain(Candidate& c, const N& dp, const N& dq, int formula) const;
-  bool MoveValid(const Side& s, const N& move) const;
+  void Push(Side& s) const;
+  void SetLast(Side& s) const;
+  bool MoveValid(const Side& s) const;
   void Size(Candidate& c) const;
-  void Cap(Candidate& c, int k) const;
+  bool Cap(Candidate& c, int k) const;
   bool Revise(Candidate& c, const Candidate& e) const;
   void Enumerate(int round);
-  [[nodiscard]] int CompareGains(const Candidate& a, const Candidate& b) const;
-  [[nodiscard]] bool Before(std::uint32_t a, std::uint32_t b) const;
+  // Round's list order: gain descending, then the earlier place in the previous list.
+  static bool Before(const Entry& a, const Entry& b) {
+    return a.key > b.key || (a.key == b.key && a.label < b.label);
+  }
 
   const ExchangeBoard& board_;
   ExchangeOptions options_;
@@ -123,7 +156,11 @@ class Engine final : public DecideExchange {
   std::vector<N> salience_, capability_, start_;   // per cell
   std::vector<N> term_;                            // per cell: x0 s c at the round's start
   std::vector<N> total_;                           // per issue: sum of s c
-  std::vector<std::uint8_t> present_;              // per cell: takes part
+  std::vector<double> term_d_, weight_d_;          // per cell: estimates of term_, s c
+  std::vector<double> total_d_;                    // per issue: estimate of total_
+  std::vector<N> ratio_;                           // per actor, issue, issue: s_p / s_q
+  std::vector<std::uint8_t> has_ratio_;
+  std::vector<std::uint8_t> present_;  // per cell: takes part
   std::vector<Candidate> cands_;
   N tiny_{}, zero_{}, hundred_{}, one_{}, w_s_{}, w_f_{};
 };
@@ -186,6 +223,15 @@ const N* Engine<N>::Recorded(const Candidate& c, std::uint32_t issue, std::uint3
   return nullptr;
 }
 
+template <class N>
+typename Engine<N>::Record* Engine<N>::FindRecord(Candidate& c, std::uint32_t issue,
+                                                  std::uint32_t actor) const {
+  for (Record& r : c.records) {
+    if (r.issue == issue && r.actor == actor) return &r;
+  }
+  return nullptr;
+}
+
 // The candidate's view of the outcome on s's supply issue with the supplier at `at`.
 template <class N>
 N Engine<N>::Seen(const Candidate& c, const Side& s, const N& at) const {
@@ -201,6 +247,45 @@ N Engine<N>::Seen(const Candidate& c, const Side& s, const N& at) const {
     }
   }
   return sum / total_[s.sup];
+}
+
+// Decides the outcome cap's test for side s (does the demander's position lie strictly
+// between the views n0 = Seen(s.x) and n1 = Seen(s.y)?) from double estimates where their
+// error bound allows: 1 = it does, 0 = it does not, -1 = too close to tell. The decimal
+// views and the estimates both lie near the exact value V = sum(a s c) / W of the decimal
+// inputs: the decimal ones within (n + 4) roundings of 5e-28 relative, the estimates within
+// 11 units of 2^-53 per term (inputs within 3 each, Approx, and two products), n - 1 for the
+// sum, 4 for the division, relative to M = sum |a s c| / W; the target's estimate within
+// 3 units of |t|. The bound below doubles the double part.
+template <class N>
+int Engine<N>::CapEstimate(const Candidate& c, const Side& s) const {
+  double common = 0, mag = 0;
+  std::size_t n = 0;
+  for (const std::uint32_t a : order_[s.sup]) {
+    ++n;
+    if (a == s.actor) continue;
+    const std::size_t cell = Cell(s.sup, a);
+    double term = term_d_[cell];
+    for (const Record& r : c.records) {
+      if (r.issue == s.sup && r.actor == a) {
+        term = r.approx * weight_d_[cell];
+        break;
+      }
+    }
+    common += term;
+    mag += std::abs(term);
+  }
+  const std::size_t cell = Cell(s.sup, s.actor);
+  const double w = weight_d_[cell], total = total_d_[s.sup];
+  const double t0 = s.x_d * w, t1 = F::Approx(s.y) * w;
+  const double n0 = (common + t0) / total, n1 = (common + t1) / total;
+  const double t = F::Approx(s.target);
+  const double m = (mag + std::abs(t0) + std::abs(t1)) / total;
+  const double nd = static_cast<double>(n);
+  const double bound = (nd + 24) * 2.3e-16 * (m + std::abs(t)) + (nd + 4) * 1e-27 * m;
+  const double d0 = t - n0, d1 = t - n1;
+  if (std::abs(d0) <= bound || std::abs(d1) <= bound) return -1;
+  return (d0 > 0) != (d1 > 0) ? 1 : 0;
 }
 
 // The move that brings the view's outcome to the demander's position. The record, when it
@@ -221,26 +306,33 @@ N Engine<N>::CapMove(const Candidate& c, const Side& s) const {
   return (s.target * total_[s.sup] - sum) / (s.s_sup * s.c_sup);
 }
 
-// Outcome shift when s moves all the way to its target.
+// Outcome shift when s moves `distance` (= |target - x|, all the way to its target).
 template <class N>
-N Engine<N>::Full(const Side& s) const {
-  return F::Abs(s.target - s.x) * s.s_sup * s.c_sup / total_[s.sup];
+N Engine<N>::Full(const Side& s, const N& distance) const {
+  return distance * s.s_sup * s.c_sup / total_[s.sup];
 }
 
-// The shift on the other issue bought by `shift` on s's supply issue.
+// The shift on the other issue bought by `shift` on side k's supply issue. The equal-gain
+// factor depends on the saliences only, so it is formed once per candidate and round.
 template <class N>
-N Engine<N>::Rate(const Candidate& c, const Side& s, const N& shift) const {
+N Engine<N>::Rate(Candidate& c, int k, const N& shift) const {
   if (options_.variant == ExchangeVariant::kRandomRate) {
-    return &s == &c.side[1] ? c.rate * shift : shift / c.rate;  // rate = dq / dp
+    return k == 1 ? c.rate * shift : shift / c.rate;  // rate = dq / dp
   }
-  const Side& o = &s == &c.side[0] ? c.side[1] : c.side[0];
-  return (s.s_sup + o.s_dem) / (s.s_dem + o.s_sup) * shift;
+  const auto kk = static_cast<std::size_t>(k);
+  if (!c.has_factor[kk]) {
+    const Side& s = c.side[kk];
+    const Side& o = c.side[1 - kk];
+    c.factor[kk] = (s.s_sup + o.s_dem) / (s.s_dem + o.s_sup);
+    c.has_factor[kk] = true;
+  }
+  return c.factor[kk] * shift;
 }
 
 // The move of s that shifts its supply issue's outcome by `shift`.
 template <class N>
 N Engine<N>::Reverse(const Side& s, const N& shift) const {
-  return shift * total_[s.sup] / (s.c_sup * s.s_sup);
+  return shift * total_[s.sup] / s.cs;
 }
 
 // Gains from shifts dp (on p) and dq (on q). Equal gain: Decide's single gain, evaluated on
@@ -258,73 +350,103 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
         formula == 0 ? F::Abs(dq * i.s_sup - dp * i.s_dem) : F::Abs(dp * j.s_sup - dq * j.s_dem);
     c.gain_i = c.gain_j = c.gain;
   }
-  c.approx = F::ToDouble(c.gain);
 }
 
+// Appends s.move to the history, extending the running sum by one addition.
 template <class N>
-bool Engine<N>::MoveValid(const Side& s, const N& move) const {
-  const N size = F::Abs(move);
+void Engine<N>::Push(Side& s) const {
+  Step st;
+  st.move = s.move;
+  const bool pos = s.move > zero_, neg = s.move < zero_;
+  if (s.history.empty()) {
+    st.sum = zero_ + s.move;
+    st.all_positive = pos;
+    st.all_negative = neg;
+  } else {
+    const Step& prev = s.history.back();
+    st.sum = prev.sum + s.move;
+    st.all_positive = prev.all_positive && pos;
+    st.all_negative = prev.all_negative && neg;
+  }
+  s.history.push_back(st);
+}
+
+// Replaces the last history entry by s.move.
+template <class N>
+void Engine<N>::SetLast(Side& s) const {
+  s.history.pop_back();
+  Push(s);
+}
+
+// Decide's validity of side s's move (s.y = s.x + s.move, the move last in its history).
+template <class N>
+bool Engine<N>::MoveValid(const Side& s) const {
+  const N size = F::Abs(s.move);
   if (size > hundred_ || size <= tiny_) return false;
-  const N to = s.x + move;
-  if (to < zero_ || to > hundred_) return false;
-  N sum = zero_;
-  for (const N& m : s.history) sum += m;
-  if (sum > hundred_) return false;
-  const auto [lo, hi] = std::minmax_element(s.history.begin(), s.history.end());
-  return (*lo < zero_ && *hi < zero_) || (*lo > zero_ && *hi > zero_);
+  if (s.y < zero_ || s.y > hundred_) return false;
+  const Step& last = s.history.back();
+  if (last.sum > hundred_) return false;
+  return last.all_positive || last.all_negative;
 }
 
 template <class N>
 void Engine<N>::Size(Candidate& c) const {
   Side& i = c.side[0];
   Side& j = c.side[1];
-  N dp = Full(j);
-  N dq = Rate(c, j, dp);
+  const N dist_i = F::Abs(i.target - i.x), dist_j = F::Abs(j.target - j.x);
+  N dp = Full(j, dist_j);
+  N dq = Rate(c, 1, dp);
   i.move = Reverse(i, dq);
-  j.move = F::Abs(j.target - j.x);
-  if (F::Abs(i.move) > F::Abs(i.target - i.x)) {  // "move fully, else swap roles"
-    dq = Full(i);
-    dp = Rate(c, i, dq);
-    i.move = F::Abs(i.target - i.x);
+  j.move = dist_j;
+  if (F::Abs(i.move) > dist_i) {  // "move fully, else swap roles"
+    dq = Full(i, dist_i);
+    dp = Rate(c, 0, dq);
+    i.move = dist_i;
     j.move = Reverse(j, dp);
   }
   if (i.x > i.target) i.move = -i.move;
   if (j.x > j.target) j.move = -j.move;
-  i.history.push_back(i.move);
-  j.history.push_back(j.move);
+  Push(i);
+  Push(j);
   i.y = i.x + i.move;
   j.y = j.x + j.move;
   SetGain(c, dp, dq, 0);
-  c.valid = MoveValid(i, i.move) && MoveValid(j, j.move);
+  c.valid = MoveValid(i) && MoveValid(j);
   if (options_.variant == ExchangeVariant::kRandomRate) {
     if (!(c.gain_i > tiny_) || !(c.gain_j > tiny_)) c.valid = false;
   } else if (c.gain < tiny_) {
     c.valid = false;
   }
   if (!c.valid) return;
-  Cap(c, 0);
-  Cap(c, 1);
-  c.valid = MoveValid(i, i.move) && MoveValid(j, j.move);
+  const bool cut_i = Cap(c, 0);
+  const bool cut_j = Cap(c, 1);
+  if (cut_i || cut_j) c.valid = MoveValid(i) && MoveValid(j);  // else nothing changed
+  if (c.valid) c.key = F::Rank(c.gain);
 }
 
-// The outcome cap for side k (see the file comment).
+// The outcome cap for side k (see the file comment); true when it cut the moves.
 template <class N>
-void Engine<N>::Cap(Candidate& c, int k) const {
+bool Engine<N>::Cap(Candidate& c, int k) const {
   Side& s = c.side[static_cast<std::size_t>(k)];
   Side& o = c.side[static_cast<std::size_t>(1 - k)];
-  const N n0 = Seen(c, s, s.x);
-  const N n1 = Seen(c, s, s.y);
   const N& t = s.target;
-  if ((t >= n0 && t >= n1) || (t <= n0 && t <= n1)) return;
+  int cut = -1;
+  if constexpr (F::kExact) cut = CapEstimate(c, s);
+  if (cut == 0) return false;
+  if (cut < 0) {
+    const N n0 = Seen(c, s, s.x);
+    const N n1 = Seen(c, s, s.y);
+    if ((t >= n0 && t >= n1) || (t <= n0 && t <= n1)) return false;
+  }
   const N delta = F::Abs(CapMove(c, s));
   const N shift = delta * s.s_sup * s.c_sup / total_[s.sup];
-  const N other = Rate(c, s, shift);
+  const N other = Rate(c, k, shift);
   o.move = F::Abs(Reverse(o, other));
   s.move = delta;
   if (o.x > o.target) o.move = -o.move;
   if (s.x > s.target) s.move = -s.move;
-  o.history.back() = o.move;
-  s.history.back() = s.move;
+  SetLast(o);
+  SetLast(s);
   o.y = o.x + o.move;
   s.y = s.x + s.move;
   // Decide evaluates the gain on the other side here.
@@ -333,6 +455,7 @@ void Engine<N>::Cap(Candidate& c, int k) const {
   } else {
     SetGain(c, shift, other, 0);
   }
+  return true;
 }
 
 // Revises candidate c after e was realized; false when c is not affected.
@@ -343,6 +466,7 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
     for (const Side& es : e.side) {
       if (c.side[k].actor == es.actor && c.side[k].sup == es.sup) {
         c.side[k].x = es.y;
+        c.side[k].x_d = F::Approx(es.y);
         moved[k] = true;
         break;
       }
@@ -361,13 +485,18 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
       return s.actor == d->actor && s.dem == d->dem;
     });
     if (!shared) continue;
-    N* old = const_cast<N*>(Recorded(c, demander->dem, supplier->actor));
+    Record* old = FindRecord(c, demander->dem, supplier->actor);
     if (old == nullptr) {
-      c.records.push_back(Record{demander->dem, supplier->actor, supplier->y});
-    } else if (supplier->x0 <= *old) {
-      if (!(*old < supplier->y)) *old = supplier->y;
-    } else if (!(*old > supplier->y)) {
-      *old = supplier->y;
+      c.records.push_back(
+          Record{demander->dem, supplier->actor, supplier->y, F::Approx(supplier->y)});
+    } else if (supplier->x0 <= old->position) {
+      if (!(old->position < supplier->y)) {
+        old->position = supplier->y;
+        old->approx = F::Approx(supplier->y);
+      }
+    } else if (!(old->position > supplier->y)) {
+      old->position = supplier->y;
+      old->approx = F::Approx(supplier->y);
     }
     if (!again) {
       for (Side& s : c.side) {
@@ -385,7 +514,10 @@ void Engine<N>::Enumerate(int round) {
   const ExchangeBoard& b = board_;
   std::vector<N> outcome(b.issues);
   total_.assign(b.issues, N{});
+  total_d_.assign(b.issues, 0);
   term_.assign(start_.size(), N{});
+  term_d_.assign(start_.size(), 0);
+  weight_d_.assign(start_.size(), 0);
   for (std::size_t d = 0; d < b.issues; ++d) {
     N w = zero_, sum = zero_;
     for (const std::uint32_t a : order_[d]) {
@@ -393,13 +525,29 @@ void Engine<N>::Enumerate(int round) {
       w += salience_[cell] * capability_[cell];
       term_[cell] = start_[cell] * salience_[cell] * capability_[cell];
       sum += term_[cell];
+      weight_d_[cell] = F::Approx(salience_[cell]) * F::Approx(capability_[cell]);
+      term_d_[cell] = F::Approx(start_[cell]) * weight_d_[cell];
     }
     total_[d] = w;
+    total_d_[d] = F::Approx(w);
     outcome[d] = w == zero_ ? zero_ : sum / w;
   }
   const auto left = [&](std::size_t d, std::size_t a) {
     return start_[Cell(d, a)] < outcome[d] ? 1 : 0;
   };
+  // s_p / s_q per actor and issue pair; saliences do not change between rounds.
+  const auto ratio = [&](std::size_t a, std::size_t p, std::size_t q) -> const N& {
+    const std::size_t k = (a * b.issues + p) * b.issues + q;
+    if (!has_ratio_[k]) {
+      ratio_[k] = salience_[Cell(p, a)] / salience_[Cell(q, a)];
+      has_ratio_[k] = 1;
+    }
+    return ratio_[k];
+  };
+  if (ratio_.empty()) {
+    ratio_.assign(b.actors * b.issues * b.issues, N{});
+    has_ratio_.assign(ratio_.size(), 0);
+  }
   cands_.clear();
   std::vector<std::uint32_t> groups[4];
   for (std::size_t p = 0; p < b.issues; ++p) {
@@ -412,8 +560,7 @@ void Engine<N>::Enumerate(int round) {
       for (int g = 0; g < 2; ++g) {  // A (0) with D (3), then B (1) with C (2)
         for (const std::uint32_t i : groups[g]) {
           for (const std::uint32_t j : groups[3 - g]) {
-            const bool i_gives_p = salience_[Cell(p, i)] / salience_[Cell(q, i)] <
-                                   salience_[Cell(p, j)] / salience_[Cell(q, j)];
+            const bool i_gives_p = ratio(i, p, q) < ratio(j, p, q);
             Candidate c;
             c.p = static_cast<std::uint32_t>(p);
             c.q = static_cast<std::uint32_t>(q);
@@ -425,9 +572,11 @@ void Engine<N>::Enumerate(int round) {
               s.sup = static_cast<std::uint32_t>(sup);
               s.dem = static_cast<std::uint32_t>(dem);
               s.x = s.x0 = start_[Cell(sup, actor)];
+              s.x_d = F::Approx(s.x);
               s.target = start_[Cell(sup, other)];
               s.s_sup = salience_[Cell(sup, actor)];
               s.c_sup = capability_[Cell(sup, actor)];
+              s.cs = s.c_sup * s.s_sup;
               s.s_dem = salience_[Cell(dem, actor)];
               return s;
             };
@@ -443,7 +592,7 @@ void Engine<N>::Enumerate(int round) {
               const N lo = sj.s_sup / sj.s_dem, hi = si.s_dem / si.s_sup;
               c.rate = lo + draw * (hi - lo);
             }
-            c.pos = static_cast<std::uint32_t>(cands_.size());
+            c.label = static_cast<std::int64_t>(cands_.size());
             cands_.push_back(std::move(c));
           }
         }
@@ -462,31 +611,17 @@ void Engine<N>::Enumerate(int round) {
     std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t x, std::uint32_t y) {
       return key(cands_[x]) < key(cands_[y]);
     });
-    for (std::uint32_t k = 0; k < idx.size(); ++k) cands_[idx[k]].pos = k;
+    for (std::uint32_t k = 0; k < idx.size(); ++k) cands_[idx[k]].label = k;
   }
 }
 
-// Equal gains compare equal; in double arithmetic, gains within the same 1e-12 step do.
-template <class N>
-int Engine<N>::CompareGains(const Candidate& a, const Candidate& b) const {
-  if constexpr (std::is_same_v<N, double>) {
-    const long long x = std::llround(a.gain * 1e12), y = std::llround(b.gain * 1e12);
-    return x < y ? -1 : (x > y ? 1 : 0);
-  } else {
-    // Doubles nearest two decimals are ordered as the decimals (or equal).
-    if (a.approx != b.approx) return a.approx < b.approx ? -1 : 1;
-    const auto c = a.gain <=> b.gain;
-    return c < 0 ? -1 : (c > 0 ? 1 : 0);
-  }
-}
-
-// Decide's list order: gain descending, then the earlier place in the previous list.
-template <class N>
-bool Engine<N>::Before(std::uint32_t a, std::uint32_t b) const {
-  const int c = CompareGains(cands_[a], cands_[b]);
-  return c > 0 || (c == 0 && cands_[a].pos < cands_[b].pos);
-}
-
+// Decide sorts its list of candidates by gain before every pick, stably, so equal gains keep
+// their order in the previous list. The same order without re-sorting: a priority queue by
+// (gain, label), where labels order each group of equal gains as the previous list did. A
+// revised candidate whose gain is unchanged keeps its label; one whose gain fell was, in the
+// previous list, ahead of every candidate that has its new gain, so it takes a label below
+// all (in the previous list's order when several do); one whose gain rose was behind them
+// all and takes a label above all.
 template <class N>
 void Engine<N>::Round(int round, std::vector<double>& voting,
                       std::vector<RealizedExchange>& realized, std::vector<double>& externality) {
@@ -503,11 +638,18 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     x.actor_q = cands_[k].side[0].actor;
   }
   IndexCandidatesByCell(b, index);
-  std::vector<std::uint32_t> list, keep, changed;
+  const auto after = [](const Entry& x, const Entry& y) { return Before(y, x); };
+  std::vector<Entry> queue;
   for (std::uint32_t k = 0; k < cands_.size(); ++k) {
-    if (cands_[k].valid) list.push_back(k);
+    const Candidate& c = cands_[k];
+    if (c.valid) queue.push_back(Entry{c.key, c.label, k, c.version});
   }
-  std::sort(list.begin(), list.end(), [this](auto x, auto y) { return Before(x, y); });
+  std::make_heap(queue.begin(), queue.end(), after);
+  std::int64_t low = -1, high = static_cast<std::int64_t>(cands_.size());
+  struct Changed {
+    Entry old;  // key and label before the revision
+  };
+  std::vector<Changed> changed;
   std::vector<std::uint32_t> stamp(cands_.size(), 0);
   std::uint32_t pass = 0;
   std::vector<double> outcome(b.issues, 0), start(start_.size(), 0);
@@ -519,9 +661,12 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   }
   std::vector<N> vote = start_;
   std::vector<std::uint32_t> done;
-  while (!list.empty()) {
-    const std::uint32_t best = list.front();
-    list.erase(list.begin());
+  while (!queue.empty()) {
+    std::pop_heap(queue.begin(), queue.end(), after);
+    const Entry top = queue.back();
+    queue.pop_back();
+    if (!cands_[top.id].valid || cands_[top.id].version != top.version) continue;  // stale
+    const std::uint32_t best = top.id;
     Candidate& e = cands_[best];
     e.valid = false;
     done.push_back(best);
@@ -556,26 +701,36 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     vote[Cell(e.q, i.actor)] = i.y;
     // Revise the candidates that share a cell with e; the rest keep their place and gain.
     ++pass;
+    changed.clear();
     for (const std::size_t cell :
          {Cell(e.p, j.actor), Cell(e.q, j.actor), Cell(e.p, i.actor), Cell(e.q, i.actor)}) {
       for (std::uint32_t n = index.cell_start[cell]; n < index.cell_start[cell + 1]; ++n) {
         const std::uint32_t k = index.cell_items[n];
-        if (stamp[k] == pass || !cands_[k].valid) continue;
-        if (Revise(cands_[k], e)) stamp[k] = pass;
+        Candidate& c = cands_[k];
+        if (stamp[k] == pass || !c.valid) continue;
+        const Entry old{c.key, c.label, k, c.version};
+        if (!Revise(c, e)) continue;
+        stamp[k] = pass;
+        ++c.version;
+        if (c.valid) changed.push_back(Changed{old});
       }
     }
-    // Re-sort stably: the unchanged keep their order, the revised are merged in.
-    keep.clear();
-    changed.clear();
-    for (const std::uint32_t k : list) {
-      if (!cands_[k].valid) continue;
-      (stamp[k] == pass ? changed : keep).push_back(k);
+    // Labels for the revised, in their order in the previous list (see above).
+    std::sort(changed.begin(), changed.end(),
+              [](const Changed& x, const Changed& y) { return Before(x.old, y.old); });
+    for (const Changed& x : changed) {
+      Candidate& c = cands_[x.old.id];
+      if (x.old.key < c.key) c.label = ++high;
     }
-    std::sort(changed.begin(), changed.end(), [this](auto x, auto y) { return Before(x, y); });
-    list.clear();
-    std::merge(keep.begin(), keep.end(), changed.begin(), changed.end(), std::back_inserter(list),
-               [this](auto x, auto y) { return Before(x, y); });
-    for (std::uint32_t n = 0; n < list.size(); ++n) cands_[list[n]].pos = n;
+    for (auto it = changed.rbegin(); it != changed.rend(); ++it) {
+      Candidate& c = cands_[it->old.id];
+      if (c.key < it->old.key) c.label = --low;
+    }
+    for (const Changed& x : changed) {
+      const Candidate& c = cands_[x.old.id];
+      queue.push_back(Entry{c.key, c.label, x.old.id, c.version});
+      std::push_heap(queue.begin(), queue.end(), after);
+    }
   }
   voting.assign(start_.size(), 0);
   for (std::size_t cell = 0; cell < vote.size(); ++cell) voting[cell] = F::ToDouble(vote[cell]);

@@ -42,12 +42,26 @@ class Decimal28 {
   /// The nearest double (correctly rounded, so monotone: a <= b implies ToDouble(a) <=
   /// ToDouble(b)).
   [[nodiscard]] double ToDouble() const;
+  /// A double within 3 units in the last place of the value (relative error below 3.4e-16),
+  /// cheaply: for error-bounded estimates that decide a comparison only when the bound allows,
+  /// never for reported values.
+  [[nodiscard]] double Approx() const;
   /// Scientific notation of the stored digits, e.g. "12345E-4" (for tests and diagnostics).
   [[nodiscard]] std::string ToString() const;
   /// True for zero.
   [[nodiscard]] bool IsZero() const { return coef_ == 0; }
   /// True below zero.
   [[nodiscard]] bool IsNegative() const { return neg_ && coef_ != 0; }
+
+  /// An exact ordering key for values >= 0 (negative values all rank with zero): a < b if and
+  /// only if RankKey(a) < RankKey(b). Comparing keys is one or two integer comparisons.
+  struct RankKey {
+    int adjusted = 0;            ///< exponent of the leading digit, plus one
+    DecimalCoefficient top = 0;  ///< the coefficient scaled to 38 digits
+    friend auto operator<=>(const RankKey&, const RankKey&) = default;
+  };
+  /// The ordering key of this value (see RankKey).
+  [[nodiscard]] RankKey Rank() const;
 
   friend Decimal28 operator+(const Decimal28& a, const Decimal28& b);
   friend Decimal28 operator-(const Decimal28& a, const Decimal28& b);
