@@ -43,6 +43,7 @@
 
 #include "entente/analysis/random.hpp"
 #include "entente/models/decimal28.hpp"
+#include "entente/models/tournament.hpp"
 
 namespace entente::detail {
 namespace {
@@ -116,14 +117,13 @@ class Engine final : public DecideExchange {
     std::array<bool, 2> has_factor{false, false};
     typename Num<N>::Key key{};  // rank of the gain, while valid
     std::int64_t label = 0;      // order among equal keys (see Round)
-    std::uint32_t version = 0;   // bumped on every revision
     bool valid = false;
   };
-  // A place in the priority queue of Round; stale once its candidate's version moved on.
+  // A candidate's place in Round's order.
   struct Entry {
     typename Num<N>::Key key{};
     std::int64_t label = 0;
-    std::uint32_t id = 0, version = 0;
+    std::uint32_t id = 0;
   };
 
   [[nodiscard]] std::size_t Cell(std::size_t issue, std::size_t actor) const {
@@ -616,7 +616,7 @@ void Engine<N>::Enumerate(int round) {
 }
 
 // Decide sorts its list of candidates by gain before every pick, stably, so equal gains keep
-// their order in the previous list. The same order without re-sorting: a priority queue by
+// their order in the previous list. The same order without re-sorting: a tournament tree by
 // (gain, label), where labels order each group of equal gains as the previous list did. A
 // revised candidate whose gain is unchanged keeps its label; one whose gain fell was, in the
 // previous list, ahead of every candidate that has its new gain, so it takes a label below
@@ -638,19 +638,30 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     x.actor_q = cands_[k].side[0].actor;
   }
   IndexCandidatesByCell(b, index);
-  const auto after = [](const Entry& x, const Entry& y) { return Before(y, x); };
-  std::vector<Entry> queue;
+  // Gain ranks and labels in a compact array, which the comparisons of the tree read.
+  std::vector<Entry> rank(cands_.size());
+  std::vector<bool> in_play(cands_.size());
   for (std::uint32_t k = 0; k < cands_.size(); ++k) {
     const Candidate& c = cands_[k];
-    if (c.valid) queue.push_back(Entry{c.key, c.label, k, c.version});
+    rank[k] = Entry{c.key, c.label, k};
+    in_play[k] = c.valid;
   }
-  std::make_heap(queue.begin(), queue.end(), after);
+  const auto before = [&rank](std::uint32_t x, std::uint32_t y) {
+    return Before(rank[x], rank[y]);
+  };
+  Tournament<decltype(before)> best_of(in_play, before);
   std::int64_t low = -1, high = static_cast<std::int64_t>(cands_.size());
   struct Changed {
     Entry old;  // key and label before the revision
   };
   std::vector<Changed> changed;
+  // Per candidate: the last pass that revised it, or kGone once realized or invalid (a compact
+  // array, so that the gone are skipped without touching their records).
+  constexpr std::uint32_t kGone = ~std::uint32_t{0};
   std::vector<std::uint32_t> stamp(cands_.size(), 0);
+  for (std::uint32_t k = 0; k < cands_.size(); ++k) {
+    if (!cands_[k].valid) stamp[k] = kGone;
+  }
   std::uint32_t pass = 0;
   std::vector<double> outcome(b.issues, 0), start(start_.size(), 0);
   for (std::size_t cell = 0; cell < start.size(); ++cell) start[cell] = F::ToDouble(start_[cell]);
@@ -661,14 +672,12 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   }
   std::vector<N> vote = start_;
   std::vector<std::uint32_t> done;
-  while (!queue.empty()) {
-    std::pop_heap(queue.begin(), queue.end(), after);
-    const Entry top = queue.back();
-    queue.pop_back();
-    if (!cands_[top.id].valid || cands_[top.id].version != top.version) continue;  // stale
-    const std::uint32_t best = top.id;
+  while (best_of.Best() != best_of.kNone) {
+    const std::uint32_t best = best_of.Best();
     Candidate& e = cands_[best];
     e.valid = false;
+    stamp[best] = kGone;
+    best_of.Update(best, false);
     done.push_back(best);
     const Side& i = e.side[0];
     const Side& j = e.side[1];
@@ -706,13 +715,16 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
          {Cell(e.p, j.actor), Cell(e.q, j.actor), Cell(e.p, i.actor), Cell(e.q, i.actor)}) {
       for (std::uint32_t n = index.cell_start[cell]; n < index.cell_start[cell + 1]; ++n) {
         const std::uint32_t k = index.cell_items[n];
+        if (stamp[k] == pass || stamp[k] == kGone) continue;
         Candidate& c = cands_[k];
-        if (stamp[k] == pass || !c.valid) continue;
-        const Entry old{c.key, c.label, k, c.version};
+        const Entry old{c.key, c.label, k};
         if (!Revise(c, e)) continue;
-        stamp[k] = pass;
-        ++c.version;
-        if (c.valid) changed.push_back(Changed{old});
+        stamp[k] = c.valid ? pass : kGone;
+        if (c.valid) {
+          changed.push_back(Changed{old});
+        } else {
+          best_of.Update(k, false);
+        }
       }
     }
     // Labels for the revised, in their order in the previous list (see above).
@@ -728,8 +740,8 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     }
     for (const Changed& x : changed) {
       const Candidate& c = cands_[x.old.id];
-      queue.push_back(Entry{c.key, c.label, x.old.id, c.version});
-      std::push_heap(queue.begin(), queue.end(), after);
+      rank[x.old.id] = Entry{c.key, c.label, x.old.id};
+      best_of.Update(x.old.id, true);
     }
   }
   voting.assign(start_.size(), 0);
