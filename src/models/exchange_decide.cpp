@@ -98,8 +98,9 @@ class Engine final : public DecideExchange {
   };
   struct Side {
     std::uint32_t actor = 0, sup = 0, dem = 0;  // supplier, its supply and demand issue
-    N x{}, x0{}, target{}, s_sup{}, c_sup{}, s_dem{}, move{}, y{};
-    N cs{};          // c_sup s_sup, the divisor of Reverse
+    std::uint32_t sup_cell = 0, dem_cell = 0;   // (supply issue, actor), (demand issue, actor)
+    std::uint32_t target_cell = 0;              // (supply issue, demander)
+    N x{}, move{}, y{};
     double x_d = 0;  // x.Approx(), for the outcome cap's estimate
     std::vector<Step> history;
   };
@@ -115,6 +116,12 @@ class Engine final : public DecideExchange {
     N gain{}, gain_i{}, gain_j{}, rate{};
     std::array<N, 2> factor{};  // equal-gain rate of each side's shift (Rate), once computed
     std::array<bool, 2> has_factor{false, false};
+    // The sizing before the outcome cap, which depends on the positions x only: a revision
+    // that changes only the records re-applies the cap to it.
+    struct {
+      N move_i{}, move_j{}, y_i{}, y_j{}, gain{}, gain_i{}, gain_j{};
+      bool valid = false;
+    } uncapped;
     typename Num<N>::Key key{};  // rank of the gain, while valid
     std::int64_t label = 0;      // order among equal keys (see Round)
     bool valid = false;
@@ -129,6 +136,15 @@ class Engine final : public DecideExchange {
   [[nodiscard]] std::size_t Cell(std::size_t issue, std::size_t actor) const {
     return board_.Cell(issue, actor);
   }
+  // A side's constants, looked up per cell rather than copied into every candidate (which
+  // keeps candidates small; the revision loop is bound by memory traffic). Start positions
+  // do not change within a round.
+  const N& X0(const Side& s) const { return start_[s.sup_cell]; }
+  const N& Target(const Side& s) const { return start_[s.target_cell]; }
+  const N& Ssup(const Side& s) const { return salience_[s.sup_cell]; }
+  const N& Csup(const Side& s) const { return capability_[s.sup_cell]; }
+  const N& Sdem(const Side& s) const { return salience_[s.dem_cell]; }
+  const N& Cs(const Side& s) const { return cs_[s.sup_cell]; }
   const N* Recorded(const Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
   Record* FindRecord(Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
   N Seen(const Candidate& c, const Side& s, const N& at) const;
@@ -141,7 +157,8 @@ class Engine final : public DecideExchange {
   void Push(Side& s) const;
   void SetLast(Side& s) const;
   bool MoveValid(const Side& s) const;
-  void Size(Candidate& c) const;
+  void Size(Candidate& c, bool same_positions = false) const;
+  int SwapEstimate(const Candidate& c) const;
   bool Cap(Candidate& c, int k) const;
   bool Revise(Candidate& c, const Candidate& e) const;
   void Enumerate(int round);
@@ -154,10 +171,12 @@ class Engine final : public DecideExchange {
   ExchangeOptions options_;
   std::vector<std::vector<std::uint32_t>> order_;  // per issue: actors in stance order
   std::vector<N> salience_, capability_, start_;   // per cell
+  std::vector<N> cs_;                              // per cell: c s, the divisor of Reverse
   std::vector<N> term_;                            // per cell: x0 s c at the round's start
   std::vector<N> total_;                           // per issue: sum of s c
   std::vector<double> term_d_, weight_d_;          // per cell: estimates of term_, s c
   std::vector<double> total_d_;                    // per issue: estimate of total_
+  std::vector<double> base_d_, base_magnitude_d_;  // per issue: sum of term_d_, of |term_d_|
   std::vector<N> ratio_;                           // per actor, issue, issue: s_p / s_q
   std::vector<std::uint8_t> has_ratio_;
   std::vector<std::uint8_t> present_;  // per cell: takes part
@@ -172,6 +191,7 @@ Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptio
   salience_.assign(cells, N{});
   capability_.assign(cells, N{});
   start_.assign(cells, N{});
+  cs_.assign(cells, N{});
   present_.assign(cells, 0);
   order_.resize(b.issues);
   zero_ = F::Int(0);
@@ -194,6 +214,7 @@ Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptio
       present_[cell] = 1;
       salience_[cell] = F::Input(st.salience);
       capability_[cell] = F::Input(st.capability);
+      cs_[cell] = capability_[cell] * salience_[cell];
     }
     // Decide sums over an issue's rows in input order.
     std::vector<std::pair<std::size_t, std::uint32_t>> rows;
@@ -253,35 +274,33 @@ N Engine<N>::Seen(const Candidate& c, const Side& s, const N& at) const {
 // between the views n0 = Seen(s.x) and n1 = Seen(s.y)?) from double estimates where their
 // error bound allows: 1 = it does, 0 = it does not, -1 = too close to tell. The decimal
 // views and the estimates both lie near the exact value V = sum(a s c) / W of the decimal
-// inputs: the decimal ones within (n + 4) roundings of 5e-28 relative, the estimates within
-// 11 units of 2^-53 per term (inputs within 3 each, Approx, and two products), n - 1 for the
-// sum, 4 for the division, relative to M = sum |a s c| / W; the target's estimate within
-// 3 units of |t|. The bound below doubles the double part.
+// inputs: the decimal ones within (n + 4) roundings of 5e-28 relative; the estimates, formed
+// as the round-start sum less the supplier's term plus the recorded changes (`ops` additions
+// in all), within 11 units of 2^-53 per term (inputs within 3 each, Approx, and two
+// products), one per addition and 4 for the division, relative to M, the sum of the
+// magnitudes of everything added, over W; the target's estimate within 3 units of |t|. The
+// bound below doubles the double part.
 template <class N>
 int Engine<N>::CapEstimate(const Candidate& c, const Side& s) const {
-  double common = 0, mag = 0;
-  std::size_t n = 0;
-  for (const std::uint32_t a : order_[s.sup]) {
-    ++n;
-    if (a == s.actor) continue;
-    const std::size_t cell = Cell(s.sup, a);
-    double term = term_d_[cell];
-    for (const Record& r : c.records) {
-      if (r.issue == s.sup && r.actor == a) {
-        term = r.approx * weight_d_[cell];
-        break;
-      }
-    }
-    common += term;
-    mag += std::abs(term);
+  // The round-start sum with the supplier taken out and the recorded positions put in.
+  const std::size_t self = Cell(s.sup, s.actor);
+  double common = base_d_[s.sup] - term_d_[self];
+  double mag = base_magnitude_d_[s.sup] + std::abs(term_d_[self]);
+  std::size_t ops = order_[s.sup].size() + 2;
+  for (const Record& r : c.records) {
+    if (r.issue != s.sup || r.actor == s.actor) continue;
+    const std::size_t cell = Cell(s.sup, r.actor);
+    const double put = r.approx * weight_d_[cell];
+    common += put - term_d_[cell];
+    mag += std::abs(put) + std::abs(term_d_[cell]);
+    ops += 2;
   }
-  const std::size_t cell = Cell(s.sup, s.actor);
-  const double w = weight_d_[cell], total = total_d_[s.sup];
+  const double w = weight_d_[self], total = total_d_[s.sup];
   const double t0 = s.x_d * w, t1 = F::Approx(s.y) * w;
   const double n0 = (common + t0) / total, n1 = (common + t1) / total;
-  const double t = F::Approx(s.target);
+  const double t = F::Approx(Target(s));
   const double m = (mag + std::abs(t0) + std::abs(t1)) / total;
-  const double nd = static_cast<double>(n);
+  const double nd = static_cast<double>(ops);
   const double bound = (nd + 24) * 2.3e-16 * (m + std::abs(t)) + (nd + 4) * 1e-27 * m;
   const double d0 = t - n0, d1 = t - n1;
   if (std::abs(d0) <= bound || std::abs(d1) <= bound) return -1;
@@ -303,13 +322,13 @@ N Engine<N>::CapMove(const Candidate& c, const Side& s) const {
       sum += term_[cell];
     }
   }
-  return (s.target * total_[s.sup] - sum) / (s.s_sup * s.c_sup);
+  return (Target(s) * total_[s.sup] - sum) / (Ssup(s) * Csup(s));
 }
 
 // Outcome shift when s moves `distance` (= |target - x|, all the way to its target).
 template <class N>
 N Engine<N>::Full(const Side& s, const N& distance) const {
-  return distance * s.s_sup * s.c_sup / total_[s.sup];
+  return distance * Ssup(s) * Csup(s) / total_[s.sup];
 }
 
 // The shift on the other issue bought by `shift` on side k's supply issue. The equal-gain
@@ -323,7 +342,7 @@ N Engine<N>::Rate(Candidate& c, int k, const N& shift) const {
   if (!c.has_factor[kk]) {
     const Side& s = c.side[kk];
     const Side& o = c.side[1 - kk];
-    c.factor[kk] = (s.s_sup + o.s_dem) / (s.s_dem + o.s_sup);
+    c.factor[kk] = (Ssup(s) + Sdem(o)) / (Sdem(s) + Ssup(o));
     c.has_factor[kk] = true;
   }
   return c.factor[kk] * shift;
@@ -332,7 +351,7 @@ N Engine<N>::Rate(Candidate& c, int k, const N& shift) const {
 // The move of s that shifts its supply issue's outcome by `shift`.
 template <class N>
 N Engine<N>::Reverse(const Side& s, const N& shift) const {
-  return shift * total_[s.sup] / s.cs;
+  return shift * total_[s.sup] / Cs(s);
 }
 
 // Gains from shifts dp (on p) and dq (on q). Equal gain: Decide's single gain, evaluated on
@@ -342,12 +361,12 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
   const Side& i = c.side[0];
   const Side& j = c.side[1];
   if (options_.variant == ExchangeVariant::kRandomRate) {
-    c.gain_i = dp * i.s_dem - dq * i.s_sup;
-    c.gain_j = dq * j.s_dem - dp * j.s_sup;
+    c.gain_i = dp * Sdem(i) - dq * Ssup(i);
+    c.gain_j = dq * Sdem(j) - dp * Ssup(j);
     c.gain = c.gain_i < c.gain_j ? c.gain_i : c.gain_j;
   } else {
     c.gain =
-        formula == 0 ? F::Abs(dq * i.s_sup - dp * i.s_dem) : F::Abs(dp * j.s_sup - dq * j.s_dem);
+        formula == 0 ? F::Abs(dq * Ssup(i) - dp * Sdem(i)) : F::Abs(dp * Ssup(j) - dq * Sdem(j));
     c.gain_i = c.gain_j = c.gain;
   }
 }
@@ -389,33 +408,116 @@ bool Engine<N>::MoveValid(const Side& s) const {
   return last.all_positive || last.all_negative;
 }
 
+// An estimate v of a decimal result, |v - decimal| <= e.
+struct Estimate {
+  double v = 0, e = 0;
+};
+
+// Bounds per operation: the double rounding (2^-53 |v|) and the decimal one (5e-28 |v|) are
+// both within 4 units of 2^-53 |v|; the operands' errors propagate to first order, and the
+// factor 1 + 1e-15 covers the second-order terms.
+constexpr double kUnit = 1.1102230246251565e-16;  // 2^-53
+constexpr double kSlack = 1 + 1e-15;
+
+inline Estimate Exact(double v) {  // a decimal's Approx(): within 3 units
+  return {v, 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator-(Estimate a, Estimate b) {
+  const double v = a.v - b.v;
+  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator+(Estimate a, Estimate b) {
+  const double v = a.v + b.v;
+  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator*(Estimate a, Estimate b) {
+  const double v = a.v * b.v;
+  return {v, (std::abs(a.v) * b.e + std::abs(b.v) * a.e + a.e * b.e) * kSlack +
+                 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator/(Estimate a, Estimate b) {  // |b.v| > b.e
+  const double v = a.v / b.v;
+  return {v, (a.e + std::abs(v) * b.e) / (std::abs(b.v) - b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate Abs(Estimate a) {
+  return {std::abs(a.v), a.e};
+}
+
+// Decides Size's branch from estimates where their bounds allow: 1 = I would move further
+// than its own distance (the roles swap), 0 = it would not, -1 = too close to tell (or not
+// the equal-gain variant). Each estimate follows the decimal computation operation by
+// operation, so its bound covers the decimal result.
 template <class N>
-void Engine<N>::Size(Candidate& c) const {
+int Engine<N>::SwapEstimate(const Candidate& c) const {
+  if (options_.variant == ExchangeVariant::kRandomRate) return -1;
+  const Side& i = c.side[0];
+  const Side& j = c.side[1];
+  const auto est = [](const N& v) { return Exact(F::Approx(v)); };
+  const Estimate dist_i = Abs(est(Target(i)) - Estimate{i.x_d, 4 * kUnit * std::abs(i.x_d)});
+  const Estimate dist_j = Abs(est(Target(j)) - Estimate{j.x_d, 4 * kUnit * std::abs(j.x_d)});
+  const Estimate dp = dist_j * est(Ssup(j)) * est(Csup(j)) / est(total_[j.sup]);
+  const Estimate factor = (est(Ssup(j)) + est(Sdem(i))) / (est(Sdem(j)) + est(Ssup(i)));
+  const Estimate move_i = factor * dp * est(total_[i.sup]) / est(Cs(i));
+  const double gap = move_i.v - dist_i.v, bound = (move_i.e + dist_i.e) * kSlack;
+  if (std::abs(gap) <= bound) return -1;
+  return gap > 0 ? 1 : 0;
+}
+
+template <class N>
+void Engine<N>::Size(Candidate& c, bool same_positions) const {
   Side& i = c.side[0];
   Side& j = c.side[1];
-  const N dist_i = F::Abs(i.target - i.x), dist_j = F::Abs(j.target - j.x);
-  N dp = Full(j, dist_j);
-  N dq = Rate(c, 1, dp);
-  i.move = Reverse(i, dq);
-  j.move = dist_j;
-  if (F::Abs(i.move) > dist_i) {  // "move fully, else swap roles"
-    dq = Full(i, dist_i);
-    dp = Rate(c, 0, dq);
-    i.move = dist_i;
-    j.move = Reverse(j, dp);
-  }
-  if (i.x > i.target) i.move = -i.move;
-  if (j.x > j.target) j.move = -j.move;
-  Push(i);
-  Push(j);
-  i.y = i.x + i.move;
-  j.y = j.x + j.move;
-  SetGain(c, dp, dq, 0);
-  c.valid = MoveValid(i) && MoveValid(j);
-  if (options_.variant == ExchangeVariant::kRandomRate) {
-    if (!(c.gain_i > tiny_) || !(c.gain_j > tiny_)) c.valid = false;
-  } else if (c.gain < tiny_) {
-    c.valid = false;
+  auto& u = c.uncapped;
+  if (same_positions) {
+    // Only records changed since the last sizing: the uncapped sizing is as it was then.
+    i.move = u.move_i;
+    j.move = u.move_j;
+    Push(i);
+    Push(j);
+    i.y = u.y_i;
+    j.y = u.y_j;
+    c.gain = u.gain;
+    c.gain_i = u.gain_i;
+    c.gain_j = u.gain_j;
+    c.valid = u.valid;
+  } else {
+    const N dist_i = F::Abs(Target(i) - i.x), dist_j = F::Abs(Target(j) - j.x);
+    N dp{}, dq{};
+    int swap = -1;
+    if constexpr (F::kExact) swap = SwapEstimate(c);
+    if (swap != 1) {
+      dp = Full(j, dist_j);
+      dq = Rate(c, 1, dp);
+      i.move = Reverse(i, dq);
+      j.move = dist_j;
+    }
+    if (swap == 1 || (swap < 0 && F::Abs(i.move) > dist_i)) {  // "move fully, else swap roles"
+      dq = Full(i, dist_i);
+      dp = Rate(c, 0, dq);
+      i.move = dist_i;
+      j.move = Reverse(j, dp);
+    }
+    if (i.x > Target(i)) i.move = -i.move;
+    if (j.x > Target(j)) j.move = -j.move;
+    Push(i);
+    Push(j);
+    i.y = i.x + i.move;
+    j.y = j.x + j.move;
+    SetGain(c, dp, dq, 0);
+    c.valid = MoveValid(i) && MoveValid(j);
+    if (options_.variant == ExchangeVariant::kRandomRate) {
+      if (!(c.gain_i > tiny_) || !(c.gain_j > tiny_)) c.valid = false;
+    } else if (c.gain < tiny_) {
+      c.valid = false;
+    }
+    u.move_i = i.move;
+    u.move_j = j.move;
+    u.y_i = i.y;
+    u.y_j = j.y;
+    u.gain = c.gain;
+    u.gain_i = c.gain_i;
+    u.gain_j = c.gain_j;
+    u.valid = c.valid;
   }
   if (!c.valid) return;
   const bool cut_i = Cap(c, 0);
@@ -429,7 +531,7 @@ template <class N>
 bool Engine<N>::Cap(Candidate& c, int k) const {
   Side& s = c.side[static_cast<std::size_t>(k)];
   Side& o = c.side[static_cast<std::size_t>(1 - k)];
-  const N& t = s.target;
+  const N& t = Target(s);
   int cut = -1;
   if constexpr (F::kExact) cut = CapEstimate(c, s);
   if (cut == 0) return false;
@@ -439,12 +541,12 @@ bool Engine<N>::Cap(Candidate& c, int k) const {
     if ((t >= n0 && t >= n1) || (t <= n0 && t <= n1)) return false;
   }
   const N delta = F::Abs(CapMove(c, s));
-  const N shift = delta * s.s_sup * s.c_sup / total_[s.sup];
+  const N shift = delta * Ssup(s) * Csup(s) / total_[s.sup];
   const N other = Rate(c, k, shift);
   o.move = F::Abs(Reverse(o, other));
   s.move = delta;
-  if (o.x > o.target) o.move = -o.move;
-  if (s.x > s.target) s.move = -s.move;
+  if (o.x > Target(o)) o.move = -o.move;
+  if (s.x > Target(s)) s.move = -s.move;
   SetLast(o);
   SetLast(s);
   o.y = o.x + o.move;
@@ -489,7 +591,7 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
     if (old == nullptr) {
       c.records.push_back(
           Record{demander->dem, supplier->actor, supplier->y, F::Approx(supplier->y)});
-    } else if (supplier->x0 <= old->position) {
+    } else if (X0(*supplier) <= old->position) {
       if (!(old->position < supplier->y)) {
         old->position = supplier->y;
         old->approx = F::Approx(supplier->y);
@@ -505,7 +607,7 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
       again = true;
     }
   }
-  if (again) Size(c);
+  if (again) Size(c, !moved[0] && !moved[1]);
   return again;
 }
 
@@ -515,6 +617,8 @@ void Engine<N>::Enumerate(int round) {
   std::vector<N> outcome(b.issues);
   total_.assign(b.issues, N{});
   total_d_.assign(b.issues, 0);
+  base_d_.assign(b.issues, 0);
+  base_magnitude_d_.assign(b.issues, 0);
   term_.assign(start_.size(), N{});
   term_d_.assign(start_.size(), 0);
   weight_d_.assign(start_.size(), 0);
@@ -530,6 +634,13 @@ void Engine<N>::Enumerate(int round) {
     }
     total_[d] = w;
     total_d_[d] = F::Approx(w);
+    double base = 0, magnitude = 0;
+    for (const std::uint32_t a : order_[d]) {
+      base += term_d_[Cell(d, a)];
+      magnitude += std::abs(term_d_[Cell(d, a)]);
+    }
+    base_d_[d] = base;
+    base_magnitude_d_[d] = magnitude;
     outcome[d] = w == zero_ ? zero_ : sum / w;
   }
   const auto left = [&](std::size_t d, std::size_t a) {
@@ -571,13 +682,11 @@ void Engine<N>::Enumerate(int round) {
               s.actor = actor;
               s.sup = static_cast<std::uint32_t>(sup);
               s.dem = static_cast<std::uint32_t>(dem);
-              s.x = s.x0 = start_[Cell(sup, actor)];
+              s.sup_cell = static_cast<std::uint32_t>(Cell(sup, actor));
+              s.dem_cell = static_cast<std::uint32_t>(Cell(dem, actor));
+              s.target_cell = static_cast<std::uint32_t>(Cell(sup, other));
+              s.x = start_[s.sup_cell];
               s.x_d = F::Approx(s.x);
-              s.target = start_[Cell(sup, other)];
-              s.s_sup = salience_[Cell(sup, actor)];
-              s.c_sup = capability_[Cell(sup, actor)];
-              s.cs = s.c_sup * s.s_sup;
-              s.s_dem = salience_[Cell(dem, actor)];
               return s;
             };
             c.side[0] = make(actor_q, q, p, actor_p);
@@ -589,7 +698,7 @@ void Engine<N>::Enumerate(int round) {
               const N draw = F::Binary(Uniform01(rng));
               const Side& sj = c.side[1];
               const Side& si = c.side[0];
-              const N lo = sj.s_sup / sj.s_dem, hi = si.s_dem / si.s_sup;
+              const N lo = Ssup(sj) / Sdem(sj), hi = Sdem(si) / Ssup(si);
               c.rate = lo + draw * (hi - lo);
             }
             c.label = static_cast<std::int64_t>(cands_.size());
@@ -746,12 +855,14 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   }
   voting.assign(start_.size(), 0);
   for (std::size_t cell = 0; cell < vote.size(); ++cell) voting[cell] = F::ToDouble(vote[cell]);
-  // Decide's start-position rule, evaluated in its order of operations.
+  // Decide's start-position rule, evaluated in its order of operations; a cell may move in
+  // several exchanges, each from the round's start.
+  const std::vector<N> round_start = start_;
   for (const std::uint32_t k : done) {
     for (const Side& s : cands_[k].side) {
-      const N a = one_ - s.s_sup;
+      const N a = one_ - Ssup(s);
       const N moved = a * w_s_ * s.y + w_f_ * s.y;
-      start_[Cell(s.sup, s.actor)] = moved + (one_ - a * w_s_ - w_f_) * s.x0;
+      start_[s.sup_cell] = moved + (one_ - a * w_s_ - w_f_) * round_start[s.sup_cell];
     }
   }
 }
