@@ -175,7 +175,8 @@ class Engine final : public DecideExchange {
   std::vector<N> term_;                            // per cell: x0 s c at the round's start
   std::vector<N> total_;                           // per issue: sum of s c
   std::vector<double> term_d_, weight_d_;          // per cell: estimates of term_, s c
-  std::vector<double> total_d_;                    // per issue: estimate of total_
+  std::vector<double> start_d_, salience_d_, capability_d_, cs_d_;  // per cell: Approx()
+  std::vector<double> total_d_;                                     // per issue: estimate of total_
   std::vector<double> base_d_, base_magnitude_d_;  // per issue: sum of term_d_, of |term_d_|
   std::vector<N> ratio_;                           // per actor, issue, issue: s_p / s_q
   std::vector<std::uint8_t> has_ratio_;
@@ -192,6 +193,9 @@ Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptio
   capability_.assign(cells, N{});
   start_.assign(cells, N{});
   cs_.assign(cells, N{});
+  salience_d_.assign(cells, 0);
+  capability_d_.assign(cells, 0);
+  cs_d_.assign(cells, 0);
   present_.assign(cells, 0);
   order_.resize(b.issues);
   zero_ = F::Int(0);
@@ -215,6 +219,9 @@ Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptio
       salience_[cell] = F::Input(st.salience);
       capability_[cell] = F::Input(st.capability);
       cs_[cell] = capability_[cell] * salience_[cell];
+      salience_d_[cell] = F::Approx(salience_[cell]);
+      capability_d_[cell] = F::Approx(capability_[cell]);
+      cs_d_[cell] = F::Approx(cs_[cell]);
     }
     // Decide sums over an issue's rows in input order.
     std::vector<std::pair<std::size_t, std::uint32_t>> rows;
@@ -452,12 +459,14 @@ int Engine<N>::SwapEstimate(const Candidate& c) const {
   if (options_.variant == ExchangeVariant::kRandomRate) return -1;
   const Side& i = c.side[0];
   const Side& j = c.side[1];
-  const auto est = [](const N& v) { return Exact(F::Approx(v)); };
-  const Estimate dist_i = Abs(est(Target(i)) - Estimate{i.x_d, 4 * kUnit * std::abs(i.x_d)});
-  const Estimate dist_j = Abs(est(Target(j)) - Estimate{j.x_d, 4 * kUnit * std::abs(j.x_d)});
-  const Estimate dp = dist_j * est(Ssup(j)) * est(Csup(j)) / est(total_[j.sup]);
-  const Estimate factor = (est(Ssup(j)) + est(Sdem(i))) / (est(Sdem(j)) + est(Ssup(i)));
-  const Estimate move_i = factor * dp * est(total_[i.sup]) / est(Cs(i));
+  // Approx() values of the decimals involved (per cell or issue, formed once).
+  const Estimate dist_i = Abs(Exact(start_d_[i.target_cell]) - Exact(i.x_d));
+  const Estimate dist_j = Abs(Exact(start_d_[j.target_cell]) - Exact(j.x_d));
+  const Estimate dp = dist_j * Exact(salience_d_[j.sup_cell]) * Exact(capability_d_[j.sup_cell]) /
+                      Exact(total_d_[j.sup]);
+  const Estimate factor = (Exact(salience_d_[j.sup_cell]) + Exact(salience_d_[i.dem_cell])) /
+                          (Exact(salience_d_[j.dem_cell]) + Exact(salience_d_[i.sup_cell]));
+  const Estimate move_i = factor * dp * Exact(total_d_[i.sup]) / Exact(cs_d_[i.sup_cell]);
   const double gap = move_i.v - dist_i.v, bound = (move_i.e + dist_i.e) * kSlack;
   if (std::abs(gap) <= bound) return -1;
   return gap > 0 ? 1 : 0;
@@ -621,6 +630,7 @@ void Engine<N>::Enumerate(int round) {
   base_magnitude_d_.assign(b.issues, 0);
   term_.assign(start_.size(), N{});
   term_d_.assign(start_.size(), 0);
+  start_d_.assign(start_.size(), 0);
   weight_d_.assign(start_.size(), 0);
   for (std::size_t d = 0; d < b.issues; ++d) {
     N w = zero_, sum = zero_;
@@ -629,8 +639,9 @@ void Engine<N>::Enumerate(int round) {
       w += salience_[cell] * capability_[cell];
       term_[cell] = start_[cell] * salience_[cell] * capability_[cell];
       sum += term_[cell];
-      weight_d_[cell] = F::Approx(salience_[cell]) * F::Approx(capability_[cell]);
-      term_d_[cell] = F::Approx(start_[cell]) * weight_d_[cell];
+      start_d_[cell] = F::Approx(start_[cell]);
+      weight_d_[cell] = salience_d_[cell] * capability_d_[cell];
+      term_d_[cell] = start_d_[cell] * weight_d_[cell];
     }
     total_[d] = w;
     total_d_[d] = F::Approx(w);
@@ -659,7 +670,9 @@ void Engine<N>::Enumerate(int round) {
     ratio_.assign(b.actors * b.issues * b.issues, N{});
     has_ratio_.assign(ratio_.size(), 0);
   }
-  cands_.clear();
+  // Candidates are rewritten in place, round after round, so that their histories and
+  // records keep their storage.
+  std::size_t count = 0;
   std::vector<std::uint32_t> groups[4];
   for (std::size_t p = 0; p < b.issues; ++p) {
     for (std::size_t q = p + 1; q < b.issues; ++q) {
@@ -672,13 +685,16 @@ void Engine<N>::Enumerate(int round) {
         for (const std::uint32_t i : groups[g]) {
           for (const std::uint32_t j : groups[3 - g]) {
             const bool i_gives_p = ratio(i, p, q) < ratio(j, p, q);
-            Candidate c;
+            if (count == cands_.size()) cands_.emplace_back();
+            Candidate& c = cands_[count];
+            c.records.clear();
+            c.has_factor = {false, false};
             c.p = static_cast<std::uint32_t>(p);
             c.q = static_cast<std::uint32_t>(q);
             const std::uint32_t actor_p = i_gives_p ? i : j, actor_q = i_gives_p ? j : i;
-            const auto make = [&](std::uint32_t actor, std::size_t sup, std::size_t dem,
+            const auto make = [&](Side& s, std::uint32_t actor, std::size_t sup, std::size_t dem,
                                   std::uint32_t other) {
-              Side s;
+              s.history.clear();
               s.actor = actor;
               s.sup = static_cast<std::uint32_t>(sup);
               s.dem = static_cast<std::uint32_t>(dem);
@@ -686,28 +702,28 @@ void Engine<N>::Enumerate(int round) {
               s.dem_cell = static_cast<std::uint32_t>(Cell(dem, actor));
               s.target_cell = static_cast<std::uint32_t>(Cell(sup, other));
               s.x = start_[s.sup_cell];
-              s.x_d = F::Approx(s.x);
-              return s;
+              s.x_d = start_d_[s.sup_cell];
             };
-            c.side[0] = make(actor_q, q, p, actor_p);
-            c.side[1] = make(actor_p, p, q, actor_q);
+            make(c.side[0], actor_q, q, p, actor_p);
+            make(c.side[1], actor_p, p, q, actor_q);
             if (options_.variant == ExchangeVariant::kRandomRate) {
               // As ExchangeRound: one stream per round and candidate, uniform between the
               // break-even rates of J (s_Jp / s_Jq) and I (s_Ip / s_Iq).
-              Rng rng(options_.seed, (static_cast<std::uint64_t>(round) << 32) | cands_.size());
+              Rng rng(options_.seed, (static_cast<std::uint64_t>(round) << 32) | count);
               const N draw = F::Binary(Uniform01(rng));
               const Side& sj = c.side[1];
               const Side& si = c.side[0];
               const N lo = Ssup(sj) / Sdem(sj), hi = Sdem(si) / Ssup(si);
               c.rate = lo + draw * (hi - lo);
             }
-            c.label = static_cast<std::int64_t>(cands_.size());
-            cands_.push_back(std::move(c));
+            c.label = static_cast<std::int64_t>(count);
+            ++count;
           }
         }
       }
     }
   }
+  cands_.resize(count);
   if (options_.tie == ExchangeTie::kId) {
     // The list starts in id order instead of enumeration order.
     std::vector<std::uint32_t> idx(cands_.size());
@@ -748,6 +764,12 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   }
   IndexCandidatesByCell(b, index);
   // Gain ranks and labels in a compact array, which the comparisons of the tree read.
+  // Supply and demand cells of each candidate's sides, compact (see the revision loop).
+  std::vector<std::array<std::uint32_t, 4>> cells(cands_.size());
+  for (std::size_t k = 0; k < cands_.size(); ++k) {
+    const auto& sd = cands_[k].side;
+    cells[k] = {sd[0].sup_cell, sd[1].sup_cell, sd[0].dem_cell, sd[1].dem_cell};
+  }
   std::vector<Entry> rank(cands_.size());
   std::vector<bool> in_play(cands_.size());
   for (std::uint32_t k = 0; k < cands_.size(); ++k) {
@@ -818,6 +840,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     vote[Cell(e.p, j.actor)] = j.y;
     vote[Cell(e.q, i.actor)] = i.y;
     // Revise the candidates that share a cell with e; the rest keep their place and gain.
+    const std::array<std::uint32_t, 4> e_cells{i.sup_cell, j.sup_cell, i.dem_cell, j.dem_cell};
     ++pass;
     changed.clear();
     for (const std::size_t cell :
@@ -825,8 +848,14 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
       for (std::uint32_t n = index.cell_start[cell]; n < index.cell_start[cell + 1]; ++n) {
         const std::uint32_t k = index.cell_items[n];
         if (stamp[k] == pass || stamp[k] == kGone) continue;
+        // Revise changes c only when it shares a supply or a demand cell with e.
+        const auto& x = cells[k];
+        if (x[0] != e_cells[0] && x[0] != e_cells[1] && x[1] != e_cells[0] && x[1] != e_cells[1] &&
+            x[2] != e_cells[2] && x[2] != e_cells[3] && x[3] != e_cells[2] && x[3] != e_cells[3]) {
+          continue;
+        }
         Candidate& c = cands_[k];
-        const Entry old{c.key, c.label, k};
+        const Entry old = rank[k];
         if (!Revise(c, e)) continue;
         stamp[k] = c.valid ? pass : kGone;
         if (c.valid) {
