@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <string>
@@ -417,6 +418,43 @@ Decimal28 Decimal28::FromBinary(double v) {
 }
 
 double Decimal28::ToDouble() const {
+  if (coef_ == 0) return 0;
+  const double sign = IsNegative() ? -1 : 1;
+  // Both factors exact as doubles: one correctly rounded operation.
+  if ((coef_ >> 53) == 0 && exp_ >= -22 && exp_ <= 22) {
+    const auto c = static_cast<double>(coef_);
+    constexpr auto kExact = [] {  // 10^0 .. 10^22, exact as doubles
+      std::array<double, 23> t{};
+      t[0] = 1;
+      for (std::size_t k = 1; k < t.size(); ++k) t[k] = t[k - 1] * 10;
+      return t;
+    }();
+    const double p = kExact[static_cast<std::size_t>(exp_ < 0 ? -exp_ : exp_)];
+    return sign * (exp_ < 0 ? c / p : c * p);
+  }
+  if (exp_ < 0 && exp_ >= -kMaxDigits) {
+    // q = floor(c 2^s / 10^k) with at least 66 bits, its last bit set when anything was
+    // left: converting q rounds once, at bit 53 of 66 or more, as the exact quotient would
+    // round (the set bit stands for the tail); 2^-s scales exactly.
+    const U128 d = Pow10Small(-exp_);
+    const auto bits = [](U128 v) {
+      const auto hi = static_cast<std::uint64_t>(v >> 64);
+      return hi != 0 ? 128 - __builtin_clzll(hi)
+                     : 64 - __builtin_clzll(static_cast<std::uint64_t>(v));
+    };
+    const int shift = std::max(0, 66 + bits(d) - bits(coef_));
+    U256 n = From128(coef_);
+    const int words = shift / 64, rest = shift % 64;
+    for (int w = 3; w >= 0; --w) {
+      const std::uint64_t lo = w - words >= 0 ? n.w[w - words] : 0;
+      const std::uint64_t lower = w - words - 1 >= 0 ? n.w[w - words - 1] : 0;
+      n.w[w] = rest == 0 ? lo : (lo << rest) | (lower >> (64 - rest));
+    }
+    const bool sticky = DivWide(n, d);
+    U128 q = To128(n);
+    if (sticky) q |= 1;
+    return sign * std::ldexp(static_cast<double>(q), -shift);
+  }
   // The digits and exponent as text on the stack, read back correctly rounded.
   char buf[64];
   char* end = buf + sizeof buf;

@@ -1,6 +1,7 @@
 // Decimal28: the 28-digit decimal arithmetic of Decide (Python's default decimal context).
 // Expected values are Python's, e.g. `Decimal(1) / Decimal(3)`.
 #include <cmath>
+#include <cstdlib>
 
 #include <gtest/gtest.h>
 
@@ -316,6 +317,9 @@ TEST(DecideDecimal, MatchesPythonOnMixedOperands) {
     EXPECT_EQ(a * b, D(c.product)) << c.a << " * " << c.b;
     EXPECT_EQ(a / b, D(c.quotient)) << c.a << " / " << c.b;
     EXPECT_EQ((a <=> b), (D(c.difference) <=> Decimal28())) << c.a << " <=> " << c.b;
+    for (const char* t : {c.a, c.b, c.sum, c.difference, c.product, c.quotient}) {
+      EXPECT_EQ(D(t).ToDouble(), std::strtod(t, nullptr)) << t;  // correctly rounded
+    }
   }
 }
 
