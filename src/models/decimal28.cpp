@@ -205,20 +205,12 @@ constexpr std::array<U256, 78> MakePow10() {
 }
 constexpr std::array<U256, 78> kPow10 = MakePow10();
 
-constexpr std::array<U128, 39> MakePow10Small() {
-  std::array<U128, 39> p{};  // 10^0 .. 10^38
-  p[0] = 1;
-  for (std::size_t k = 1; k < p.size(); ++k) p[k] = p[k - 1] * 10;
-  return p;
-}
-constexpr std::array<U128, 39> kPow10Small = MakePow10Small();
-
 U128 Pow10Small(int k) {  // k <= 38
-  return kPow10Small[static_cast<std::size_t>(k)];
+  return decimal28_internal::kPow10[static_cast<std::size_t>(k)];
 }
 
 std::uint64_t Pow10Word(int k) {  // k <= 19
-  return static_cast<std::uint64_t>(kPow10Small[static_cast<std::size_t>(k)]);
+  return static_cast<std::uint64_t>(decimal28_internal::kPow10[static_cast<std::size_t>(k)]);
 }
 
 // Decimal digits of a: from the bit length, floor(bits log10 2) or one more.
@@ -232,11 +224,7 @@ int Digits(const U256& a) {
 }
 
 int Digits(U128 a) {
-  const auto hi = static_cast<std::uint64_t>(a >> 64), lo = static_cast<std::uint64_t>(a);
-  if (hi == 0 && lo == 0) return 1;
-  const int bits = hi != 0 ? 128 - __builtin_clzll(hi) : 64 - __builtin_clzll(lo);
-  const int d = bits * 1233 >> 12;
-  return a >= Pow10Small(d) ? d + 1 : d;
+  return decimal28_internal::Digits(a);
 }
 
 U256 MulPow10(U256 a, int k) {
@@ -514,10 +502,6 @@ Decimal28 operator-(const Decimal28& a, const Decimal28& b) {
   return Ops::AddSigned(a, b, true);
 }
 
-Decimal28 operator-(const Decimal28& a) {
-  return Ops::Make(!Ops::Neg(a), Ops::Exp(a), Ops::Coef(a));
-}
-
 Decimal28 operator*(const Decimal28& a, const Decimal28& b) {
   const U128 x = Ops::Coef(a), y = Ops::Coef(b);
   const bool neg = Ops::Neg(a) != Ops::Neg(b);
@@ -550,33 +534,6 @@ Decimal28 operator/(const Decimal28& a, const Decimal28& b) {
   const bool sticky = DivWide(n, d);
   if (Fits128(n)) return Ops::Round(neg, To128(n), exp, sticky);
   return Ops::Round(neg, n, exp, sticky);
-}
-
-std::strong_ordering operator<=>(const Decimal28& a, const Decimal28& b) {
-  const bool za = Ops::Coef(a) == 0, zb = Ops::Coef(b) == 0;
-  const int sa = za ? 0 : (Ops::Neg(a) ? -1 : 1), sb = zb ? 0 : (Ops::Neg(b) ? -1 : 1);
-  if (sa != sb) return sa <=> sb;
-  if (sa == 0) return std::strong_ordering::equal;
-  // Same sign: the magnitudes by their leading digit's place, then digit by digit (the
-  // shorter coefficient scaled to the longer one's length, which fits: at most 38 digits).
-  U128 xa = Ops::Coef(a), xb = Ops::Coef(b);
-  int c = 0;
-  if (Ops::Exp(a) == Ops::Exp(b)) {
-    c = xa < xb ? -1 : (xa > xb ? 1 : 0);
-  } else {
-    const int na = Digits(xa), nb = Digits(xb);
-    const int ta = Ops::Exp(a) + na, tb = Ops::Exp(b) + nb;
-    if (ta != tb) {
-      c = ta < tb ? -1 : 1;
-    } else {
-      if (na < nb) xa *= Pow10Small(nb - na);
-      if (nb < na) xb *= Pow10Small(na - nb);
-      c = xa < xb ? -1 : (xa > xb ? 1 : 0);
-    }
-  }
-  c *= sa;
-  return c < 0 ? std::strong_ordering::less
-               : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
 }
 
 }  // namespace entente::detail

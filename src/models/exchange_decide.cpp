@@ -60,6 +60,7 @@ struct Num<double> {
   static double ToDouble(double v) { return v; }
   static double Approx(double v) { return v; }
   static double Abs(double v) { return std::abs(v); }
+  static int Sign(double v) { return v > 0 ? 1 : (v < 0 ? -1 : 0); }
   // Gains within the same 1e-12 step rank equal.
   using Key = long long;
   static Key Rank(double v) { return std::llround(v * 1e12); }
@@ -74,6 +75,7 @@ struct Num<Decimal28> {
   static double ToDouble(const Decimal28& v) { return v.ToDouble(); }
   static double Approx(const Decimal28& v) { return v.Approx(); }
   static Decimal28 Abs(const Decimal28& v) { return detail::Abs(v); }
+  static int Sign(const Decimal28& v) { return v.Sign(); }
   using Key = Decimal28::RankKey;
   static Key Rank(const Decimal28& v) { return v.Rank(); }
   static constexpr bool kExact = true;
@@ -383,9 +385,10 @@ template <class N>
 void Engine<N>::Push(Side& s) const {
   Step st;
   st.move = s.move;
-  const bool pos = s.move > zero_, neg = s.move < zero_;
+  const int sign = F::Sign(s.move);
+  const bool pos = sign > 0, neg = sign < 0;
   if (s.history.empty()) {
-    st.sum = zero_ + s.move;
+    st.sum = s.move;  // 0 + move: moves are results of operations, within the precision
     st.all_positive = pos;
     st.all_negative = neg;
   } else {
