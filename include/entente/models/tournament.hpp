@@ -35,7 +35,12 @@ class Tournament {
   void Update(std::uint32_t k, bool in_play) {
     std::size_t i = size_ + k;
     tree_[i] = in_play ? k : kNone;
-    for (i /= 2; i >= 1; i /= 2) tree_[i] = Winner(tree_[2 * i], tree_[2 * i + 1]);
+    for (i /= 2; i >= 1; i /= 2) {
+      const std::uint32_t before = tree_[i];
+      tree_[i] = Winner(tree_[2 * i], tree_[2 * i + 1]);
+      // The same winner, other than k, with the same order: nothing above changes.
+      if (tree_[i] == before && before != k) break;
+    }
   }
 
  private:
