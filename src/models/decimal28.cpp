@@ -257,7 +257,7 @@ struct Decimal28Ops {
     Decimal28 d;
     d.neg_ = neg;
     d.exp_ = exp;
-    d.coef_ = coef;
+    d.SetCoef(coef);
     return d;
   }
 
@@ -284,8 +284,8 @@ struct Decimal28Ops {
 
   // Brings a and b to a common exponent within 128 bits when that is possible.
   static bool Align128(const Decimal28& a, const Decimal28& b, U128& ca, U128& cb, int& exp) {
-    ca = a.coef_;
-    cb = b.coef_;
+    ca = a.Coef();
+    cb = b.Coef();
     exp = std::min(a.exp_, b.exp_);
     const int ga = a.exp_ - exp, gb = b.exp_ - exp;
     if (ga > 0) {
@@ -298,15 +298,15 @@ struct Decimal28Ops {
     return true;
   }
 
-  static U128 Coef(const Decimal28& a) { return a.coef_; }
+  static U128 Coef(const Decimal28& a) { return a.Coef(); }
   static int Exp(const Decimal28& a) { return a.exp_; }
   static bool Neg(const Decimal28& a) { return a.neg_; }
 
   // Brings two nonzero magnitudes to a common exponent; a coefficient far below the other's
   // last rounded digit is replaced by a single unit further below, which rounds the same way.
   static void Align(const Decimal28& a, const Decimal28& b, U256& ca, U256& cb, int& exp) {
-    const int top_a = a.exp_ + Digits(a.coef_), top_b = b.exp_ + Digits(b.coef_);
-    U128 xa = a.coef_, xb = b.coef_;
+    const int top_a = a.exp_ + Digits(a.Coef()), top_b = b.exp_ + Digits(b.Coef());
+    U128 xa = a.Coef(), xb = b.Coef();
     int ea = a.exp_, eb = b.exp_;
     if (top_b < std::min(ea, top_a - kPrecision - 5) - 1) {
       eb = std::min(ea, top_a - kPrecision - 5) - 2;
@@ -322,8 +322,8 @@ struct Decimal28Ops {
 
   static Decimal28 AddSigned(const Decimal28& a, const Decimal28& b, bool negate_b) {
     const bool nb = negate_b ? !b.neg_ : b.neg_;
-    if (b.coef_ == 0) return Round(a.neg_, a.coef_, a.exp_, false);
-    if (a.coef_ == 0) return Round(nb, b.coef_, b.exp_, false);
+    if (b.Coef() == 0) return Round(a.neg_, a.Coef(), a.exp_, false);
+    if (a.Coef() == 0) return Round(nb, b.Coef(), b.exp_, false);
     U128 xa = 0, xb = 0;
     int e = 0;
     if (Align128(a, b, xa, xb, e)) {  // both below 10^38: the sum fits 128 bits
@@ -345,7 +345,7 @@ using Ops = Decimal28Ops;
 
 Decimal28::Decimal28(std::int64_t v) {
   neg_ = v < 0;
-  coef_ = neg_ ? static_cast<U128>(-(v + 1)) + 1 : static_cast<U128>(v);
+  SetCoef(neg_ ? static_cast<U128>(-(v + 1)) + 1 : static_cast<U128>(v));
 }
 
 bool Decimal28::Parse(std::string_view text, Decimal28& out) {
@@ -406,11 +406,11 @@ Decimal28 Decimal28::FromBinary(double v) {
 }
 
 double Decimal28::ToDouble() const {
-  if (coef_ == 0) return 0;
+  if (Coef() == 0) return 0;
   const double sign = IsNegative() ? -1 : 1;
   // Both factors exact as doubles: one correctly rounded operation.
-  if ((coef_ >> 53) == 0 && exp_ >= -22 && exp_ <= 22) {
-    const auto c = static_cast<double>(coef_);
+  if ((Coef() >> 53) == 0 && exp_ >= -22 && exp_ <= 22) {
+    const auto c = static_cast<double>(Coef());
     constexpr auto kExact = [] {  // 10^0 .. 10^22, exact as doubles
       std::array<double, 23> t{};
       t[0] = 1;
@@ -430,8 +430,8 @@ double Decimal28::ToDouble() const {
       return hi != 0 ? 128 - __builtin_clzll(hi)
                      : 64 - __builtin_clzll(static_cast<std::uint64_t>(v));
     };
-    const int shift = std::max(0, 66 + bits(d) - bits(coef_));
-    U256 n = From128(coef_);
+    const int shift = std::max(0, 66 + bits(d) - bits(Coef()));
+    U256 n = From128(Coef());
     const int words = shift / 64, rest = shift % 64;
     for (int w = 3; w >= 0; --w) {
       const std::uint64_t lo = w - words >= 0 ? n.w[w - words] : 0;
@@ -447,7 +447,7 @@ double Decimal28::ToDouble() const {
   char buf[64];
   char* end = buf + sizeof buf;
   char* p = end;
-  U128 c = coef_;
+  U128 c = Coef();
   do {
     *--p = static_cast<char>('0' + static_cast<int>(c % 10));
     c /= 10;
@@ -472,20 +472,20 @@ double Decimal28::Approx() const {
   }();
   const int e = exp_;
   if (e > 300 || e < -300) return ToDouble();
-  double v = static_cast<double>(coef_);
+  double v = static_cast<double>(Coef());
   v = e >= 0 ? v * kPow[static_cast<std::size_t>(e)] : v / kPow[static_cast<std::size_t>(-e)];
   return neg_ ? -v : v;
 }
 
 Decimal28::RankKey Decimal28::Rank() const {
-  if (coef_ == 0 || neg_) return RankKey{std::numeric_limits<int>::min(), 0};
-  const int n = Digits(coef_);
-  return RankKey{exp_ + n, coef_ * Pow10Small(kMaxDigits - n)};
+  if (Coef() == 0 || neg_) return RankKey{std::numeric_limits<int>::min(), 0};
+  const int n = Digits(Coef());
+  return RankKey{exp_ + n, Coef() * Pow10Small(kMaxDigits - n)};
 }
 
 std::string Decimal28::ToString() const {
   std::string digits;
-  U128 c = coef_;
+  U128 c = Coef();
   do {
     digits.push_back(static_cast<char>('0' + static_cast<int>(c % 10)));
     c /= 10;
