@@ -81,6 +81,41 @@ struct Num<Decimal28> {
   static constexpr bool kExact = true;
 };
 
+// An estimate v of a decimal result, |v - decimal| <= e.
+struct Estimate {
+  double v = 0, e = 0;
+};
+
+// Bounds per operation: the double rounding (2^-53 |v|) and the decimal one (5e-28 |v|) are
+// both within 4 units of 2^-53 |v|; the operands' errors propagate to first order, and the
+// factor 1 + 1e-15 covers the second-order terms.
+constexpr double kUnit = 1.1102230246251565e-16;  // 2^-53
+constexpr double kSlack = 1 + 1e-15;
+
+inline Estimate Exact(double v) {  // a decimal's Approx(): within 3 units
+  return {v, 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator-(Estimate a, Estimate b) {
+  const double v = a.v - b.v;
+  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator+(Estimate a, Estimate b) {
+  const double v = a.v + b.v;
+  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator*(Estimate a, Estimate b) {
+  const double v = a.v * b.v;
+  return {v, (std::abs(a.v) * b.e + std::abs(b.v) * a.e + a.e * b.e) * kSlack +
+                 4 * kUnit * std::abs(v)};
+}
+inline Estimate operator/(Estimate a, Estimate b) {  // |b.v| > b.e
+  const double v = a.v / b.v;
+  return {v, (a.e + std::abs(v) * b.e) / (std::abs(b.v) - b.e) * kSlack + 4 * kUnit * std::abs(v)};
+}
+inline Estimate Abs(Estimate a) {
+  return {std::abs(a.v), a.e};
+}
+
 template <class N>
 class Engine final : public DecideExchange {
  public:
@@ -94,8 +129,15 @@ class Engine final : public DecideExchange {
 
   // One entry of a side's move history, with the running sum Decide's validity check forms
   // (0 + m0 + m1 + ..., in that order) and whether every move so far had one sign.
+  // A lazy entry (see SizeLazy) holds estimates and the positions its sizing was made at,
+  // from which the exact move is formed when a validity check needs it.
   struct Step {
-    N move{}, sum{};
+    N move{};  // exact when `exact`
+    N sum{};   // exact when `sum_exact`
+    Estimate move_est{}, sum_est{};
+    N xi{}, xj{};  // lazy: the positions of I and J when sized
+    bool exact = true, sum_exact = true, swap = false;
+    std::uint8_t side = 0;  // lazy: 0 = I, 1 = J
     bool all_positive = false, all_negative = false;
   };
   struct Side {
@@ -124,13 +166,23 @@ class Engine final : public DecideExchange {
       N move_i{}, move_j{}, y_i{}, y_j{}, gain{}, gain_i{}, gain_j{};
       bool valid = false;
     } uncapped;
-    typename Num<N>::Key key{};  // rank of the gain, while valid
+    bool uncapped_fresh = false;  // `uncapped` belongs to the current positions
+    // A lazy sizing (SizeLazy): moves and gain known as estimates only, the sizing's branch.
+    bool lazy = false, lazy_swap = false;
+    Estimate gain_est{};
+    typename Num<N>::Key key{};  // rank of the gain, while valid and not lazy
     std::int64_t label = 0;      // order among equal keys (see Round)
     bool valid = false;
   };
+  // The exact sizing before the cap at given positions.
+  struct Sizing {
+    N move_i{}, move_j{}, dp{}, dq{};
+  };
   // A candidate's place in Round's order.
   struct Entry {
-    typename Num<N>::Key key{};
+    typename Num<N>::Key key{};  // when `exact`
+    double lo = 0, hi = 0;       // bounds of the gain
+    bool exact = true;
     std::int64_t label = 0;
     std::uint32_t id = 0;
   };
@@ -150,22 +202,28 @@ class Engine final : public DecideExchange {
   const N* Recorded(const Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
   Record* FindRecord(Candidate& c, std::uint32_t issue, std::uint32_t actor) const;
   N Seen(const Candidate& c, const Side& s, const N& at) const;
-  int CapEstimate(const Candidate& c, const Side& s) const;
+  int CapEstimate(const Candidate& c, const Side& s, Estimate y) const;
   N CapMove(const Candidate& c, const Side& s) const;
   N Full(const Side& s, const N& distance) const;
   N Rate(Candidate& c, int k, const N& shift) const;
   N Reverse(const Side& s, const N& shift) const;
   void SetGain(Candidate& c, const N& dp, const N& dq, int formula) const;
   void Push(Side& s) const;
+  void PushLazy(Side& s, Estimate move, int sign, const Candidate& c, bool swap, int side) const;
   void SetLast(Side& s) const;
-  bool MoveValid(const Side& s) const;
+  const N& ExactSum(Candidate& c, Side& s) const;
+  bool MoveValid(Candidate& c, Side& s) const;
+  Sizing Uncapped(Candidate& c, const N& xi, const N& xj, bool swap) const;
+  bool SizeLazy(Candidate& c) const;
+  void Materialize(Candidate& c) const;
+  Entry MakeEntry(const Candidate& c, std::uint32_t id) const;
   void Size(Candidate& c, bool same_positions = false) const;
   int SwapEstimate(const Candidate& c) const;
   bool Cap(Candidate& c, int k) const;
   bool Revise(Candidate& c, const Candidate& e) const;
   void Enumerate(int round);
   // Round's list order: gain descending, then the earlier place in the previous list.
-  static bool Before(const Entry& a, const Entry& b) {
+  static bool Before(const Entry& a, const Entry& b) {  // both exact
     return a.key > b.key || (a.key == b.key && a.label < b.label);
   }
 
@@ -290,7 +348,7 @@ N Engine<N>::Seen(const Candidate& c, const Side& s, const N& at) const {
 // magnitudes of everything added, over W; the target's estimate within 3 units of |t|. The
 // bound below doubles the double part.
 template <class N>
-int Engine<N>::CapEstimate(const Candidate& c, const Side& s) const {
+int Engine<N>::CapEstimate(const Candidate& c, const Side& s, Estimate y) const {
   // The round-start sum with the supplier taken out and the recorded positions put in.
   const std::size_t self = Cell(s.sup, s.actor);
   double common = base_d_[s.sup] - term_d_[self];
@@ -305,12 +363,14 @@ int Engine<N>::CapEstimate(const Candidate& c, const Side& s) const {
     ops += 2;
   }
   const double w = weight_d_[self], total = total_d_[s.sup];
-  const double t0 = s.x_d * w, t1 = F::Approx(s.y) * w;
+  const double t0 = s.x_d * w, t1 = y.v * w;
   const double n0 = (common + t0) / total, n1 = (common + t1) / total;
   const double t = F::Approx(Target(s));
   const double m = (mag + std::abs(t0) + std::abs(t1)) / total;
   const double nd = static_cast<double>(ops);
-  const double bound = (nd + 24) * 2.3e-16 * (m + std::abs(t)) + (nd + 4) * 1e-27 * m;
+  // y's own error (beyond the 3 units assumed above) moves n1 by at most y.e w / W.
+  const double bound = (nd + 24) * 2.3e-16 * (m + std::abs(t)) + (nd + 4) * 1e-27 * m +
+                       y.e * std::abs(w) / total * 1.01;
   const double d0 = t - n0, d1 = t - n1;
   if (std::abs(d0) <= bound || std::abs(d1) <= bound) return -1;
   return (d0 > 0) != (d1 > 0) ? 1 : 0;
@@ -380,20 +440,51 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
   }
 }
 
-// Appends s.move to the history, extending the running sum by one addition.
+// Appends s.move to the history, extending the running sum by one addition (while the sums
+// before are exact) and its estimate.
 template <class N>
 void Engine<N>::Push(Side& s) const {
   Step st;
   st.move = s.move;
+  st.move_est = Exact(F::Approx(s.move));
   const int sign = F::Sign(s.move);
   const bool pos = sign > 0, neg = sign < 0;
   if (s.history.empty()) {
     st.sum = s.move;  // 0 + move: moves are results of operations, within the precision
+    st.sum_est = st.move_est;
     st.all_positive = pos;
     st.all_negative = neg;
   } else {
     const Step& prev = s.history.back();
-    st.sum = prev.sum + s.move;
+    st.sum_exact = prev.sum_exact;
+    if (prev.sum_exact) st.sum = prev.sum + s.move;
+    st.sum_est = prev.sum_est + st.move_est;
+    st.all_positive = prev.all_positive && pos;
+    st.all_negative = prev.all_negative && neg;
+  }
+  s.history.push_back(st);
+}
+
+// Appends a lazy entry: the move is known as an estimate (its sign exactly).
+template <class N>
+void Engine<N>::PushLazy(Side& s, Estimate move, int sign, const Candidate& c, bool swap,
+                         int side) const {
+  Step st;
+  st.exact = false;
+  st.sum_exact = false;
+  st.move_est = move;
+  st.xi = c.side[0].x;
+  st.xj = c.side[1].x;
+  st.swap = swap;
+  st.side = static_cast<std::uint8_t>(side);
+  const bool pos = sign > 0, neg = sign < 0;
+  if (s.history.empty()) {
+    st.sum_est = move;
+    st.all_positive = pos;
+    st.all_negative = neg;
+  } else {
+    const Step& prev = s.history.back();
+    st.sum_est = prev.sum_est + move;
     st.all_positive = prev.all_positive && pos;
     st.all_negative = prev.all_negative && neg;
   }
@@ -407,50 +498,59 @@ void Engine<N>::SetLast(Side& s) const {
   Push(s);
 }
 
+// The exact running sum of s's history, forming lazy moves and sums where needed.
+template <class N>
+const N& Engine<N>::ExactSum(Candidate& c, Side& s) const {
+  if (s.history.back().sum_exact) return s.history.back().sum;
+  for (std::size_t k = 0; k < s.history.size(); ++k) {
+    Step& st = s.history[k];
+    if (st.sum_exact) continue;
+    if (!st.exact) {
+      const Sizing z = Uncapped(c, st.xi, st.xj, st.swap);
+      st.move = st.side == 0 ? z.move_i : z.move_j;
+      st.exact = true;
+    }
+    st.sum = k == 0 ? st.move : s.history[k - 1].sum + st.move;
+    st.sum_exact = true;
+  }
+  return s.history.back().sum;
+}
+
 // Decide's validity of side s's move (s.y = s.x + s.move, the move last in its history).
 template <class N>
-bool Engine<N>::MoveValid(const Side& s) const {
+bool Engine<N>::MoveValid(Candidate& c, Side& s) const {
   const N size = F::Abs(s.move);
   if (size > hundred_ || size <= tiny_) return false;
   if (s.y < zero_ || s.y > hundred_) return false;
   const Step& last = s.history.back();
-  if (last.sum > hundred_) return false;
-  return last.all_positive || last.all_negative;
+  if (!(last.all_positive || last.all_negative)) return false;
+  return !(ExactSum(c, s) > hundred_);
 }
 
-// An estimate v of a decimal result, |v - decimal| <= e.
-struct Estimate {
-  double v = 0, e = 0;
-};
-
-// Bounds per operation: the double rounding (2^-53 |v|) and the decimal one (5e-28 |v|) are
-// both within 4 units of 2^-53 |v|; the operands' errors propagate to first order, and the
-// factor 1 + 1e-15 covers the second-order terms.
-constexpr double kUnit = 1.1102230246251565e-16;  // 2^-53
-constexpr double kSlack = 1 + 1e-15;
-
-inline Estimate Exact(double v) {  // a decimal's Approx(): within 3 units
-  return {v, 4 * kUnit * std::abs(v)};
-}
-inline Estimate operator-(Estimate a, Estimate b) {
-  const double v = a.v - b.v;
-  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
-}
-inline Estimate operator+(Estimate a, Estimate b) {
-  const double v = a.v + b.v;
-  return {v, (a.e + b.e) * kSlack + 4 * kUnit * std::abs(v)};
-}
-inline Estimate operator*(Estimate a, Estimate b) {
-  const double v = a.v * b.v;
-  return {v, (std::abs(a.v) * b.e + std::abs(b.v) * a.e + a.e * b.e) * kSlack +
-                 4 * kUnit * std::abs(v)};
-}
-inline Estimate operator/(Estimate a, Estimate b) {  // |b.v| > b.e
-  const double v = a.v / b.v;
-  return {v, (a.e + std::abs(v) * b.e) / (std::abs(b.v) - b.e) * kSlack + 4 * kUnit * std::abs(v)};
-}
-inline Estimate Abs(Estimate a) {
-  return {std::abs(a.v), a.e};
+// The sizing before the cap with I at xi and J at xj, the branch given ("move fully, else
+// swap roles"), exactly as Size forms it.
+template <class N>
+typename Engine<N>::Sizing Engine<N>::Uncapped(Candidate& c, const N& xi, const N& xj,
+                                               bool swap) const {
+  const Side& i = c.side[0];
+  const Side& j = c.side[1];
+  Sizing z;
+  if (!swap) {
+    const N dist_j = F::Abs(Target(j) - xj);
+    z.dp = Full(j, dist_j);
+    z.dq = Rate(c, 1, z.dp);
+    z.move_i = Reverse(i, z.dq);
+    z.move_j = dist_j;
+  } else {
+    const N dist_i = F::Abs(Target(i) - xi);
+    z.dq = Full(i, dist_i);
+    z.dp = Rate(c, 0, z.dq);
+    z.move_i = dist_i;
+    z.move_j = Reverse(j, z.dp);
+  }
+  if (xi > Target(i)) z.move_i = -z.move_i;
+  if (xj > Target(j)) z.move_j = -z.move_j;
+  return z;
 }
 
 // Decides Size's branch from estimates where their bounds allow: 1 = I would move further
@@ -475,12 +575,194 @@ int Engine<N>::SwapEstimate(const Candidate& c) const {
   return gap > 0 ? 1 : 0;
 }
 
+// Three-valued outcome of a check on estimates: certainly true, certainly false, or unknown.
+enum class Certain { kNo, kYes, kUnknown };
+
+// x > limit for an estimate x.
+inline Certain Above(Estimate x, double limit) {
+  if (x.v - x.e > limit) return Certain::kYes;
+  if (x.v + x.e <= limit) return Certain::kNo;
+  return Certain::kUnknown;
+}
+
+// Sizes c from estimates where they decide everything Size decides: the branch, each side's
+// validity, the gain's threshold and both outcome caps (neither cutting). The side that moves
+// all the way is formed exactly (a subtraction and an addition: its position may end exactly
+// on the scale's end); the other side's move and the gain stay estimates, and its history
+// entry remembers the positions so the exact move can be formed when a check needs it
+// (ExactSum) or when c is realized or compared closely (Materialize). Returns false, having
+// changed nothing, when the estimates do not decide; Size then computes exactly.
+template <class N>
+bool Engine<N>::SizeLazy(Candidate& c) const {
+  if constexpr (!F::kExact) {
+    return false;
+  } else {
+    if (options_.variant == ExchangeVariant::kRandomRate) return false;
+    Side& i = c.side[0];
+    Side& j = c.side[1];
+    const auto est = [](double v) { return Exact(v); };
+    const Estimate xi = est(i.x_d), xj = est(j.x_d);
+    const Estimate dist_i = Abs(est(start_d_[i.target_cell]) - xi);
+    const Estimate dist_j = Abs(est(start_d_[j.target_cell]) - xj);
+    const Estimate s_jp = est(salience_d_[j.sup_cell]), s_ip = est(salience_d_[i.dem_cell]);
+    const Estimate s_jq = est(salience_d_[j.dem_cell]), s_iq = est(salience_d_[i.sup_cell]);
+    Estimate dp = dist_j * s_jp * est(capability_d_[j.sup_cell]) / est(total_d_[j.sup]);
+    Estimate dq = (s_jp + s_ip) / (s_jq + s_iq) * dp;
+    Estimate move_i = dq * est(total_d_[i.sup]) / est(cs_d_[i.sup_cell]);
+    const Certain swap = Above(Estimate{move_i.v - dist_i.v, (move_i.e + dist_i.e) * kSlack}, 0);
+    if (swap == Certain::kUnknown) return false;
+    const bool swapped = swap == Certain::kYes;
+    Estimate move_j{};
+    if (swapped) {
+      dq = dist_i * s_iq * est(capability_d_[i.sup_cell]) / est(total_d_[i.sup]);
+      dp = (s_iq + s_jq) / (s_ip + s_jp) * dq;
+      move_j = dp * est(total_d_[j.sup]) / est(cs_d_[j.sup_cell]);
+    }
+    // The side moving all the way, exactly; the other as an estimate.
+    Side& full = swapped ? i : j;
+    Side& other = swapped ? j : i;
+    const N distance = F::Abs(Target(full) - full.x);
+    full.move = full.x > Target(full) ? -distance : distance;
+    full.y = full.x + full.move;
+    const int other_sign = other.x > Target(other) ? -1 : 1;
+    Estimate other_move = swapped ? move_j : move_i;
+    if (other_sign < 0) other_move.v = -other_move.v;
+    const Estimate other_y = Estimate{other.x_d, 4 * kUnit * std::abs(other.x_d)} + other_move;
+    const Estimate gain = Abs(dq * s_iq - dp * s_ip);
+    Push(full);
+    PushLazy(other, other_move, other_move.v == 0 ? 0 : other_sign, c, swapped, swapped ? 1 : 0);
+    const auto undo = [&] {
+      full.history.pop_back();
+      other.history.pop_back();
+    };
+    // Validity: every check decided, or one certainly failing.
+    bool unknown = false, fails = false;
+    const auto take = [&](Certain ok) {
+      if (ok == Certain::kNo) fails = true;
+      if (ok == Certain::kUnknown) unknown = true;
+    };
+    const double hundred = 100;
+    // x > tiny_ (Decide's float 1e-10, as a decimal): decided outside a margin around it.
+    const auto above_tiny = [](Estimate x) {
+      if (x.v - x.e > 1.01e-10) return Certain::kYes;
+      if (x.v + x.e < 0.99e-10) return Certain::kNo;
+      return Certain::kUnknown;
+    };
+    {
+      const Step& last = full.history.back();
+      take(distance > hundred_ || distance <= tiny_ ? Certain::kNo : Certain::kYes);
+      take(full.y < zero_ || full.y > hundred_ ? Certain::kNo : Certain::kYes);
+      take(last.all_positive || last.all_negative ? Certain::kYes : Certain::kNo);
+      if (last.sum_exact) {
+        take(last.sum > hundred_ ? Certain::kNo : Certain::kYes);
+      } else {
+        const Certain over = Above(last.sum_est, hundred);
+        take(over == Certain::kUnknown ? over
+                                       : (over == Certain::kYes ? Certain::kNo : Certain::kYes));
+      }
+    }
+    {
+      const Step& last = other.history.back();
+      const Estimate size = Abs(other_move);
+      const Certain big = Above(size, hundred);
+      take(big == Certain::kUnknown ? big : (big == Certain::kYes ? Certain::kNo : Certain::kYes));
+      take(above_tiny(size));
+      const Certain low = Above(Estimate{-other_y.v, other_y.e}, 0);  // y < 0
+      take(low == Certain::kUnknown ? low : (low == Certain::kYes ? Certain::kNo : Certain::kYes));
+      const Certain high = Above(other_y, hundred);
+      take(high == Certain::kUnknown ? high
+                                     : (high == Certain::kYes ? Certain::kNo : Certain::kYes));
+      take(last.all_positive || last.all_negative ? Certain::kYes : Certain::kNo);
+      const Certain over = Above(last.sum_est, hundred);
+      take(over == Certain::kUnknown ? over
+                                     : (over == Certain::kYes ? Certain::kNo : Certain::kYes));
+    }
+    take(above_tiny(gain));  // gain >= tiny_
+    if (fails) {             // invalid whatever the unknowns are
+      c.valid = false;
+      c.lazy = true;
+      c.uncapped_fresh = false;
+      return true;
+    }
+    if (unknown) {
+      undo();
+      return false;
+    }
+    // Neither cap may cut.
+    const Estimate yi = swapped ? Exact(F::Approx(i.y)) : other_y;
+    const Estimate yj = swapped ? other_y : Exact(F::Approx(j.y));
+    if (CapEstimate(c, i, yi) != 0 || CapEstimate(c, j, yj) != 0) {
+      undo();
+      return false;
+    }
+    c.valid = true;
+    c.lazy = true;
+    c.lazy_swap = swapped;
+    c.gain_est = gain;
+    c.uncapped_fresh = false;
+    return true;
+  }
+}
+
+// Forms the exact sizing of a lazy candidate (valid, uncut): moves, positions, gain.
+template <class N>
+void Engine<N>::Materialize(Candidate& c) const {
+  if (!c.lazy) return;
+  Side& i = c.side[0];
+  Side& j = c.side[1];
+  const Sizing z = Uncapped(c, i.x, j.x, c.lazy_swap);
+  i.move = z.move_i;
+  j.move = z.move_j;
+  i.y = i.x + i.move;
+  j.y = j.x + j.move;
+  Side& other = c.lazy_swap ? j : i;
+  Step& last = other.history.back();
+  if (!last.exact) {
+    last.move = other.move;
+    last.exact = true;
+  }
+  SetGain(c, z.dp, z.dq, 0);
+  c.key = F::Rank(c.gain);
+  auto& u = c.uncapped;
+  u.move_i = i.move;
+  u.move_j = j.move;
+  u.y_i = i.y;
+  u.y_j = j.y;
+  u.gain = c.gain;
+  u.gain_i = c.gain_i;
+  u.gain_j = c.gain_j;
+  u.valid = true;
+  c.uncapped_fresh = true;
+  c.lazy = false;
+}
+
+// c's place in Round's order, with bounds of its gain.
+template <class N>
+typename Engine<N>::Entry Engine<N>::MakeEntry(const Candidate& c, std::uint32_t id) const {
+  Entry x;
+  x.id = id;
+  x.label = c.label;
+  if (c.lazy) {
+    x.exact = false;
+    x.lo = c.gain_est.v - c.gain_est.e;
+    x.hi = c.gain_est.v + c.gain_est.e;
+  } else {
+    x.key = c.key;
+    const Estimate g = Exact(F::Approx(c.gain));
+    x.lo = g.v - g.e;
+    x.hi = g.v + g.e;
+  }
+  return x;
+}
+
 template <class N>
 void Engine<N>::Size(Candidate& c, bool same_positions) const {
   Side& i = c.side[0];
   Side& j = c.side[1];
   auto& u = c.uncapped;
-  if (same_positions) {
+  c.lazy = false;
+  if (SizeLazy(c)) return;
+  if (same_positions && c.uncapped_fresh) {
     // Only records changed since the last sizing: the uncapped sizing is as it was then.
     i.move = u.move_i;
     j.move = u.move_j;
@@ -516,7 +798,7 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
     i.y = i.x + i.move;
     j.y = j.x + j.move;
     SetGain(c, dp, dq, 0);
-    c.valid = MoveValid(i) && MoveValid(j);
+    c.valid = MoveValid(c, i) && MoveValid(c, j);
     if (options_.variant == ExchangeVariant::kRandomRate) {
       if (!(c.gain_i > tiny_) || !(c.gain_j > tiny_)) c.valid = false;
     } else if (c.gain < tiny_) {
@@ -530,11 +812,12 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
     u.gain_i = c.gain_i;
     u.gain_j = c.gain_j;
     u.valid = c.valid;
+    c.uncapped_fresh = true;
   }
   if (!c.valid) return;
   const bool cut_i = Cap(c, 0);
   const bool cut_j = Cap(c, 1);
-  if (cut_i || cut_j) c.valid = MoveValid(i) && MoveValid(j);  // else nothing changed
+  if (cut_i || cut_j) c.valid = MoveValid(c, i) && MoveValid(c, j);  // else nothing changed
   if (c.valid) c.key = F::Rank(c.gain);
 }
 
@@ -545,7 +828,7 @@ bool Engine<N>::Cap(Candidate& c, int k) const {
   Side& o = c.side[static_cast<std::size_t>(1 - k)];
   const N& t = Target(s);
   int cut = -1;
-  if constexpr (F::kExact) cut = CapEstimate(c, s);
+  if constexpr (F::kExact) cut = CapEstimate(c, s, Exact(F::Approx(s.y)));
   if (cut == 0) return false;
   if (cut < 0) {
     const N n0 = Seen(c, s, s.x);
@@ -581,6 +864,7 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
       if (c.side[k].actor == es.actor && c.side[k].sup == es.sup) {
         c.side[k].x = es.y;
         c.side[k].x_d = F::Approx(es.y);
+        c.uncapped_fresh = false;
         moved[k] = true;
         break;
       }
@@ -777,18 +1061,55 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   std::vector<bool> in_play(cands_.size());
   for (std::uint32_t k = 0; k < cands_.size(); ++k) {
     const Candidate& c = cands_[k];
-    rank[k] = Entry{c.key, c.label, k};
+    if (c.valid) rank[k] = MakeEntry(c, k);
     in_play[k] = c.valid;
   }
-  const auto before = [&rank](std::uint32_t x, std::uint32_t y) {
+  // Gains known as estimates are compared by their bounds; where the bounds overlap, both
+  // candidates are sized exactly (which changes no order, only how it is known).
+  const auto exact = [this, &rank](std::uint32_t k) {
+    if (rank[k].exact) return;
+    Materialize(cands_[k]);
+    rank[k] = MakeEntry(cands_[k], k);
+  };
+  const auto before = [&rank, &exact](std::uint32_t x, std::uint32_t y) {
+    if (!rank[x].exact || !rank[y].exact) {
+      if (rank[x].lo > rank[y].hi) return true;
+      if (rank[y].lo > rank[x].hi) return false;
+      exact(x);
+      exact(y);
+    }
     return Before(rank[x], rank[y]);
   };
   Tournament<decltype(before)> best_of(in_play, before);
   std::int64_t low = -1, high = static_cast<std::int64_t>(cands_.size());
   struct Changed {
-    Entry old;  // key and label before the revision
+    Entry old;             // key (or bounds) and label before the revision
+    N old_xi{}, old_xj{};  // a lazy sizing's positions and branch, to form its exact key
+    bool old_swap = false;
+    bool same = false;  // the same lazy sizing again: the same gain
   };
   std::vector<Changed> changed;
+  // The exact key of a revised candidate's sizing before the revision.
+  const auto old_exact = [this](Changed& x) {
+    if (x.old.exact) return;
+    Candidate& c = cands_[x.old.id];
+    const Sizing z = Uncapped(c, x.old_xi, x.old_xj, x.old_swap);
+    const N gain = F::Abs(z.dq * Ssup(c.side[0]) - z.dp * Sdem(c.side[0]));
+    x.old.key = F::Rank(gain);
+    x.old.exact = true;
+  };
+  // -1, 0, 1 as the candidate's gain now is below, equal to or above its gain before.
+  const auto moved_by = [&](Changed& x) {
+    if (x.same) return 0;
+    const std::uint32_t k = x.old.id;
+    if (!x.old.exact || !rank[k].exact) {
+      if (rank[k].lo > x.old.hi) return 1;
+      if (rank[k].hi < x.old.lo) return -1;
+      old_exact(x);
+      exact(k);
+    }
+    return rank[k].key < x.old.key ? -1 : (x.old.key < rank[k].key ? 1 : 0);
+  };
   // Per candidate: the last pass that revised it, or kGone once realized or invalid (a compact
   // array, so that the gone are skipped without touching their records).
   constexpr std::uint32_t kGone = ~std::uint32_t{0};
@@ -809,6 +1130,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   while (best_of.Best() != best_of.kNone) {
     const std::uint32_t best = best_of.Best();
     Candidate& e = cands_[best];
+    Materialize(e);
     e.valid = false;
     stamp[best] = kGone;
     best_of.Update(best, false);
@@ -852,36 +1174,57 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
         const std::uint32_t k = index.cell_items[n];
         if (stamp[k] == pass || stamp[k] == kGone) continue;
         // Revise changes c only when it shares a supply or a demand cell with e.
-        const auto& x = cells[k];
-        if (x[0] != e_cells[0] && x[0] != e_cells[1] && x[1] != e_cells[0] && x[1] != e_cells[1] &&
-            x[2] != e_cells[2] && x[2] != e_cells[3] && x[3] != e_cells[2] && x[3] != e_cells[3]) {
+        const auto& z = cells[k];
+        if (z[0] != e_cells[0] && z[0] != e_cells[1] && z[1] != e_cells[0] && z[1] != e_cells[1] &&
+            z[2] != e_cells[2] && z[2] != e_cells[3] && z[3] != e_cells[2] && z[3] != e_cells[3]) {
           continue;
         }
         Candidate& c = cands_[k];
-        const Entry old = rank[k];
+        Changed x;
+        x.old = rank[k];
+        const bool was_lazy = c.lazy;
+        if (was_lazy) {
+          x.old_xi = c.side[0].x;
+          x.old_xj = c.side[1].x;
+          x.old_swap = c.lazy_swap;
+        }
         if (!Revise(c, e)) continue;
         stamp[k] = c.valid ? pass : kGone;
         if (c.valid) {
-          changed.push_back(Changed{old});
+          rank[k] = MakeEntry(c, k);
+          x.same = was_lazy && c.lazy && c.lazy_swap == x.old_swap && c.side[0].x == x.old_xi &&
+                   c.side[1].x == x.old_xj;
+          changed.push_back(x);
         } else {
           best_of.Update(k, false);
         }
       }
     }
     // Labels for the revised, in their order in the previous list (see above).
-    std::sort(changed.begin(), changed.end(),
-              [](const Changed& x, const Changed& y) { return Before(x.old, y.old); });
-    for (const Changed& x : changed) {
-      Candidate& c = cands_[x.old.id];
-      if (x.old.key < c.key) c.label = ++high;
+    // (Sorted by index, as the comparison may form exact keys in place.)
+    std::vector<std::uint32_t> by_old(changed.size());
+    for (std::uint32_t n = 0; n < by_old.size(); ++n) by_old[n] = n;
+    std::sort(by_old.begin(), by_old.end(), [&](std::uint32_t u, std::uint32_t v) {
+      Changed& x = changed[u];
+      Changed& y = changed[v];
+      if (!x.old.exact || !y.old.exact) {
+        if (x.old.lo > y.old.hi) return true;
+        if (y.old.lo > x.old.hi) return false;
+        old_exact(x);
+        old_exact(y);
+      }
+      return Before(x.old, y.old);
+    });
+    std::vector<int> direction(changed.size());
+    for (std::uint32_t n = 0; n < changed.size(); ++n) direction[n] = moved_by(changed[n]);
+    for (const std::uint32_t n : by_old) {
+      if (direction[n] > 0) cands_[changed[n].old.id].label = ++high;
     }
-    for (auto it = changed.rbegin(); it != changed.rend(); ++it) {
-      Candidate& c = cands_[it->old.id];
-      if (c.key < it->old.key) c.label = --low;
+    for (auto it = by_old.rbegin(); it != by_old.rend(); ++it) {
+      if (direction[*it] < 0) cands_[changed[*it].old.id].label = --low;
     }
     for (const Changed& x : changed) {
-      const Candidate& c = cands_[x.old.id];
-      rank[x.old.id] = Entry{c.key, c.label, x.old.id};
+      rank[x.old.id].label = cands_[x.old.id].label;
       best_of.Update(x.old.id, true);
     }
   }
