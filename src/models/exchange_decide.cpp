@@ -164,11 +164,14 @@ class Engine final : public DecideExchange {
     // that changes only the records re-applies the cap to it.
     struct {
       N move_i{}, move_j{}, y_i{}, y_j{}, gain{}, gain_i{}, gain_j{};
-      bool valid = false;
+      bool valid = false, swap = false;
     } uncapped;
     bool uncapped_fresh = false;  // `uncapped` belongs to the current positions
     // A lazy sizing (SizeLazy): moves and gain known as estimates only, the sizing's branch.
-    bool lazy = false, lazy_swap = false;
+    bool lazy = false, lazy_swap = false;  // lazy_swap: the branch of any current sizing
+    // Not cut by an outcome cap: the gain is then a function of the branch and the position
+    // of the side moving all the way.
+    bool uncut = false;
     Estimate gain_est{};
     typename Num<N>::Key key{};  // rank of the gain, while valid and not lazy
     std::int64_t label = 0;      // order among equal keys (see Round)
@@ -365,7 +368,7 @@ int Engine<N>::CapEstimate(const Candidate& c, const Side& s, Estimate y) const 
   const double w = weight_d_[self], total = total_d_[s.sup];
   const double t0 = s.x_d * w, t1 = y.v * w;
   const double n0 = (common + t0) / total, n1 = (common + t1) / total;
-  const double t = F::Approx(Target(s));
+  const double t = start_d_[s.target_cell];  // Target(s).Approx()
   const double m = (mag + std::abs(t0) + std::abs(t1)) / total;
   const double nd = static_cast<double>(ops);
   // y's own error (beyond the 3 units assumed above) moves n1 by at most y.e w / W.
@@ -697,6 +700,7 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     }
     c.valid = true;
     c.lazy = true;
+    c.uncut = true;
     c.lazy_swap = swapped;
     c.gain_est = gain;
     c.uncapped_fresh = false;
@@ -732,6 +736,7 @@ void Engine<N>::Materialize(Candidate& c) const {
   u.gain_i = c.gain_i;
   u.gain_j = c.gain_j;
   u.valid = true;
+  u.swap = c.lazy_swap;
   c.uncapped_fresh = true;
   c.lazy = false;
 }
@@ -774,6 +779,7 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
     c.gain_i = u.gain_i;
     c.gain_j = u.gain_j;
     c.valid = u.valid;
+    c.lazy_swap = u.swap;
   } else {
     const N dist_i = F::Abs(Target(i) - i.x), dist_j = F::Abs(Target(j) - j.x);
     N dp{}, dq{};
@@ -785,7 +791,8 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
       i.move = Reverse(i, dq);
       j.move = dist_j;
     }
-    if (swap == 1 || (swap < 0 && F::Abs(i.move) > dist_i)) {  // "move fully, else swap roles"
+    c.lazy_swap = swap == 1 || (swap < 0 && F::Abs(i.move) > dist_i);
+    if (c.lazy_swap) {  // "move fully, else swap roles"
       dq = Full(i, dist_i);
       dp = Rate(c, 0, dq);
       i.move = dist_i;
@@ -812,11 +819,14 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
     u.gain_i = c.gain_i;
     u.gain_j = c.gain_j;
     u.valid = c.valid;
+    u.swap = c.lazy_swap;
     c.uncapped_fresh = true;
   }
+  c.uncut = true;
   if (!c.valid) return;
   const bool cut_i = Cap(c, 0);
   const bool cut_j = Cap(c, 1);
+  c.uncut = !cut_i && !cut_j;
   if (cut_i || cut_j) c.valid = MoveValid(c, i) && MoveValid(c, j);  // else nothing changed
   if (c.valid) c.key = F::Rank(c.gain);
 }
@@ -1091,7 +1101,8 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   struct Changed {
     Entry old;             // key (or bounds) and label before the revision
     N old_xi{}, old_xj{};  // a lazy sizing's positions and branch, to form its exact key
-    bool old_swap = false;
+    bool old_swap = false, old_uncut = false;
+    N old_full{};       // an uncut sizing's position of the side moving all the way
     bool same = false;  // the same lazy sizing again: the same gain
   };
   std::vector<Changed> changed;
@@ -1188,18 +1199,21 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
         Candidate& c = cands_[k];
         Changed x;
         x.old = rank[k];
-        const bool was_lazy = c.lazy;
-        if (was_lazy) {
+        if (c.lazy) {
           x.old_xi = c.side[0].x;
           x.old_xj = c.side[1].x;
-          x.old_swap = c.lazy_swap;
         }
+        x.old_swap = c.lazy_swap;
+        x.old_uncut = c.uncut;
+        if (c.uncut) x.old_full = c.side[c.lazy_swap ? 0 : 1].x;
         if (!Revise(c, e)) continue;
         stamp[k] = c.valid ? pass : kGone;
         if (c.valid) {
           rank[k] = MakeEntry(c, k);
-          x.same = was_lazy && c.lazy && c.lazy_swap == x.old_swap && c.side[0].x == x.old_xi &&
-                   c.side[1].x == x.old_xj;
+          // Uncut before and after, the same branch, the side moving all the way where it
+          // was: the same shifts, so the same gain.
+          x.same = x.old_uncut && c.uncut && c.lazy_swap == x.old_swap &&
+                   c.side[c.lazy_swap ? 0 : 1].x == x.old_full;
           changed.push_back(x);
         } else {
           best_of.Update(k, false);
