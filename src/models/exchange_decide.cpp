@@ -211,7 +211,7 @@ class Engine final : public DecideExchange {
   N Rate(Candidate& c, int k, const N& shift) const;
   N Reverse(const Side& s, const N& shift) const;
   void SetGain(Candidate& c, const N& dp, const N& dq, int formula) const;
-  void Push(Side& s) const;
+  void Push(Side& s, const Estimate* move = nullptr) const;
   void PushLazy(Side& s, Estimate move, int sign, const Candidate& c, bool swap, int side) const;
   void SetLast(Side& s) const;
   const N& ExactSum(Candidate& c, Side& s) const;
@@ -446,10 +446,10 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
 // Appends s.move to the history, extending the running sum by one addition (while the sums
 // before are exact) and its estimate.
 template <class N>
-void Engine<N>::Push(Side& s) const {
+void Engine<N>::Push(Side& s, const Estimate* move) const {
   Step st;
   st.move = s.move;
-  st.move_est = Exact(F::Approx(s.move));
+  st.move_est = move != nullptr ? *move : Exact(F::Approx(s.move));
   const int sign = F::Sign(s.move);
   const bool pos = sign > 0, neg = sign < 0;
   if (s.history.empty()) {
@@ -632,7 +632,9 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     if (other_sign < 0) other_move.v = -other_move.v;
     const Estimate other_y = Estimate{other.x_d, 4 * kUnit * std::abs(other.x_d)} + other_move;
     const Estimate gain = Abs(dq * s_iq - dp * s_ip);
-    Push(full);
+    Estimate full_move = swapped ? dist_i : dist_j;  // an estimate of `distance`
+    if (full.x > Target(full)) full_move.v = -full_move.v;
+    Push(full, &full_move);
     PushLazy(other, other_move, other_move.v == 0 ? 0 : other_sign, c, swapped, swapped ? 1 : 0);
     const auto undo = [&] {
       full.history.pop_back();
@@ -692,8 +694,9 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
       return false;
     }
     // Neither cap may cut.
-    const Estimate yi = swapped ? Exact(F::Approx(i.y)) : other_y;
-    const Estimate yj = swapped ? other_y : Exact(F::Approx(j.y));
+    const Estimate full_y = Exact(F::Approx(full.y));
+    const Estimate yi = swapped ? full_y : other_y;
+    const Estimate yj = swapped ? other_y : full_y;
     if (CapEstimate(c, i, yi) != 0 || CapEstimate(c, j, yj) != 0) {
       undo();
       return false;
@@ -1106,6 +1109,8 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     bool same = false;  // the same lazy sizing again: the same gain
   };
   std::vector<Changed> changed;
+  std::vector<std::uint32_t> by_old;
+  std::vector<int> direction;
   // The exact key of a revised candidate's sizing before the revision.
   const auto old_exact = [this](Changed& x) {
     if (x.old.exact) return;
@@ -1222,7 +1227,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     }
     // Labels for the revised, in their order in the previous list (see above).
     // (Sorted by index, as the comparison may form exact keys in place.)
-    std::vector<std::uint32_t> by_old(changed.size());
+    by_old.resize(changed.size());
     for (std::uint32_t n = 0; n < by_old.size(); ++n) by_old[n] = n;
     std::sort(by_old.begin(), by_old.end(), [&](std::uint32_t u, std::uint32_t v) {
       Changed& x = changed[u];
@@ -1235,7 +1240,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
       }
       return Before(x.old, y.old);
     });
-    std::vector<int> direction(changed.size());
+    direction.resize(changed.size());
     for (std::uint32_t n = 0; n < changed.size(); ++n) direction[n] = moved_by(changed[n]);
     for (const std::uint32_t n : by_old) {
       if (direction[n] > 0) cands_[changed[n].old.id].label = ++high;
