@@ -239,6 +239,7 @@ class Engine final : public DecideExchange {
   std::vector<N> total_;                           // per issue: sum of s c
   std::vector<double> term_d_, weight_d_;          // per cell: estimates of term_, s c
   std::vector<double> start_d_, salience_d_, capability_d_, cs_d_;  // per cell: Approx()
+  std::vector<Estimate> shift_per_move_, move_per_shift_;           // per cell: s c / W, W / (c s)
   std::vector<double> total_d_;                                     // per issue: estimate of total_
   std::vector<double> base_d_, base_magnitude_d_;  // per issue: sum of term_d_, of |term_d_|
   std::vector<N> ratio_;                           // per actor, issue, issue: s_p / s_q
@@ -603,23 +604,26 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     if (options_.variant == ExchangeVariant::kRandomRate) return false;
     Side& i = c.side[0];
     Side& j = c.side[1];
+    // The decimal operations group differently here (s c / W and W / (c s) per cell, formed
+    // once a round); each estimate's 4 units per operation cover the decimal roundings many
+    // times over, so the bounds hold for the decimal results all the same.
     const auto est = [](double v) { return Exact(v); };
     const Estimate xi = est(i.x_d), xj = est(j.x_d);
     const Estimate dist_i = Abs(est(start_d_[i.target_cell]) - xi);
     const Estimate dist_j = Abs(est(start_d_[j.target_cell]) - xj);
     const Estimate s_jp = est(salience_d_[j.sup_cell]), s_ip = est(salience_d_[i.dem_cell]);
     const Estimate s_jq = est(salience_d_[j.dem_cell]), s_iq = est(salience_d_[i.sup_cell]);
-    Estimate dp = dist_j * s_jp * est(capability_d_[j.sup_cell]) / est(total_d_[j.sup]);
+    Estimate dp = dist_j * shift_per_move_[j.sup_cell];
     Estimate dq = (s_jp + s_ip) / (s_jq + s_iq) * dp;
-    Estimate move_i = dq * est(total_d_[i.sup]) / est(cs_d_[i.sup_cell]);
+    Estimate move_i = dq * move_per_shift_[i.sup_cell];
     const Certain swap = Above(Estimate{move_i.v - dist_i.v, (move_i.e + dist_i.e) * kSlack}, 0);
     if (swap == Certain::kUnknown) return false;
     const bool swapped = swap == Certain::kYes;
     Estimate move_j{};
     if (swapped) {
-      dq = dist_i * s_iq * est(capability_d_[i.sup_cell]) / est(total_d_[i.sup]);
+      dq = dist_i * shift_per_move_[i.sup_cell];
       dp = (s_iq + s_jq) / (s_ip + s_jp) * dq;
-      move_j = dp * est(total_d_[j.sup]) / est(cs_d_[j.sup_cell]);
+      move_j = dp * move_per_shift_[j.sup_cell];
     }
     // The side moving all the way, exactly; the other as an estimate.
     Side& full = swapped ? i : j;
@@ -927,6 +931,8 @@ void Engine<N>::Enumerate(int round) {
   total_.assign(b.issues, N{});
   total_d_.assign(b.issues, 0);
   base_d_.assign(b.issues, 0);
+  shift_per_move_.assign(start_.size(), Estimate{});
+  move_per_shift_.assign(start_.size(), Estimate{});
   base_magnitude_d_.assign(b.issues, 0);
   term_.assign(start_.size(), N{});
   term_d_.assign(start_.size(), 0);
@@ -952,6 +958,12 @@ void Engine<N>::Enumerate(int round) {
     }
     base_d_[d] = base;
     base_magnitude_d_[d] = magnitude;
+    for (const std::uint32_t a : order_[d]) {
+      const std::size_t cell = Cell(d, a);
+      shift_per_move_[cell] =
+          Exact(salience_d_[cell]) * Exact(capability_d_[cell]) / Exact(total_d_[d]);
+      move_per_shift_[cell] = Exact(total_d_[d]) / Exact(cs_d_[cell]);
+    }
     outcome[d] = w == zero_ ? zero_ : sum / w;
   }
   const auto left = [&](std::size_t d, std::size_t a) {
