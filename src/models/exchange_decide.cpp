@@ -444,8 +444,8 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
   }
 }
 
-// Appends s.move to the history, extending the running sum by one addition (while the sums
-// before are exact) and its estimate.
+// Appends s.move to the history with the estimate of the running sum; the exact sum is formed
+// when a check needs it (ExactSum).
 template <class N>
 void Engine<N>::Push(Side& s, const Estimate* move) const {
   Step st;
@@ -460,8 +460,7 @@ void Engine<N>::Push(Side& s, const Estimate* move) const {
     st.all_negative = neg;
   } else {
     const Step& prev = s.history.back();
-    st.sum_exact = prev.sum_exact;
-    if (prev.sum_exact) st.sum = prev.sum + s.move;
+    st.sum_exact = false;  // formed when a check needs it (ExactSum)
     st.sum_est = prev.sum_est + st.move_est;
     st.all_positive = prev.all_positive && pos;
     st.all_negative = prev.all_negative && neg;
@@ -625,30 +624,38 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
       dp = (s_iq + s_jq) / (s_ip + s_jp) * dq;
       move_j = dp * move_per_shift_[j.sup_cell];
     }
-    // The side moving all the way, exactly; the other as an estimate.
+    // Both sides as estimates; the exact distance and position of the side moving all the
+    // way are formed only when a check on them is close (its position often ends exactly on
+    // the scale's end, where the estimate cannot tell).
     Side& full = swapped ? i : j;
     Side& other = swapped ? j : i;
-    const N distance = F::Abs(Target(full) - full.x);
-    full.move = full.x > Target(full) ? -distance : distance;
-    full.y = full.x + full.move;
+    const int full_sign = full.x > Target(full) ? -1 : 1;
     const int other_sign = other.x > Target(other) ? -1 : 1;
+    const Estimate full_size = swapped ? dist_i : dist_j;
+    Estimate full_move = full_size;
+    if (full_sign < 0) full_move.v = -full_move.v;
     Estimate other_move = swapped ? move_j : move_i;
     if (other_sign < 0) other_move.v = -other_move.v;
-    const Estimate other_y = Estimate{other.x_d, 4 * kUnit * std::abs(other.x_d)} + other_move;
+    const auto at = [](double v) { return Estimate{v, 4 * kUnit * std::abs(v)}; };
+    const Estimate full_y = at(full.x_d) + full_move;
+    const Estimate other_y = at(other.x_d) + other_move;
     const Estimate gain = Abs(dq * s_iq - dp * s_ip);
-    Estimate full_move = swapped ? dist_i : dist_j;  // an estimate of `distance`
-    if (full.x > Target(full)) full_move.v = -full_move.v;
-    Push(full, &full_move);
-    PushLazy(other, other_move, other_move.v == 0 ? 0 : other_sign, c, swapped, swapped ? 1 : 0);
+    PushLazy(full, full_move, full_sign, c, swapped, swapped ? 0 : 1);
+    PushLazy(other, other_move, other_sign, c, swapped, swapped ? 1 : 0);
     const auto undo = [&] {
       full.history.pop_back();
       other.history.pop_back();
     };
-    // Validity: every check decided, or one certainly failing.
+    // Validity: every check decided, or one certainly failing. (A zero move fails the size
+    // check, so the signs above, which take zero as positive, never decide alone.)
     bool unknown = false, fails = false;
     const auto take = [&](Certain ok) {
       if (ok == Certain::kNo) fails = true;
       if (ok == Certain::kUnknown) unknown = true;
+    };
+    const auto is = [](bool ok) { return ok ? Certain::kYes : Certain::kNo; };
+    const auto is_not = [](Certain x) {
+      return x == Certain::kUnknown ? x : (x == Certain::kYes ? Certain::kNo : Certain::kYes);
     };
     const double hundred = 100;
     // x > tiny_ (Decide's float 1e-10, as a decimal): decided outside a margin around it.
@@ -657,34 +664,43 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
       if (x.v + x.e < 0.99e-10) return Certain::kNo;
       return Certain::kUnknown;
     };
+    const auto size_ok = [&](Estimate size) {
+      const Certain big = Above(size, hundred), small = above_tiny(size);
+      if (big == Certain::kYes || small == Certain::kNo) return Certain::kNo;
+      if (big == Certain::kNo && small == Certain::kYes) return Certain::kYes;
+      return Certain::kUnknown;
+    };
+    const auto y_ok = [&](Estimate y) {
+      const Certain low = Above(Estimate{-y.v, y.e}, 0), high = Above(y, hundred);
+      if (low == Certain::kYes || high == Certain::kYes) return Certain::kNo;
+      if (low == Certain::kNo && high == Certain::kNo) return Certain::kYes;
+      return Certain::kUnknown;
+    };
+    const auto sum_ok = [&](Side& s) {
+      const Certain over = Above(s.history.back().sum_est, hundred);
+      if (over != Certain::kUnknown) return is_not(over);
+      return is(!(ExactSum(c, s) > hundred_));
+    };
     {
-      const Step& last = full.history.back();
-      take(distance > hundred_ || distance <= tiny_ ? Certain::kNo : Certain::kYes);
-      take(full.y < zero_ || full.y > hundred_ ? Certain::kNo : Certain::kYes);
-      take(last.all_positive || last.all_negative ? Certain::kYes : Certain::kNo);
-      if (last.sum_exact) {
-        take(last.sum > hundred_ ? Certain::kNo : Certain::kYes);
-      } else {
-        const Certain over = Above(last.sum_est, hundred);
-        take(over == Certain::kUnknown ? over
-                                       : (over == Certain::kYes ? Certain::kNo : Certain::kYes));
+      Certain size = size_ok(full_size), y = y_ok(full_y);
+      if (size == Certain::kUnknown || y == Certain::kUnknown) {
+        const N distance = F::Abs(Target(full) - full.x);
+        size = is(!(distance > hundred_ || distance <= tiny_));
+        const N to = full.x + (full_sign < 0 ? -distance : distance);
+        y = is(!(to < zero_ || to > hundred_));
       }
+      take(size);
+      take(y);
+      const Step& last = full.history.back();
+      take(is(last.all_positive || last.all_negative));
+      if (!fails) take(sum_ok(full));
     }
     {
+      take(size_ok(Abs(other_move)));
+      take(y_ok(other_y));
       const Step& last = other.history.back();
-      const Estimate size = Abs(other_move);
-      const Certain big = Above(size, hundred);
-      take(big == Certain::kUnknown ? big : (big == Certain::kYes ? Certain::kNo : Certain::kYes));
-      take(above_tiny(size));
-      const Certain low = Above(Estimate{-other_y.v, other_y.e}, 0);  // y < 0
-      take(low == Certain::kUnknown ? low : (low == Certain::kYes ? Certain::kNo : Certain::kYes));
-      const Certain high = Above(other_y, hundred);
-      take(high == Certain::kUnknown ? high
-                                     : (high == Certain::kYes ? Certain::kNo : Certain::kYes));
-      take(last.all_positive || last.all_negative ? Certain::kYes : Certain::kNo);
-      const Certain over = Above(last.sum_est, hundred);
-      take(over == Certain::kUnknown ? over
-                                     : (over == Certain::kYes ? Certain::kNo : Certain::kYes));
+      take(is(last.all_positive || last.all_negative));
+      if (!fails) take(sum_ok(other));
     }
     take(above_tiny(gain));  // gain >= tiny_
     if (fails) {             // invalid whatever the unknowns are
@@ -698,7 +714,6 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
       return false;
     }
     // Neither cap may cut.
-    const Estimate full_y = Exact(F::Approx(full.y));
     const Estimate yi = swapped ? full_y : other_y;
     const Estimate yj = swapped ? other_y : full_y;
     if (CapEstimate(c, i, yi) != 0 || CapEstimate(c, j, yj) != 0) {
@@ -726,11 +741,12 @@ void Engine<N>::Materialize(Candidate& c) const {
   j.move = z.move_j;
   i.y = i.x + i.move;
   j.y = j.x + j.move;
-  Side& other = c.lazy_swap ? j : i;
-  Step& last = other.history.back();
-  if (!last.exact) {
-    last.move = other.move;
-    last.exact = true;
+  for (Side* s : {&i, &j}) {
+    Step& last = s->history.back();
+    if (!last.exact) {
+      last.move = s->move;
+      last.exact = true;
+    }
   }
   SetGain(c, z.dp, z.dq, 0);
   c.key = F::Rank(c.gain);
