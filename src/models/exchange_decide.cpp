@@ -448,50 +448,45 @@ void Engine<N>::SetGain(Candidate& c, const N& dp, const N& dq, int formula) con
 // when a check needs it (ExactSum).
 template <class N>
 void Engine<N>::Push(Side& s, const Estimate* move) const {
-  Step st;
+  const Step* prev = s.history.empty() ? nullptr : &s.history.back();
+  const bool first = prev == nullptr;
+  const Estimate prev_sum = first ? Estimate{} : prev->sum_est;
+  const bool prev_pos = first || prev->all_positive, prev_neg = first || prev->all_negative;
+  Step& st = s.history.emplace_back();  // in place: entries are large
   st.move = s.move;
   st.move_est = move != nullptr ? *move : Exact(F::Approx(s.move));
   const int sign = F::Sign(s.move);
-  const bool pos = sign > 0, neg = sign < 0;
-  if (s.history.empty()) {
+  st.all_positive = prev_pos && sign > 0;
+  st.all_negative = prev_neg && sign < 0;
+  if (first) {
     st.sum = s.move;  // 0 + move: moves are results of operations, within the precision
     st.sum_est = st.move_est;
-    st.all_positive = pos;
-    st.all_negative = neg;
   } else {
-    const Step& prev = s.history.back();
     st.sum_exact = false;  // formed when a check needs it (ExactSum)
-    st.sum_est = prev.sum_est + st.move_est;
-    st.all_positive = prev.all_positive && pos;
-    st.all_negative = prev.all_negative && neg;
+    st.sum_est = prev_sum + st.move_est;
   }
-  s.history.push_back(st);
 }
 
 // Appends a lazy entry: the move is known as an estimate (its sign exactly).
 template <class N>
 void Engine<N>::PushLazy(Side& s, Estimate move, int sign, const Candidate& c, bool swap,
                          int side) const {
-  Step st;
+  const Step* prev = s.history.empty() ? nullptr : &s.history.back();
+  const bool first = prev == nullptr;
+  const Estimate sum = first ? move : prev->sum_est + move;
+  const bool pos = (first || prev->all_positive) && sign > 0;
+  const bool neg = (first || prev->all_negative) && sign < 0;
+  Step& st = s.history.emplace_back();  // in place: entries are large
   st.exact = false;
   st.sum_exact = false;
   st.move_est = move;
+  st.sum_est = sum;
   st.xi = c.side[0].x;
   st.xj = c.side[1].x;
   st.swap = swap;
   st.side = static_cast<std::uint8_t>(side);
-  const bool pos = sign > 0, neg = sign < 0;
-  if (s.history.empty()) {
-    st.sum_est = move;
-    st.all_positive = pos;
-    st.all_negative = neg;
-  } else {
-    const Step& prev = s.history.back();
-    st.sum_est = prev.sum_est + move;
-    st.all_positive = prev.all_positive && pos;
-    st.all_negative = prev.all_negative && neg;
-  }
-  s.history.push_back(st);
+  st.all_positive = pos;
+  st.all_negative = neg;
 }
 
 // Replaces the last history entry by s.move.
