@@ -624,8 +624,14 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     // the scale's end, where the estimate cannot tell).
     Side& full = swapped ? i : j;
     Side& other = swapped ? j : i;
-    const int full_sign = full.x > Target(full) ? -1 : 1;
-    const int other_sign = other.x > Target(other) ? -1 : 1;
+    // x > target, from the estimates when they are apart (each within 3 units of its value).
+    const auto beyond = [this](const Side& side) {
+      const double x = side.x_d, t = start_d_[side.target_cell];
+      if (std::abs(x - t) > 8 * kUnit * (std::abs(x) + std::abs(t))) return x > t;
+      return side.x > Target(side);
+    };
+    const int full_sign = beyond(full) ? -1 : 1;
+    const int other_sign = beyond(other) ? -1 : 1;
     const Estimate full_size = swapped ? dist_i : dist_j;
     Estimate full_move = full_size;
     if (full_sign < 0) full_move.v = -full_move.v;
