@@ -160,6 +160,7 @@ class Engine final : public DecideExchange {
     N gain{}, gain_i{}, gain_j{}, rate{};
     std::array<N, 2> factor{};  // equal-gain rate of each side's shift (Rate), once computed
     std::array<bool, 2> has_factor{false, false};
+    std::array<Estimate, 2> factor_est{};  // estimates of the two factors (equal gain)
     // The sizing before the outcome cap, which depends on the positions x only: a revision
     // that changes only the records re-applies the cap to it.
     struct {
@@ -605,10 +606,9 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     const Estimate xi = est(i.x_d), xj = est(j.x_d);
     const Estimate dist_i = Abs(est(start_d_[i.target_cell]) - xi);
     const Estimate dist_j = Abs(est(start_d_[j.target_cell]) - xj);
-    const Estimate s_jp = est(salience_d_[j.sup_cell]), s_ip = est(salience_d_[i.dem_cell]);
-    const Estimate s_jq = est(salience_d_[j.dem_cell]), s_iq = est(salience_d_[i.sup_cell]);
+    const Estimate s_ip = est(salience_d_[i.dem_cell]), s_iq = est(salience_d_[i.sup_cell]);
     Estimate dp = dist_j * shift_per_move_[j.sup_cell];
-    Estimate dq = (s_jp + s_ip) / (s_jq + s_iq) * dp;
+    Estimate dq = c.factor_est[1] * dp;
     Estimate move_i = dq * move_per_shift_[i.sup_cell];
     const Certain swap = Above(Estimate{move_i.v - dist_i.v, (move_i.e + dist_i.e) * kSlack}, 0);
     if (swap == Certain::kUnknown) return false;
@@ -616,7 +616,7 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     Estimate move_j{};
     if (swapped) {
       dq = dist_i * shift_per_move_[i.sup_cell];
-      dp = (s_iq + s_jq) / (s_ip + s_jp) * dq;
+      dp = c.factor_est[0] * dq;
       move_j = dp * move_per_shift_[j.sup_cell];
     }
     // Both sides as estimates; the exact distance and position of the side moving all the
@@ -1035,6 +1035,15 @@ void Engine<N>::Enumerate(int round) {
             };
             make(c.side[0], actor_q, q, p, actor_p);
             make(c.side[1], actor_p, p, q, actor_q);
+            {
+              const auto s_of = [this](std::uint32_t cell) { return Exact(salience_d_[cell]); };
+              const Side& si = c.side[0];
+              const Side& sj = c.side[1];
+              c.factor_est[1] =
+                  (s_of(sj.sup_cell) + s_of(si.dem_cell)) / (s_of(sj.dem_cell) + s_of(si.sup_cell));
+              c.factor_est[0] =
+                  (s_of(si.sup_cell) + s_of(sj.dem_cell)) / (s_of(si.dem_cell) + s_of(sj.sup_cell));
+            }
             if (options_.variant == ExchangeVariant::kRandomRate) {
               // As ExchangeRound: one stream per round and candidate, uniform between the
               // break-even rates of J (s_Jp / s_Jq) and I (s_Ip / s_Iq).
