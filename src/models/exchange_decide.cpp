@@ -174,8 +174,9 @@ class Engine final : public DecideExchange {
     // of the side moving all the way.
     bool uncut = false;
     Estimate gain_est{};
-    typename Num<N>::Key key{};  // rank of the gain, while valid and not lazy
-    std::int64_t label = 0;      // order among equal keys (see Round)
+    std::array<Estimate, 2> y_est{};  // of I's and J's positions after a lazy sizing
+    typename Num<N>::Key key{};       // rank of the gain, while valid and not lazy
+    std::int64_t label = 0;           // order among equal keys (see Round)
     bool valid = false;
   };
   // The exact sizing before the cap at given positions.
@@ -726,6 +727,7 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     c.uncut = true;
     c.lazy_swap = swapped;
     c.gain_est = gain;
+    c.y_est = {yi, yj};
     c.uncapped_fresh = false;
     return true;
   }
@@ -789,6 +791,14 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
   Side& i = c.side[0];
   Side& j = c.side[1];
   auto& u = c.uncapped;
+  if (same_positions && c.lazy) {
+    // Only records changed: popping the history entries and sizing again would push the
+    // same entries and estimates (the positions are the same), so only the caps, which read
+    // the records, are tested again.
+    if (CapEstimate(c, i, c.y_est[0]) == 0 && CapEstimate(c, j, c.y_est[1]) == 0) return;
+    i.history.pop_back();
+    j.history.pop_back();
+  }
   c.lazy = false;
   if (SizeLazy(c)) return;
   if (same_positions && c.uncapped_fresh) {
@@ -931,8 +941,11 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
       old->approx = F::Approx(supplier->y);
     }
     if (!again) {
-      for (Side& s : c.side) {
-        if (!s.history.empty()) s.history.pop_back();
+      // A lazy sizing keeps its entries: Size re-tests only its caps (see there).
+      if (!c.lazy) {
+        for (Side& s : c.side) {
+          if (!s.history.empty()) s.history.pop_back();
+        }
       }
       again = true;
     }
