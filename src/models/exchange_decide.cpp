@@ -1114,6 +1114,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     x.actor_q = cands_[k].side[0].actor;
   }
   IndexCandidatesByCell(b, index);
+  std::vector<std::uint32_t> cell_end(index.cell_start.begin() + 1, index.cell_start.end());
   // Gain ranks and labels in a compact array, which the comparisons of the tree read.
   // Supply and demand cells of each candidate's sides, compact (see the revision loop).
   std::vector<std::array<std::uint32_t, 4>> cells(cands_.size());
@@ -1243,9 +1244,14 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     changed.clear();
     for (const std::size_t cell :
          {Cell(e.p, j.actor), Cell(e.q, j.actor), Cell(e.p, i.actor), Cell(e.q, i.actor)}) {
-      for (std::uint32_t n = index.cell_start[cell]; n < index.cell_start[cell + 1]; ++n) {
+      // The gone leave the cell's list as it is read (most candidates go during a round).
+      std::uint32_t kept = index.cell_start[cell];
+      const std::uint32_t end = cell_end[cell];
+      for (std::uint32_t n = index.cell_start[cell]; n < end; ++n) {
         const std::uint32_t k = index.cell_items[n];
-        if (stamp[k] == pass || stamp[k] == kGone) continue;
+        if (stamp[k] == kGone) continue;
+        index.cell_items[kept++] = k;
+        if (stamp[k] == pass) continue;
         // Revise changes c only when it shares a supply or a demand cell with e.
         const auto& z = cells[k];
         if (z[0] != e_cells[0] && z[0] != e_cells[1] && z[1] != e_cells[0] && z[1] != e_cells[1] &&
@@ -1275,6 +1281,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
           best_of.Update(k, false);
         }
       }
+      cell_end[cell] = kept;
     }
     // Labels for the revised, in their order in the previous list (see above).
     // (Sorted by index, as the comparison may form exact keys in place.)
