@@ -996,9 +996,13 @@ void Engine<N>::Enumerate(int round) {
     }
     outcome[d] = w == zero_ ? zero_ : sum / w;
   }
-  const auto left = [&](std::size_t d, std::size_t a) {
-    return start_[Cell(d, a)] < outcome[d] ? 1 : 0;
-  };
+  std::vector<std::uint8_t> left_of(start_.size(), 0);  // per cell: left of the outcome
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    for (std::size_t a = 0; a < b.actors; ++a) {
+      left_of[Cell(d, a)] = start_[Cell(d, a)] < outcome[d] ? 1 : 0;
+    }
+  }
+  const auto left = [&](std::size_t d, std::size_t a) { return left_of[Cell(d, a)]; };
   // s_p / s_q per actor and issue pair; saliences do not change between rounds.
   const auto ratio = [&](std::size_t a, std::size_t p, std::size_t q) -> const N& {
     const std::size_t k = (a * b.issues + p) * b.issues + q;
