@@ -31,6 +31,11 @@
 //    x' = (1 - s) w_s y + w_f y + (1 - (1 - s) w_s - w_f) x.
 // Every sum runs over an issue's stances in input order, as Decide's does, because with
 // arithmetic=decimal the last digits decide ties.
+// With arithmetic=decimal, what needs no digits (which way a sizing branches, validity, the
+// outcome cap's test, which of two gains is larger) is decided from double estimates with
+// proven error bounds (SizeLazy, CapEstimate, Round's gain bounds); decimals are formed only
+// where a bound does not decide or a value is kept (Materialize, ExactSum). Every decision
+// and value is the one the decimal computation gives (docs/models/exchange.md, "Speed").
 #include "entente/models/exchange_decide.hpp"
 
 #include <algorithm>
