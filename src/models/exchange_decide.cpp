@@ -1113,23 +1113,26 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
   const ExchangeBoard& b = board_;
   Enumerate(round);
   for (Candidate& c : cands_) Size(c);
-  ExchangeScratch index;  // candidates by actor-issue cell
-  index.candidates.resize(cands_.size());
-  for (std::size_t k = 0; k < cands_.size(); ++k) {
-    ExchangeCandidate& x = index.candidates[k];
-    x.p = cands_[k].p;
-    x.q = cands_[k].q;
-    x.actor_p = cands_[k].side[1].actor;
-    x.actor_q = cands_[k].side[0].actor;
-  }
-  IndexCandidatesByCell(b, index);
-  std::vector<std::uint32_t> cell_end(index.cell_start.begin() + 1, index.cell_start.end());
-  // Gain ranks and labels in a compact array, which the comparisons of the tree read.
-  // Supply and demand cells of each candidate's sides, compact (see the revision loop).
-  std::vector<std::array<std::uint32_t, 4>> cells(cands_.size());
-  for (std::size_t k = 0; k < cands_.size(); ++k) {
-    const auto& sd = cands_[k].side;
-    cells[k] = {sd[0].sup_cell, sd[1].sup_cell, sd[0].dem_cell, sd[1].dem_cell};
+  // Candidates by supply cell (a side's actor giving way on an issue) and by demand cell (the
+  // side's actor on the issue it demands), as compressed rows: a realized exchange revises
+  // exactly those listed under its two supply cells in the one and its two demand cells in
+  // the other.
+  const std::size_t ncells = start_.size();
+  std::array<std::vector<std::uint32_t>, 2> row_start, row_end, items;
+  for (std::size_t role = 0; role < 2; ++role) {
+    std::vector<std::uint32_t>& start = row_start[role];
+    start.assign(ncells + 1, 0);
+    for (const Candidate& c : cands_) {
+      for (const Side& sd : c.side) ++start[(role == 0 ? sd.sup_cell : sd.dem_cell) + 1];
+    }
+    for (std::size_t n = 0; n < ncells; ++n) start[n + 1] += start[n];
+    row_end[role].assign(start.begin(), start.end() - 1);
+    items[role].assign(start.back(), 0);
+    for (std::uint32_t k = 0; k < cands_.size(); ++k) {
+      for (const Side& sd : cands_[k].side) {
+        items[role][row_end[role][role == 0 ? sd.sup_cell : sd.dem_cell]++] = k;
+      }
+    }
   }
   std::vector<Entry> rank(cands_.size());
   std::vector<bool> in_play(cands_.size());
@@ -1247,26 +1250,21 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
     outcome[r.q] += r.shift_q;
     vote[Cell(e.p, j.actor)] = j.y;
     vote[Cell(e.q, i.actor)] = i.y;
-    // Revise the candidates that share a cell with e; the rest keep their place and gain.
-    const std::array<std::uint32_t, 4> e_cells{i.sup_cell, j.sup_cell, i.dem_cell, j.dem_cell};
+    // Revise the candidates that share a supply or a demand cell with e; the rest keep their
+    // place and gain.
     ++pass;
     changed.clear();
-    for (const std::size_t cell :
-         {Cell(e.p, j.actor), Cell(e.q, j.actor), Cell(e.p, i.actor), Cell(e.q, i.actor)}) {
-      // The gone leave the cell's list as it is read (most candidates go during a round).
-      std::uint32_t kept = index.cell_start[cell];
-      const std::uint32_t end = cell_end[cell];
-      for (std::uint32_t n = index.cell_start[cell]; n < end; ++n) {
-        const std::uint32_t k = index.cell_items[n];
+    for (const auto& [role, cell] : {std::pair{0, i.sup_cell}, std::pair{0, j.sup_cell},
+                                     std::pair{1, i.dem_cell}, std::pair{1, j.dem_cell}}) {
+      // The gone leave the row as it is read (most candidates go during a round).
+      std::vector<std::uint32_t>& row = items[static_cast<std::size_t>(role)];
+      std::uint32_t& end = row_end[static_cast<std::size_t>(role)][cell];
+      std::uint32_t kept = row_start[static_cast<std::size_t>(role)][cell];
+      for (std::uint32_t n = kept; n < end; ++n) {
+        const std::uint32_t k = row[n];
         if (stamp[k] == kGone) continue;
-        index.cell_items[kept++] = k;
+        row[kept++] = k;
         if (stamp[k] == pass) continue;
-        // Revise changes c only when it shares a supply or a demand cell with e.
-        const auto& z = cells[k];
-        if (z[0] != e_cells[0] && z[0] != e_cells[1] && z[1] != e_cells[0] && z[1] != e_cells[1] &&
-            z[2] != e_cells[2] && z[2] != e_cells[3] && z[3] != e_cells[2] && z[3] != e_cells[3]) {
-          continue;
-        }
         Candidate& c = cands_[k];
         Changed x;
         x.old = rank[k];
@@ -1290,7 +1288,7 @@ void Engine<N>::Round(int round, std::vector<double>& voting,
           best_of.Update(k, false);
         }
       }
-      cell_end[cell] = kept;
+      end = kept;
     }
     // Labels for the revised, in their order in the previous list (see above).
     // (Sorted by index, as the comparison may form exact keys in place.)
