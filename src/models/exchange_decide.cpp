@@ -166,13 +166,6 @@ class Engine final : public DecideExchange {
     std::array<N, 2> factor{};  // equal-gain rate of each side's shift (Rate), once computed
     std::array<bool, 2> has_factor{false, false};
     std::array<Estimate, 2> factor_est{};  // estimates of the two factors (equal gain)
-    // The sizing before the outcome cap, which depends on the positions x only: a revision
-    // that changes only the records re-applies the cap to it.
-    struct {
-      N move_i{}, move_j{}, y_i{}, y_j{}, gain{}, gain_i{}, gain_j{};
-      bool valid = false, swap = false;
-    } uncapped;
-    bool uncapped_fresh = false;  // `uncapped` belongs to the current positions
     // A lazy sizing (SizeLazy): moves and gain known as estimates only, the sizing's branch.
     bool lazy = false, lazy_swap = false;  // lazy_swap: the branch of any current sizing
     // Not cut by an outcome cap: the gain is then a function of the branch and the position
@@ -713,7 +706,6 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     if (fails) {             // invalid whatever the unknowns are
       c.valid = false;
       c.lazy = true;
-      c.uncapped_fresh = false;
       return true;
     }
     if (unknown) {
@@ -733,7 +725,6 @@ bool Engine<N>::SizeLazy(Candidate& c) const {
     c.lazy_swap = swapped;
     c.gain_est = gain;
     c.y_est = {yi, yj};
-    c.uncapped_fresh = false;
     return true;
   }
 }
@@ -758,17 +749,6 @@ void Engine<N>::Materialize(Candidate& c) const {
   }
   SetGain(c, z.dp, z.dq, 0);
   c.key = F::Rank(c.gain);
-  auto& u = c.uncapped;
-  u.move_i = i.move;
-  u.move_j = j.move;
-  u.y_i = i.y;
-  u.y_j = j.y;
-  u.gain = c.gain;
-  u.gain_i = c.gain_i;
-  u.gain_j = c.gain_j;
-  u.valid = true;
-  u.swap = c.lazy_swap;
-  c.uncapped_fresh = true;
   c.lazy = false;
 }
 
@@ -795,7 +775,6 @@ template <class N>
 void Engine<N>::Size(Candidate& c, bool same_positions) const {
   Side& i = c.side[0];
   Side& j = c.side[1];
-  auto& u = c.uncapped;
   if (same_positions && c.lazy) {
     // Only records changed: popping the history entries and sizing again would push the
     // same entries and estimates (the positions are the same), so only the caps, which read
@@ -806,20 +785,7 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
   }
   c.lazy = false;
   if (SizeLazy(c)) return;
-  if (same_positions && c.uncapped_fresh) {
-    // Only records changed since the last sizing: the uncapped sizing is as it was then.
-    i.move = u.move_i;
-    j.move = u.move_j;
-    Push(i);
-    Push(j);
-    i.y = u.y_i;
-    j.y = u.y_j;
-    c.gain = u.gain;
-    c.gain_i = u.gain_i;
-    c.gain_j = u.gain_j;
-    c.valid = u.valid;
-    c.lazy_swap = u.swap;
-  } else {
+  {
     const N dist_i = F::Abs(Target(i) - i.x), dist_j = F::Abs(Target(j) - j.x);
     N dp{}, dq{};
     int swap = -1;
@@ -850,16 +816,6 @@ void Engine<N>::Size(Candidate& c, bool same_positions) const {
     } else if (c.gain < tiny_) {
       c.valid = false;
     }
-    u.move_i = i.move;
-    u.move_j = j.move;
-    u.y_i = i.y;
-    u.y_j = j.y;
-    u.gain = c.gain;
-    u.gain_i = c.gain_i;
-    u.gain_j = c.gain_j;
-    u.valid = c.valid;
-    u.swap = c.lazy_swap;
-    c.uncapped_fresh = true;
   }
   c.uncut = true;
   if (!c.valid) return;
@@ -913,7 +869,6 @@ bool Engine<N>::Revise(Candidate& c, const Candidate& e) const {
       if (c.side[k].actor == es.actor && c.side[k].sup == es.sup) {
         c.side[k].x = es.y;
         c.side[k].x_d = F::Approx(es.y);
-        c.uncapped_fresh = false;
         moved[k] = true;
         break;
       }
