@@ -298,6 +298,17 @@ Engine<N>::Engine(const Scenario& s, const ExchangeBoard& b, const ExchangeOptio
     std::sort(rows.begin(), rows.end());
     for (const auto& [k, a] : rows) order_[d].push_back(a);
   }
+  // Room for the most candidates a round can have (n^2 / 4 for the n actors on both issues
+  // of a pair), so that the list never moves while it grows.
+  std::size_t most = 0;
+  for (std::size_t p = 0; p < b.issues; ++p) {
+    for (std::size_t q = p + 1; q < b.issues; ++q) {
+      std::size_t n = 0;
+      for (std::size_t a = 0; a < b.actors; ++a) n += present_[Cell(p, a)] && present_[Cell(q, a)];
+      most += n * n / 4;
+    }
+  }
+  cands_.reserve(most);
 }
 
 template <class N>
