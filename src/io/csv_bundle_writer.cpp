@@ -33,7 +33,8 @@ std::vector<std::string> UncertainCells(double value, const Spread& sp) {
 Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   FileSet files;
   const Metadata& info = scenario.meta;
-  if (!info.title.empty() || !info.as_of.empty() || !info.description.empty() || !info.sources.empty()) {
+  if (!info.title.empty() || !info.as_of.empty() || !info.description.empty() ||
+      !info.sources.empty()) {
     std::string meta = CsvLine({"key", "value"});
     if (!info.title.empty()) meta += CsvLine({"title", info.title});
     if (!info.as_of.empty()) meta += CsvLine({"as_of", info.as_of});

@@ -151,57 +151,53 @@ Result<Unit> InsertRows(Sqlite& db, std::int64_t id, const RunRecord& run, bool 
 }
 
 Result<Unit> LoadRows(Sqlite& db, RunRecord& run) {
-  Result<Statement> q = db.Prepare(
+  // Runs `sql` (one parameter: the run id) and hands each row to `read`.
+  const auto each_row = [&db, &run](const char* sql, const auto& read) -> Result<Unit> {
+    Result<Statement> q = db.Prepare(sql);
+    if (!q) return q.errors();
+    q.value().Bind(1, run.id);
+    while (true) {
+      Result<bool> row = q.value().Step();
+      if (!row) return row.errors();
+      if (!row.value()) return Unit{};
+      read(q.value());
+    }
+  };
+  Result<Unit> r = each_row(
       "SELECT variant, issue, outcome, unconstrained, status_quo, binding_veto, mean, p05, p95 "
-      "FROM outcomes WHERE run_id = ?1 ORDER BY rowid");
-  if (!q) return q.errors();
-  q.value().Bind(1, run.id);
-  while (true) {
-    Result<bool> row = q.value().Step();
-    if (!row) return row.errors();
-    if (!row.value()) break;
-    const Statement& s = q.value();
-    run.outcomes.push_back(OutcomeRow{s.Text(0), s.Text(1), s.Real(2), s.OptReal(3), s.OptReal(4),
-                                      s.OptText(5), s.OptReal(6), s.OptReal(7), s.OptReal(8)});
-  }
-  Result<Statement> r = db.Prepare(
+      "FROM outcomes WHERE run_id = ?1 ORDER BY rowid",
+      [&run](const Statement& s) {
+        run.outcomes.push_back(OutcomeRow{s.Text(0), s.Text(1), s.Real(2), s.OptReal(3),
+                                          s.OptReal(4), s.OptText(5), s.OptReal(6), s.OptReal(7),
+                                          s.OptReal(8)});
+      });
+  if (!r) return r;
+  r = each_row(
       "SELECT issue, round, median, mean, positions_json FROM rounds WHERE run_id = ?1 "
-      "ORDER BY rowid");
-  if (!r) return r.errors();
-  r.value().Bind(1, run.id);
-  while (true) {
-    Result<bool> row = r.value().Step();
-    if (!row) return row.errors();
-    if (!row.value()) break;
-    const Statement& s = r.value();
-    run.rounds.push_back(
-        RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
-  }
-  Result<Statement> x = db.Prepare(
+      "ORDER BY rowid",
+      [&run](const Statement& s) {
+        run.rounds.push_back(
+            RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
+      });
+  if (!r) return r;
+  return each_row(
       "SELECT seq, round, first_actor, first_issue, first_from, first_to, second_actor, "
-      "second_issue, second_from, second_to, gain FROM exchanges WHERE run_id = ?1 ORDER BY seq");
-  if (!x) return x.errors();
-  x.value().Bind(1, run.id);
-  while (true) {
-    Result<bool> row = x.value().Step();
-    if (!row) return row.errors();
-    if (!row.value()) break;
-    const Statement& s = x.value();
-    ExchangeRow e;
-    e.seq = static_cast<int>(s.Int(0));
-    e.round = static_cast<int>(s.Int(1));
-    e.first_actor = s.Text(2);
-    e.first_issue = s.Text(3);
-    e.first_from = s.Real(4);
-    e.first_to = s.Real(5);
-    e.second_actor = s.Text(6);
-    e.second_issue = s.Text(7);
-    e.second_from = s.Real(8);
-    e.second_to = s.Real(9);
-    e.gain = s.Real(10);
-    run.exchanges.push_back(std::move(e));
-  }
-  return Unit{};
+      "second_issue, second_from, second_to, gain FROM exchanges WHERE run_id = ?1 ORDER BY seq",
+      [&run](const Statement& s) {
+        ExchangeRow e;
+        e.seq = static_cast<int>(s.Int(0));
+        e.round = static_cast<int>(s.Int(1));
+        e.first_actor = s.Text(2);
+        e.first_issue = s.Text(3);
+        e.first_from = s.Real(4);
+        e.first_to = s.Real(5);
+        e.second_actor = s.Text(6);
+        e.second_issue = s.Text(7);
+        e.second_from = s.Real(8);
+        e.second_to = s.Real(9);
+        e.gain = s.Real(10);
+        run.exchanges.push_back(std::move(e));
+      });
 }
 
 }  // namespace entente

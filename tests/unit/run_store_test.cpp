@@ -42,6 +42,27 @@ std::int64_t CountRuns(const std::string& path) {
   return static_cast<std::int64_t>(store.List().ValueOrThrow().size());
 }
 
+// A database as the first released version wrote it, holding one run of `model` with
+// `result_json` (version 1 had no rows: migrations must derive them from the JSON).
+void WriteV1Database(const std::string& path, const std::string& model, const RunRecord& run) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_stmt* insert = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "INSERT INTO runs (created_at, kind, model, scenario_hash, "
+                               "scenario_text, options_json, result_json) VALUES "
+                               "('2026-01-01T00:00:00Z', 'forecast', ?1, ?2, 'x', '{}', ?3)",
+                               -1, &insert, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_text(insert, 1, model.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(insert, 2, run.scenario_hash.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(insert, 3, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+}
+
 TEST(sha256, fips_180_test_vectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -74,24 +95,7 @@ TEST(run_store, round_trip_of_a_forecast_run) {
 TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
   const std::string path = TempDb("v1");
   const RunRecord run = FlagshipRun();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_stmt* insert = nullptr;
-    ASSERT_EQ(
-        sqlite3_prepare_v2(db,
-                           "INSERT INTO runs (created_at, kind, model, scenario_hash, "
-                           "scenario_text, options_json, result_json) VALUES "
-                           "('2026-01-01T00:00:00Z', 'forecast', 'median', ?1, 'x', '{}', ?2)",
-                           -1, &insert, nullptr),
-        SQLITE_OK);
-    sqlite3_bind_text(insert, 1, run.scenario_hash.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert, 2, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
-    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
-    sqlite3_finalize(insert);
-    sqlite3_close(db);
-  }
+  WriteV1Database(path, "median", run);
   RunStore store = RunStore::Open(path).ValueOrThrow();
   EXPECT_EQ(store.SchemaVersion(), kRunSchemaVersion);
   const RunRecord back = store.Get(1).ValueOrThrow();
@@ -133,23 +137,7 @@ TEST(run_store, exchanges_get_rows_of_their_own) {
 TEST(run_store, migration_backfills_rounds_and_exchanges_of_old_runs) {
   const std::string path = TempDb("v1x");
   const RunRecord run = ExchangeRun();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, kRunSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_stmt* insert = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db,
-                                 "INSERT INTO runs (created_at, kind, model, scenario_hash, "
-                                 "scenario_text, options_json, result_json) VALUES "
-                                 "('2026-01-01T00:00:00Z', 'forecast', 'exchange', 'h', 'x', '{}', "
-                                 "?1)",
-                                 -1, &insert, nullptr),
-              SQLITE_OK);
-    sqlite3_bind_text(insert, 1, run.result_json.c_str(), -1, SQLITE_TRANSIENT);
-    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
-    sqlite3_finalize(insert);
-    sqlite3_close(db);
-  }
+  WriteV1Database(path, "exchange", run);
   RunStore store = RunStore::Open(path).ValueOrThrow();
   EXPECT_EQ(store.SchemaVersion(), 3);
   const RunRecord back = store.Get(1).ValueOrThrow();
