@@ -1,5 +1,6 @@
 // Exchange model: sizing by hand, a two-actor trade by hand, options, and the Decide reference
 // runs in ../shared/validation/decide-exchange (skipped when absent).
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -125,6 +126,39 @@ TEST(ExchangeModel, VetoRuleAppliesToTheTradedPositions) {
   // P gave way on p, so its final position (not its input 100) decides what it accepts.
   EXPECT_LT(f.issues[0].final_positions[0], 100);
   EXPECT_LT(f.issues[0].outcome, 100);
+}
+
+// Decide's bookkeeping divides by salience sums, W and c x s; actors with zero salience or
+// zero capability on an issue must neither trade there nor turn a result into NaN.
+TEST(ExchangeModel, ZeroSalienceOrCapabilityStaysFiniteUnderEveryArithmetic) {
+  Scenario s = TwoByTwo();
+  s.actors.push_back(Actor{"R", "R", "", {}});
+  s.actors.push_back(Actor{"S", "S", "", {}});
+  s.issues[0].stances.push_back(Stance{"R", 40, 0.0, 1, Basis::kUnstated, "", {}});
+  s.issues[1].stances.push_back(Stance{"R", 60, 0.5, 0.0, Basis::kUnstated, "", {}});
+  s.issues[0].stances.push_back(Stance{"S", 70, 0.0, 0.0, Basis::kUnstated, "", {}});
+  s.issues[1].stances.push_back(Stance{"S", 10, 0.6, 2, Basis::kUnstated, "", {}});
+  for (const char* arithmetic : {"decimal", "double"}) {
+    for (bool decide : {true, false}) {
+      ModelOptions o;
+      if (decide) {
+        o.Set("preset", "decide");
+        o.Set("arithmetic", arithmetic);
+      }
+      const Forecast f = RunForecast(s, "exchange", o);
+      ASSERT_FALSE(f.exchanges.empty()) << arithmetic << (decide ? " decide" : " plain");
+      for (const IssueForecast& i : f.issues) {
+        EXPECT_TRUE(std::isfinite(i.outcome)) << i.issue_id;
+        for (double x : i.final_positions) EXPECT_TRUE(std::isfinite(x)) << i.issue_id;
+      }
+      for (const ExchangeRecord& e : f.exchanges) {
+        EXPECT_TRUE(std::isfinite(e.gain));
+        // R has no weight on p, S none on p either: neither can be paid for a move there.
+        EXPECT_FALSE(e.first.issue == 0 && (e.first.actor == 2 || e.first.actor == 3));
+        EXPECT_FALSE(e.second.issue == 0 && (e.second.actor == 2 || e.second.actor == 3));
+      }
+    }
+  }
 }
 
 Forecast RunReference(const std::string& path, const char* variant = nullptr,
