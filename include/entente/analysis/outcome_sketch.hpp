@@ -21,7 +21,7 @@ struct HistogramBin {
 /// Each outcome becomes a 30-bit key, its place on the scale in steps of 2^-30 of the
 /// range. Keys are counted in 16,384 equal bins, and each bin keeps the smallest and largest
 /// key it saw: 8 bytes per bin, so the bins the draws touch stay in the processor's cache
-/// (three 8-byte arrays of 65,536 bins did not, and cost half the time of a compromise draw).
+/// (three 8-byte arrays of 65,536 bins did not: perf put a quarter of a compromise draw on them).
 /// The mean and sd come from fixed-point sums (2^-32 of the range) of the deviation from the
 /// point forecast. All sums are integers, so merging per-thread sketches in any order gives
 /// identical bytes.
