@@ -5,7 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
-#include "entente/models/expected_utility.hpp"
+#include "entente/models/eu/expected_utility.hpp"
 #include "entente/models/registry.hpp"
 
 namespace {

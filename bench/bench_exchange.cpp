@@ -8,7 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
-#include "entente/models/exchange.hpp"
+#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/registry.hpp"
 
 namespace {

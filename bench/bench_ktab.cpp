@@ -7,7 +7,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
-#include "entente/models/ktab_smp.hpp"
+#include "entente/models/ktab/ktab_smp.hpp"
 
 namespace entente {
 namespace {

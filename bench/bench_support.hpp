@@ -6,7 +6,7 @@
 #include <string>
 
 #include "entente/core/scenario.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 
 namespace entente::bench {
 

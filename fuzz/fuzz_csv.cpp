@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entente/io/csv.hpp"
+#include "entente/formats/csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "entente/core/validation.hpp"
-#include "entente/io/csv_bundle.hpp"
+#include "entente/formats/csv_bundle.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string all(reinterpret_cast<const char*>(data), size);

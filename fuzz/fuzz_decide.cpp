@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "entente/core/validation.hpp"
-#include "entente/io/decide_reader.hpp"
+#include "entente/formats/decide_reader.hpp"
 #include "entente/models/registry.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

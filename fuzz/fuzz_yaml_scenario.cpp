@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "entente/core/validation.hpp"
-#include "entente/io/yaml_scenario.hpp"
+#include "entente/formats/yaml_scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente::cli {

@@ -6,8 +6,8 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/io/forecast_output.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "run_database.hpp"
 

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/version.hpp"
-#include "entente/io/files.hpp"
+#include "entente/core/files.hpp"
 
 namespace entente::cli {
 

@@ -8,10 +8,10 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/io/files.hpp"
-#include "entente/io/run_store.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/io/text.hpp"
+#include "entente/core/files.hpp"
+#include "entente/store/run_store.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/core/text.hpp"
 #include "entente/report/report.hpp"
 #include "run_database.hpp"
 

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "entente/core/error.hpp"
-#include "entente/io/run_record.hpp"
-#include "entente/io/run_store.hpp"
+#include "entente/store/run_record.hpp"
+#include "entente/store/run_store.hpp"
 
 namespace entente::cli {
 

@@ -5,7 +5,7 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 
 namespace entente::cli {
 namespace {

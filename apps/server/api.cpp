@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "entente/core/version.hpp"
-#include "entente/io/run_store.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/store/run_store.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "scenario_json.hpp"
 

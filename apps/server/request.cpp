@@ -4,7 +4,7 @@
 
 #include "entente/analysis/moves.hpp"
 #include "entente/core/validation.hpp"
-#include "entente/io/yaml_scenario.hpp"
+#include "entente/formats/yaml_scenario.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
-#include "entente/io/forecast_output.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/report/scale_chart.hpp"
 #include "entente/report/trajectory_chart.hpp"

@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "bindings.hpp"
-#include "entente/io/files.hpp"
+#include "entente/core/files.hpp"
 #include "entente/report/report.hpp"
 #include "entente/report/style.hpp"
 #include "errors.hpp"

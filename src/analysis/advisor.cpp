@@ -18,7 +18,7 @@
 
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
-#include "entente/io/text.hpp"
+#include "entente/core/text.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente {

@@ -7,12 +7,12 @@
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/aggregate.hpp"
-#include "entente/models/compromise.hpp"
+#include "entente/models/static/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
-#include "entente/models/exchange.hpp"
-#include "entente/models/expected_utility.hpp"
-#include "entente/models/ktab_smp.hpp"
-#include "entente/models/median.hpp"
+#include "entente/models/exchange/exchange.hpp"
+#include "entente/models/eu/expected_utility.hpp"
+#include "entente/models/ktab/ktab_smp.hpp"
+#include "entente/models/static/median.hpp"
 
 namespace entente {
 namespace {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "entente/io/text.hpp"
+#include "entente/core/text.hpp"
 
 namespace entente::report {
 namespace {

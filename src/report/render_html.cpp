@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "entente/core/version.hpp"
-#include "entente/io/text.hpp"
+#include "entente/core/text.hpp"
 #include "entente/report/bar_charts.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "entente/report/render.hpp"

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "entente/core/version.hpp"
-#include "entente/io/text.hpp"
+#include "entente/core/text.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/summary.hpp"
 

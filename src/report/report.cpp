@@ -5,7 +5,7 @@
 
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
-#include "entente/io/yaml_scenario.hpp"
+#include "entente/formats/yaml_scenario.hpp"
 #include "entente/report/render.hpp"
 
 namespace entente {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "entente/io/text.hpp"
+#include "entente/core/text.hpp"
 #include "entente/report/axis.hpp"
 #include "entente/report/svg.hpp"
 

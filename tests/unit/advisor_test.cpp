@@ -8,7 +8,7 @@
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/lever_search.hpp"
 #include "entente/core/error.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

@@ -1,8 +1,8 @@
-#include "entente/io/csv_bundle.hpp"
+#include "entente/formats/csv_bundle.hpp"
 
 #include <gtest/gtest.h>
 
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "test_support.hpp"
 
 namespace entente {

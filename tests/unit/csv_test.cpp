@@ -1,4 +1,4 @@
-#include "entente/io/csv.hpp"
+#include "entente/formats/csv.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Decide '#A/#P/#M/#D' reader: quoting, separators, bounds, located errors, sniffing.
 #include <gtest/gtest.h>
 
-#include "entente/io/decide_reader.hpp"
+#include "entente/formats/decide_reader.hpp"
 
 namespace entente {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/models/decimal28.hpp"
+#include "entente/models/exchange/decimal28.hpp"
 
 namespace entente::detail {
 namespace {

@@ -1,10 +1,10 @@
-#include "entente/analysis/draw_stream.hpp"
+#include "entente/core/draw_stream.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "entente/analysis/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente {
 namespace {

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/io/forecast_output.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/models/expected_utility.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/eu/expected_utility.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

@@ -2,7 +2,7 @@
 // the three offer-choice rules with their tie-breaks.
 #include <gtest/gtest.h>
 
-#include "entente/models/eu_offer.hpp"
+#include "entente/models/eu/eu_offer.hpp"
 
 namespace entente {
 namespace {

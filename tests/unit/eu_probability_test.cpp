@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/models/eu_probability.hpp"
+#include "entente/models/eu/eu_probability.hpp"
 
 namespace entente {
 namespace {

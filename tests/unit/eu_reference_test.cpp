@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/models/eu_round.hpp"
-#include "entente/models/expected_utility.hpp"
+#include "entente/models/eu/eu_round.hpp"
+#include "entente/models/eu/expected_utility.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

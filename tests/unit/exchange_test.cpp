@@ -9,10 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/io/forecast_output.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/models/exchange.hpp"
-#include "entente/models/exchange_pair.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/exchange/exchange.hpp"
+#include "entente/models/exchange/exchange_pair.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

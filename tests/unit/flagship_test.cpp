@@ -2,7 +2,7 @@
 // tuning knob), and its forecasts must stay what the golden files say.
 #include <gtest/gtest.h>
 
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

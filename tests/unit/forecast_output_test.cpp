@@ -1,4 +1,4 @@
-#include "entente/io/forecast_output.hpp"
+#include "entente/output/forecast_output.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/io/ktab_csv.hpp"
-#include "entente/io/ktab_xml.hpp"
-#include "entente/models/ktab_smp.hpp"
+#include "entente/formats/ktab_csv.hpp"
+#include "entente/formats/ktab_xml.hpp"
+#include "entente/models/ktab/ktab_smp.hpp"
 #include "test_support.hpp"
 
 namespace entente {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/models/ktab_pce.hpp"
+#include "entente/models/ktab/ktab_pce.hpp"
 
 namespace entente {
 namespace {

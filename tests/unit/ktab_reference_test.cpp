@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "entente/io/scenario_io.hpp"
-#include "entente/models/ktab_smp.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/ktab/ktab_smp.hpp"
 #include "test_support.hpp"
 
 namespace entente {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
-#include "entente/models/ktab_smp.hpp"
+#include "entente/models/ktab/ktab_smp.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

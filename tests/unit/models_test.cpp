@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "entente/core/error.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/io/simulation_output.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/output/simulation_output.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

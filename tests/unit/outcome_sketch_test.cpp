@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "entente/analysis/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente {
 namespace {

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/io/run_record.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/store/run_record.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/report.hpp"

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "entente/io/csv_bundle.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/io/yaml_scenario.hpp"
+#include "entente/formats/csv_bundle.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/formats/yaml_scenario.hpp"
 #include "test_support.hpp"
 
 namespace entente {

@@ -1,4 +1,4 @@
-#include "entente/io/run_store.hpp"
+#include "entente/store/run_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,11 +12,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "entente/io/forecast_output.hpp"
-#include "entente/io/run_record.hpp"
-#include "entente/io/run_schema.hpp"
-#include "entente/io/scenario_io.hpp"
-#include "entente/io/sha256.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/store/run_record.hpp"
+#include "entente/store/run_schema.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/core/sha256.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "api.hpp"
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "scenario_json.hpp"
 #include "test_support.hpp"

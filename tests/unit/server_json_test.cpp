@@ -1,7 +1,7 @@
 // The dashboard's scenario JSON: round trips and located errors (apps/server/scenario_json).
 #include <gtest/gtest.h>
 
-#include "entente/io/scenario_io.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "scenario_json.hpp"
 #include "test_support.hpp"
 

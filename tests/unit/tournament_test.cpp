@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "entente/analysis/random.hpp"
-#include "entente/models/tournament.hpp"
+#include "entente/core/random.hpp"
+#include "entente/models/exchange/tournament.hpp"
 
 namespace entente::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "entente/io/yaml_scenario.hpp"
+#include "entente/formats/yaml_scenario.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "entente/analysis/draw_stream.hpp"
-#include "entente/analysis/random.hpp"
+#include "entente/core/draw_stream.hpp"
+#include "entente/core/random.hpp"
 #include "entente/core/scenario.hpp"
 
 namespace entente {

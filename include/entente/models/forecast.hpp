@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "entente/models/bargain_event.hpp"
-#include "entente/models/exchange_record.hpp"
+#include "entente/models/exchange/exchange_record.hpp"
 
 namespace entente {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "entente/core/result.hpp"
-#include "entente/io/run_store.hpp"
+#include "entente/store/run_store.hpp"
 #include "entente/report/report_data.hpp"
 
 namespace entente {

@@ -1,0 +1,28 @@
+#pragma once
+/// \file
+/// The CSV bundle: a folder with `actors.csv`, `issues.csv`, `stances.csv` and, optionally,
+/// `scenario.csv` (title, as_of, description, source rows) for lossless round trips.
+
+#include <map>
+#include <string>
+
+#include "entente/core/files.hpp"
+#include "entente/core/result.hpp"
+#include "entente/core/scenario.hpp"
+
+namespace entente {
+
+/// Reads a bundle from the files' texts; `folder` prefixes file names in messages. Reports
+/// every problem in every file. Does not validate ranges (see Validate).
+[[nodiscard]] Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder);
+
+/// The bundle's files for `scenario`. Fails only when an anchor label cannot be written
+/// unambiguously (it contains `;<number>=`).
+[[nodiscard]] Result<FileSet> WriteCsvBundle(const Scenario& scenario);
+
+/// Parses the `value=label;value=label` anchor list; a `;` not followed by `number=` belongs
+/// to the label. nullopt (with `bad` set to the offending part) when a part has no `=`.
+[[nodiscard]] std::optional<std::vector<Anchor>> ParseAnchors(std::string_view text,
+                                                              std::string* bad);
+
+}  // namespace entente

@@ -1,0 +1,143 @@
+#include <fmt/format.h>
+
+#include "entente/formats/csv.hpp"
+#include "entente/formats/csv_bundle.hpp"
+#include "entente/core/text.hpp"
+
+namespace entente {
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, char sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+// The cells for a number and its spread columns (`_sd`, `_low`, `_high`).
+std::vector<std::string> UncertainCells(double value, const Spread& sp) {
+  const std::string v = FormatNumber(value);
+  switch (sp.kind) {
+    case Spread::Kind::kNone: return {v, "", "", ""};
+    case Spread::Kind::kNormal: return {v, FormatNumber(sp.sd), "", ""};
+    case Spread::Kind::kUniform: return {"", "", FormatNumber(sp.low), FormatNumber(sp.high)};
+    case Spread::Kind::kTriangular: return {v, "", FormatNumber(sp.low), FormatNumber(sp.high)};
+  }
+  return {v, "", "", ""};
+}
+
+}  // namespace
+
+Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
+  FileSet files;
+  const Metadata& info = scenario.meta;
+  if (!info.title.empty() || !info.as_of.empty() || !info.description.empty() ||
+      !info.sources.empty()) {
+    std::string meta = CsvLine({"key", "value"});
+    if (!info.title.empty()) meta += CsvLine({"title", info.title});
+    if (!info.as_of.empty()) meta += CsvLine({"as_of", info.as_of});
+    if (!info.description.empty()) meta += CsvLine({"description", info.description});
+    for (const std::string& src : info.sources) meta += CsvLine({"source", src});
+    files["scenario.csv"] = std::move(meta);
+  }
+
+  bool any_description = false;
+  for (const Actor& a : scenario.actors) any_description |= !a.description.empty();
+  std::string actors =
+      any_description ? CsvLine({"actor", "name", "description"}) : CsvLine({"actor", "name"});
+  for (const Actor& a : scenario.actors) {
+    actors += any_description ? CsvLine({a.id, a.name, a.description}) : CsvLine({a.id, a.name});
+  }
+  files["actors.csv"] = std::move(actors);
+
+  bool issue_description = false;
+  for (const Issue& i : scenario.issues) issue_description |= !i.description.empty();
+  std::vector<std::string> header = {"issue",      "name",          "unit",
+                                     "scale_min",  "scale_max",     "anchors",
+                                     "status_quo", "decision_rule", "veto_players"};
+  if (issue_description) header.emplace_back("description");
+  std::string issues = CsvLine(header);
+  // Spread columns appear only when some stance is uncertain, so plain bundles stay plain.
+  bool spreads = false;
+  for (const Issue& i : scenario.issues) {
+    for (const Stance& s : i.stances) {
+      spreads |=
+          s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
+    }
+  }
+  std::vector<std::string> stance_header = {"issue",      "actor", "position", "salience",
+                                            "capability", "basis", "note"};
+  if (spreads) {
+    for (const char* f : {"position", "salience", "capability"}) {
+      for (const char* suffix : {"_sd", "_low", "_high"})
+        stance_header.push_back(std::string(f) + suffix);
+    }
+  }
+  std::string stances = CsvLine(stance_header);
+  for (const Issue& i : scenario.issues) {
+    std::vector<std::string> anchors;
+    for (const Anchor& a : i.scale.anchors) {
+      anchors.push_back(FormatNumber(a.value) + "=" + a.label);
+    }
+    const std::string anchor_text = Join(anchors, ';');
+    std::string bad;
+    auto back = ParseAnchors(anchor_text, &bad);
+    if (!back || *back != i.scale.anchors) {
+      return Error{
+          i.origin.WithField("anchors"),
+          fmt::format("issue '{}': an anchor label cannot be written to CSV unambiguously", i.id),
+          "avoid ';' followed by a number and '=' inside anchor labels"};
+    }
+    std::vector<std::string> row = {i.id,
+                                    i.name,
+                                    i.scale.unit,
+                                    FormatNumber(i.scale.min),
+                                    FormatNumber(i.scale.max),
+                                    anchor_text,
+                                    i.status_quo ? FormatNumber(*i.status_quo) : std::string(),
+                                    std::string(DecisionKindName(i.rule.kind)),
+                                    Join(i.rule.veto_players, ';')};
+    if (issue_description) row.push_back(i.description);
+    issues += CsvLine(row);
+    for (const Stance& s : i.stances) {
+      const auto p = UncertainCells(s.position, s.position_spread);
+      const auto sa = UncertainCells(s.salience, s.salience_spread);
+      const auto c = UncertainCells(s.capability, s.capability_spread);
+      std::vector<std::string> cells = {
+          i.id, s.actor, p[0], sa[0], c[0], std::string(BasisName(s.basis)), s.note};
+      if (spreads) {
+        for (const auto* u : {&p, &sa, &c}) cells.insert(cells.end(), u->begin() + 1, u->end());
+      }
+      stances += CsvLine(cells);
+    }
+  }
+  files["issues.csv"] = std::move(issues);
+  files["stances.csv"] = std::move(stances);
+  if (!scenario.alliances.empty()) {
+    std::string text = CsvLine({"alliance", "name", "members"});
+    for (const Alliance& a : scenario.alliances)
+      text += CsvLine({a.id, a.name, Join(a.members, ';')});
+    files["alliances.csv"] = std::move(text);
+  }
+  if (!scenario.moves.empty()) {
+    const auto opt = [](const std::optional<double>& v) {
+      return v ? FormatNumber(*v) : std::string();
+    };
+    std::string text =
+        CsvLine({"move", "name", "source", "issue", "actor", "position", "salience", "capability"});
+    for (const Move& m : scenario.moves) {
+      for (std::size_t k = 0; k < m.changes.size(); ++k) {
+        const StanceChange& c = m.changes[k];
+        // Name and source on the first row only: the reader takes them from there.
+        text += CsvLine({m.id, k == 0 ? m.name : "", k == 0 ? m.source : "", c.issue, c.actor,
+                         opt(c.position), opt(c.salience), opt(c.capability)});
+      }
+    }
+    files["moves.csv"] = std::move(text);
+  }
+  return files;
+}
+
+}  // namespace entente

@@ -1,0 +1,107 @@
+// Expected utility model: Bueno de Mesquita (1994), "Political forecasting: an expected
+// utility method", in Bueno de Mesquita & Stokman (eds.), European Community Decision Making,
+// Yale UP, pp. 71-104; equations as clarified by Scholz, Calbert & Smith (2011),
+// "Unravelling Bueno de Mesquita's group decision model", J. Theoretical Politics 23(4),
+// appendix steps 1-13 (ICAART 2011, pp. 18-30). Per issue (one dimension each):
+//   round 0: x_i given; R = max x - min x of the inputs (option range), r_i = 1
+//   round t: EuRound (eu_round.cpp: eqs. 15-16, 22-24, 25a, 31-36) moves every actor at most
+//            once; mu and the reported median are the c s weighted median (Condorcet winner
+//            with linear single-peaked utilities, Black 1948).
+//   stop after `rounds` rounds, or earlier when max_i |x_i(t) - x_i(t-1)| <= tolerance R.
+//   forecast = weighted median (or mean) of the final positions, with weights c_i s_i.
+// Degenerate issues: one actor, or every actor at one position, leave nothing to bargain
+// over; the forecast is that position, with round 0 only.
+#include "entente/models/eu/expected_utility.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "entente/core/error.hpp"
+#include "entente/models/aggregate.hpp"
+#include "entente/models/eu/eu_options.hpp"
+#include "entente/models/eu/eu_round.hpp"
+
+namespace entente {
+namespace {
+
+// votes=risk stores (|x_k - x_t| / R)^r_k for every pair: 8 n^2 bytes, 128 MB at this size.
+constexpr std::size_t kMaxRiskVoteActors = 4096;
+
+Round MakeRound(int number, const std::vector<double>& x, const std::vector<double>& w) {
+  return Round{number, WeightedMedian(x, w), WeightedMean(x, w), x};
+}
+
+IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
+                           std::vector<std::string>& warnings) {
+  IssueForecast f;
+  f.issue_id = issue.id;
+  std::vector<double> x, w, s;
+  for (const Stance& st : issue.stances) {
+    x.push_back(st.position);
+    w.push_back(st.Weight());
+    s.push_back(st.salience);
+  }
+  double total = 0;
+  for (double v : w) total += v;
+  if (!(total > 0) || !std::isfinite(total)) {
+    throw InputError(fmt::format(
+        "issue '{}': no actor has salience x capability > 0, so the expected utility model has "
+        "no votes to count; give at least one actor positive salience and capability",
+        issue.id));
+  }
+  if (o.votes == EuVotes::kRisk && x.size() > kMaxRiskVoteActors) {
+    throw InputError(fmt::format(
+        "issue '{}': votes=risk keeps an n x n table and costs O(n^3) per round; {} actors is "
+        "more than its limit of {}; use votes=linear (the default)",
+        issue.id, x.size(), kMaxRiskVoteActors));
+  }
+  if (o.trail) f.rounds.push_back(MakeRound(0, x, w));
+  const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+  const double range = o.range == EuRange::kScale ? issue.scale.Range() : *hi - *lo;
+  const bool nothing_to_do = x.size() < 2 || *hi == *lo || !(range > 0);
+  bool settled = nothing_to_do;
+  double last_move = 0;
+  EuScratch scratch;
+  EuRoundResult r;
+  for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
+    EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
+    last_move = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      last_move = std::max(last_move, std::abs(r.positions[i] - x[i]));
+    }
+    x.swap(r.positions);
+    if (o.trail) {
+      f.events.insert(f.events.end(), r.events.begin(), r.events.end());
+      f.rounds.push_back(MakeRound(t, x, w));
+    }
+    if (o.stop == EuStop::kConverge && last_move <= o.tolerance * range) {
+      settled = true;
+      break;
+    }
+  }
+  if (!settled && o.stop == EuStop::kConverge && o.rounds > 0) {
+    warnings.push_back(fmt::format(
+        "eu: issue '{}' had not settled after {} rounds (last round moved a position by {:.4g}); "
+        "the forecast uses the positions after the last round",
+        issue.id, o.rounds, last_move));
+  }
+  f.final_positions = x;
+  f.unconstrained = o.aggregate == EuCentre::kMedian ? WeightedMedian(x, w) : WeightedMean(x, w);
+  return f;
+}
+
+}  // namespace
+
+Forecast ExpectedUtilityModel(const Scenario& scenario, const ModelOptions& options) {
+  const EuOptions o = ParseEuOptions(options);
+  Forecast out;
+  out.model = "eu";
+  out.issues.reserve(scenario.issues.size());
+  for (const Issue& issue : scenario.issues)
+    out.issues.push_back(BargainIssue(issue, o, out.warnings));
+  return out;
+}
+
+}  // namespace entente

@@ -1,0 +1,268 @@
+// One round of the exchange model (Stokman & Van Oosten 1994; the Decide exchange model's
+// equal-gain procedure), on positions rescaled to 0-100:
+//   1. O_d = sum_i c_id s_id x_id / sum_i c_id s_id for every issue d (start positions).
+//   2. For every issue pair (p, q), p before q: group A = right of O on both, B = left on p
+//      only, C = left on q only, D = left on both; A trades with D and B with C.
+//   3. Roles: i gives way on p when s_ip / s_iq < s_jp / s_jq (compared cross-multiplied),
+//      else on q. Sizing and gains: exchange_pair.cpp.
+//   4. Realize greedily: the highest gain first (ties: options.tie); then every remaining
+//      exchange that shares an actor-issue cell with it is sized again against the new
+//      positions and outcomes, and dropped when no longer valid or when it would move an
+//      actor back against a move it already made this round (one direction per cell and
+//      round, as in Decide).
+//   (view=decide, Decide's own bookkeeping, is exchange_decide.cpp.)
+// Externalities: when an exchange shifts O_p and O_q, every other actor k with a stance there
+// gains s_kd (|O_d - x_kd| - |O_d' - x_kd|), x_kd its start position (Dijkstra et al. 2018).
+#include "entente/models/exchange/exchange_round.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+#include "entente/core/random.hpp"
+#include "entente/models/exchange/exchange_pair.hpp"
+
+namespace entente::detail {
+namespace {
+
+constexpr double kTieTolerance = 1e-12;
+constexpr double kDead = -1.0;  // rank of realized or dropped candidates (gains are > 0)
+
+// True when a outranks b under the id rule: pair of actor ranks, then issue ranks.
+bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const ExchangeCandidate& y) {
+  const auto key = [&b](const ExchangeCandidate& c) {
+    const std::size_t ra = b.actor_rank[c.actor_p], rb = b.actor_rank[c.actor_q];
+    return std::array<std::size_t, 4>{std::min(ra, rb), std::max(ra, rb), b.issue_rank[c.p],
+                                      b.issue_rank[c.q]};
+  };
+  return key(x) < key(y);
+}
+
+void Size(const ExchangeBoard& b, const std::vector<double>& start,
+          const std::vector<double>& voting, const std::vector<double>& outcome,
+          ExchangeCandidate& c) {
+  const std::size_t pp = b.Cell(c.p, c.actor_p), pq = b.Cell(c.q, c.actor_p);
+  const std::size_t qp = b.Cell(c.p, c.actor_q), qq = b.Cell(c.q, c.actor_q);
+  ExchangeInputs in;
+  in.p_from = voting[pp];
+  in.p_target = start[qp];  // the demander's own position, as it stood at the round's start
+  in.p_outcome = outcome[c.p];
+  in.p_weight = b.weight[pp];
+  in.p_total = b.total[c.p];
+  in.q_from = voting[qq];
+  in.q_target = start[pq];
+  in.q_outcome = outcome[c.q];
+  in.q_weight = b.weight[qq];
+  in.q_total = b.total[c.q];
+  in.s_pp = b.salience[pp];
+  in.s_pq = b.salience[pq];
+  in.s_qp = b.salience[qp];
+  in.s_qq = b.salience[qq];
+  in.rate_draw = c.draw;
+  const ExchangeSizing s = SizeExchange(in);
+  c.alive = s.valid;
+  c.move_p = s.move_p;
+  c.move_q = s.move_q;
+  c.shift_p = s.shift_p;
+  c.shift_q = s.shift_q;
+  c.gain_p = s.gain_p;
+  c.gain_q = s.gain_q;
+  c.gain = std::min(s.gain_p, s.gain_q);
+}
+
+// An actor may not move back this round against a move it already made on the same issue.
+bool SameDirection(double so_far, double move) {
+  return so_far == 0 || (so_far > 0) == (move > 0);
+}
+
+// The four actor-issue cells an exchange involves.
+std::array<std::size_t, 4> CellsOf(const ExchangeBoard& b, const ExchangeCandidate& c) {
+  return {b.Cell(c.p, c.actor_p), b.Cell(c.q, c.actor_p), b.Cell(c.p, c.actor_q),
+          b.Cell(c.q, c.actor_q)};
+}
+
+}  // namespace
+
+void IndexCandidatesByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
+  const std::size_t cells = b.actors * b.issues;
+  sc.cell_start.assign(cells + 1, 0);
+  for (const ExchangeCandidate& c : sc.candidates) {
+    for (const std::size_t cell : CellsOf(b, c)) ++sc.cell_start[cell + 1];
+  }
+  for (std::size_t i = 0; i < cells; ++i) sc.cell_start[i + 1] += sc.cell_start[i];
+  sc.cell_items.resize(sc.cell_start[cells]);
+  std::vector<std::uint32_t> fill(sc.cell_start.begin(), sc.cell_start.end() - 1);
+  for (std::uint32_t k = 0; k < sc.candidates.size(); ++k) {
+    for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
+  }
+}
+
+namespace {
+
+void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
+  sc.candidates.clear();
+  std::vector<std::uint32_t> groups[4];
+  for (std::size_t p = 0; p < b.issues; ++p) {
+    for (std::size_t q = p + 1; q < b.issues; ++q) {
+      for (auto& g : groups) g.clear();
+      for (std::size_t a = 0; a < b.actors; ++a) {
+        if (b.stance[b.Cell(p, a)] < 0 || b.stance[b.Cell(q, a)] < 0) continue;
+        groups[sc.side[b.Cell(p, a)] | (sc.side[b.Cell(q, a)] << 1)].push_back(
+            static_cast<std::uint32_t>(a));
+      }
+      for (int g = 0; g < 2; ++g) {  // A (0) with D (3), then B (1) with C (2)
+        for (std::uint32_t i : groups[g]) {
+          for (std::uint32_t j : groups[3 - g]) {
+            ExchangeCandidate c;
+            c.p = static_cast<std::uint32_t>(p);
+            c.q = static_cast<std::uint32_t>(q);
+            const bool i_gives_p = b.salience[b.Cell(p, i)] * b.salience[b.Cell(q, j)] <
+                                   b.salience[b.Cell(p, j)] * b.salience[b.Cell(q, i)];
+            c.actor_p = i_gives_p ? i : j;
+            c.actor_q = i_gives_p ? j : i;
+            c.order = static_cast<std::uint32_t>(sc.candidates.size());
+            if (o.variant == ExchangeVariant::kRandomRate) {
+              Rng rng(o.seed, (static_cast<std::uint64_t>(round) << 32) | c.order);
+              c.draw = Uniform01(rng);
+            }
+            sc.candidates.push_back(c);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
+                   const std::vector<double>& start, std::vector<double>& voting,
+                   std::vector<double>& outcome, std::vector<RealizedExchange>& realized,
+                   std::vector<double>& externality, ExchangeScratch& sc) {
+  voting = start;
+  outcome.assign(b.issues, 0);
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    double sum = 0;
+    for (std::size_t a = 0; a < b.actors; ++a) sum += b.weight[b.Cell(d, a)] * start[b.Cell(d, a)];
+    outcome[d] = b.total[d] > 0 ? sum / b.total[d] : 0;
+  }
+  sc.side.assign(start.size(), 0);
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    for (std::size_t a = 0; a < b.actors; ++a) {
+      sc.side[b.Cell(d, a)] = start[b.Cell(d, a)] < outcome[d] ? 1 : 0;
+    }
+  }
+  sc.moved.assign(start.size(), 0);
+  Enumerate(b, o, round, sc);
+  std::vector<ExchangeCandidate>& cs = sc.candidates;
+  for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c);
+  IndexCandidatesByCell(b, sc);
+  std::vector<double>& rank = sc.rank;  // contiguous gains keep the scan for the best cheap
+  rank.resize(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].alive ? cs[k].gain : kDead;
+  sc.stamp.assign(cs.size(), 0);
+  std::uint32_t stamp = 0;
+  for (;;) {
+    std::size_t best = cs.size();
+    double best_gain = kDead;
+    for (std::size_t k = 0; k < rank.size(); ++k) {
+      const double g = rank[k];
+      if (g <= best_gain - kTieTolerance || g == kDead) continue;
+      // Within the tolerance of the best so far, the tie rule decides.
+      const bool wins = best == cs.size() || g > best_gain + kTieTolerance ||
+                        (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
+                                                      : IdBefore(b, cs[k], cs[best]));
+      if (wins) {
+        best = k;
+        best_gain = g;
+      }
+    }
+    if (best == cs.size()) break;
+    const ExchangeCandidate r = cs[best];
+    cs[best].alive = false;
+    rank[best] = kDead;
+    const std::size_t pp = b.Cell(r.p, r.actor_p), qq = b.Cell(r.q, r.actor_q);
+    realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
+                                        voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
+                                        r.shift_p, r.shift_q, r.gain_p, r.gain_q});
+    for (std::size_t k = 0; k < b.actors; ++k) {
+      if (k == r.actor_p || k == r.actor_q) continue;
+      for (const auto& [d, shift] : {std::pair{r.p, r.shift_p}, std::pair{r.q, r.shift_q}}) {
+        const std::size_t cell = b.Cell(d, k);
+        if (b.stance[cell] < 0) continue;
+        externality[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
+                                              std::abs(outcome[d] + shift - start[cell]));
+      }
+    }
+    voting[pp] += r.move_p;
+    voting[qq] += r.move_q;
+    sc.moved[pp] += r.move_p;
+    sc.moved[qq] += r.move_q;
+    outcome[r.p] += r.shift_p;
+    outcome[r.q] += r.shift_q;
+    // Size again every exchange that shares an actor-issue cell with the realized one.
+    ++stamp;
+    for (const std::size_t cell : CellsOf(b, r)) {
+      for (std::uint32_t i = sc.cell_start[cell]; i < sc.cell_start[cell + 1]; ++i) {
+        const std::uint32_t k = sc.cell_items[i];
+        if (sc.stamp[k] == stamp || !cs[k].alive) continue;
+        sc.stamp[k] = stamp;
+        ExchangeCandidate& c = cs[k];
+        Size(b, start, voting, outcome, c);
+        if (c.alive) {
+          c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
+                    SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+        }
+        rank[k] = c.alive ? c.gain : kDead;
+      }
+    }
+  }
+}
+
+ExchangeBoard MakeExchangeBoard(const Scenario& s, std::vector<double>& start) {
+  ExchangeBoard b;
+  b.actors = s.actors.size();
+  b.issues = s.issues.size();
+  const std::size_t cells = b.actors * b.issues;
+  b.stance.assign(cells, -1);
+  b.salience.assign(cells, 0);
+  b.weight.assign(cells, 0);
+  b.total.assign(b.issues, 0);
+  start.assign(cells, 0);
+  std::vector<std::size_t> order(b.actors);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&s](std::size_t x, std::size_t y) { return s.actors[x].id < s.actors[y].id; });
+  b.actor_rank.assign(b.actors, 0);
+  for (std::size_t r = 0; r < order.size(); ++r) b.actor_rank[order[r]] = r;
+  order.resize(b.issues);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&s](std::size_t x, std::size_t y) { return s.issues[x].id < s.issues[y].id; });
+  b.issue_rank.assign(b.issues, 0);
+  for (std::size_t r = 0; r < order.size(); ++r) b.issue_rank[order[r]] = r;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t a = 0; a < b.actors; ++a) index.emplace(s.actors[a].id, a);
+  for (std::size_t d = 0; d < b.issues; ++d) {
+    const Issue& issue = s.issues[d];
+    b.lo.push_back(issue.scale.min);
+    b.span.push_back(issue.scale.Range() / 100.0);
+    for (std::size_t k = 0; k < issue.stances.size(); ++k) {
+      const Stance& st = issue.stances[k];
+      const auto it = index.find(st.actor);
+      if (it == index.end()) continue;
+      const std::size_t cell = b.Cell(d, it->second);
+      b.stance[cell] = static_cast<int>(k);
+      b.salience[cell] = st.salience;
+      b.weight[cell] = st.Weight();
+      b.total[d] += st.Weight();
+      start[cell] = b.span[d] > 0 ? (st.position - b.lo[d]) / b.span[d] : 0;
+    }
+  }
+  return b;
+}
+
+}  // namespace entente::detail
