@@ -100,3 +100,21 @@ def test_write_refuses_to_replace_a_bundle(flagship, tmp_path):
     with pytest.raises(entente.ScenarioError):
         flagship.save(tmp_path / "b")
     flagship.save(tmp_path / "b", overwrite=True)
+
+
+def test_text_that_is_not_utf8_is_the_cli_error_not_an_internal_one(cli, source_dir):
+    # Issue #16 item 5: a Latin-1 CSV bundle passed validate, then failed as "internal error".
+    path = "tests/data/bad/latin1_bundle"
+    code, _, err = cli("validate", path)
+    assert code == 2
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.load(source_dir / path)
+    assert e.value.line == 2 and e.value.file.endswith("issues.csv")
+    assert str(e.value).replace(str(source_dir) + "/", "") == err.splitlines()[0][len("error: "):]
+    # Bytes handed over directly follow the same rule as files.
+    with pytest.raises(entente.ScenarioError, match="not UTF-8: byte 0xE9"):
+        entente._core.parse_yaml(b"title: S\xe9curit\xe9\n", "s.yaml")
+    # UTF-16 with a byte-order mark is read like UTF-8.
+    a = entente.load(source_dir / "tests/data/encoding/utf16le.yaml")
+    b = entente.load(source_dir / "tests/data/encoding/utf8_bom.yaml")
+    assert a.to_yaml() == b.to_yaml()

@@ -18,6 +18,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "entente/core/assert.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/decision_rule.hpp"
@@ -138,6 +139,7 @@ void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
   for (std::size_t k = 0; k < a.outcomes.size(); ++k) {
     const Issue& issue = plan.scenario->issues[k];
     const double y = a.outcomes[k];
+    ENTENTE_ASSERT(std::isfinite(y), "a model gave a non-finite outcome for a valid scenario");
     a.sketches[k].Add(y);
     if (issue.status_quo && std::abs(y - *issue.status_quo) <= 1e-9 * issue.scale.Range()) {
       ++a.sq_holds[k];

@@ -15,12 +15,17 @@ OutcomeSketch::OutcomeSketch(double lo, double hi, double reference,
                              std::optional<double> status_quo)
     : lo_(lo),
       hi_(hi),
-      reference_(reference),
+      reference_(hi > lo ? std::clamp(reference, lo, hi) : reference),
       to_fixed_(kFixed / (hi - lo)),
       bins_(kBins),
       min_(std::numeric_limits<double>::infinity()),
       max_(-std::numeric_limits<double>::infinity()) {
   ENTENTE_ASSERT(hi > lo, "outcome sketch needs a scale with max > min");
+  // A width that overflows (to_fixed_ 0) or one so narrow that 2^32 steps of it overflow
+  // (to_fixed_ inf) would turn every deviation into 0, inf or NaN and its integer conversion
+  // into undefined behaviour.
+  ENTENTE_ASSERT(std::isfinite(hi - lo) && std::isfinite(to_fixed_) && to_fixed_ > 0,
+                 "outcome sketch needs a scale whose width and 2^32 steps of it are finite");
   // Earlier anchors win when two share a key (they then differ by under 2^-30 of the range).
   for (double a : {reference, lo, hi}) anchors_.push_back(a);
   if (status_quo) anchors_.insert(anchors_.begin(), *status_quo);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/validation.hpp"
+
 namespace entente {
 namespace {
 
@@ -48,7 +50,7 @@ Sampler::Sampler(const Scenario& base, Noise noise) : base_(base) {
           issue.scale.min, issue.scale.max);
       add(StanceField::kSalience, s.salience_spread, s.salience, f * s.salience, 0, 1);
       add(StanceField::kCapability, s.capability_spread, s.capability, f * s.capability, 0,
-          HUGE_VAL);
+          kMaxMagnitude);  // the largest capability validation accepts
     }
     flat_stance += issue.stances.size();
   }

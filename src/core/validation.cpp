@@ -1,5 +1,6 @@
 #include "entente/core/validation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -8,8 +9,16 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/encoding.hpp"
+
 namespace entente {
 namespace {
+
+// Only ratios of capabilities matter to every model, so dividing them all by one number
+// changes nothing but the room left for arithmetic.
+constexpr const char* kCapabilityFix =
+    "capabilities only count relative to each other: divide every actor's capability by the "
+    "same number (e.g. use billions) so that none is above 1e12";
 
 class Checker {
  public:
@@ -35,12 +44,67 @@ class Checker {
     }
     CheckAlliances();
     CheckMoves();
+    CheckTexts();
     return std::move(errors_);
   }
 
  private:
   void Add(Location where, std::string message, std::string hint) {
     errors_.push_back(Error{std::move(where), std::move(message), std::move(hint)});
+  }
+
+  // Readers decode files (DecodeText), so only a scenario built by a program (Python bytes,
+  // an API) can get here with bytes that are not UTF-8 or with a NUL; either would break JSON
+  // output, the runs database or a YAML round trip later.
+  void CheckText(const Location& where, std::string_view field, std::string_view text) {
+    std::size_t bad = FindInvalidUtf8(text);
+    if (bad == std::string_view::npos) bad = text.find('\0');
+    if (bad == std::string_view::npos) return;
+    Add(where.WithField(std::string(field)),
+        fmt::format("{} is not UTF-8 text: byte 0x{:02X} at byte {}", field,
+                    static_cast<unsigned char>(text[bad]), bad + 1),
+        "give text as UTF-8 without NUL characters (in Python: str, not bytes)");
+  }
+
+  void CheckTexts() {
+    const Metadata& m = scenario_.meta;
+    for (const auto& [field, text] : {std::pair<const char*, const std::string&>{"title", m.title},
+                                      {"as_of", m.as_of},
+                                      {"description", m.description}}) {
+      CheckText(Location{}, field, text);
+    }
+    for (const std::string& s : m.sources) CheckText(Location{}, "sources", s);
+    for (const Actor& a : scenario_.actors) {
+      CheckText(a.origin, "id", a.id);
+      CheckText(a.origin, "name", a.name);
+      CheckText(a.origin, "description", a.description);
+    }
+    for (const Issue& i : scenario_.issues) {
+      CheckText(i.origin, "id", i.id);
+      CheckText(i.origin, "name", i.name);
+      CheckText(i.origin, "description", i.description);
+      CheckText(i.origin, "unit", i.scale.unit);
+      for (const Anchor& a : i.scale.anchors) CheckText(i.origin, "anchors", a.label);
+      for (const std::string& v : i.rule.veto_players) CheckText(i.origin, "veto_players", v);
+      for (const Stance& s : i.stances) {
+        CheckText(s.origin, "actor", s.actor);
+        CheckText(s.origin, "note", s.note);
+      }
+    }
+    for (const Alliance& a : scenario_.alliances) {
+      CheckText(a.origin, "id", a.id);
+      CheckText(a.origin, "name", a.name);
+      for (const std::string& member : a.members) CheckText(a.origin, "members", member);
+    }
+    for (const Move& mv : scenario_.moves) {
+      CheckText(mv.origin, "id", mv.id);
+      CheckText(mv.origin, "name", mv.name);
+      CheckText(mv.origin, "source", mv.source);
+      for (const StanceChange& c : mv.changes) {
+        CheckText(c.origin, "actor", c.actor);
+        CheckText(c.origin, "issue", c.issue);
+      }
+    }
   }
 
   void CheckAlliances() {
@@ -102,6 +166,10 @@ class Checker {
       Add(c.origin.WithField("capability"),
           fmt::format("move '{}': capability {} is negative", m.id, *c.capability),
           "give a number >= 0");
+    } else if (c.capability && *c.capability > kMaxMagnitude) {
+      Add(c.origin.WithField("capability"),
+          fmt::format("move '{}': capability {} is above {:g}", m.id, *c.capability, kMaxMagnitude),
+          kCapabilityFix);
     }
   }
 
@@ -147,6 +215,24 @@ class Checker {
           fmt::format("issue '{}': scale minimum {} is not below its maximum {}", issue.id, sc.min,
                       sc.max),
           "make scale_min smaller than scale_max");
+      return false;
+    }
+    const double size = std::max({1.0, std::abs(sc.min), std::abs(sc.max)});
+    if (size > kMaxMagnitude) {
+      Add(issue.origin.WithField("scale"),
+          fmt::format("issue '{}': scale [{}, {}] reaches beyond +-{:g}", issue.id, sc.min, sc.max,
+                      kMaxMagnitude),
+          "measure the issue in a larger unit (e.g. billions instead of units) so both ends lie "
+          "within +-1e12");
+      return false;
+    }
+    if (sc.max - sc.min < kMinScaleWidth * size) {
+      Add(issue.origin.WithField("scale"),
+          fmt::format("issue '{}': scale [{}, {}] is too narrow to tell positions apart", issue.id,
+                      sc.min, sc.max),
+          fmt::format("measure the issue in a smaller unit or shift it toward 0: the scale must "
+                      "be at least {:g} wide",
+                      kMinScaleWidth * size));
       return false;
     }
     for (const Anchor& a : sc.anchors) {
@@ -269,10 +355,13 @@ class Checker {
     } else if (s.capability < 0) {
       Add(s.origin.WithField("capability"), fmt::format("capability {} is negative", s.capability),
           "give a number >= 0");
+    } else if (s.capability > kMaxMagnitude) {
+      Add(s.origin.WithField("capability"),
+          fmt::format("capability {} is above {:g}", s.capability, kMaxMagnitude), kCapabilityFix);
     }
     if (scale_ok) CheckSpread(s, "position", s.position_spread, s.position, sc.min, sc.max);
     CheckSpread(s, "salience", s.salience_spread, s.salience, 0, 1);
-    CheckSpread(s, "capability", s.capability_spread, s.capability, 0, HUGE_VAL);
+    CheckSpread(s, "capability", s.capability_spread, s.capability, 0, kMaxMagnitude);
   }
 
   void CheckIssue(const Issue& issue) {

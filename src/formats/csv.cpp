@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
 
 namespace entente {
@@ -20,7 +21,6 @@ Result<std::vector<CsvRow>> SplitRecords(std::string_view text, const std::strin
   std::vector<CsvRow> records;
   std::size_t i = 0;
   int line = 1;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < text.size()) {
     CsvRow row;
     row.line = line;
@@ -78,8 +78,10 @@ Result<std::vector<CsvRow>> SplitRecords(std::string_view text, const std::strin
 
 }  // namespace
 
-Result<CsvTable> ParseCsv(std::string_view text, const std::string& file) {
-  Result<std::vector<CsvRow>> split = SplitRecords(text, file);
+Result<CsvTable> ParseCsv(std::string_view bytes, const std::string& file) {
+  Result<std::string> text = DecodeText(bytes, file);
+  if (!text) return text.errors();
+  Result<std::vector<CsvRow>> split = SplitRecords(text.value(), file);
   if (!split) return split.errors();
   std::vector<CsvRow>& records = split.value();
   if (records.empty()) {

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/encoding.hpp"
+
 namespace entente {
 namespace {
 
@@ -169,8 +171,11 @@ struct Parser {
 
 }  // namespace
 
-bool LooksLikeDecide(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+bool LooksLikeDecide(std::string_view bytes) {
+  // Sniff the decoded text, so a UTF-16 file is recognised too; bytes that do not decode are
+  // sniffed as they are (the reader then reports them).
+  Result<std::string> decoded = DecodeText(bytes, "");
+  std::string_view text = decoded ? std::string_view(decoded.value()) : bytes;
   const std::size_t at = text.find_first_not_of(" \t\r\n");
   if (at == std::string_view::npos) return false;
   text.remove_prefix(at);
@@ -179,10 +184,12 @@ bool LooksLikeDecide(std::string_view text) {
   return std::string_view("APMDO/").find(text[1]) != std::string_view::npos;
 }
 
-Result<Scenario> ParseDecide(std::string_view text, const std::string& file) {
+Result<Scenario> ParseDecide(std::string_view bytes, const std::string& file) {
+  Result<std::string> decoded = DecodeText(bytes, file);
+  if (!decoded) return decoded.errors();
+  const std::string_view text = decoded.value();
   Parser p;
   p.file = file;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   int line = 0;
   std::size_t start = 0;
   while (start <= text.size()) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
 
 namespace entente {
@@ -59,8 +60,10 @@ std::string KtabDimensionId(std::string_view column, const std::string& fallback
   return id.empty() ? fallback : id;
 }
 
-Result<Scenario> ParseKtabCsv(std::string_view text, const std::string& file) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+Result<Scenario> ParseKtabCsv(std::string_view bytes, const std::string& file) {
+  Result<std::string> decoded = DecodeText(bytes, file);
+  if (!decoded) return decoded.errors();
+  std::string_view text = decoded.value();
   // Non-blank lines with their 1-based numbers.
   std::vector<std::pair<int, std::string_view>> lines;
   int line_count = 0;

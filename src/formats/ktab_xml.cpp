@@ -3,11 +3,14 @@
 
 #include <expat.h>  // XML_Parser
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
 #include <fmt/format.h>
 
+#include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
 
 namespace entente {
@@ -120,11 +123,38 @@ Parameters() {
   return p;
 }
 
+// True when the XML declaration names an encoding other than UTF-8 or UTF-16 (e.g.
+// ISO-8859-1). XML 1.0 section 4.3.3 lets a document say its encoding, so reading it is no
+// guess: expat converts it. Everything else follows the common rule of DecodeText.
+bool DeclaresOtherEncoding(std::string_view text) {
+  if (!text.starts_with("<?xml")) return false;
+  const std::string_view decl = text.substr(0, text.find("?>"));
+  const std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return false;
+  const std::size_t open = decl.find_first_of("\"'", at);
+  if (open == std::string_view::npos) return false;
+  const std::size_t close = decl.find(decl[open], open + 1);
+  std::string name(decl.substr(open + 1, close == std::string_view::npos ? 0 : close - open - 1));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name != "utf-8" && name != "utf8" && name != "utf-16" && name != "utf16";
+}
+
 }  // namespace
 
-Result<KtabXmlScenario> ParseKtabXml(std::string_view text, const std::string& file) {
+Result<KtabXmlScenario> ParseKtabXml(std::string_view bytes, const std::string& file) {
+  const bool declared = DeclaresOtherEncoding(bytes);
+  std::string decoded;
+  if (!declared) {
+    Result<std::string> d = DecodeText(bytes, file);
+    if (!d) return d.errors();
+    decoded = std::move(d).value();
+  }
+  const std::string_view text = declared ? bytes : std::string_view(decoded);
   Builder b;
-  b.parser = XML_ParserCreate(nullptr);
+  // Decoded text is UTF-8 whatever its declaration says (a converted UTF-16 file still says
+  // UTF-16), so expat is told so; a document declaring another encoding is left to expat.
+  b.parser = XML_ParserCreate(declared ? nullptr : "UTF-8");
   XML_SetUserData(b.parser, &b);
   XML_SetElementHandler(b.parser, Start, End);
   XML_SetCharacterDataHandler(b.parser, Text);

@@ -1,9 +1,13 @@
 #include <initializer_list>
+#include <map>
 #include <optional>
+#include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 
@@ -308,19 +312,62 @@ class YamlReader {
     }
   }
 
+  // yaml-cpp keeps every duplicate of a key and lookups return the first, so a repeated key
+  // would silently lose its later value: each one is an error at its line. The walk uses its
+  // own stack, so deep nesting cannot overflow the call stack, and visits each collection once
+  // (by its place in the text): an alias may repeat a collection many times or hold itself.
+  void CheckDuplicateKeys(const YAML::Node& root) {
+    std::vector<YAML::Node> todo{root};
+    std::set<int> seen;
+    while (!todo.empty()) {
+      const YAML::Node n = todo.back();
+      todo.pop_back();
+      if ((n.IsSequence() || n.IsMap()) && !seen.insert(n.Mark().pos).second) continue;
+      if (n.IsSequence()) {
+        for (const YAML::Node& item : n) todo.push_back(item);
+      } else if (n.IsMap()) {
+        std::map<std::string, int> first_line;
+        for (const auto& kv : n) {
+          if (kv.first.IsScalar()) {
+            const auto [it, fresh] =
+                first_line.emplace(kv.first.Scalar(), kv.first.Mark().line + 1);
+            if (!fresh) {
+              Fail(kv.first, kv.first.Scalar(),
+                   fmt::format("duplicate key '{}' (first given on line {})", kv.first.Scalar(),
+                               it->second),
+                   "keep one of the two: YAML takes each key once per mapping");
+            }
+          }
+          todo.push_back(kv.second);
+        }
+      }
+    }
+  }
+
   Result<Scenario> Read(std::string_view text) {
-    YAML::Node loaded;
+    std::vector<YAML::Node> documents;
     try {
-      loaded = YAML::Load(std::string(text));
+      documents = YAML::LoadAll(std::string(text));
     } catch (const YAML::ParserException& e) {
       return Error{Location{file_, e.mark.line + 1}, fmt::format("YAML syntax error: {}", e.msg),
                    "check the indentation and quoting on this line or the one before"};
     }
-    const YAML::Node& root = loaded;  // const: lookups must never insert keys
+    // A document after the first would be ignored; an empty one (a trailing '---') holds
+    // nothing to lose.
+    for (std::size_t d = 1; d < documents.size(); ++d) {
+      if (documents[d].IsNull()) continue;
+      return Error{At(documents[d]),
+                   "a second YAML document (after a '---' line) starts here; Entente reads one "
+                   "scenario per file",
+                   "remove the '---' line and merge the documents, or put each scenario in a "
+                   "file of its own"};
+    }
+    const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
     if (!root || root.IsNull()) {
       return Error{Location{file_, 1}, "file is empty",
                    "see docs/scenario-format.md for an example"};
     }
+    CheckDuplicateKeys(root);
     if (!RequireMap(root, "the scenario")) return errors_;
     CheckKeys(root,
               {"entente", "title", "as_of", "description", "sources", "actors", "issues",
@@ -354,9 +401,11 @@ class YamlReader {
 
 }  // namespace
 
-Result<Scenario> ParseYamlScenario(std::string_view text, const std::string& file) {
+Result<Scenario> ParseYamlScenario(std::string_view bytes, const std::string& file) {
+  Result<std::string> text = DecodeText(bytes, file);
+  if (!text) return text.errors();
   try {
-    return YamlReader(file).Read(text);
+    return YamlReader(file).Read(text.value());
   } catch (const YAML::Exception& e) {
     return Error{Location{file, e.mark.line + 1}, fmt::format("YAML error: {}", e.msg),
                  "see docs/scenario-format.md for the expected layout"};

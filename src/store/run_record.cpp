@@ -2,10 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "entente/core/version.hpp"
-#include "entente/store/run_rows.hpp"
+#include "entente/core/encoding.hpp"
 #include "entente/core/sha256.hpp"
+#include "entente/core/version.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/store/run_rows.hpp"
 
 namespace entente {
 
@@ -17,7 +18,7 @@ RunRecord MakeRunRecord(const std::string& kind, const Scenario& scenario,
   run.created_at = UtcNow();
   run.kind = kind;
   run.scenario_title = scenario.meta.title;
-  run.scenario_path = scenario_path;
+  run.scenario_path = RepairUtf8(scenario_path);  // a file name may be any bytes
   // Canonical YAML: the same scenario from a bundle, a YAML file or an import hashes the same.
   run.scenario_text = WriteYamlScenario(scenario);
   run.scenario_hash = Sha256Hex(run.scenario_text);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "entente/core/encoding.hpp"
+
 namespace entente {
 
 Result<Unit> Sqlite::Exec(const std::string& sql) {
@@ -88,7 +90,10 @@ void Statement::Reset() {
 
 std::string Statement::Text(int c) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
-  return p == nullptr ? std::string() : std::string(p, sqlite3_column_bytes(stmt_, c));
+  if (p == nullptr) return {};
+  // Versions before the encoding rule stored whatever bytes a scenario held; reading them as
+  // Windows-1252 keeps such runs readable and exportable as JSON.
+  return RepairUtf8(std::string_view(p, sqlite3_column_bytes(stmt_, c)));
 }
 std::int64_t Statement::Int(int c) const {
   return sqlite3_column_int64(stmt_, c);

@@ -86,5 +86,52 @@ TEST(yaml, writer_quotes_what_yaml_would_misread) {
   EXPECT_NE(text.find("name: \"- dash: colon, comma #hash\""), std::string::npos);
 }
 
+// Issue #16 item 7: duplicate keys were accepted (the first won), a second document was
+// ignored and a NUL byte read as a line break. Each is now an error with its line.
+TEST(yaml, duplicate_key_is_an_error_at_its_line) {
+  std::string text = kGood;
+  text.replace(text.find("        capability: 2\n"), 22,
+               "        capability: 2\n        position: 9\n");
+  const Result<Scenario> r = ParseYamlScenario(text, "s.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors()[0].ToString(),
+            "s.yaml:33: duplicate key 'position' (first given on line 30) (field 'position'); "
+            "fix: keep one of the two: YAML takes each key once per mapping");
+  const Result<Scenario> top = ParseYamlScenario(std::string(kGood) + "title: Again\n", "t.yaml");
+  ASSERT_FALSE(top.ok());
+  EXPECT_EQ(top.errors()[0].where.line, 33);
+  EXPECT_NE(top.errors()[0].message.find("duplicate key 'title' (first given on line 2)"),
+            std::string::npos);
+}
+
+TEST(yaml, duplicate_keys_under_aliases_are_checked_once_and_cycles_end) {
+  const Result<Scenario> r =
+      ParseYamlScenario("title: &t {a: 1, a: 2}\ndescription: *t\nsources: &s [*s]\n", "a.yaml");
+  ASSERT_FALSE(r.ok());
+  int duplicates = 0;
+  for (const Error& e : r.errors()) duplicates += e.message.starts_with("duplicate key 'a'");
+  EXPECT_EQ(duplicates, 1) << FormatErrors(r.errors());
+}
+
+TEST(yaml, second_document_is_an_error_at_its_line) {
+  const Result<Scenario> r =
+      ParseYamlScenario(std::string(kGood) + "---\ntitle: Second\n", "s.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors()[0].where.line, 34);
+  EXPECT_NE(r.errors()[0].message.find("a second YAML document"), std::string::npos);
+  // An empty trailing document holds nothing that could be lost.
+  EXPECT_TRUE(ParseYamlScenario(std::string(kGood) + "---\n", "s.yaml").ok());
+  EXPECT_TRUE(ParseYamlScenario(std::string(kGood) + "...\n", "s.yaml").ok());
+}
+
+TEST(yaml, nul_byte_is_an_error_not_a_line_break) {
+  std::string text = kGood;
+  text[text.find("Beta")] = '\0';
+  const Result<Scenario> r = ParseYamlScenario(text, "s.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors()[0].where.line, 6);
+  EXPECT_NE(r.errors()[0].message.find("NUL byte"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace entente

@@ -35,14 +35,18 @@ struct HistogramBin {
 /// exactly.
 class OutcomeSketch {
  public:
-  /// Bins over [lo, hi]; `reference` (the point forecast) anchors the fixed-point sums, so
-  /// draws equal to it contribute exactly zero; `status_quo`, if any, is one more anchor.
+  /// Bins over [lo, hi]; `reference` (the point forecast, clamped into [lo, hi]) anchors the
+  /// fixed-point sums, so draws equal to it contribute exactly zero; `status_quo`, if any, is
+  /// one more anchor. Throws InternalError unless hi - lo and 2^32 / (hi - lo) are finite and
+  /// positive (validation's scale limits, kMaxMagnitude and kMinScaleWidth, ensure it), so that
+  /// every fixed-point value below stays within +-2^32.
   OutcomeSketch(double lo, double hi, double reference,
                 std::optional<double> status_quo = std::nullopt);
 
-  /// Adds one outcome (clamped into [lo, hi]). Counts are 32-bit: at most 2^32 - 1 outcomes.
+  /// Adds one outcome (clamped into [lo, hi]; callers pass finite outcomes, and a NaN counts
+  /// as lo rather than reaching an integer conversion). Counts are 32-bit: at most 2^32 - 1.
   void Add(double y) {
-    y = y < lo_ ? lo_ : (y > hi_ ? hi_ : y);
+    y = y >= lo_ ? (y > hi_ ? hi_ : y) : lo_;
     // The deviation from the point forecast, rounded to the nearest step (ties to even: adding
     // and taking away 1.5 x 2^52 leaves an integer, without a call into libm).
     constexpr double kRound = 6755399441055744.0;

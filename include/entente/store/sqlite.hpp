@@ -58,7 +58,8 @@ class Statement {
   [[nodiscard]] Result<bool> Step();
   /// Resets for reuse with new bindings.
   void Reset();
-  /// Column as text ("" for NULL).
+  /// Column as text ("" for NULL), always well-formed UTF-8: bytes that are not (runs stored
+  /// before Entente checked encodings) are read as Windows-1252 (RepairUtf8).
   [[nodiscard]] std::string Text(int c) const;
   /// Column as integer.
   [[nodiscard]] std::int64_t Int(int c) const;
