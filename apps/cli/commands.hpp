@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente::cli {
@@ -54,6 +55,15 @@ void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
 
 /// The options the flags describe; InputError for a pair without '=' or a key given twice.
 [[nodiscard]] ModelOptions ToModelOptions(const ModelFlags& flags);
+
+/// Adds `--reader-option KEY=VALUE` (options of the file's reader, e.g. the DEU conventions).
+void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
+
+/// The reader options `--reader-option` gave; InputError naming a bad key or value.
+[[nodiscard]] ReaderOptions ReaderOptionsOf(const std::vector<std::string>& items);
+
+/// `backtest`: score models against the outcomes a scenario carries.
+void AddBacktestCommand(CLI::App& app);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

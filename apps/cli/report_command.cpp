@@ -9,10 +9,10 @@
 #include "commands.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
-#include "entente/store/run_store.hpp"
-#include "entente/formats/scenario_io.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/report/report.hpp"
+#include "entente/store/run_store.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {
@@ -83,7 +83,9 @@ void Run(const ReportArgs& a) {
   if (from_run) {
     in = FromRun(a);
   } else {
-    in.scenario = LoadScenario(a.scenario).ValueOrThrow();
+    ScenarioDocument doc = LoadDocument(a.scenario).ValueOrThrow();
+    in.scenario = std::move(doc.scenario);
+    in.options.outcomes = std::move(doc.outcomes);  // the backtest section's; models never see them
     in.options.source = a.scenario;
   }
   ReportOptions& o = in.options;
