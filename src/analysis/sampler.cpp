@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include <fmt/format.h>
-
 namespace entente {
 namespace {
 
@@ -152,12 +150,6 @@ void Sampler::WriteBack(const std::vector<double>& flat, Scenario& work) const {
 
 void Sampler::Set(Scenario& work, const UncertainInput& input, double value) {
   FieldRef(work.issues[input.issue].stances[input.stance], input.field) = value;
-}
-
-std::string InputLabel(const Scenario& scenario, const UncertainInput& input) {
-  const Issue& issue = scenario.issues[input.issue];
-  return fmt::format("{} {} on {}", issue.stances[input.stance].actor, StanceFieldName(input.field),
-                     issue.id);
 }
 
 }  // namespace entente
