@@ -156,10 +156,4 @@ void Sampler::Set(Scenario& work, const UncertainInput& input, double value) {
   FieldRef(work.issues[input.issue].stances[input.stance], input.field) = value;
 }
 
-std::string InputLabel(const Scenario& scenario, const UncertainInput& input) {
-  const Issue& issue = scenario.issues[input.issue];
-  return fmt::format("{} {} on {}", issue.stances[input.stance].actor, StanceFieldName(input.field),
-                     issue.id);
-}
-
 }  // namespace entente

@@ -15,7 +15,7 @@
 namespace entente {
 namespace {
 
-TEST(lever_search, monotone_bisection_finds_the_nearest_point_in_the_band) {
+TEST(LeverSearch, MonotoneBisectionFindsTheNearestPointInTheBand) {
   const auto f = [](double x) { return 2 * x; };
   const auto s = SolveLever(f, 10, 0, 100, 50, 0.01, true);
   ASSERT_TRUE(s.has_value());
@@ -23,12 +23,12 @@ TEST(lever_search, monotone_bisection_finds_the_nearest_point_in_the_band) {
   EXPECT_FALSE(SolveLever(f, 10, 0, 20, 50, 0.01, true).has_value()) << "out of range";
 }
 
-TEST(lever_search, monotone_function_that_jumps_over_the_target_is_unreachable) {
+TEST(LeverSearch, MonotoneFunctionThatJumpsOverTheTargetIsUnreachable) {
   const auto step = [](double x) { return x < 50 ? 0.0 : 100.0; };
   EXPECT_FALSE(SolveLever(step, 10, 0, 100, 40, 0.5, true).has_value());
 }
 
-TEST(lever_search, grid_search_handles_non_monotone_outcomes) {
+TEST(LeverSearch, GridSearchHandlesNonMonotoneOutcomes) {
   const auto bump = [](double x) { return 100 - std::abs(x - 50) * 2; };  // peak 100 at 50
   const auto s = SolveLever(bump, 0, 0, 100, 80, 0.01, false);
   ASSERT_TRUE(s.has_value());
@@ -40,7 +40,7 @@ Scenario ThreeActors() {
   return test::OneIssue({0, 60, 90}, {0.5, 1, 0.5}, {10, 5, 20});
 }
 
-TEST(advisor, compromise_position_move_is_analytic) {
+TEST(Advisor, CompromisePositionMoveIsAnalytic) {
   AdviceRequest r;
   r.actor = "a0";
   r.target = 50;
@@ -59,7 +59,7 @@ TEST(advisor, compromise_position_move_is_analytic) {
   EXPECT_EQ(a.others[0].method, SearchMethod::kAnalytic);
 }
 
-TEST(advisor, compromise_salience_move_is_analytic) {
+TEST(Advisor, CompromiseSalienceMoveIsAnalytic) {
   // a0's salience s (capability 10, at 0): (300 + 900) / (10 s + 15) = 50  =>  s = 0.9.
   AdviceRequest r;
   r.actor = "a0";
@@ -75,7 +75,7 @@ TEST(advisor, compromise_salience_move_is_analytic) {
   EXPECT_NEAR(a.others[1].to, 0.25, 1e-12);
 }
 
-TEST(advisor, veto_player_that_blocks_is_named_with_its_threshold) {
+TEST(Advisor, VetoPlayerThatBlocksIsNamedWithItsThreshold) {
   Scenario s = test::OneIssue({20, 80}, {1, 1}, {1, 1});
   s.issues[0].status_quo = 30;
   s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
@@ -90,7 +90,7 @@ TEST(advisor, veto_player_that_blocks_is_named_with_its_threshold) {
   EXPECT_NE(a.summary.find("a0 (veto) prefers the status quo"), std::string::npos);
 }
 
-TEST(advisor, unknown_actor_or_issue_is_an_input_error) {
+TEST(Advisor, UnknownActorOrIssueIsAnInputError) {
   AdviceRequest r;
   r.actor = "nobody";
   EXPECT_THROW((void)Advise(ThreeActors(), r), InputError);
@@ -102,7 +102,7 @@ TEST(advisor, unknown_actor_or_issue_is_an_input_error) {
   EXPECT_THROW((void)Advise(ThreeActors(), r), InputError);
 }
 
-TEST(cohesion, gap_and_strain_by_hand) {
+TEST(Cohesion, GapAndStrainByHand) {
   // Allies at 10 (s 0.7) and 95 (s 0.45) on 0-100: gap = sqrt(0.315) * 0.85.
   EXPECT_NEAR(AlliesGap({10, 95}, {0.7, 0.45}, 100), std::sqrt(0.315) * 0.85, 1e-12);
   Scenario s = test::OneIssue({10, 95}, {0.7, 0.45}, {40, 55});
@@ -115,7 +115,7 @@ TEST(cohesion, gap_and_strain_by_hand) {
   EXPECT_NEAR(i.strain, std::sqrt(0.315) * 0.85 + 0.45 * 0.85, 1e-12);  // a1 loses 0.45 x 0.85
 }
 
-TEST(compare, every_combination_against_the_baseline) {
+TEST(Compare, EveryCombinationAgainstTheBaseline) {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   CompareRequest r;
   r.moves = {"press-opcon", "counsel-caution"};

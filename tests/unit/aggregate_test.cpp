@@ -9,24 +9,24 @@
 namespace entente {
 namespace {
 
-TEST(aggregate, weighted_mean_by_hand) {
+TEST(Aggregate, WeightedMeanByHand) {
   const std::vector<double> x = {0, 10, 40};
   const std::vector<double> w = {1, 2, 1};
   EXPECT_DOUBLE_EQ(WeightedMean(x, w), (0 + 20 + 40) / 4.0);
 }
 
-TEST(aggregate, weighted_median_first_position_reaching_half) {
+TEST(Aggregate, WeightedMedianFirstPositionReachingHalf) {
   // Cumulative weights 1, 3, 4 of 4: half (2) is first reached at 10.
   EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{40, 0, 10}, std::vector<double>{1, 1, 2}),
                    10);
 }
 
-TEST(aggregate, weighted_median_exact_tie_takes_midpoint) {
+TEST(Aggregate, WeightedMedianExactTieTakesMidpoint) {
   // Two actors of equal weight: every point in [20, 60] is a median; the rule is the midpoint.
   EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{60, 20}, std::vector<double>{0.5, 0.5}), 40);
 }
 
-TEST(aggregate, weighted_median_tie_is_symmetric_under_reflection) {
+TEST(Aggregate, WeightedMedianTieIsSymmetricUnderReflection) {
   const std::vector<double> w = {1, 1, 1, 1};
   const double up = WeightedMedian(std::vector<double>{0, 10, 30, 100}, w);
   const double down = WeightedMedian(std::vector<double>{100, 90, 70, 0}, w);
@@ -34,7 +34,7 @@ TEST(aggregate, weighted_median_tie_is_symmetric_under_reflection) {
   EXPECT_DOUBLE_EQ(down, 80);  // 100 - 20: the rule does not favour either end
 }
 
-TEST(aggregate, weighted_median_merges_actors_at_one_position) {
+TEST(Aggregate, WeightedMedianMergesActorsAtOnePosition) {
   // 0.3 + 0.2 at 10 together pass half of 1.0; the next position does not matter.
   EXPECT_DOUBLE_EQ(
       WeightedMedian(std::vector<double>{10, 10, 90}, std::vector<double>{0.3, 0.2, 0.5}), 50);
@@ -42,12 +42,12 @@ TEST(aggregate, weighted_median_merges_actors_at_one_position) {
       WeightedMedian(std::vector<double>{10, 10, 90}, std::vector<double>{0.3, 0.3, 0.4}), 10);
 }
 
-TEST(aggregate, weighted_median_ignores_zero_weights) {
+TEST(Aggregate, WeightedMedianIgnoresZeroWeights) {
   EXPECT_DOUBLE_EQ(WeightedMedian(std::vector<double>{0, 50, 100}, std::vector<double>{0, 1, 0}),
                    50);
 }
 
-TEST(aggregate, zero_total_weight_is_an_internal_error_not_nan) {
+TEST(Aggregate, ZeroTotalWeightIsAnInternalErrorNotNan) {
   EXPECT_THROW((void)WeightedMean(std::vector<double>{1}, std::vector<double>{0}), InternalError);
   EXPECT_THROW((void)WeightedMedian(std::vector<double>{1}, std::vector<double>{0}), InternalError);
 }

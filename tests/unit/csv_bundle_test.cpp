@@ -22,7 +22,7 @@ FileSet Minimal() {
   };
 }
 
-TEST(csv_bundle, reads_anchors_rules_and_stances) {
+TEST(CsvBundle, ReadsAnchorsRulesAndStances) {
   const Result<Scenario> r = ParseCsvBundle(Minimal(), "b");
   ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());
   const Issue& i = r.value().issues[0];
@@ -35,7 +35,7 @@ TEST(csv_bundle, reads_anchors_rules_and_stances) {
   EXPECT_EQ(i.stances[1].origin, (Location{"b/stances.csv", 3}));
 }
 
-TEST(csv_bundle, reports_every_bad_cell_with_file_line_and_field) {
+TEST(CsvBundle, ReportsEveryBadCellWithFileLineAndField) {
   FileSet f = Minimal();
   f["stances.csv"] =
       "issue,actor,position,salience,capability,basis,note\n"
@@ -53,7 +53,7 @@ TEST(csv_bundle, reports_every_bad_cell_with_file_line_and_field) {
   EXPECT_EQ(r.errors()[2].where, (Location{"b/stances.csv", 3, "issue"}));
 }
 
-TEST(csv_bundle, missing_file_and_unknown_column) {
+TEST(CsvBundle, MissingFileAndUnknownColumn) {
   FileSet f = Minimal();
   f.erase("actors.csv");
   f["stances.csv"] = "issue,actor,position,salience,capability,colour\n";
@@ -64,14 +64,14 @@ TEST(csv_bundle, missing_file_and_unknown_column) {
   EXPECT_EQ(r.errors()[1].message, "unknown column 'colour'");
 }
 
-TEST(csv_bundle, anchor_without_value_is_an_error) {
+TEST(CsvBundle, AnchorWithoutValueIsAnError) {
   std::string bad;
   EXPECT_FALSE(ParseAnchors("freeze;100=double", &bad).has_value());
   EXPECT_EQ(bad, "freeze");
   EXPECT_TRUE(ParseAnchors("", &bad)->empty());
 }
 
-TEST(csv_bundle, metadata_file_is_optional_and_read_when_present) {
+TEST(CsvBundle, MetadataFileIsOptionalAndReadWhenPresent) {
   FileSet f = Minimal();
   f["scenario.csv"] = "key,value\ntitle,T\nas_of,2021-02-25\nsource,A\nsource,B\n";
   const Result<Scenario> r = ParseCsvBundle(f, "b");
@@ -80,7 +80,7 @@ TEST(csv_bundle, metadata_file_is_optional_and_read_when_present) {
   EXPECT_EQ(r.value().meta.sources, (std::vector<std::string>{"A", "B"}));
 }
 
-TEST(csv_bundle, reads_the_shared_flagship_bundle) {
+TEST(CsvBundle, ReadsTheSharedFlagshipBundle) {
   ENTENTE_SHARED_OR_SKIP(dir, "scenarios/us-rok-2021");
   const Result<Scenario> r = LoadScenario(dir);
   ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());

@@ -5,7 +5,7 @@
 namespace entente {
 namespace {
 
-TEST(csv, quoted_cells_commas_quotes_and_newlines) {
+TEST(Csv, QuotedCellsCommasQuotesAndNewlines) {
   const auto t = ParseCsv("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\n", "f.csv");
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(t.value().rows.size(), 2u);
@@ -15,7 +15,7 @@ TEST(csv, quoted_cells_commas_quotes_and_newlines) {
   EXPECT_EQ(t.value().rows[1].line, 3);
 }
 
-TEST(csv, crlf_bom_and_blank_lines) {
+TEST(Csv, CrlfBomAndBlankLines) {
   const auto t = ParseCsv(
       "\xEF\xBB\xBF"
       "a,b\r\n\r\n1,2\r\n",
@@ -27,7 +27,7 @@ TEST(csv, crlf_bom_and_blank_lines) {
   EXPECT_EQ(t.value().rows[0].cells[1], "2");
 }
 
-TEST(csv, every_short_row_is_reported_with_its_line) {
+TEST(Csv, EveryShortRowIsReportedWithItsLine) {
   const auto t = ParseCsv("a,b\n1\n2,3\n4\n", "f.csv");
   ASSERT_FALSE(t.ok());
   ASSERT_EQ(t.errors().size(), 2u);
@@ -37,13 +37,13 @@ TEST(csv, every_short_row_is_reported_with_its_line) {
   EXPECT_EQ(t.errors()[1].where.line, 4);
 }
 
-TEST(csv, unterminated_quote_points_at_its_start) {
+TEST(Csv, UnterminatedQuotePointsAtItsStart) {
   const auto t = ParseCsv("a\n\"open\nstill open\n", "f.csv");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.errors()[0].where.line, 2);
 }
 
-TEST(csv, writer_quotes_only_when_needed_and_round_trips) {
+TEST(Csv, WriterQuotesOnlyWhenNeededAndRoundTrips) {
   const std::vector<std::string> cells = {"plain", "a,b", "q\"q", " pad", "line\nbreak", ""};
   const std::string line = CsvLine(cells);
   EXPECT_EQ(line, "plain,\"a,b\",\"q\"\"q\",\" pad\",\"line\nbreak\",\n");

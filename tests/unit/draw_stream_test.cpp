@@ -10,7 +10,7 @@ namespace entente {
 namespace {
 
 // Monte Carlo draws switched from pcg32 to DrawStream for speed; results must not move.
-TEST(draw_stream, gives_exactly_the_numbers_of_pcg32) {
+TEST(DrawStream, GivesExactlyTheNumbersOfPcg32) {
   for (std::uint64_t seed : {0ULL, 1ULL, 42ULL, 0xDEADBEEFCAFEULL, ~0ULL}) {
     for (std::uint64_t stream : {0ULL, 1ULL, 7ULL, 123456789ULL, ~0ULL >> 1}) {
       Rng reference = DrawRng(seed, stream);
@@ -22,7 +22,7 @@ TEST(draw_stream, gives_exactly_the_numbers_of_pcg32) {
   }
 }
 
-TEST(draw_stream, normals_match_those_drawn_from_pcg32) {
+TEST(DrawStream, NormalsMatchThoseDrawnFromPcg32) {
   Rng reference = DrawRng(9, 3);
   DrawStream fast(9, 3);
   for (int i = 0; i < 100000; ++i) ASSERT_EQ(StandardNormal(fast), StandardNormal(reference));
@@ -55,7 +55,7 @@ double ExactZigguratNormal(Rng& rng) {
   }
 }
 
-TEST(draw_stream, squeezed_wedges_draw_the_same_normals_as_the_exact_test) {
+TEST(DrawStream, SqueezedWedgesDrawTheSameNormalsAsTheExactTest) {
   Rng exact = DrawRng(2024, 11);
   Rng fast = DrawRng(2024, 11);
   for (int i = 0; i < 2000000; ++i) {

@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/eu/expected_utility.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "test_support.hpp"
 
 namespace entente {

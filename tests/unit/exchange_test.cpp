@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/exchange/exchange.hpp"
 #include "entente/models/exchange/exchange_pair.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "test_support.hpp"
 
 namespace entente {

@@ -13,7 +13,7 @@ Scenario Shipped() {
   return LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
 }
 
-TEST(flagship, numbers_equal_the_shared_reference_bundle) {
+TEST(Flagship, NumbersEqualTheSharedReferenceBundle) {
   ENTENTE_SHARED_OR_SKIP(dir, "scenarios/us-rok-2021");
   const Scenario reference = LoadScenario(dir).ValueOrThrow();
   const Scenario shipped = Shipped();
@@ -22,7 +22,7 @@ TEST(flagship, numbers_equal_the_shared_reference_bundle) {
   EXPECT_FALSE(shipped.meta.sources.empty()) << "the flagship must cite the brief";
 }
 
-TEST(flagship, median_forecast_by_hand_on_sanctions_relief) {
+TEST(Flagship, MedianForecastByHandOnSanctionsRelief) {
   // Weights c*s: US 27.5@15, ROK 8.25@55, DPRK 9@100, CHINA 22.5@75, RUSSIA 10.5@80,
   // JAPAN 6.75@10, US_CONGRESS 10@5, ROK_OPPOSITION 2@15; total 96.5, half 48.25.
   // Sorted: 5 (10), 10 (16.75), 15 (46.25), 55 (54.5) -> median 55. Veto players US (15),
@@ -36,7 +36,7 @@ TEST(flagship, median_forecast_by_hand_on_sanctions_relief) {
   EXPECT_EQ(s.binding_veto, "US");
 }
 
-TEST(flagship, compromise_forecast_by_hand_on_cost_sharing) {
+TEST(Flagship, CompromiseForecastByHandOnCostSharing) {
   // (25*13 + 27*13 + 1*13 + 1.25*10 + 0.2*10) / 54.45 = 703.5 / 54.45
   const Forecast f = RunForecast(Shipped(), "compromise", {});
   EXPECT_NEAR(f.issues[0].outcome, 703.5 / 54.45, 1e-12);

@@ -19,7 +19,7 @@ Scenario Vetoed() {
   return s;
 }
 
-TEST(forecast_output, json_has_the_documented_fields) {
+TEST(ForecastOutput, JsonHasTheDocumentedFields) {
   const Scenario s = Vetoed();
   const nlohmann::ordered_json j = ForecastJson(s, RunForecast(s, "compromise", {}));
   EXPECT_EQ(j["scenario"], "T");
@@ -34,14 +34,14 @@ TEST(forecast_output, json_has_the_documented_fields) {
   EXPECT_FALSE(i.contains("rounds"));
 }
 
-TEST(forecast_output, table_names_anchor_and_veto) {
+TEST(ForecastOutput, TableNamesAnchorAndVeto) {
   const Scenario s = Vetoed();
   const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
   EXPECT_NE(t.find("50 = half"), std::string::npos);
   EXPECT_NE(t.find("- issue: a0 accepts at most 40.0, not the model's 65.0."), std::string::npos);
 }
 
-TEST(forecast_output, csv_one_row_per_issue) {
+TEST(ForecastOutput, CsvOneRowPerIssue) {
   const Scenario s = Vetoed();
   EXPECT_EQ(
       ForecastCsv(s, RunForecast(s, "median", {})),
@@ -49,7 +49,7 @@ TEST(forecast_output, csv_one_row_per_issue) {
       "issue,Issue,40,80,0,a0,false,50 = half\n");
 }
 
-TEST(forecast_output, unknown_format_is_an_error) {
+TEST(ForecastOutput, UnknownFormatIsAnError) {
   EXPECT_FALSE(ParseOutputFormat("xml").ok());
   EXPECT_TRUE(ParseOutputFormat("json").ok());
 }

@@ -11,26 +11,26 @@
 namespace entente {
 namespace {
 
-TEST(models, compromise_by_hand) {
+TEST(Models, CompromiseByHand) {
   // Weights c*s: 0.5*10 = 5 at 0, 1*5 = 5 at 60, 0.5*20 = 10 at 90 -> (0 + 300 + 900)/20 = 60.
   const Scenario s = test::OneIssue({0, 60, 90}, {0.5, 1, 0.5}, {10, 5, 20});
   EXPECT_DOUBLE_EQ(RunForecast(s, "compromise", {}).issues[0].outcome, 60);
 }
 
-TEST(models, median_by_hand) {
+TEST(Models, MedianByHand) {
   // Same inputs: weights 5, 5, 10 of 20; cumulative 5, 10 reaches half at 60 exactly, so the
   // tie rule gives the midpoint of 60 and 90.
   const Scenario s = test::OneIssue({0, 60, 90}, {0.5, 1, 0.5}, {10, 5, 20});
   EXPECT_DOUBLE_EQ(RunForecast(s, "median", {}).issues[0].outcome, 75);
 }
 
-TEST(models, actor_without_salience_has_no_say) {
+TEST(Models, ActorWithoutSalienceHasNoSay) {
   const Scenario s = test::OneIssue({0, 100}, {0, 1}, {1000, 1});
   EXPECT_DOUBLE_EQ(RunForecast(s, "compromise", {}).issues[0].outcome, 100);
   EXPECT_DOUBLE_EQ(RunForecast(s, "median", {}).issues[0].outcome, 100);
 }
 
-TEST(models, unknown_model_lists_the_known_ones) {
+TEST(Models, UnknownModelListsTheKnownOnes) {
   const Scenario s = test::OneIssue({0}, {1}, {1});
   try {
     (void)RunForecast(s, "nash", {});
@@ -41,14 +41,14 @@ TEST(models, unknown_model_lists_the_known_ones) {
   }
 }
 
-TEST(models, static_models_reject_options) {
+TEST(Models, StaticModelsRejectOptions) {
   const Scenario s = test::OneIssue({0}, {1}, {1});
   ModelOptions o;
   o.Set("rounds", "3");
   EXPECT_THROW((void)RunForecast(s, "median", o), InputError);
 }
 
-TEST(models, invalid_scenario_is_refused_with_every_problem) {
+TEST(Models, InvalidScenarioIsRefusedWithEveryProblem) {
   Scenario s = test::OneIssue({0, 200}, {2, 1}, {1, 1});
   try {
     (void)RunForecast(s, "median", {});
@@ -59,7 +59,7 @@ TEST(models, invalid_scenario_is_refused_with_every_problem) {
 }
 
 // Bueno de Mesquita (1994) EC car-emission standards, round 0 (Scholz et al. 2011, Table 1).
-TEST(models, bdm1994_round0_median_and_compromise) {
+TEST(Models, Bdm1994Round0MedianAndCompromise) {
   ENTENTE_SHARED_OR_SKIP(path, "validation/bdm1994-ec-emissions/bdm1994_ec_emission_standards.csv");
   std::ifstream lines(path);
   std::vector<double> x, s, c;

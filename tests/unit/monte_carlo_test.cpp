@@ -7,8 +7,8 @@
 
 #include "entente/core/error.hpp"
 #include "entente/formats/scenario_io.hpp"
-#include "entente/output/simulation_output.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/simulation_output.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -23,7 +23,7 @@ std::string JsonFor(const Scenario& s, SimulationOptions o, int threads) {
   return SimulationJson(s, Simulate(s, o)).dump();
 }
 
-TEST(monte_carlo, same_seed_same_bytes_whatever_the_thread_count) {
+TEST(MonteCarlo, SameSeedSameBytesWhateverTheThreadCount) {
   const Scenario s = Flagship();
   SimulationOptions o;
   o.model = "median";
@@ -39,7 +39,7 @@ TEST(monte_carlo, same_seed_same_bytes_whatever_the_thread_count) {
   EXPECT_NE(one, JsonFor(s, o, 2)) << "a different seed must give different draws";
 }
 
-TEST(monte_carlo, zero_noise_gives_the_point_forecast_exactly) {
+TEST(MonteCarlo, ZeroNoiseGivesThePointForecastExactly) {
   const Scenario s = Flagship();
   for (const char* model : {"compromise", "median"}) {
     SimulationOptions o;
@@ -63,7 +63,7 @@ TEST(monte_carlo, zero_noise_gives_the_point_forecast_exactly) {
 // E[Y] = point forecast and Var(Y) = (w_j / W)^2 Var(X_j). Fixed seed: the test cannot flake;
 // the bounds (5 standard errors for the mean, 2% for the sd) hold for this seed and would
 // catch a biased sampler or a wrong weight.
-TEST(monte_carlo, compromise_with_one_uniform_position_matches_closed_form) {
+TEST(MonteCarlo, CompromiseWithOneUniformPositionMatchesClosedForm) {
   Scenario s = test::OneIssue({20, 60, 90}, {1, 0.5, 1}, {10, 20, 10});  // W = 30
   s.issues[0].stances[1].position_spread = Spread::Uniform(40, 80);      // midpoint 60
   SimulationOptions o;
@@ -83,7 +83,7 @@ TEST(monte_carlo, compromise_with_one_uniform_position_matches_closed_form) {
   EXPECT_DOUBLE_EQ(d.min >= d.point - share * 20 ? 1 : 0, 1);
 }
 
-TEST(monte_carlo, compromise_with_one_normal_position_matches_closed_form) {
+TEST(MonteCarlo, CompromiseWithOneNormalPositionMatchesClosedForm) {
   Scenario s = test::OneIssue({20, 50, 90}, {1, 0.5, 1}, {10, 20, 10});
   s.issues[0].stances[1].position_spread = Spread::Normal(5);  // clipping at 0/100 is 10 sd away
   SimulationOptions o;
@@ -98,7 +98,7 @@ TEST(monte_carlo, compromise_with_one_normal_position_matches_closed_form) {
   EXPECT_NEAR((d.p95 - d.p05) / (2 * 1.6448536 * expected_sd), 1.0, 0.02);
 }
 
-TEST(monte_carlo, first_order_indices_split_the_variance) {
+TEST(MonteCarlo, FirstOrderIndicesSplitTheVariance) {
   // Two independent uniform positions with weights 1 and 2 (equal widths): variance shares
   // 1/5 and 4/5; the indices must find that within 0.02.
   Scenario s = test::OneIssue({30, 70}, {1, 1}, {1, 2});
@@ -120,7 +120,7 @@ TEST(monte_carlo, first_order_indices_split_the_variance) {
   EXPECT_DOUBLE_EQ(effects[0].outcome_high, (30 + 2 * 79.0) / 3);
 }
 
-TEST(monte_carlo, veto_shares_status_quo_and_thresholds_are_counted) {
+TEST(MonteCarlo, VetoSharesStatusQuoAndThresholdsAreCounted) {
   // Veto players straddle the status quo half the time: a0 at 40 +- 20, a1 at 80, q = 50.
   Scenario s = test::OneIssue({40, 80}, {1, 1}, {1, 1});
   s.issues[0].status_quo = 50;
@@ -140,7 +140,7 @@ TEST(monte_carlo, veto_shares_status_quo_and_thresholds_are_counted) {
   EXPECT_NEAR(d.thresholds[0].p_ge, 1.0, 1e-12);  // never below q: vetoes block it
 }
 
-TEST(monte_carlo, cancel_stops_early_and_reports_what_was_done) {
+TEST(MonteCarlo, CancelStopsEarlyAndReportsWhatWasDone) {
   const Scenario s = Flagship();
   std::atomic<bool> cancel{false};
   SimulationOptions o;
@@ -157,7 +157,7 @@ TEST(monte_carlo, cancel_stops_early_and_reports_what_was_done) {
   EXPECT_GT(r.draws_done, 0);
 }
 
-TEST(monte_carlo, kept_outcomes_are_the_draws_behind_the_summary) {
+TEST(MonteCarlo, KeptOutcomesAreTheDrawsBehindTheSummary) {
   const Scenario s = Flagship();
   SimulationOptions o;
   o.model = "median";
@@ -187,7 +187,7 @@ TEST(monte_carlo, kept_outcomes_are_the_draws_behind_the_summary) {
   EXPECT_TRUE(Simulate(s, o).outcomes.empty());
 }
 
-TEST(monte_carlo, bad_requests_are_input_errors) {
+TEST(MonteCarlo, BadRequestsAreInputErrors) {
   const Scenario s = Flagship();
   SimulationOptions o;
   o.thresholds = {{"no_such_issue", 1}};
@@ -199,7 +199,7 @@ TEST(monte_carlo, bad_requests_are_input_errors) {
   EXPECT_THROW((void)Simulate(s, o), InputError);
 }
 
-TEST(monte_carlo, spreads_sample_their_distributions) {
+TEST(MonteCarlo, SpreadsSampleTheirDistributions) {
   // Triangular(0, 30, 90): mean (0 + 30 + 90) / 3 = 40.
   Rng rng = DrawRng(5, 0);
   double sum = 0;

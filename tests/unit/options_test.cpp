@@ -7,7 +7,7 @@
 namespace entente {
 namespace {
 
-TEST(options, defaults_and_values) {
+TEST(Options, DefaultsAndValues) {
   ModelOptions o;
   o.Set("q", "0.5");
   o.Set("rounds", "8");
@@ -17,7 +17,7 @@ TEST(options, defaults_and_values) {
   EXPECT_EQ(o.Choice("mu", "median", {"median", "mean"}), "median");
 }
 
-TEST(options, bad_values_name_the_option) {
+TEST(Options, BadValuesNameTheOption) {
   ModelOptions o;
   o.Set("q", "half");
   o.Set("rounds", "0");
@@ -32,7 +32,7 @@ TEST(options, bad_values_name_the_option) {
   }
 }
 
-TEST(options, unknown_key_is_rejected) {
+TEST(Options, UnknownKeyIsRejected) {
   ModelOptions o;
   o.Set("qq", "1");
   EXPECT_THROW(o.RequireKnown("eu", {"q", "rounds"}), InputError);

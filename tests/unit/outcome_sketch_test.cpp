@@ -19,7 +19,7 @@ double ExactQuantile(const std::vector<double>& sorted, double p) {
   return sorted[k] + (h - static_cast<double>(k)) * (sorted[k + 1] - sorted[k]);
 }
 
-TEST(outcome_sketch, quantiles_of_a_continuous_sample_are_within_a_bin) {
+TEST(OutcomeSketch, QuantilesOfAContinuousSampleAreWithinABin) {
   OutcomeSketch sketch(0, 100, 50);
   std::vector<double> ys;
   Rng rng = DrawRng(1, 0);
@@ -42,7 +42,7 @@ TEST(outcome_sketch, quantiles_of_a_continuous_sample_are_within_a_bin) {
 }
 
 // A binding veto pins many draws to the status quo: its quantiles must read back exactly.
-TEST(outcome_sketch, point_masses_at_anchors_read_back_exactly) {
+TEST(OutcomeSketch, PointMassesAtAnchorsReadBackExactly) {
   const double status_quo = 100.0 / 3;
   OutcomeSketch sketch(0, 100, 41.7, status_quo);
   for (int i = 0; i < 600; ++i) sketch.Add(status_quo);
@@ -59,7 +59,7 @@ TEST(outcome_sketch, point_masses_at_anchors_read_back_exactly) {
   EXPECT_EQ(bars[9].count, 100);
 }
 
-TEST(outcome_sketch, zero_spread_gives_the_reference_exactly) {
+TEST(OutcomeSketch, ZeroSpreadGivesTheReferenceExactly) {
   OutcomeSketch sketch(-5, 7, 0.1);
   for (int i = 0; i < 1000; ++i) sketch.Add(0.1);
   EXPECT_EQ(sketch.Mean(), 0.1);
@@ -67,7 +67,7 @@ TEST(outcome_sketch, zero_spread_gives_the_reference_exactly) {
   EXPECT_EQ(sketch.Quantile(0.5), 0.1);
 }
 
-TEST(outcome_sketch, merging_in_any_order_gives_identical_summaries) {
+TEST(OutcomeSketch, MergingInAnyOrderGivesIdenticalSummaries) {
   Rng rng = DrawRng(3, 0);
   std::vector<double> ys;
   for (int i = 0; i < 30000; ++i) ys.push_back(20 + 30 * Uniform01(rng));

@@ -50,7 +50,7 @@ class ReportCli : public ::testing::Test {
   const std::string flagship_ = test::SourceDir() + "/scenarios/us-rok-2021.yaml";
 };
 
-TEST_F(ReportCli, reports_a_stored_simulation_with_its_own_settings) {
+TEST_F(ReportCli, ReportsAStoredSimulationWithItsOwnSettings) {
   const std::string db = Path("runs.db");
   ASSERT_EQ(Run("simulate " + flagship_ +
                 " --model compromise --noise 5% --draws 300 --seed 3 --db " + db + " -o /dev/null"),
@@ -67,7 +67,7 @@ TEST_F(ReportCli, reports_a_stored_simulation_with_its_own_settings) {
   EXPECT_NE(Read(Path("nodraws.md")).find("No Monte Carlo draws were run"), std::string::npos);
 }
 
-TEST_F(ReportCli, a_missing_run_id_is_bad_input_and_writes_nothing) {
+TEST_F(ReportCli, AMissingRunIdIsBadInputAndWritesNothing) {
   const std::string db = Path("runs.db");
   ASSERT_EQ(Run("forecast " + flagship_ + " --db " + db + " -o /dev/null"), 0) << err_;
   EXPECT_EQ(Run("report --run 99 --db " + db + " -o " + Path("r.html")), 2);
@@ -75,7 +75,7 @@ TEST_F(ReportCli, a_missing_run_id_is_bad_input_and_writes_nothing) {
   EXPECT_FALSE(fs::exists(Path("r.html")));
 }
 
-TEST_F(ReportCli, an_error_leaves_an_existing_report_untouched) {
+TEST_F(ReportCli, AnErrorLeavesAnExistingReportUntouched) {
   const std::string out = Path("keep.html");
   std::ofstream(out) << "old report";
   EXPECT_EQ(Run("report " + flagship_ + " --model nash -o " + out), 2);

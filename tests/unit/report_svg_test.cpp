@@ -33,7 +33,7 @@ Issue ThreeActors() {
   return issue;
 }
 
-TEST(report_svg, escapes_markup_characters) {
+TEST(ReportSvg, EscapesMarkupCharacters) {
   EXPECT_EQ(EscapeXml(R"(<a href="x">Tom & 'Jerry'</a>)"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
   EXPECT_EQ(EscapeXml("plain"), "plain");
@@ -46,7 +46,7 @@ TEST(report_svg, escapes_markup_characters) {
   EXPECT_EQ(out.find("<b>"), std::string::npos);
 }
 
-TEST(report_svg, coordinates_print_with_two_decimals_and_no_negative_zero) {
+TEST(ReportSvg, CoordinatesPrintWithTwoDecimalsAndNoNegativeZero) {
   Svg svg(10, 10, "t");
   svg.Circle({-0.001, 1.0 / 3}, 2, "c");
   svg.Rect(5, 5, -2, -3, "r");  // negative sizes are normalised
@@ -55,14 +55,14 @@ TEST(report_svg, coordinates_print_with_two_decimals_and_no_negative_zero) {
   EXPECT_NE(out.find("x=\"3.00\" y=\"2.00\" width=\"2.00\" height=\"3.00\""), std::string::npos);
 }
 
-TEST(report_svg, truncates_by_code_point) {
+TEST(ReportSvg, TruncatesByCodePoint) {
   EXPECT_EQ(Truncate("abcdef", 4), "abc\u2026");
   EXPECT_EQ(Truncate("abcd", 4), "abcd");
   EXPECT_EQ(Truncate("\u00e9\u00e9\u00e9", 2), "\u00e9\u2026");
   EXPECT_EQ(Truncate("abc", 0), "");
 }
 
-TEST(report_axis, linear_scale_maps_and_handles_a_point_interval) {
+TEST(ReportAxis, LinearScaleMapsAndHandlesAPointInterval) {
   const LinearScale x{0, 100, 120, 730};
   EXPECT_DOUBLE_EQ(x(0), 120);
   EXPECT_DOUBLE_EQ(x(50), 425);
@@ -72,7 +72,7 @@ TEST(report_axis, linear_scale_maps_and_handles_a_point_interval) {
   EXPECT_DOUBLE_EQ((LinearScale{5, 5, 0, 100})(5), 50);
 }
 
-TEST(report_axis, nice_ticks_are_round_steps_inside_the_interval) {
+TEST(ReportAxis, NiceTicksAreRoundStepsInsideTheInterval) {
   EXPECT_EQ(NiceTicks(0, 100, 10),
             (std::vector<double>{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100}));
   EXPECT_EQ(NiceTicks(-12, 13, 5), (std::vector<double>{-10, -5, 0, 5, 10}));
@@ -88,7 +88,7 @@ TEST(report_axis, nice_ticks_are_round_steps_inside_the_interval) {
   EXPECT_EQ(TickLabel(-0.0), "0");
 }
 
-TEST(report_scale_chart, veto_players_are_squares_and_markers_scale_with_weight) {
+TEST(ReportScaleChart, VetoPlayersAreSquaresAndMarkersScaleWithWeight) {
   const std::string svg = ScaleChart(ThreeActors(), {{"m1", 30, 40}, {"m2", 55, 55}});
   EXPECT_EQ(Count(svg, "class=\"veto\""), 2);   // B, plus the legend's sample
   EXPECT_EQ(Count(svg, "class=\"actor\""), 3);  // A, C, plus the legend's sample
@@ -103,7 +103,7 @@ TEST(report_scale_chart, veto_players_are_squares_and_markers_scale_with_weight)
   EXPECT_NE(svg.find("Trade &lt;terms&gt; &amp; &quot;tariffs&quot;"), std::string::npos);
 }
 
-TEST(report_scale_chart, an_issue_without_stances_still_gets_its_scale) {
+TEST(ReportScaleChart, AnIssueWithoutStancesStillGetsItsScale) {
   Issue issue;
   issue.name = "empty";
   const std::string svg = ScaleChart(issue, {});
@@ -111,7 +111,7 @@ TEST(report_scale_chart, an_issue_without_stances_still_gets_its_scale) {
   EXPECT_EQ(Count(svg, "class=\"actor\""), 1);  // the legend only
 }
 
-TEST(report_histogram, bars_follow_the_counts_and_empty_data_says_so) {
+TEST(ReportHistogram, BarsFollowTheCountsAndEmptyDataSaysSo) {
   const Scale scale{0, 100, "index", {}};
   IssueDistribution empty;
   const std::string none = HistogramChart(empty, scale, "t");
@@ -131,7 +131,7 @@ TEST(report_histogram, bars_follow_the_counts_and_empty_data_says_so) {
   EXPECT_NE(svg.find("90% of draws: 10.0 to 90.0"), std::string::npos);
 }
 
-TEST(report_trajectory, one_line_per_actor_plus_the_median) {
+TEST(ReportTrajectory, OneLinePerActorPlusTheMedian) {
   const Issue issue = ThreeActors();
   IssueForecast f;
   const std::string none = TrajectoryChart(issue, f, "median");
@@ -143,7 +143,7 @@ TEST(report_trajectory, one_line_per_actor_plus_the_median) {
   EXPECT_NE(svg.find(">median</text>"), std::string::npos);
 }
 
-TEST(report_bars, tornado_and_gap_draw_one_row_per_bar) {
+TEST(ReportBars, TornadoAndGapDrawOneRowPerBar) {
   const Scale scale{0, 100, "index", {}};
   EXPECT_NE(TornadoChart({}, 50, scale, "t").find("no uncertain input moves this outcome"),
             std::string::npos);

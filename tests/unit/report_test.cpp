@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/core/error.hpp"
-#include "entente/store/run_record.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/report.hpp"
 #include "entente/report/summary.hpp"
+#include "entente/store/run_record.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -32,7 +32,7 @@ ReportOptions Quick() {
   return o;
 }
 
-TEST(report, gathers_every_model_with_the_primary_first) {
+TEST(Report, GathersEveryModelWithThePrimaryFirst) {
   ReportOptions o = Quick();
   o.model = "compromise";
   const ReportData d = GatherReport(Flagship(), o);
@@ -53,7 +53,7 @@ TEST(report, gathers_every_model_with_the_primary_first) {
   EXPECT_EQ(TrajectoryForecast(d)->model, "eu");
 }
 
-TEST(report, html_is_self_contained_with_charts_for_every_issue) {
+TEST(Report, HtmlIsSelfContainedWithChartsForEveryIssue) {
   const Scenario s = Flagship();
   const std::string html = RenderHtml(GatherReport(s, Quick()));
   EXPECT_EQ(Count(html, "<section class=\"issue\""), static_cast<int>(s.issues.size()));
@@ -67,7 +67,7 @@ TEST(report, html_is_self_contained_with_charts_for_every_issue) {
   EXPECT_LT(html.find("<h2>Summary</h2>"), html.find("<section class=\"issue\""));
 }
 
-TEST(report, without_draws_there_is_no_distribution_and_the_summary_says_so) {
+TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   ReportOptions o;
   o.draws = 0;
   o.models = {"median"};
@@ -85,7 +85,7 @@ TEST(report, without_draws_there_is_no_distribution_and_the_summary_says_so) {
   EXPECT_EQ(Count(html, "<svg "), 2 * static_cast<int>(d.scenario.issues.size()));  // scale, gap
 }
 
-TEST(report, bad_input_comes_back_as_errors) {
+TEST(Report, BadInputComesBackAsErrors) {
   ReportOptions o = Quick();
   o.models = {"median", "nosuch"};
   const Result<std::string> r = BuildReport(Flagship(), o, ReportFormat::kHtml);
@@ -102,7 +102,7 @@ TEST(report, bad_input_comes_back_as_errors) {
   EXPECT_FALSE(BuildReport(broken, Quick(), ReportFormat::kMarkdown).ok());
 }
 
-TEST(report, same_seed_gives_the_same_bytes_whatever_the_thread_count) {
+TEST(Report, SameSeedGivesTheSameBytesWhateverTheThreadCount) {
   ReportOptions one = Quick();
   one.threads = 1;
   ReportOptions two = Quick();
@@ -112,19 +112,19 @@ TEST(report, same_seed_gives_the_same_bytes_whatever_the_thread_count) {
             BuildReport(s, two, ReportFormat::kHtml).value());
 }
 
-TEST(report, certainty_words_follow_the_band_width) {
+TEST(Report, CertaintyWordsFollowTheBandWidth) {
   EXPECT_EQ(CertaintyWord(0.1), "firm");
   EXPECT_EQ(CertaintyWord(0.2), "moderately sure");
   EXPECT_EQ(CertaintyWord(0.31), "uncertain");
 }
 
-TEST(report, formats_parse) {
+TEST(Report, FormatsParse) {
   EXPECT_EQ(ParseReportFormat("html").value(), ReportFormat::kHtml);
   EXPECT_EQ(ParseReportFormat("md").value(), ReportFormat::kMarkdown);
   EXPECT_FALSE(ParseReportFormat("pdf").ok());
 }
 
-TEST(report, a_stored_simulation_brings_back_its_scenario_and_settings) {
+TEST(Report, AStoredSimulationBringsBackItsScenarioAndSettings) {
   const Scenario s = Flagship();
   RunRecord run =
       MakeRunRecord("simulate", s, "scenarios/us-rok-2021.yaml", "eu",
@@ -151,7 +151,7 @@ TEST(report, a_stored_simulation_brings_back_its_scenario_and_settings) {
   EXPECT_NE(bad.errors().front().ToString().find("run 12"), std::string::npos);
 }
 
-TEST(report, markdown_has_the_summary_and_one_table_row_per_issue) {
+TEST(Report, MarkdownHasTheSummaryAndOneTableRowPerIssue) {
   ReportOptions o = Quick();
   o.models = {"compromise"};
   const ReportData d = GatherReport(Flagship(), o);

@@ -53,14 +53,14 @@ Scenario Awkward() {
   return s;
 }
 
-TEST(round_trip, yaml_text_is_lossless) {
+TEST(RoundTrip, YamlTextIsLossless) {
   const Scenario s = Awkward();
   const Result<Scenario> back = ParseYamlScenario(WriteYamlScenario(s), "rt.yaml");
   ASSERT_TRUE(back.ok()) << FormatErrors(back.errors());
   EXPECT_EQ(back.value(), s);
 }
 
-TEST(round_trip, csv_bundle_text_is_lossless) {
+TEST(RoundTrip, CsvBundleTextIsLossless) {
   const Scenario s = Awkward();
   const Result<FileSet> files = WriteCsvBundle(s);
   ASSERT_TRUE(files.ok());
@@ -69,13 +69,13 @@ TEST(round_trip, csv_bundle_text_is_lossless) {
   EXPECT_EQ(back.value(), s);
 }
 
-TEST(round_trip, ambiguous_anchor_label_is_refused_not_mangled) {
+TEST(RoundTrip, AmbiguousAnchorLabelIsRefusedNotMangled) {
   Scenario s = Awkward();
   s.issues[0].scale.anchors[0].label = "cut;5=five";
   EXPECT_FALSE(WriteCsvBundle(s).ok());
 }
 
-TEST(round_trip, shipped_flagship_with_alliances_and_moves_through_csv) {
+TEST(RoundTrip, ShippedFlagshipWithAlliancesAndMovesThroughCsv) {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   ASSERT_FALSE(s.moves.empty());
   const Result<Scenario> back = ParseCsvBundle(WriteCsvBundle(s).value(), "rt");
@@ -84,7 +84,7 @@ TEST(round_trip, shipped_flagship_with_alliances_and_moves_through_csv) {
   EXPECT_EQ(ParseYamlScenario(WriteYamlScenario(s), "rt.yaml").value(), s);
 }
 
-TEST(round_trip, flagship_csv_to_yaml_to_csv_on_disk) {
+TEST(RoundTrip, FlagshipCsvToYamlToCsvOnDisk) {
   ENTENTE_SHARED_OR_SKIP(dir, "scenarios/us-rok-2021");
   const fs::path tmp = fs::temp_directory_path() / ("entente-rt-" + std::to_string(::getpid()));
   fs::remove_all(tmp);

@@ -12,12 +12,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/sha256.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/registry.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_schema.hpp"
-#include "entente/formats/scenario_io.hpp"
-#include "entente/core/sha256.hpp"
-#include "entente/models/registry.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -63,14 +63,14 @@ void WriteV1Database(const std::string& path, const std::string& model, const Ru
   sqlite3_close(db);
 }
 
-TEST(sha256, fips_180_test_vectors) {
+TEST(Sha256, Fips180TestVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
-TEST(run_store, round_trip_of_a_forecast_run) {
+TEST(RunStore, RoundTripOfAForecastRun) {
   const std::string path = TempDb("rt");
   const RunRecord run = FlagshipRun();
   std::int64_t id = 0;
@@ -92,7 +92,7 @@ TEST(run_store, round_trip_of_a_forecast_run) {
   EXPECT_FALSE(store.Get(id + 1).ok());
 }
 
-TEST(run_store, migrates_the_first_schema_version_and_backfills_rows) {
+TEST(RunStore, MigratesTheFirstSchemaVersionAndBackfillsRows) {
   const std::string path = TempDb("v1");
   const RunRecord run = FlagshipRun();
   WriteV1Database(path, "median", run);
@@ -115,7 +115,7 @@ RunRecord ExchangeRun() {
 }
 
 // Version 2 kept exchanges only inside result_json; version 3 gives them a table.
-TEST(run_store, exchanges_get_rows_of_their_own) {
+TEST(RunStore, ExchangesGetRowsOfTheirOwn) {
   const RunRecord run = ExchangeRun();
   const nlohmann::json result = nlohmann::json::parse(run.result_json);
   ASSERT_FALSE(result["exchanges"].empty());
@@ -134,7 +134,7 @@ TEST(run_store, exchanges_get_rows_of_their_own) {
   EXPECT_EQ(back.exchanges.back().seq, static_cast<int>(run.exchanges.size()));
 }
 
-TEST(run_store, migration_backfills_rounds_and_exchanges_of_old_runs) {
+TEST(RunStore, MigrationBackfillsRoundsAndExchangesOfOldRuns) {
   const std::string path = TempDb("v1x");
   const RunRecord run = ExchangeRun();
   WriteV1Database(path, "exchange", run);
@@ -147,7 +147,7 @@ TEST(run_store, migration_backfills_rounds_and_exchanges_of_old_runs) {
   EXPECT_EQ(back.exchanges[0].first_actor, run.exchanges[0].first_actor);
 }
 
-TEST(run_store, refuses_a_newer_schema) {
+TEST(RunStore, RefusesANewerSchema) {
   const std::string path = TempDb("newer");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -158,7 +158,7 @@ TEST(run_store, refuses_a_newer_schema) {
   EXPECT_NE(store.errors()[0].message.find("newer"), std::string::npos);
 }
 
-TEST(run_store, a_failed_save_leaves_nothing_half_written) {
+TEST(RunStore, AFailedSaveLeavesNothingHalfWritten) {
   const std::string path = TempDb("fail");
   RunRecord run = FlagshipRun();
   run.outcomes.push_back(run.outcomes.front());  // duplicate key: the 11th row insert fails
@@ -167,7 +167,7 @@ TEST(run_store, a_failed_save_leaves_nothing_half_written) {
   EXPECT_TRUE(store.List().ValueOrThrow().empty()) << "the run row must be rolled back too";
 }
 
-TEST(run_store, two_processes_writing_at_once_both_land) {
+TEST(RunStore, TwoProcessesWritingAtOnceBothLand) {
   const std::string path = TempDb("concurrent");
   const RunRecord run = FlagshipRun();
   (void)RunStore::Open(path).ValueOrThrow();
@@ -190,7 +190,7 @@ TEST(run_store, two_processes_writing_at_once_both_land) {
   EXPECT_EQ(CountRuns(path), 50);
 }
 
-TEST(run_store, a_killed_cli_run_leaves_no_rows) {
+TEST(RunStore, AKilledCliRunLeavesNoRows) {
   const std::string path = TempDb("killed");
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);

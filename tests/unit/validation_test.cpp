@@ -23,11 +23,11 @@ std::vector<std::string> Messages(const Scenario& s) {
   return out;
 }
 
-TEST(validation, good_scenario_has_no_problems) {
+TEST(Validation, GoodScenarioHasNoProblems) {
   EXPECT_TRUE(Validate(Good()).empty());
 }
 
-TEST(validation, collects_every_problem_not_just_the_first) {
+TEST(Validation, CollectsEveryProblemNotJustTheFirst) {
   Scenario s = Good();
   s.issues[0].stances[0].salience = 1.5;
   s.issues[0].stances[0].position = 120;
@@ -39,7 +39,7 @@ TEST(validation, collects_every_problem_not_just_the_first) {
                              "salience 1.5 is outside [0, 1]", "capability -1 is negative"}));
 }
 
-TEST(validation, ids_unknown_and_duplicate) {
+TEST(Validation, IdsUnknownAndDuplicate) {
   Scenario s = Good();
   s.actors.push_back(s.actors[0]);
   s.issues[0].stances.push_back(s.issues[0].stances[0]);
@@ -53,7 +53,7 @@ TEST(validation, ids_unknown_and_duplicate) {
             m.end());
 }
 
-TEST(validation, non_finite_numbers) {
+TEST(Validation, NonFiniteNumbers) {
   Scenario s = Good();
   s.issues[0].stances[0].position = std::numeric_limits<double>::quiet_NaN();
   s.issues[0].stances[1].capability = std::numeric_limits<double>::infinity();
@@ -64,7 +64,7 @@ TEST(validation, non_finite_numbers) {
   EXPECT_EQ(m[2], "capability is not a finite number");
 }
 
-TEST(validation, veto_players_need_stances_and_a_status_quo) {
+TEST(Validation, VetoPlayersNeedStancesAndAStatusQuo) {
   Scenario s = Good();
   s.actors.push_back(Actor{"outsider", "Outsider", "", {}});
   s.issues[0].rule.veto_players = {"a0", "outsider", "nobody", "a0"};
@@ -76,14 +76,14 @@ TEST(validation, veto_players_need_stances_and_a_status_quo) {
                              "issue 'issue' lists veto player 'a0' twice"}));
 }
 
-TEST(validation, veto_players_without_unanimity_rule) {
+TEST(Validation, VetoPlayersWithoutUnanimityRule) {
   Scenario s = Good();
   s.issues[0].rule.kind = DecisionKind::kNone;
   EXPECT_EQ(Messages(s), (std::vector<std::string>{
                              "issue 'issue' lists veto players but its decision rule is 'none'"}));
 }
 
-TEST(validation, scale_must_be_ordered_and_anchors_inside) {
+TEST(Validation, ScaleMustBeOrderedAndAnchorsInside) {
   Scenario s = Good();
   s.issues[0].scale.min = 100;
   s.issues[0].scale.max = 0;
@@ -96,7 +96,7 @@ TEST(validation, scale_must_be_ordered_and_anchors_inside) {
   EXPECT_EQ(m[0], "issue 'issue': scale minimum 100 is not below its maximum 0");
 }
 
-TEST(validation, spreads_stay_inside_the_valid_range) {
+TEST(Validation, SpreadsStayInsideTheValidRange) {
   Scenario s = Good();
   Stance& a = s.issues[0].stances[0];  // position 10, salience 0.5
   a.position_spread = Spread::Normal(-1);
@@ -110,7 +110,7 @@ TEST(validation, spreads_stay_inside_the_valid_range) {
                                       "position range [50, 40] is empty"}));
 }
 
-TEST(validation, problems_carry_location_field_and_fix) {
+TEST(Validation, ProblemsCarryLocationFieldAndFix) {
   Scenario s = Good();
   s.issues[0].stances[1].origin = Location{"stances.csv", 14};
   s.issues[0].stances[1].salience = 1.5;

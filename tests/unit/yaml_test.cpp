@@ -32,7 +32,7 @@ issues:
         capability: 2
 )";
 
-TEST(yaml, reads_the_documented_layout) {
+TEST(Yaml, ReadsTheDocumentedLayout) {
   const Result<Scenario> r = ParseYamlScenario(kGood, "s.yaml");
   ASSERT_TRUE(r.ok()) << FormatErrors(r.errors());
   const Scenario& s = r.value();
@@ -46,7 +46,7 @@ TEST(yaml, reads_the_documented_layout) {
   EXPECT_EQ(i.stances[1].origin, (Location{"s.yaml", 22}));
 }
 
-TEST(yaml, syntax_error_has_a_line) {
+TEST(Yaml, SyntaxErrorHasALine) {
   const Result<Scenario> r = ParseYamlScenario("actors: [\n  - id: A\n", "bad.yaml");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors()[0].where.file, "bad.yaml");
@@ -54,7 +54,7 @@ TEST(yaml, syntax_error_has_a_line) {
   EXPECT_NE(r.errors()[0].message.find("YAML syntax error"), std::string::npos);
 }
 
-TEST(yaml, unknown_keys_and_bad_numbers_are_all_reported) {
+TEST(Yaml, UnknownKeysAndBadNumbersAreAllReported) {
   std::string text = kGood;
   text.replace(text.find("salience: 1\n"), 12, "salience: high\n");
   text.replace(text.find("capability: 1,"), 14, "capabilty: 1,");
@@ -70,12 +70,12 @@ TEST(yaml, unknown_keys_and_bad_numbers_are_all_reported) {
             "decimal number such as 13 or 0.45");
 }
 
-TEST(yaml, empty_file_and_wrong_root) {
+TEST(Yaml, EmptyFileAndWrongRoot) {
   EXPECT_EQ(ParseYamlScenario("", "e.yaml").errors()[0].message, "file is empty");
   EXPECT_FALSE(ParseYamlScenario("- a\n- b\n", "l.yaml").ok());
 }
 
-TEST(yaml, writer_quotes_what_yaml_would_misread) {
+TEST(Yaml, WriterQuotesWhatYamlWouldMisread) {
   Scenario s;
   s.meta.title = "yes";
   s.meta.as_of = "2021-02-25";

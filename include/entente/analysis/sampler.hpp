@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "entente/core/draw_stream.hpp"
@@ -76,8 +75,5 @@ class Sampler {
   std::vector<std::uint8_t> normal_;  ///< 1 if the spread is normal (the inline fast path)
   std::vector<double> value_, sd_, lo_, hi_;
 };
-
-/// "US position on opcon_transfer".
-[[nodiscard]] std::string InputLabel(const Scenario& scenario, const UncertainInput& input);
 
 }  // namespace entente

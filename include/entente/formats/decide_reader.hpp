@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Reader for the Decide exchange model's delimited input ('#A' actors, '#P' issues, '#M'
-/// issue bounds, '#D' actor-issue data), e.g. ../shared/validation/decide-exchange/cop21.csv.
+/// issue bounds, '#D' actor-issue data), e.g. the CoP21 case of Decide's reference runs.
 
 #include <string>
 #include <string_view>

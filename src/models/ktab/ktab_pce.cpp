@@ -1,5 +1,6 @@
 // Probabilistic Condorcet Election (Wise, Lester & Efird 2015, "An introduction to KTAB";
-// math as read in ../shared/notes/ktab-smp-math.md and checked against KTAB's 2017 logs):
+// math as read from the public KTAB project's sources, no code copied, and checked against
+// KTAB's 2017 logs):
 //   vote       v_k(a:b) = w_k f(u_ka - u_kb), f by voting rule (Prop: f(D) = D)
 //   coalition  C(a:b) = 1e-8 + sum_k max(0, v_k(a:b))
 //   victory    P(a > b) = g(C_ab) / (g(C_ab) + g(C_ba)), g(x) = x, x^2, x^4 or x^8

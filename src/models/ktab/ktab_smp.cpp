@@ -1,6 +1,7 @@
 // KTAB's Spatial Model of Politics (Wise, Lester & Efird 2015; "Multidimensional bargaining
-// using KTAB", KAPSARC 2016), written from ../shared/notes/ktab-smp-math.md and checked
-// against KTAB's 2017 reference logs (tests/unit/ktab_reference_test.cpp).
+// using KTAB", KAPSARC 2016), written from the math and defaults as read from the public KTAB
+// project's sources (no code copied) and checked against KTAB's 2017 reference logs
+// (tests/unit/ktab_reference_test.cpp).
 //
 // Distance   d_k(y) = sqrt(sum_d (s_kd (ideal_kd - y_d))^2 / sum_d s_kd^2)
 // Utility    u = (1 - d)(1 + d R) for d <= 1, else (1 - d)(1 + R)
@@ -26,8 +27,8 @@
 
 #include <tbb/parallel_for.h>
 
-#include "entente/core/random.hpp"
 #include "entente/core/assert.hpp"
+#include "entente/core/random.hpp"
 #include "entente/models/ktab/ktab_pce.hpp"
 
 namespace entente {

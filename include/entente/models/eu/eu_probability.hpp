@@ -33,9 +33,6 @@ class EuProbabilities {
   /// n - p - 1 entries. Equal positions get 0.5 each.
   void Row(std::size_t p, double* wins, double* losses) const;
 
-  /// The triples denominator (sum over every ordered pair and voter); 0 in kEq31 mode.
-  [[nodiscard]] double triples_denominator() const { return triples_; }
-
  private:
   void LinearRow(std::size_t p, double* wins, double* losses) const;
   void RiskRow(std::size_t p, double* wins, double* losses) const;
