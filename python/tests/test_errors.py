@@ -100,3 +100,29 @@ def test_write_refuses_to_replace_a_bundle(flagship, tmp_path):
     with pytest.raises(entente.ScenarioError):
         flagship.save(tmp_path / "b")
     flagship.save(tmp_path / "b", overwrite=True)
+
+
+def test_save_overwrite_deleted_files_that_were_not_the_bundles(flagship, tmp_path):
+    bundle = tmp_path / "b"
+    flagship.save(bundle)
+    (bundle / "notes.txt").write_text("mine")
+    with pytest.raises(entente.ScenarioError) as e:
+        flagship.save(bundle, overwrite=True)
+    assert "notes.txt" in str(e.value)
+    assert (bundle / "notes.txt").read_text() == "mine"
+    assert entente.load(bundle) == flagship
+
+
+def test_save_to_an_unwritable_path_raised_scenario_error(flagship, tmp_path):
+    with pytest.raises(OSError):
+        flagship.save(tmp_path / "no-such-folder" / "s.yaml")
+    with pytest.raises(OSError):
+        flagship.save(tmp_path / "no-such-folder" / "bundle")
+
+
+@pytest.mark.parametrize("threads", [-1, 65537, 2**40])
+def test_thread_counts_out_of_range_crashed_the_interpreter(flagship, threads):
+    with pytest.raises(ValueError, match="threads"):
+        entente.simulate(flagship, draws=10, threads=threads)
+    with pytest.raises(ValueError, match="threads"):
+        entente.report(flagship, draws=10, threads=threads)

@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {
@@ -316,6 +316,12 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
   parse("moves.csv", false, &ReadMoves);
   if (!errors.empty()) return errors;
   return scenario;
+}
+
+const std::vector<std::string>& BundleFileNames() {
+  static const std::vector<std::string> names = {"scenario.csv", "actors.csv",    "issues.csv",
+                                                 "stances.csv",  "alliances.csv", "moves.csv"};
+  return names;
 }
 
 }  // namespace entente

@@ -1,13 +1,14 @@
 #include "entente/formats/scenario_io.hpp"
 
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "entente/core/files.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/decide_reader.hpp"
-#include "entente/core/files.hpp"
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
 #include "entente/formats/yaml_scenario.hpp"
@@ -64,8 +65,7 @@ Result<Scenario> ReadScenario(const std::string& path) {
   }
   FileSet files;
   Errors errors;
-  for (const char* name :
-       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv"}) {
+  for (const std::string& name : BundleFileNames()) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
@@ -103,20 +103,29 @@ Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bo
     return Error{Location{path}, "Entente reads KTAB scenarios but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
-  if (format.value() == ScenarioFormat::kYaml) {
-    std::error_code ec;
-    if (!overwrite && fs::exists(path, ec)) {
-      return Error{Location{path}, "file already exists", "pass --force to replace it"};
-    }
-    return WriteFileAtomic(path, WriteYamlScenario(scenario));
-  }
   if (format.value() == ScenarioFormat::kDecide) {
     return Error{Location{path}, "Entente reads Decide files but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
+  // Refusals above and here are input problems (Result); a failed write is an IoError.
+  if (format.value() == ScenarioFormat::kYaml) {
+    std::error_code ec;
+    if (!overwrite && fs::exists(path, ec)) {
+      return Error{Location{path}, "file already exists",
+                   "choose another name, or ask to replace it (entente convert --force; Python: "
+                   "save(path, overwrite=True))"};
+    }
+    Result<Unit> written = WriteFileAtomic(path, WriteYamlScenario(scenario));
+    if (!written) throw IoError(FormatErrors(written.errors()));
+    return Unit{};
+  }
   Result<FileSet> files = WriteCsvBundle(scenario);
   if (!files) return files.errors();
-  return WriteFolderAtomic(path, files.value(), overwrite);
+  const std::set<std::string> owned(BundleFileNames().begin(), BundleFileNames().end());
+  if (Result<Unit> ok = CheckFolderReplaceable(path, overwrite, owned); !ok) return ok;
+  Result<Unit> written = WriteFolderAtomic(path, files.value(), overwrite, owned);
+  if (!written) throw IoError(FormatErrors(written.errors()));
+  return Unit{};
 }
 
 }  // namespace entente

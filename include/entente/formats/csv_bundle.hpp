@@ -5,12 +5,17 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "entente/core/files.hpp"
 #include "entente/core/result.hpp"
 #include "entente/core/scenario.hpp"
 
 namespace entente {
+
+/// Every file name a bundle may hold, in reading order. Replacing a bundle folder deletes
+/// these and nothing else.
+[[nodiscard]] const std::vector<std::string>& BundleFileNames();
 
 /// Reads a bundle from the files' texts; `folder` prefixes file names in messages. Reports
 /// every problem in every file. Does not validate ranges (see Validate).
