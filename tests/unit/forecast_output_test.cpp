@@ -41,6 +41,17 @@ TEST(forecast_output, table_names_anchor_and_veto) {
   EXPECT_NE(t.find("- issue: a0 accepts at most 40.0, not the model's 65.0."), std::string::npos);
 }
 
+// The veto sentence said "accepts at most" also when the veto pushed the outcome up.
+TEST(forecast_output, veto_that_pushes_the_outcome_up_said_at_most) {
+  Scenario s = test::OneIssue({80, 20}, {1, 1}, {1, 3});  // the mirror image of Vetoed()
+  s.meta.title = "T";
+  s.issues[0].status_quo = 100;
+  s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
+  const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
+  EXPECT_NE(t.find("- issue: a0 accepts at least 60.0, not the model's 35.0."), std::string::npos)
+      << t;
+}
+
 TEST(forecast_output, csv_one_row_per_issue) {
   const Scenario s = Vetoed();
   EXPECT_EQ(
