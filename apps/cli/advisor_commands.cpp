@@ -7,11 +7,11 @@
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/core/error.hpp"
+#include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/forecast_output.hpp"
-#include "entente/formats/scenario_io.hpp"
-#include "entente/core/text.hpp"
-#include "entente/models/registry.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {
@@ -115,12 +115,20 @@ void AddAdvisorCommands(CLI::App& app) {
   AddCommon(compare, *cmp);
   compare->add_option("--moves", cmp->moves, "comma-separated move ids of the scenario")
       ->required();
-  compare->add_option("--draws", cmp->draws, "compare under uncertainty with this many draws");
-  compare->add_option("--seed", cmp->seed, "random seed for --draws")->capture_default_str();
+  compare->add_option("--draws", cmp->draws,
+                      "compare under uncertainty with this many draws (0: without)");
+  compare->add_option("--seed", cmp->seed, "random seed for --draws")
+      ->capture_default_str()
+      ->check(SeedRange());
   compare->add_option("--noise", cmp->noise, "spread for uncertain-free stances with --draws")
       ->capture_default_str();
   compare->callback([cmp] {
     const bool json = WantJson(cmp->format);
+    if (cmp->draws < 0) {
+      throw InputError(fmt::format(
+          "--draws {} is negative; give 0 to compare without uncertainty, or a count of draws",
+          cmp->draws));
+    }
     const Scenario s = LoadScenario(cmp->scenario).ValueOrThrow();
     CompareRequest r;
     r.moves = SplitList(cmp->moves, ',');

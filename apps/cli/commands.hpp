@@ -32,6 +32,10 @@ void AddReportCommand(CLI::App& app);
 /// "10%" or "10" as the fraction 0.1 (InputError otherwise).
 double ParseNoisePercent(const std::string& text);
 
+/// Checks a --seed before CLI11 converts it: a whole number from 0 to 2^64 - 1. (CLI11 read -1,
+/// 2^64 and 1e23 all as 2^64 - 1, silently.)
+[[nodiscard]] CLI::Validator SeedRange();
+
 /// The process exit code when no exception ends the command (130 after Ctrl-C).
 int& ExitCode();
 

@@ -1,6 +1,8 @@
-// `entente explain`: a dynamic model's bargaining trail on one issue, round by round, in words
-// (who challenged whom, what kind of move, how far, and the expected utilities behind it).
+// `entente explain`: a dynamic model's bargaining trail on one issue, round by round, in words:
+// for eu who challenged whom, what kind of move, how far, and the expected utilities behind it;
+// for exchange the exchanges realized each round; for ktab-smp the moves between its turns.
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <memory>
 
@@ -61,6 +63,57 @@ std::string Sentence(const Scenario& s, const Issue& issue, const BargainEvent& 
       own_view ? fmt::format(", as {} reckons it", mover_id) : "");
 }
 
+// The eu story: each round's accepted offers, in the quadrant terms of the model.
+void TellOffers(const Scenario& s, const Issue& issue, const IssueForecast& r, const Round& round,
+                bool own_view, std::string& out) {
+  int moves = 0;
+  for (const BargainEvent& e : r.events) {
+    if (e.round != round.round) continue;
+    out += Sentence(s, issue, e, own_view);
+    ++moves;
+  }
+  if (moves == 0) out += "  Nobody accepts an offer; every position stays.\n";
+}
+
+// The exchange story: the exchanges realized in this round that move a position on this issue.
+// Returns how many exchanges the round realized on any issue.
+std::size_t TellExchanges(const Scenario& s, std::size_t k, const Forecast& f, int round,
+                          std::string& out) {
+  std::size_t here = 0, all = 0;
+  for (const ExchangeRecord& e : f.exchanges) {
+    if (e.round != round) continue;
+    ++all;
+    if (e.first.issue != k && e.second.issue != k) continue;
+    ++here;
+    const ExchangeMove& mine = e.first.issue == k ? e.first : e.second;
+    const ExchangeMove& theirs = e.first.issue == k ? e.second : e.first;
+    const std::string& other = s.actors[theirs.actor].id;
+    out += fmt::format(
+        "  {} gives way here ({:.4g} -> {:.4g}) in return for {} giving way on {} ({:.4g} -> "
+        "{:.4g}); gains {:.3f} and {:.3f}.\n",
+        s.actors[mine.actor].id, mine.from, mine.to, other, s.issues[theirs.issue].id, theirs.from,
+        theirs.to, mine.gain, theirs.gain);
+  }
+  if (here == 0 && all > 0) {
+    out += fmt::format("  No exchange moves a position here ({} realized on other issues).\n", all);
+  }
+  return all;
+}
+
+// Models that record positions only (ktab-smp): who moved between one round and the next.
+void TellMoves(const Scenario& s, const Issue& issue, const Round& before, const Round& after,
+               std::string& out) {
+  int moves = 0;
+  for (std::size_t i = 0; i < after.positions.size() && i < before.positions.size(); ++i) {
+    const double from = before.positions[i], to = after.positions[i];
+    if (std::abs(to - from) <= 1e-9 * std::max(1.0, issue.scale.Range())) continue;
+    out += fmt::format("  {}: {:.4g} -> {:.4g} (moves {:.4g}).\n", ActorName(s, issue, i), from, to,
+                       std::abs(to - from));
+    ++moves;
+  }
+  if (moves == 0) out += "  No position changes.\n";
+}
+
 std::string Explain(const Scenario& s, const Issue& issue, const Forecast& f,
                     const ModelOptions& options) {
   const std::size_t k = static_cast<std::size_t>(&issue - s.issues.data());
@@ -78,17 +131,37 @@ std::string Explain(const Scenario& s, const Issue& issue, const Forecast& f,
            fmt::format("Model '{}' is static: it has no rounds to explain. Forecast {:.4g}.\n",
                        f.model, r.unconstrained);
   }
-  auto ev = r.events.begin();
-  for (const Round& round : r.rounds) {
+  // Each model tells what it records: accepted offers (eu), realized exchanges (exchange), or
+  // only the positions after each round (ktab-smp), whose differences are its moves.
+  bool offers = false;
+  for (const IssueForecast& i : f.issues) offers = offers || !i.events.empty();
+  const bool exchanges = !offers && !f.balances.empty();
+  if (!offers && !exchanges) {
+    out += fmt::format(
+        "Model '{}' records the positions after each round, not who bargained with whom; the "
+        "moves below are the differences.\n\n",
+        f.model);
+  }
+  const bool own_view = !options.Has("view") || options.values().find("view")->second == "own";
+  for (std::size_t t = 0; t < r.rounds.size(); ++t) {
+    const Round& round = r.rounds[t];
     out += fmt::format("Round {}{}: weighted median {:.4g}, weighted mean {:.4g}\n", round.round,
                        round.round == 0 ? " (inputs)" : "", round.median, round.mean);
     if (round.round == 0) continue;
-    int moves = 0;
-    for (; ev != r.events.end() && ev->round == round.round; ++ev, ++moves) {
-      out += Sentence(s, issue, *ev,
-                      !options.Has("view") || options.values().find("view")->second == "own");
+    if (offers) {
+      TellOffers(s, issue, r, round, own_view, out);
+    } else if (exchanges) {
+      if (TellExchanges(s, k, f, round.round, out) == 0) {
+        out +=
+            "  No pair of actors can both gain from an exchange any more; every position "
+            "stays";
+        out += t + 1 < r.rounds.size() ? fmt::format(" through round {}.\n", r.rounds.back().round)
+                                       : ".\n";
+        break;
+      }
+    } else {
+      TellMoves(s, issue, r.rounds[t - 1], round, out);
     }
-    if (moves == 0) out += "  Nobody accepts an offer; every position stays.\n";
   }
   out += fmt::format("\nForecast {:.4g} (from the final positions); after the decision rule {:.4g}",
                      r.unconstrained, r.outcome);

@@ -41,14 +41,23 @@ struct ReportArgs {
 // An output the user cannot write to is bad input (exit 2); checked before any computing.
 void RequireWritable(const std::string& path) {
   if (path.empty() || path == "-") return;
-  const std::filesystem::path p(path);
-  const std::filesystem::path folder = p.has_parent_path() ? p.parent_path() : ".";
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) {
+  const fs::file_status status = fs::status(path, ec);  // through symbolic links
+  if (fs::is_directory(status)) {
     throw InputError(
         Errors{Error{Location{path, 0, "-o"}, "is a folder", "name a file, e.g. -o report.html"}});
   }
-  if (!std::filesystem::is_directory(folder, ec) || ::access(folder.c_str(), W_OK) != 0) {
+  // A device or pipe is written in place (WriteFileAtomic); a file is replaced by a rename in
+  // the folder of the file a link points to.
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    if (::access(path.c_str(), W_OK) == 0) return;
+    throw InputError(Errors{Error{Location{path, 0, "-o"}, "cannot write to it",
+                                  "check its permissions, or choose a file"}});
+  }
+  const fs::path target = fs::exists(status) ? fs::canonical(path, ec) : fs::path(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  if (!fs::is_directory(folder, ec) || ::access(folder.c_str(), W_OK) != 0) {
     throw InputError(Errors{Error{
         Location{path, 0, "-o"},
         fmt::format("cannot write here: folder '{}' is missing or not writable", folder.string()),
@@ -122,15 +131,16 @@ void AddReportCommand(CLI::App& app) {
   cmd->add_option("-m,--model", a->model,
                   "primary model: summary, Monte Carlo, tornado, cohesion (default median)");
   cmd->add_option("--models", a->models, "models shown beside it, comma-separated (default: all)");
+  // Ranges of --draws and --threads are checked by the library, where the counts are used.
   a->draws_opt = cmd->add_option("-n,--draws", a->draws, "Monte Carlo draws; 0 skips uncertainty")
-                     ->capture_default_str()
-                     ->check(CLI::NonNegativeNumber);
-  a->seed_opt = cmd->add_option("--seed", a->seed, "random seed")->capture_default_str();
+                     ->capture_default_str();
+  a->seed_opt =
+      cmd->add_option("--seed", a->seed, "random seed")->capture_default_str()->check(SeedRange());
   a->noise_opt = cmd->add_option("--noise", a->noise, "spread for stances that state none")
                      ->capture_default_str();
-  cmd->add_option("--threads", a->threads, "worker threads (0 = all cores); never changes results")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", a->threads,
+                  "worker threads: 0 = all cores, or 1 to 1024; never changes results")
+      ->capture_default_str();
   AddModelFlags(*cmd, a->flags);
   AddDbOptions(cmd, a->db);
   cmd->callback([a] { Run(*a); });

@@ -31,8 +31,10 @@ void SaveRun(const DbArgs& db, const std::string& kind, const Scenario& scenario
              const nlohmann::ordered_json& result) {
   const std::string path = DbPath(db);
   if (path.empty()) return;
+  // A database that cannot be opened is a bad input file, as for `runs list` (exit 2); a run
+  // that cannot be stored in a good one is an output error (exit 1).
   Result<RunStore> store = RunStore::Open(path);
-  if (!store) throw IoError(FormatErrors(store.errors()));
+  if (!store) throw InputError(store.errors());
   Result<std::int64_t> id = store.value().Save(
       MakeRunRecord(kind, scenario, scenario_path, model, options, seed, result));
   if (!id) throw IoError(FormatErrors(id.errors()));

@@ -72,7 +72,9 @@ void AddScenarioCommands(CLI::App& app) {
   convert->add_option("in", args->in, "scenario to read")->required();
   convert->add_option("out", args->out, "where to write: NAME.yaml, or a folder for a CSV bundle")
       ->required();
-  convert->add_flag("--force", args->force, "replace OUT if it exists");
+  convert->add_flag("--force", args->force,
+                    "replace OUT if it exists (a folder only when it holds nothing but bundle "
+                    "files; other files are never deleted)");
   AddReaderOptionFlag(*convert, args->reader_options);
   convert->callback([args] {
     const ScenarioDocument doc =

@@ -1,5 +1,7 @@
 // `entente simulate` and `entente sensitivity`: Monte Carlo over the inputs' uncertainty.
+#include <charconv>
 #include <cstdio>
+#include <limits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -7,10 +9,10 @@
 #include "commands.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
-#include "entente/formats/scenario_io.hpp"
-#include "entente/output/simulation_output.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/output/simulation_output.hpp"
 #include "progress.hpp"
 #include "run_database.hpp"
 
@@ -42,6 +44,21 @@ double ParseNoisePercent(const std::string& text) {
     throw InputError(fmt::format("--noise '{}' is not a percentage; write e.g. --noise 10%", text));
   }
   return *v / 100;
+}
+
+CLI::Validator SeedRange() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::uint64_t seed = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, ec] = std::from_chars(text.data(), end, seed);
+        if (text.empty() || ec != std::errc{} || stop != end) {
+          return fmt::format("'{}' is not a seed; give a whole number from 0 to {} (2^64 - 1)",
+                             text, std::numeric_limits<std::uint64_t>::max());
+        }
+        return {};
+      },
+      "0..2^64-1", "SEED");
 }
 
 namespace {
@@ -105,14 +122,16 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("scenario", a.scenario, "YAML file or CSV bundle folder")->required();
   cmd->add_option("-m,--model", a.model, "model to run (see `entente models`)")
       ->capture_default_str();
-  cmd->add_option("-n,--draws", a.draws, "number of draws")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", a.seed, "random seed; the same seed gives the same output")
+  // Ranges of --draws and --threads are checked by the library, where the counts are used
+  // (CLI11's PositiveNumber printed DBL_MAX as a 309-digit bound).
+  cmd->add_option("-n,--draws", a.draws, "number of draws, 1 to 4,000,000,000")
       ->capture_default_str();
-  cmd->add_option("--threads", a.threads, "worker threads (0 = all cores); never changes results")
+  cmd->add_option("--seed", a.seed, "random seed; the same seed gives the same output")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(SeedRange());
+  cmd->add_option("--threads", a.threads,
+                  "worker threads: 0 = all cores, or 1 to 1024; never changes results")
+      ->capture_default_str();
   cmd->add_option("--noise", a.noise,
                   "spread for stances that state none: positions sd = P% of the scale, salience "
                   "and capability sd = P% of the value")

@@ -197,7 +197,12 @@ def _drop_empty(d: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _save(self: Scenario, path: PathLike, overwrite: bool = False) -> None:
-    """Writes the scenario atomically, in the format the path denotes (.yaml or a folder)."""
+    """Writes the scenario atomically, in the format the path denotes (.yaml or a folder).
+
+    An existing file or bundle folder is replaced only with ``overwrite=True``, and a folder
+    only when it holds nothing but bundle files (ScenarioError otherwise; nothing is deleted).
+    Raises OSError when the write itself fails (permissions, a missing folder).
+    """
     _core.write_scenario(self, os.fspath(path), overwrite)
 
 

@@ -8,9 +8,9 @@
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/simulation_output.hpp"
-#include "entente/models/registry.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "interruptible.hpp"
 
@@ -76,8 +76,9 @@ void BindSimulate(py::module_& m) {
       "simulate",
       [](const Scenario& scenario, const std::string& model,
          const std::map<std::string, std::string>& options, std::int64_t draws, std::uint64_t seed,
-         int threads, double noise, const std::vector<std::pair<std::string, double>>& thresholds,
-         bool sensitivity, bool keep_draws, const py::object& progress_fn) {
+         std::int64_t threads, double noise,
+         const std::vector<std::pair<std::string, double>>& thresholds, bool sensitivity,
+         bool keep_draws, const py::object& progress_fn) {
         auto run = std::make_unique<SimulationRun>();
         run->scenario = scenario;
         std::atomic<bool> cancel{false};
@@ -87,7 +88,8 @@ void BindSimulate(py::module_& m) {
         o.model_options = ModelOptionsFrom(options);
         o.draws = draws;
         o.seed = seed;
-        o.threads = threads;
+        RequireThreadCount(threads);  // before narrowing: 2^32 + 1 must not pass as 1
+        o.threads = static_cast<int>(threads);
         o.noise.fraction = noise;
         for (const auto& [issue, value] : thresholds)
           o.thresholds.push_back(Threshold{issue, value});

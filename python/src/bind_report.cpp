@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "bindings.hpp"
+#include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/files.hpp"
 #include "entente/report/report.hpp"
 #include "entente/report/style.hpp"
@@ -22,8 +23,8 @@ void BindReport(py::module_& m) {
       "report",
       [](const Scenario& scenario, const std::string& format, const std::string& model,
          const std::vector<std::string>& models, const std::map<std::string, std::string>& options,
-         std::int64_t draws, std::uint64_t seed, double noise, int threads, int tornado_bars,
-         const std::string& source, const std::optional<std::string>& path) {
+         std::int64_t draws, std::uint64_t seed, double noise, std::int64_t threads,
+         int tornado_bars, const std::string& source, const std::optional<std::string>& path) {
         Result<ReportFormat> f = ParseReportFormat(format);
         if (!f) ThrowErrors(f.errors());
         const Scenario s = scenario;  // snapshot, taken with the GIL held
@@ -34,7 +35,8 @@ void BindReport(py::module_& m) {
         o.draws = draws;
         o.seed = seed;
         o.noise = noise;
-        o.threads = threads;
+        RequireThreadCount(threads);  // before narrowing: 2^32 + 1 must not pass as 1
+        o.threads = static_cast<int>(threads);
         o.tornado_bars = tornado_bars;
         o.source = source;
         std::optional<Result<std::string>> text;

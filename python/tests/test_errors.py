@@ -118,3 +118,29 @@ def test_text_that_is_not_utf8_is_the_cli_error_not_an_internal_one(cli, source_
     a = entente.load(source_dir / "tests/data/encoding/utf16le.yaml")
     b = entente.load(source_dir / "tests/data/encoding/utf8_bom.yaml")
     assert a.to_yaml() == b.to_yaml()
+
+
+def test_save_overwrite_deleted_files_that_were_not_the_bundles(flagship, tmp_path):
+    bundle = tmp_path / "b"
+    flagship.save(bundle)
+    (bundle / "notes.txt").write_text("mine")
+    with pytest.raises(entente.ScenarioError) as e:
+        flagship.save(bundle, overwrite=True)
+    assert "notes.txt" in str(e.value)
+    assert (bundle / "notes.txt").read_text() == "mine"
+    assert entente.load(bundle) == flagship
+
+
+def test_save_to_an_unwritable_path_raised_scenario_error(flagship, tmp_path):
+    with pytest.raises(OSError):
+        flagship.save(tmp_path / "no-such-folder" / "s.yaml")
+    with pytest.raises(OSError):
+        flagship.save(tmp_path / "no-such-folder" / "bundle")
+
+
+@pytest.mark.parametrize("threads", [-1, 65537, 2**40])
+def test_thread_counts_out_of_range_crashed_the_interpreter(flagship, threads):
+    with pytest.raises(ValueError, match="threads"):
+        entente.simulate(flagship, draws=10, threads=threads)
+    with pytest.raises(ValueError, match="threads"):
+        entente.report(flagship, draws=10, threads=threads)

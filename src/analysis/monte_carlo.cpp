@@ -226,7 +226,7 @@ IssueDistribution Summarise(const Plan& plan, const Accumulator& a, std::size_t 
   d.p50 = sk.Quantile(0.50);
   d.p75 = sk.Quantile(0.75);
   d.p95 = sk.Quantile(0.95);
-  d.histogram = sk.Histogram(20);
+  d.histogram = sk.Histogram(20, issue.status_quo, a.sq_holds[k]);
   const double n = std::max<double>(1, static_cast<double>(sk.count()));
   if (issue.status_quo) d.p_status_quo = static_cast<double>(a.sq_holds[k]) / n;
   for (std::size_t t = 0; t < plan.thresholds[k].size(); ++t) {
@@ -293,9 +293,18 @@ std::vector<IssueSensitivity> Sensitivities(const Plan& plan, const Accumulator&
 
 }  // namespace
 
+void RequireThreadCount(std::int64_t threads) {
+  if (threads < 0 || threads > kMaxThreads) {
+    throw InputError(
+        fmt::format("threads {} is out of range; give 0 (all cores) or a count from 1 to {}",
+                    threads, kMaxThreads));
+  }
+}
+
 SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) {
   const ModelInfo& model = RequireModel(o.model);
   RequireValid(scenario);
+  RequireThreadCount(o.threads);
   if (o.draws < 1) throw InputError(fmt::format("--draws {} must be at least 1", o.draws));
   if (o.draws > std::int64_t{4'000'000'000}) {  // the sketches count in 32 bits
     throw InputError(

@@ -115,20 +115,35 @@ double OutcomeSketch::Max() const {
   return count_ > 0 ? max_ : reference_;
 }
 
-std::vector<HistogramBin> OutcomeSketch::Histogram(int bars) const {
+std::vector<HistogramBin> OutcomeSketch::Histogram(int bars, std::optional<double> mass_at,
+                                                   std::int64_t mass_count) const {
   std::vector<HistogramBin> out(bars);
   const double width = (hi_ - lo_) / bars;
   for (int i = 0; i < bars; ++i) {
     out[i].lo = lo_ + i * width;
     out[i].hi = i + 1 == bars ? hi_ : lo_ + (i + 1) * width;
   }
-  for (int b = 0; b < kBins; ++b) {
-    if (bins_[b].count == 0) continue;
-    // Assign by the bin's lowest value: bins never straddle a bar's edge by more than their
-    // own width, and this keeps point masses in one bar.
+  // Assign by the bin's lowest value: bins never straddle a bar's edge by more than their own
+  // width, and this keeps point masses in one bar.
+  const auto bar_of = [&](int b) {
     const double low = Value((static_cast<std::uint32_t>(b) << kOffsetBits) | bins_[b].min);
-    const int bar = std::clamp(static_cast<int>((low - lo_) / width), 0, bars - 1);
-    out[bar].count += bins_[b].count;
+    return std::clamp(static_cast<int>((low - lo_) / width), 0, bars - 1);
+  };
+  for (int b = 0; b < kBins; ++b) {
+    if (bins_[b].count != 0) out[bar_of(b)].count += bins_[b].count;
+  }
+  if (mass_at && mass_count > 0) {
+    // The mass's draws sit in the bin of its key; take them out of that bin's bar (at most
+    // what the bar holds) and report them as a bar of zero width on the value itself.
+    const double at = std::clamp(*mass_at, lo_, hi_);
+    const int b = static_cast<int>(KeyOfFixed(Fixed(at)) >> kOffsetBits);
+    std::int64_t taken = 0;
+    if (bins_[b].count != 0) {
+      HistogramBin& bar = out[bar_of(b)];
+      taken = std::min(mass_count, bar.count);
+      bar.count -= taken;
+    }
+    if (taken > 0) out.push_back(HistogramBin{at, at, taken});
   }
   return out;
 }

@@ -392,4 +392,11 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
   return std::move(doc).value().scenario;
 }
 
+const std::vector<std::string>& BundleFileNames() {
+  static const std::vector<std::string> names = {"scenario.csv", "actors.csv",    "issues.csv",
+                                                 "stances.csv",  "alliances.csv", "moves.csv",
+                                                 "groups.csv",   "issue_metadata.csv", "outcomes.csv"};
+  return names;
+}
+
 }  // namespace entente

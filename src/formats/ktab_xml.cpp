@@ -37,14 +37,25 @@ struct Node {
   }
 };
 
+// KTAB scenarios nest five elements deep (Scenario > Actors > Actor > ... ); the tree's
+// destructor recurses once per level, so a hostile file ~200,000 levels deep overflowed the
+// stack. Parsing stops, with a located error, past this depth.
+constexpr std::size_t kMaxDepth = 64;
+
 struct Builder {
   XML_Parser parser = nullptr;
   Node root;
   std::vector<Node*> stack{&root};
+  int too_deep_line = 0;  ///< where the depth limit was hit (0: not hit)
 };
 
 void XMLCALL Start(void* data, const XML_Char* name, const XML_Char** /*attrs*/) {
   auto* b = static_cast<Builder*>(data);
+  if (b->stack.size() > kMaxDepth) {
+    b->too_deep_line = static_cast<int>(XML_GetCurrentLineNumber(b->parser));
+    XML_StopParser(b->parser, XML_FALSE);
+    return;
+  }
   auto node = std::make_unique<Node>();
   node->name = name;
   node->line = static_cast<int>(XML_GetCurrentLineNumber(b->parser));
@@ -54,7 +65,9 @@ void XMLCALL Start(void* data, const XML_Char* name, const XML_Char** /*attrs*/)
 }
 
 void XMLCALL End(void* data, const XML_Char* /*name*/) {
-  static_cast<Builder*>(data)->stack.pop_back();
+  auto* b = static_cast<Builder*>(data);
+  if (b->too_deep_line > 0) return;  // expat may still close the element it refused
+  b->stack.pop_back();
 }
 
 void XMLCALL Text(void* data, const XML_Char* s, int len) {
@@ -163,6 +176,12 @@ Result<KtabXmlScenario> ParseKtabXml(std::string_view bytes, const std::string& 
   const int error_line = static_cast<int>(XML_GetCurrentLineNumber(b.parser));
   const std::string error_text = ok ? "" : XML_ErrorString(XML_GetErrorCode(b.parser));
   XML_ParserFree(b.parser);
+  if (b.too_deep_line > 0) {
+    return Error{Location{file, b.too_deep_line},
+                 fmt::format("elements nest more than {} levels deep", kMaxDepth),
+                 "a KTAB scenario needs about five levels (Scenario > Actors > Actor > ...); "
+                 "check that every element is closed where it should be"};
+  }
   if (!ok) {
     return Error{Location{file, error_line}, "XML syntax error: " + error_text,
                  "fix the XML (every element closed, one root element)"};

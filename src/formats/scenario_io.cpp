@@ -1,6 +1,7 @@
 #include "entente/formats/scenario_io.hpp"
 
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -92,9 +93,7 @@ Result<ScenarioDocument> ReadDocument(const std::string& path, const ReaderOptio
   }
   FileSet files;
   Errors errors;
-  for (const char* name :
-       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv",
-        "groups.csv", "issue_metadata.csv", "outcomes.csv"}) {
+  for (const std::string& name : BundleFileNames()) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
@@ -159,20 +158,29 @@ Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& 
     return Error{Location{path}, "Entente reads KTAB scenarios but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
-  if (format.value() == ScenarioFormat::kYaml) {
-    std::error_code ec;
-    if (!overwrite && fs::exists(path, ec)) {
-      return Error{Location{path}, "file already exists", "pass --force to replace it"};
-    }
-    return WriteFileAtomic(path, WriteYamlDocument(document));
-  }
   if (format.value() == ScenarioFormat::kDecide) {
     return Error{Location{path}, "Entente reads Decide files but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
+  // Refusals above and here are input problems (Result); a failed write is an IoError.
+  if (format.value() == ScenarioFormat::kYaml) {
+    std::error_code ec;
+    if (!overwrite && fs::exists(path, ec)) {
+      return Error{Location{path}, "file already exists",
+                   "choose another name, or ask to replace it (entente convert --force; Python: "
+                   "save(path, overwrite=True))"};
+    }
+    Result<Unit> written = WriteFileAtomic(path, WriteYamlDocument(document));
+    if (!written) throw IoError(FormatErrors(written.errors()));
+    return Unit{};
+  }
   Result<FileSet> files = WriteCsvBundle(document);
   if (!files) return files.errors();
-  return WriteFolderAtomic(path, files.value(), overwrite);
+  const std::set<std::string> owned(BundleFileNames().begin(), BundleFileNames().end());
+  if (Result<Unit> ok = CheckFolderReplaceable(path, overwrite, owned); !ok) return ok;
+  Result<Unit> written = WriteFolderAtomic(path, files.value(), overwrite, owned);
+  if (!written) throw IoError(FormatErrors(written.errors()));
+  return Unit{};
 }
 
 }  // namespace entente

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/output/exchange_output.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {
@@ -74,8 +74,10 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
                          "- {}: no outcome beats the status quo for every veto player; "
                          "{} blocks the move to {}.\n",
                          issue.id, veto, FormatFixed(f.unconstrained, 1))
-                   : fmt::format("- {}: {} accepts at most {}, not the model's {}.\n", issue.id,
-                                 veto, FormatFixed(f.outcome, 1), FormatFixed(f.unconstrained, 1));
+                   : fmt::format("- {}: {} accepts {} {}, not the model's {}.\n", issue.id, veto,
+                                 // the veto pulls the outcome back toward the status quo
+                                 f.outcome < f.unconstrained ? "at most" : "at least",
+                                 FormatFixed(f.outcome, 1), FormatFixed(f.unconstrained, 1));
     }
   }
   out +=

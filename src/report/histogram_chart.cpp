@@ -18,6 +18,7 @@ constexpr double kLeft = 120;
 constexpr double kRight = 730;
 constexpr double kTop = 34;
 constexpr double kBottom = 170;
+constexpr double kMassWidth = 4;  // a point mass: a narrow bar centred on its value
 
 }  // namespace
 
@@ -41,9 +42,17 @@ std::string HistogramChart(const IssueDistribution& dist, const Scale& scale,
   const double y_max = std::max(top_share, ticks.empty() ? top_share : ticks.back());
   const LinearScale y{0, y_max, kBottom, kTop};
   svg.Rect(x(dist.p05), kTop, x(dist.p95) - x(dist.p05), kBottom - kTop, "band");
+  const HistogramBin* mass = nullptr;
   for (const HistogramBin& b : dist.histogram) {
     const double share = 100.0 * static_cast<double>(b.count) / static_cast<double>(total);
     if (b.count == 0) continue;
+    if (b.hi == b.lo) {
+      // A point mass (the status quo under a binding veto) stands on its value: a bar
+      // [q, q + width) would show outcomes beyond q that no draw had.
+      svg.Rect(x(b.lo) - kMassWidth / 2, y(share), kMassWidth, kBottom - y(share), "mass");
+      mass = &b;
+      continue;
+    }
     svg.Rect(x(b.lo) + 0.5, y(share), x(b.hi) - x(b.lo) - 1, kBottom - y(share), "bar");
   }
   svg.Line({x(dist.p50), kTop}, {x(dist.p50), kBottom}, "median");
@@ -60,6 +69,15 @@ std::string HistogramChart(const IssueDistribution& dist, const Scale& scale,
   svg.Text({kLeft + 242, ly}, fmt::format("median {}", FormatFixed(dist.p50, 1)), "note");
   svg.Line({kLeft + 340, ly - 4}, {kLeft + 358, ly - 4}, "point", "4 3");
   svg.Text({kLeft + 362, ly}, fmt::format("point forecast {}", FormatFixed(dist.point, 1)), "note");
+  if (mass != nullptr) {
+    svg.Rect(kLeft + 478, ly - 9, kMassWidth, 10, "mass");
+    svg.Text(
+        {kLeft + 486, ly},
+        fmt::format(
+            "status quo {}: {}% of draws", FormatFixed(mass->lo, 1),
+            FormatFixed(100.0 * static_cast<double>(mass->count) / static_cast<double>(total), 0)),
+        "note");
+  }
   return std::move(svg).Finish();
 }
 

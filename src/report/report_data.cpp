@@ -33,6 +33,7 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     throw InputError(
         fmt::format("noise {} is not a fraction in [0, 10]; give e.g. 0.1 for 10%", options.noise));
   }
+  RequireThreadCount(options.threads);
   if (options.draws < 0) {
     throw InputError(
         fmt::format("draws {} is negative; give 0 (no Monte Carlo) or more", options.draws));

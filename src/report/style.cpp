@@ -32,6 +32,7 @@ svg .model-raw { fill: #fff; stroke: #000; stroke-width: 1.2; }
 svg .veto-pull { stroke: #555; stroke-width: 1.2; }
 svg .band { fill: #e4e4e4; }
 svg .bar { fill: #777; }
+svg .mass { fill: #000; }
 svg .median { stroke: #000; stroke-width: 2; }
 svg .point { stroke: #000; stroke-width: 1.5; }
 svg .traj { stroke: #666; stroke-width: 1.3; }

@@ -139,8 +139,12 @@ PRAGMA user_version = 1;
 Result<Unit> MigrateRunSchema(Sqlite& db) {
   const int version = db.UserVersion();
   if (version > kRunSchemaVersion) {
-    return db.Fail(fmt::format("schema version {} is newer than this Entente knows ({})", version,
-                               kRunSchemaVersion));
+    return Error{Location{db.path()},
+                 fmt::format("runs database: schema version {} is newer than this Entente "
+                             "knows ({})",
+                             version, kRunSchemaVersion),
+                 "a newer Entente wrote it: upgrade Entente to use it, give another --db file, "
+                 "or pass --no-db"};
   }
   // Each step re-reads the version inside its transaction: another process may have migrated
   // the file while this one waited for the lock.

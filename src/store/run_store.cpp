@@ -37,7 +37,7 @@ Result<RunStore> RunStore::Open(const std::string& path) {
   if (rc != SQLITE_OK) {
     return Error{Location{path},
                  fmt::format("cannot open the runs database: {}", sqlite3_errstr(rc)),
-                 "check the path and permissions, or pass --no-db"};
+                 DatabaseHint(rc)};
   }
   Sqlite db(raw, path);
   sqlite3_busy_timeout(raw, 10000);

@@ -7,11 +7,33 @@
 
 namespace entente {
 
+std::string DatabaseHint(int code) {
+  switch (code & 0xFF) {  // the primary code of an extended one
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "another process kept the database locked for over 10 s (a long write, or a "
+             "program holding it open); try again when it is done, give another --db file, or "
+             "pass --no-db to skip storing the run";
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return "the file is not an Entente runs database, or is damaged: give another --db file "
+             "(a new name creates one), or pass --no-db";
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return "check that the file and its folder exist and are writable, give another --db "
+             "file, or pass --no-db";
+    case SQLITE_FULL: return "the disk is full: free some space, or pass --no-db";
+    default: return "check the file is an Entente runs database and is writable, or pass --no-db";
+  }
+}
+
 Result<Unit> Sqlite::Exec(const std::string& sql) {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    Error e = Fail(message != nullptr ? message : "statement failed");
-    sqlite3_free(message);
+    sqlite3_free(message);  // the same text as sqlite3_errmsg, which Fail adds
+    Error e = Fail("");
     return e;
   }
   return Unit{};
@@ -41,8 +63,12 @@ std::int64_t Sqlite::LastId() {
 }
 
 Error Sqlite::Fail(const std::string& what) const {
-  return Error{Location{path_}, fmt::format("runs database: {}: {}", what, sqlite3_errmsg(db_)),
-               "check the file is an Entente runs database and is writable, or pass --no-db"};
+  const int code = sqlite3_errcode(db_);
+  // After a call that succeeded, sqlite3_errmsg says "not an error": say only what failed.
+  std::string message = "runs database";
+  if (!what.empty()) message += ": " + what;
+  if (code != SQLITE_OK) message += std::string(": ") + sqlite3_errmsg(db_);
+  return Error{Location{path_}, message, DatabaseHint(code)};
 }
 
 Statement::Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other.db_) {

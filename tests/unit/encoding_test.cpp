@@ -39,7 +39,7 @@ std::string FirstError(const Result<std::string>& r) {
   return r ? std::string("(no error)") : r.errors().front().ToString();
 }
 
-TEST(encoding, utf8_passes_unchanged_and_loses_its_byte_order_mark) {
+TEST(Encoding, Utf8PassesUnchangedAndLosesItsByteOrderMark) {
   EXPECT_EQ(DecodeText("S\xC3\xA9"
                        "curit\xC3\xA9 \xF0\x9F\x98\x80",
                        "f")
@@ -50,14 +50,14 @@ TEST(encoding, utf8_passes_unchanged_and_loses_its_byte_order_mark) {
   EXPECT_EQ(DecodeText("", "f").value(), "");
 }
 
-TEST(encoding, utf16_with_a_byte_order_mark_becomes_utf8) {
+TEST(Encoding, Utf16WithAByteOrderMarkBecomesUtf8) {
   const std::u16string text = u"a: \u00E9\n\U0001F600 \u20AC";
   const std::string utf8 = "a: \xC3\xA9\n\xF0\x9F\x98\x80 \xE2\x82\xAC";
   EXPECT_EQ(DecodeText(Utf16(text, true), "f").value(), utf8);
   EXPECT_EQ(DecodeText(Utf16(text, false), "f").value(), utf8);
 }
 
-TEST(encoding, broken_utf16_and_utf32_are_located_errors) {
+TEST(Encoding, BrokenUtf16AndUtf32AreLocatedErrors) {
   EXPECT_EQ(FirstError(DecodeText(Utf16(u"a\nb", true) + "x", "f.yaml")),
             "f.yaml:2: the UTF-16 LE text ends in half a character (an odd number of bytes); "
             "fix: the file is cut short: save it again, as UTF-8");
@@ -67,7 +67,7 @@ TEST(encoding, broken_utf16_and_utf32_are_located_errors) {
   EXPECT_NE(FirstError(DecodeText("\xFF\xFE\0\0a\0\0\0"s, "f")).find("UTF-32"), std::string::npos);
 }
 
-TEST(encoding, latin1_byte_is_located_by_line_and_byte_with_the_fix) {
+TEST(Encoding, Latin1ByteIsLocatedByLineAndByteWithTheFix) {
   const std::string text =
       "issue,name\nsecu,S\xE9"
       "curit\xE9 sociale\n";
@@ -78,7 +78,7 @@ TEST(encoding, latin1_byte_is_located_by_line_and_byte_with_the_fix) {
             "encoding 'UTF-8'), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8");
 }
 
-TEST(encoding, malformed_utf8_forms_are_refused) {
+TEST(Encoding, MalformedUtf8FormsAreRefused) {
   for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
                           "\xF5\x80\x80\x80", "\xC3", "\xE2\x82", "\x80"}) {
     EXPECT_EQ(FindInvalidUtf8(std::string("0123456789abcdef") + bad), 16u) << bad;
@@ -86,14 +86,14 @@ TEST(encoding, malformed_utf8_forms_are_refused) {
   EXPECT_EQ(FindInvalidUtf8("\xEF\xBF\xBF\xF4\x8F\xBF\xBF\xC2\x80"), std::string_view::npos);
 }
 
-TEST(encoding, nul_byte_is_a_located_error) {
+TEST(Encoding, NulByteIsALocatedError) {
   EXPECT_EQ(FirstError(DecodeText("a: 1\nb: x\0y\n"s, "f.yaml")),
             "f.yaml:2: NUL byte (0x00) at byte 5 of the line; scenario text holds none; fix: "
             "remove it; a file saved as UTF-16 without a byte-order mark looks like this: save it "
             "as UTF-8");
 }
 
-TEST(encoding, repair_reads_stray_bytes_as_windows_1252) {
+TEST(Encoding, RepairReadsStrayBytesAsWindows1252) {
   EXPECT_EQ(RepairUtf8("Soci\xE9t\xE9 \x80 \x93x\x94 \x81"),
             "Soci\xC3\xA9t\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cx\xE2\x80\x9D \xC2\x81");
   EXPECT_EQ(RepairUtf8("d\xC3\xA9j\xC3\xA0 \xE9"), "d\xC3\xA9j\xC3\xA0 \xC3\xA9");
@@ -101,7 +101,7 @@ TEST(encoding, repair_reads_stray_bytes_as_windows_1252) {
 }
 
 // Every reader goes through DecodeText: the same Latin-1 byte is the same located error.
-TEST(encoding, latin1_csv_bundle_is_a_located_error_not_an_internal_one) {
+TEST(Encoding, Latin1CsvBundleIsALocatedErrorNotAnInternalOne) {
   const Result<Scenario> r = ReadScenario(test::SourceDir() + "/tests/data/bad/latin1_bundle");
   ASSERT_FALSE(r);
   EXPECT_NE(r.errors().front().ToString().find(
@@ -110,7 +110,7 @@ TEST(encoding, latin1_csv_bundle_is_a_located_error_not_an_internal_one) {
       << r.errors().front().ToString();
 }
 
-TEST(encoding, cp1252_decide_file_is_a_located_error_not_an_internal_one) {
+TEST(Encoding, Cp1252DecideFileIsALocatedErrorNotAnInternalOne) {
   const std::string path = test::SourceDir() + "/tests/data/bad/decide_cp1252.csv";
   EXPECT_EQ(DetectFormat(path).value(), ScenarioFormat::kDecide);
   const Result<Scenario> r = ReadScenario(path);
@@ -121,7 +121,7 @@ TEST(encoding, cp1252_decide_file_is_a_located_error_not_an_internal_one) {
       << r.errors().front().ToString();
 }
 
-TEST(encoding, invalid_utf8_in_yaml_is_a_located_error_not_an_internal_one) {
+TEST(Encoding, InvalidUtf8InYamlIsALocatedErrorNotAnInternalOne) {
   const Result<Scenario> r = ReadScenario(test::SourceDir() + "/tests/data/bad/latin1.yaml");
   ASSERT_FALSE(r);
   EXPECT_NE(r.errors().front().ToString().find("latin1.yaml:8: the text is not UTF-8"),
@@ -129,7 +129,7 @@ TEST(encoding, invalid_utf8_in_yaml_is_a_located_error_not_an_internal_one) {
       << r.errors().front().ToString();
 }
 
-TEST(encoding, utf16_and_bom_files_read_like_utf8) {
+TEST(Encoding, Utf16AndBomFilesReadLikeUtf8) {
   const std::string dir = test::SourceDir() + "/tests/data/encoding/";
   const Scenario a = LoadScenario(dir + "utf16le.yaml").ValueOrThrow();
   const Scenario b = LoadScenario(dir + "utf8_bom.yaml").ValueOrThrow();
@@ -144,7 +144,7 @@ std::string FirstProblem(const Result<T>& r) {
   return r ? std::string("(no error)") : r.errors().front().ToString();
 }
 
-TEST(encoding, every_string_reader_applies_the_rule) {
+TEST(Encoding, EveryStringReaderAppliesTheRule) {
   const std::string latin1 = "S\xE9";
   const std::string ktab =
       "n,d,1,1\nActor,Description,Power,Pstn1,Sal1\n" + latin1 + ",x,1,50,50\n";
@@ -171,7 +171,7 @@ std::string ReadBytes(const std::string& path) {
 // XML may declare its encoding (XML 1.0, 4.3.3): a file that declares ISO-8859-1 is no guess,
 // and expat reads it. Without a declaration the common rule applies; UTF-16 is converted
 // whatever its declaration says.
-TEST(encoding, ktab_xml_follows_its_encoding_declaration) {
+TEST(Encoding, KtabXmlFollowsItsEncodingDeclaration) {
   std::string xml = ReadBytes(test::SourceDir() + "/tests/data/ktab/three_actors.xml");
   const Scenario original = ParseKtabXml(xml, "k.xml").ValueOrThrow().scenario;
   const std::size_t name = xml.find("Three actors");
@@ -189,7 +189,7 @@ TEST(encoding, ktab_xml_follows_its_encoding_declaration) {
 
 // A program (Python bytes, an API) can build text no reader would accept; validation says so
 // instead of JSON output failing later.
-TEST(encoding, validation_refuses_text_that_is_not_utf8) {
+TEST(Encoding, ValidationRefusesTextThatIsNotUtf8) {
   Scenario s = test::OneIssue({10, 90}, {1, 1}, {1, 1});
   s.actors[0].name = "S\xE9";
   s.issues[0].stances[1].note = "a\0b"s;

@@ -116,7 +116,7 @@ void ExpectOnScale(double v, const Scale& sc, const std::string& what) {
       << what << " = " << v << ", scale [" << sc.min << ", " << sc.max << "]";
 }
 
-TEST(extreme_values, every_model_gives_finite_outcomes_inside_the_scale) {
+TEST(ExtremeValues, EveryModelGivesFiniteOutcomesInsideTheScale) {
   for (const Case& c : Cases()) {
     const Scenario s = Build(c);
     ASSERT_EQ(FormatErrors(Validate(s)), "") << c.name << " must be valid";
@@ -151,7 +151,7 @@ TEST(extreme_values, every_model_gives_finite_outcomes_inside_the_scale) {
   }
 }
 
-TEST(extreme_values, simulation_summaries_are_finite_and_inside_the_scale) {
+TEST(ExtremeValues, SimulationSummariesAreFiniteAndInsideTheScale) {
   for (const Case& c : Cases()) {
     const Scenario s = Build(c);
     for (const char* model : {"compromise", "median", "eu"}) {
@@ -182,7 +182,7 @@ TEST(extreme_values, simulation_summaries_are_finite_and_inside_the_scale) {
 
 // The sketch refuses a range it cannot represent instead of converting inf or NaN to an
 // integer (UBSan: negation of INT64_MIN for the scale [0, 1e-300]).
-TEST(extreme_values, outcome_sketch_refuses_a_scale_it_cannot_resolve) {
+TEST(ExtremeValues, OutcomeSketchRefusesAScaleItCannotResolve) {
   EXPECT_THROW(OutcomeSketch(0, 1e-300, 0), InternalError);
   EXPECT_THROW(OutcomeSketch(-1e308, 1e308, 0), InternalError);
   OutcomeSketch narrow(0, 1e-9, 0.5e-9);
@@ -201,7 +201,7 @@ std::string Problems(const Scenario& s) {
   return FormatErrors(Validate(s));
 }
 
-TEST(extreme_values, validation_refuses_magnitudes_that_overflow) {
+TEST(ExtremeValues, ValidationRefusesMagnitudesThatOverflow) {
   EXPECT_NE(Problems(WithFirstScale({0, 50, "", {}}, 1e308)).find("capability 1e+308 is above"),
             std::string::npos);
   EXPECT_NE(Problems(WithFirstScale({0, 50, "", {}}, 1.5e12)).find("divide every actor"),
@@ -215,7 +215,7 @@ TEST(extreme_values, validation_refuses_magnitudes_that_overflow) {
   EXPECT_EQ(Problems(WithFirstScale({-1e12, 1e12, "", {}}, 0)), "");
 }
 
-TEST(extreme_values, capability_spreads_and_moves_stay_below_the_limit) {
+TEST(ExtremeValues, CapabilitySpreadsAndMovesStayBelowTheLimit) {
   Scenario s = WithFirstScale({0, 100, "", {}}, 5);
   s.issues[0].stances[0].capability_spread = Spread::Uniform(1, 1e13);
   EXPECT_NE(Problems(s).find("reaches outside [0, 1000000000000]"), std::string::npos)

@@ -41,6 +41,17 @@ TEST(ForecastOutput, TableNamesAnchorAndVeto) {
   EXPECT_NE(t.find("- issue: a0 accepts at most 40.0, not the model's 65.0."), std::string::npos);
 }
 
+// The veto sentence said "accepts at most" also when the veto pushed the outcome up.
+TEST(ForecastOutput, VetoThatPushesTheOutcomeUpSaidAtMost) {
+  Scenario s = test::OneIssue({80, 20}, {1, 1}, {1, 3});  // the mirror image of Vetoed()
+  s.meta.title = "T";
+  s.issues[0].status_quo = 100;
+  s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
+  const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
+  EXPECT_NE(t.find("- issue: a0 accepts at least 60.0, not the model's 35.0."), std::string::npos)
+      << t;
+}
+
 TEST(ForecastOutput, CsvOneRowPerIssue) {
   const Scenario s = Vetoed();
   EXPECT_EQ(

@@ -59,6 +59,26 @@ TEST(OutcomeSketch, PointMassesAtAnchorsReadBackExactly) {
   EXPECT_EQ(bars[9].count, 100);
 }
 
+// The report drew the status quo's point mass as the bar [50, 55), beyond the status quo.
+TEST(OutcomeSketch, StatusQuoMassWasABarBeyondTheStatusQuo) {
+  OutcomeSketch sketch(0, 100, 60, 50.0);
+  for (int i = 0; i < 400; ++i) sketch.Add(50);    // the veto binds: the status quo holds
+  for (int i = 0; i < 100; ++i) sketch.Add(52.5);  // close by, in the same bar
+  for (int i = 0; i < 500; ++i) sketch.Add(72.5);
+  const std::vector<HistogramBin> bars = sketch.Histogram(20, 50.0, 400);
+  ASSERT_EQ(bars.size(), 21u);
+  EXPECT_EQ(bars[10].count, 100) << "the bar [50, 55) keeps only the draws that are not 50";
+  EXPECT_EQ(bars[14].count, 500);
+  EXPECT_EQ(bars[20].lo, 50.0);
+  EXPECT_EQ(bars[20].hi, 50.0);
+  EXPECT_EQ(bars[20].count, 400);
+  std::int64_t total = 0;
+  for (const HistogramBin& b : bars) total += b.count;
+  EXPECT_EQ(total, sketch.count());
+  // Without draws at the status quo nothing is added.
+  EXPECT_EQ(sketch.Histogram(20, 30.0, 0).size(), 20u);
+}
+
 TEST(OutcomeSketch, ZeroSpreadGivesTheReferenceExactly) {
   OutcomeSketch sketch(-5, 7, 0.1);
   for (int i = 0; i < 1000; ++i) sketch.Add(0.1);

@@ -131,6 +131,20 @@ TEST(ReportHistogram, BarsFollowTheCountsAndEmptyDataSaysSo) {
   EXPECT_NE(svg.find("90% of draws: 10.0 to 90.0"), std::string::npos);
 }
 
+TEST(ReportHistogram, StatusQuoMassWasDrawnAsABarBeyondIt) {
+  const Scale scale{0, 100, "index", {}};
+  IssueDistribution d;
+  d.point = 60;
+  d.p05 = 50, d.p50 = 60, d.p95 = 90;
+  d.histogram = {{50, 55, 1}, {55, 100, 5}, {50, 50, 4}};  // 4 of 10 draws exactly at 50
+  const std::string svg = HistogramChart(d, scale, "t");
+  EXPECT_EQ(Count(svg, "class=\"bar\""), 2);
+  // The mass: 4 px wide, centred on x(50) = 120 + 610 / 2 = 425, 40% of the draws.
+  EXPECT_NE(svg.find("<rect x=\"423.00\" y=\"61.20\" width=\"4.00\""), std::string::npos) << svg;
+  EXPECT_EQ(Count(svg, "class=\"mass\""), 2);  // the spike and its legend key
+  EXPECT_NE(svg.find("status quo 50.0: 40% of draws"), std::string::npos);
+}
+
 TEST(ReportTrajectory, OneLinePerActorPlusTheMedian) {
   const Issue issue = ThreeActors();
   IssueForecast f;

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -18,6 +19,7 @@
 #include "entente/output/forecast_output.hpp"
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_schema.hpp"
+#include "entente/store/sqlite.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -156,6 +158,52 @@ TEST(RunStore, RefusesANewerSchema) {
   const Result<RunStore> store = RunStore::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.errors()[0].message.find("newer"), std::string::npos);
+}
+
+// The message ended in "not an error" (sqlite3_errmsg after a call that succeeded) and told
+// the user to check that the file is an Entente database.
+TEST(RunStore, NewerSchemaMessageEndedInNotAnError) {
+  const std::string path = TempDb("newer-words");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version = 9", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  const Result<RunStore> store = RunStore::Open(path);
+  ASSERT_FALSE(store.ok());
+  const Error& e = store.errors()[0];
+  EXPECT_EQ(e.message.find("not an error"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("schema version 9 is newer"), std::string::npos) << e.message;
+  EXPECT_NE(e.hint.find("newer Entente"), std::string::npos) << e.hint;
+}
+
+TEST(RunStore, LockedDatabaseHintSaidCheckTheFileIsADatabase) {
+  const std::string path = TempDb("locked");
+  (void)RunStore::Open(path).ValueOrThrow();
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3* waiter = nullptr;  // no busy timeout: fails at once instead of after 10 s
+  ASSERT_EQ(sqlite3_open(path.c_str(), &waiter), SQLITE_OK);
+  Sqlite db(waiter, path);
+  const Result<Unit> r = db.Exec("BEGIN IMMEDIATE");
+  ASSERT_FALSE(r.ok());
+  const Error& e = r.errors()[0];
+  EXPECT_NE(e.message.find("database is locked"), std::string::npos) << e.message;
+  EXPECT_EQ(e.message.find("not an error"), std::string::npos) << e.message;
+  EXPECT_NE(e.hint.find("locked"), std::string::npos) << e.hint;
+  EXPECT_EQ(e.hint.find("is an Entente runs database"), std::string::npos) << e.hint;
+  sqlite3_close(waiter);
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+}
+
+TEST(RunStore, AFileThatIsNotADatabaseSaysSo) {
+  const std::string path = TempDb("notadb");
+  { std::ofstream(path) << "these are my notes, not a database\n"; }
+  const Result<RunStore> store = RunStore::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.errors()[0].hint.find("not an Entente runs database"), std::string::npos)
+      << store.errors()[0].hint;
 }
 
 TEST(RunStore, AFailedSaveLeavesNothingHalfWritten) {

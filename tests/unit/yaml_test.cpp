@@ -88,7 +88,7 @@ TEST(Yaml, WriterQuotesWhatYamlWouldMisread) {
 
 // Issue #16 item 7: duplicate keys were accepted (the first won), a second document was
 // ignored and a NUL byte read as a line break. Each is now an error with its line.
-TEST(yaml, duplicate_key_is_an_error_at_its_line) {
+TEST(Yaml, DuplicateKeyIsAnErrorAtItsLine) {
   std::string text = kGood;
   text.replace(text.find("        capability: 2\n"), 22,
                "        capability: 2\n        position: 9\n");
@@ -104,7 +104,7 @@ TEST(yaml, duplicate_key_is_an_error_at_its_line) {
             std::string::npos);
 }
 
-TEST(yaml, duplicate_keys_under_aliases_are_checked_once_and_cycles_end) {
+TEST(Yaml, DuplicateKeysUnderAliasesAreCheckedOnceAndCyclesEnd) {
   const Result<Scenario> r =
       ParseYamlScenario("title: &t {a: 1, a: 2}\ndescription: *t\nsources: &s [*s]\n", "a.yaml");
   ASSERT_FALSE(r.ok());
@@ -113,7 +113,7 @@ TEST(yaml, duplicate_keys_under_aliases_are_checked_once_and_cycles_end) {
   EXPECT_EQ(duplicates, 1) << FormatErrors(r.errors());
 }
 
-TEST(yaml, second_document_is_an_error_at_its_line) {
+TEST(Yaml, SecondDocumentIsAnErrorAtItsLine) {
   const Result<Scenario> r =
       ParseYamlScenario(std::string(kGood) + "---\ntitle: Second\n", "s.yaml");
   ASSERT_FALSE(r.ok());
@@ -124,7 +124,7 @@ TEST(yaml, second_document_is_an_error_at_its_line) {
   EXPECT_TRUE(ParseYamlScenario(std::string(kGood) + "...\n", "s.yaml").ok());
 }
 
-TEST(yaml, nul_byte_is_an_error_not_a_line_break) {
+TEST(Yaml, NulByteIsAnErrorNotALineBreak) {
   std::string text = kGood;
   text[text.find("Beta")] = '\0';
   const Result<Scenario> r = ParseYamlScenario(text, "s.yaml");

@@ -23,13 +23,22 @@ struct Threshold {
   double value = 0;   ///< a point on its scale
 };
 
+/// The most worker threads a simulation or report takes: far more than any machine Entente
+/// runs on has cores, and far below the counts at which TBB's arena fails (65,537 crashed).
+inline constexpr int kMaxThreads = 1024;
+
+/// Throws InputError unless `threads` is 0 (all cores) or 1..kMaxThreads: the one check of a
+/// thread count, used by Simulate, the report and the Python bindings (which pass a 64-bit
+/// value before narrowing it).
+void RequireThreadCount(std::int64_t threads);
+
 /// What to simulate and how.
 struct SimulationOptions {
   std::string model = "median";       ///< any registered model
   ModelOptions model_options;         ///< passed to the model unchanged
   std::int64_t draws = 10000;         ///< number of draws
   std::uint64_t seed = 1;             ///< PCG seed; draw d uses stream d
-  int threads = 0;                    ///< 0 = all cores
+  int threads = 0;                    ///< 0 = all cores, else 1..kMaxThreads
   Noise noise;                        ///< default spread for stances that give none
   std::vector<Threshold> thresholds;  ///< exceedance probabilities to report
   bool sensitivity = false;           ///< also compute tornado swings and first-order indices
@@ -64,7 +73,9 @@ struct IssueDistribution {
   double min = 0;        ///< smallest outcome drawn
   double max = 0;        ///< largest
   double p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;  ///< quantiles
-  std::vector<HistogramBin> histogram;                 ///< 20 bars over the scale
+  /// 20 bars over the scale, then, when the status quo holds in some draws, that point mass
+  /// as one bin of zero width (lo == hi == status quo) which the bars leave out.
+  std::vector<HistogramBin> histogram;
   std::optional<double> p_status_quo;       ///< share of draws where the status quo holds
   std::vector<ThresholdResult> thresholds;  ///< as requested, in order
   std::vector<VetoShare> vetoes;            ///< per veto player, in rule order
@@ -89,7 +100,7 @@ struct SimulationResult {
 
 /// Runs `options.draws` draws of `scenario`'s uncertain inputs through the model and
 /// summarises each issue's outcome. Throws InputError for an invalid scenario, an unknown
-/// model or issue in a threshold, or draws < 1.
+/// model or issue in a threshold, draws < 1 or a thread count outside 0..kMaxThreads.
 ///
 /// Example:
 /// ```

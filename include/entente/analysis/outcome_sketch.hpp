@@ -11,10 +11,10 @@ namespace entente {
 
 __extension__ using UInt128 = unsigned __int128;  ///< exact sums of squares
 
-/// One bar of a coarse histogram.
+/// One bar of a coarse histogram, or (lo == hi) a point mass: draws at exactly that value.
 struct HistogramBin {
   double lo = 0;           ///< lower edge
-  double hi = 0;           ///< upper edge
+  double hi = 0;           ///< upper edge (== lo for a point mass)
   std::int64_t count = 0;  ///< draws in [lo, hi) (the last bar includes hi)
 };
 
@@ -80,8 +80,13 @@ class OutcomeSketch {
   [[nodiscard]] double Min() const;
   /// Largest outcome seen (exact).
   [[nodiscard]] double Max() const;
-  /// `bars` equal bars over the scale.
-  [[nodiscard]] std::vector<HistogramBin> Histogram(int bars) const;
+  /// `bars` equal bars over the scale. With `mass_at`, the `mass_count` draws known to sit at
+  /// exactly that value (the status quo under a binding veto) leave their bar and follow as
+  /// one more bin of zero width on the value, so a chart draws the mass where it is and not as
+  /// a bar that reaches beyond it. Counts still sum to count().
+  [[nodiscard]] std::vector<HistogramBin> Histogram(int bars,
+                                                    std::optional<double> mass_at = std::nullopt,
+                                                    std::int64_t mass_count = 0) const;
 
   static constexpr int kKeyBits = 30;                          ///< resolution of a key
   static constexpr int kOffsetBits = 16;                       ///< key bits inside a bin

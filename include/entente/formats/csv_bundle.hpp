@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "entente/core/files.hpp"
 #include "entente/core/outcome.hpp"
@@ -14,6 +15,10 @@
 #include "entente/core/scenario.hpp"
 
 namespace entente {
+
+/// Every file name a bundle may hold, in reading order. Replacing a bundle folder deletes
+/// these and nothing else.
+[[nodiscard]] const std::vector<std::string>& BundleFileNames();
 
 /// Reads a bundle with its outcomes from the files' texts; `folder` prefixes file names in
 /// messages. Reports every problem in every file. Does not validate ranges (see Validate).

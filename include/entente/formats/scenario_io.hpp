@@ -66,8 +66,11 @@ struct ReaderOptions {
 [[nodiscard]] Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& path,
                                          bool overwrite);
 
-/// Writes `scenario` to `path` atomically in the format the path denotes. An existing CSV
-/// bundle folder is replaced only with `overwrite`.
+/// Writes `scenario` to `path` atomically in the format the path denotes. An existing file or
+/// CSV bundle folder is replaced only with `overwrite`, and a folder only when it holds nothing
+/// but bundle files (BundleFileNames): a folder with other files is refused whatever
+/// `overwrite` says, and nothing is deleted. Refusals come back as located errors; a write that
+/// fails (permissions, a missing parent folder, a full disk) throws IoError.
 [[nodiscard]] Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path,
                                          bool overwrite);
 

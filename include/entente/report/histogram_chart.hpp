@@ -11,7 +11,8 @@
 namespace entente::report {
 
 /// The SVG histogram of `dist` on `scale` (x: outcome in the scale's unit; y: share of draws
-/// in %). A distribution without draws gives a chart that says so.
+/// in %). A bin of zero width (the status quo's point mass) is drawn as a narrow bar centred on
+/// its value. A distribution without draws gives a chart that says so.
 [[nodiscard]] std::string HistogramChart(const IssueDistribution& dist, const Scale& scale,
                                          std::string_view title);
 

@@ -26,9 +26,9 @@ struct ReportOptions {
   std::int64_t draws = 2000;        ///< Monte Carlo draws; 0 skips the distribution and tornado
   std::uint64_t seed = 1;           ///< PCG seed of the draws
   double noise = 0.1;               ///< default spread for stances that state none (fraction)
-  int threads = 0;                  ///< worker threads (0 = all cores); never changes results
-  int tornado_bars = 8;             ///< inputs shown per tornado (largest swings)
-  std::string source;               ///< where the inputs came from, e.g. the scenario path
+  int threads = 0;  ///< worker threads (0 = all cores, else 1..kMaxThreads); never changes results
+  int tornado_bars = 8;  ///< inputs shown per tornado (largest swings)
+  std::string source;    ///< where the inputs came from, e.g. the scenario path
   /// Observed outcomes: with any, the report gets a backtest section. They go to the backtest
   /// only; the models never see them.
   std::vector<Outcome> outcomes;

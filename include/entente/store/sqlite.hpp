@@ -15,6 +15,10 @@ namespace entente {
 
 class Statement;
 
+/// What to do about a failure with SQLite result code `code` (primary or extended): a locked
+/// database, a file that is not a database, one that cannot be written, a full disk.
+[[nodiscard]] std::string DatabaseHint(int code);
+
 /// A borrowed connection plus the path for messages.
 class Sqlite {
  public:
@@ -28,8 +32,11 @@ class Sqlite {
   [[nodiscard]] int UserVersion();
   /// The last inserted rowid.
   [[nodiscard]] std::int64_t LastId();
-  /// A located error from the connection's last failure.
+  /// A located error: `what` failed (may be empty), with the connection's last error message
+  /// (if any) and the hint for its code (DatabaseHint).
   [[nodiscard]] Error Fail(const std::string& what) const;
+  /// The database file, for messages.
+  [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
   sqlite3* db_;

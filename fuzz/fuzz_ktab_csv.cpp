@@ -1,0 +1,15 @@
+// KTAB CSV reader: any bytes must give a Scenario or located errors, never a crash; a scenario
+// that parses must go through validation (which reports, never throws).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "entente/core/validation.hpp"
+#include "entente/formats/ktab_csv.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  entente::Result<entente::Scenario> r = entente::ParseKtabCsv(text, "fuzz.csv");
+  if (r.ok()) (void)entente::Validate(r.value());
+  return 0;
+}
