@@ -97,7 +97,10 @@ Error NotUtf8(std::string_view text, std::size_t bad, const std::string& file) {
   std::string message = fmt::format(
       "the text is not UTF-8: byte 0x{:02X} (byte {} of the line; '{}' in Windows-1252)", byte,
       column, as_1252);
-  if (count > 1) message += fmt::format(", and {} more such bytes in the file", count - 1);
+  if (count > 1) {
+    message +=
+        fmt::format(", and {} more such byte{} in the file", count - 1, count > 2 ? "s" : "");
+  }
   return Error{Location{file, line}, std::move(message), kSaveAsUtf8};
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
@@ -349,6 +350,14 @@ Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std:
   const auto path = [&folder](const std::string& name) {
     return folder.empty() ? name : folder + "/" + name;
   };
+  // A file that cannot be decoded would also make every reference to its ids look wrong;
+  // report only the encoding until it is fixed.
+  for (const auto& [name, text] : files) {
+    if (Result<std::string> decoded = DecodeText(text, path(name)); !decoded) {
+      errors.insert(errors.end(), decoded.errors().begin(), decoded.errors().end());
+    }
+  }
+  if (!errors.empty()) return errors;
   const auto parse = [&](const std::string& name, bool required,
                          void (*read)(const CsvTable&, Scenario&, Errors&)) {
     auto it = files.find(name);

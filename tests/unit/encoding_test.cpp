@@ -73,7 +73,7 @@ TEST(Encoding, Latin1ByteIsLocatedByLineAndByteWithTheFix) {
       "curit\xE9 sociale\n";
   EXPECT_EQ(FirstError(DecodeText(text, "issues.csv")),
             "issues.csv:2: the text is not UTF-8: byte 0xE9 (byte 7 of the line; '\xC3\xA9' in "
-            "Windows-1252), and 1 more such bytes in the file; fix: save the file as UTF-8 "
+            "Windows-1252), and 1 more such byte in the file; fix: save the file as UTF-8 "
             "(Excel: 'CSV UTF-8'; LibreOffice: character set 'Unicode (UTF-8)'; Notepad: "
             "encoding 'UTF-8'), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8");
 }

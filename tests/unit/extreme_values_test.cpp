@@ -83,8 +83,8 @@ const std::vector<Case>& Cases() {
        {1e12, 3, 1e12, 2e11, 1},
        {1, 0.9, 0.2, 0.6, 1}},
       {"narrowest_scale_far_from_zero",
-       {1e12 - 1e3, 1e12, "", {}},
-       {-1e12, -1e12 + 1e3, "", {}},
+       {1e12 - 1001, 1e12, "", {}},
+       {-1e12, -1e12 + 1001, "", {}},
        {1, 2, 3, 4, 5},
        {1, 0.5, 0.8, 0.3, 1}},
       {"narrowest_scale_near_zero",
@@ -211,7 +211,7 @@ TEST(ExtremeValues, ValidationRefusesMagnitudesThatOverflow) {
   EXPECT_NE(Problems(WithFirstScale({0, 1e-300, "", {}}, 1)).find("too narrow"), std::string::npos);
   EXPECT_NE(Problems(WithFirstScale({1e11, 1e11 + 1, "", {}}, 1)).find("at least 100 wide"),
             std::string::npos);
-  EXPECT_EQ(Problems(WithFirstScale({1e11, 1e11 + 100, "", {}}, 1e12)), "");
+  EXPECT_EQ(Problems(WithFirstScale({1e11, 1e11 + 101, "", {}}, 1e12)), "");
   EXPECT_EQ(Problems(WithFirstScale({-1e12, 1e12, "", {}}, 0)), "");
 }
 

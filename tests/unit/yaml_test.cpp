@@ -95,11 +95,11 @@ TEST(Yaml, DuplicateKeyIsAnErrorAtItsLine) {
   const Result<Scenario> r = ParseYamlScenario(text, "s.yaml");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors()[0].ToString(),
-            "s.yaml:33: duplicate key 'position' (first given on line 30) (field 'position'); "
+            "s.yaml:26: duplicate key 'position' (first given on line 23) (field 'position'); "
             "fix: keep one of the two: YAML takes each key once per mapping");
   const Result<Scenario> top = ParseYamlScenario(std::string(kGood) + "title: Again\n", "t.yaml");
   ASSERT_FALSE(top.ok());
-  EXPECT_EQ(top.errors()[0].where.line, 33);
+  EXPECT_EQ(top.errors()[0].where.line, 26);
   EXPECT_NE(top.errors()[0].message.find("duplicate key 'title' (first given on line 2)"),
             std::string::npos);
 }
@@ -117,7 +117,7 @@ TEST(Yaml, SecondDocumentIsAnErrorAtItsLine) {
   const Result<Scenario> r =
       ParseYamlScenario(std::string(kGood) + "---\ntitle: Second\n", "s.yaml");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.errors()[0].where.line, 34);
+  EXPECT_EQ(r.errors()[0].where.line, 27);
   EXPECT_NE(r.errors()[0].message.find("a second YAML document"), std::string::npos);
   // An empty trailing document holds nothing that could be lost.
   EXPECT_TRUE(ParseYamlScenario(std::string(kGood) + "---\n", "s.yaml").ok());
