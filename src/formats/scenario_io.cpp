@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/files.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/decide_reader.hpp"
-#include "entente/core/files.hpp"
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
 #include "entente/formats/yaml_scenario.hpp"
@@ -64,8 +64,8 @@ Result<Scenario> ReadScenario(const std::string& path) {
   }
   FileSet files;
   Errors errors;
-  for (const char* name :
-       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv"}) {
+  for (const char* name : {"scenario.csv", "actors.csv", "issues.csv", "stances.csv",
+                           "alliances.csv", "moves.csv", "rules.csv"}) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
