@@ -30,6 +30,40 @@ Json StanceJson(const Stance& s) {
   return j;
 }
 
+Json Values(const std::vector<MemberValue>& values) {
+  Json j = Json::object();
+  for (const MemberValue& v : values) j[v.member] = v.value;
+  return j;
+}
+
+// The YAML mapping form of a rule (only the keys that differ from their defaults).
+Json RuleJson(const DecisionRule& r) {
+  Json j{{"kind", std::string(DecisionKindName(r.kind))}};
+  if (!r.name.empty()) j["name"] = r.name;
+  if (!r.preset.empty()) j["preset"] = r.preset;
+  if (!r.members.empty()) j["members"] = r.members;
+  if (r.seats != 0) j["seats"] = r.seats;
+  if (r.threshold) j["threshold"] = *r.threshold;
+  if (r.weight_source == WeightSource::kEqual) j["weights"] = "equal";
+  if (r.weight_source == WeightSource::kTable) j["weights"] = Values(r.weights);
+  if (r.min_members) j["min_members"] = *r.min_members;
+  if (r.min_member_count != 0) j["min_member_count"] = r.min_member_count;
+  if (!r.population.empty()) j["population"] = Values(r.population);
+  if (r.min_population) j["min_population"] = *r.min_population;
+  if (r.blocking_minority != 0) j["blocking_minority"] = r.blocking_minority;
+  if (!r.veto_players.empty()) j["veto_players"] = r.veto_players;
+  if (r.absent != AbsentMembers::kAgainst) j["absent"] = std::string(AbsentMembersName(r.absent));
+  if (!r.agenda_setter.empty()) j["agenda_setter"] = r.agenda_setter;
+  if (r.on_empty != OnEmpty::kStatusQuo) j["on_empty"] = std::string(OnEmptyName(r.on_empty));
+  if (r.reversion_cost != 0) j["reversion_cost"] = r.reversion_cost;
+  if (!r.chambers.empty()) {
+    Json chambers = Json::array();
+    for (const DecisionRule& c : r.chambers) chambers.push_back(RuleJson(c));
+    j["chambers"] = chambers;
+  }
+  return j;
+}
+
 Json IssueJson(const Issue& i) {
   Json anchors = Json::array();
   for (const Anchor& a : i.scale.anchors)
@@ -43,8 +77,10 @@ Json IssueJson(const Issue& i) {
       {"scale",
        {{"min", i.scale.min}, {"max", i.scale.max}, {"unit", i.scale.unit}, {"anchors", anchors}}},
       {"status_quo", i.status_quo ? Json(*i.status_quo) : Json()},
-      {"decision_rule", std::string(DecisionKindName(i.rule.kind))},
-      {"veto_players", i.rule.veto_players},
+      // Plain rules keep the short form older clients read; the rest is the YAML mapping.
+      {"decision_rule",
+       i.rule.IsSimple() ? Json(std::string(DecisionKindName(i.rule.kind))) : RuleJson(i.rule)},
+      {"veto_players", i.rule.IsSimple() ? i.rule.veto_players : std::vector<std::string>{}},
       {"stances", stances}};
 }
 

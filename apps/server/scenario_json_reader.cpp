@@ -166,17 +166,108 @@ class Reader {
       });
     }
     issue.status_quo = OptNumber(j, "status_quo", at);
-    const std::string rule = Text(j, "decision_rule", at);
-    if (const auto k = ParseDecisionKind(rule)) {
-      issue.rule.kind = *k;
+    if (j.contains("decision_rule") && j["decision_rule"].is_object()) {
+      issue.rule = ReadRule(j["decision_rule"], at + ".decision_rule");
+      if (!Texts(j, "veto_players", at).empty()) {
+        Fail(at, "veto_players",
+             "veto players are given twice: next to and inside "
+             "'decision_rule'",
+             "move them into the decision_rule object");
+      }
     } else {
-      Fail(at, "decision_rule", fmt::format("unknown decision rule '{}'", rule),
-           "use none or unanimity");
+      issue.rule.kind = Kind(Text(j, "decision_rule", at), at, "decision_rule");
+      issue.rule.veto_players = Texts(j, "veto_players", at);
     }
-    issue.rule.veto_players = Texts(j, "veto_players", at);
     List(j, "stances", at,
          [&](const Json& s, const std::string& p) { issue.stances.push_back(ReadStance(s, p)); });
     return issue;
+  }
+
+  DecisionKind Kind(const std::string& text, const std::string& at, const char* field) {
+    if (const auto k = ParseDecisionKind(text)) return *k;
+    Fail(at, field, fmt::format("unknown decision rule '{}'", text),
+         "use none, unanimity, majority, qualified_majority or bicameral");
+    return DecisionKind::kNone;
+  }
+
+  std::vector<MemberValue> Values(const Json& j, const char* key, const std::string& at) {
+    std::vector<MemberValue> out;
+    if (!j.contains(key) || j[key].is_null()) return out;
+    if (!j[key].is_object()) {
+      Fail(at, key, fmt::format("'{}' must map actor ids to numbers", key),
+           "send e.g. {\"DE\": 29}");
+      return out;
+    }
+    for (const auto& [id, v] : j[key].items()) {
+      if (v.is_number()) {
+        out.push_back({id, v.get<double>()});
+      } else {
+        Fail(at, key, fmt::format("'{}' of '{}' must be a number", key, id), "send a number");
+      }
+    }
+    return out;
+  }
+
+  int Whole(const Json& j, const char* key, const std::string& at) {
+    const auto v = OptNumber(j, key, at);
+    if (v && *v != std::floor(*v))
+      Fail(at, key, fmt::format("'{}' must be whole", key), "send e.g. 4");
+    return v ? static_cast<int>(*v) : 0;
+  }
+
+  // The YAML mapping form of a rule (docs/decision-rules.md), as a JSON object.
+  DecisionRule ReadRule(const Json& j, const std::string& at) {
+    DecisionRule r;
+    r.origin = Location{at, 0, ""};
+    if (!Object(j, at,
+                {"kind", "name", "preset", "members", "seats", "threshold", "weights",
+                 "min_members", "min_member_count", "population", "min_population",
+                 "blocking_minority", "veto_players", "absent", "agenda_setter", "on_empty",
+                 "reversion_cost", "chambers"})) {
+      return r;
+    }
+    const std::string kind = Text(j, "kind", at);
+    r.preset = Text(j, "preset", at);
+    r.kind = kind.empty() && !r.preset.empty() ? DecisionKind::kQualifiedMajority
+                                               : Kind(kind, at, "kind");
+    r.name = Text(j, "name", at);
+    r.members = Texts(j, "members", at);
+    r.seats = Whole(j, "seats", at);
+    r.threshold = OptNumber(j, "threshold", at);
+    if (j.contains("weights") && j["weights"].is_string()) {
+      const std::string w = j["weights"].get<std::string>();
+      if (w == "equal")
+        r.weight_source = WeightSource::kEqual;
+      else if (w != "capability")
+        Fail(at, "weights", fmt::format("unknown weights '{}'", w),
+             "use capability, equal or an object of votes");
+    } else if (j.contains("weights") && !j["weights"].is_null()) {
+      r.weight_source = WeightSource::kTable;
+      r.weights = Values(j, "weights", at);
+    }
+    r.min_members = OptNumber(j, "min_members", at);
+    r.min_member_count = Whole(j, "min_member_count", at);
+    r.population = Values(j, "population", at);
+    r.min_population = OptNumber(j, "min_population", at);
+    r.blocking_minority = Whole(j, "blocking_minority", at);
+    r.veto_players = Texts(j, "veto_players", at);
+    if (const std::string a = Text(j, "absent", at); !a.empty()) {
+      if (const auto v = ParseAbsentMembers(a))
+        r.absent = *v;
+      else
+        Fail(at, "absent", fmt::format("unknown absent '{}'", a), "use against, drop or support");
+    }
+    r.agenda_setter = Text(j, "agenda_setter", at);
+    if (const std::string e = Text(j, "on_empty", at); !e.empty()) {
+      if (const auto v = ParseOnEmpty(e))
+        r.on_empty = *v;
+      else
+        Fail(at, "on_empty", fmt::format("unknown on_empty '{}'", e), "use status_quo or model");
+    }
+    r.reversion_cost = OptNumber(j, "reversion_cost", at).value_or(0);
+    List(j, "chambers", at,
+         [&](const Json& c, const std::string& p) { r.chambers.push_back(ReadRule(c, p)); });
+    return r;
   }
 
   Move ReadMove(const Json& j, const std::string& at) {

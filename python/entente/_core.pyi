@@ -56,7 +56,9 @@ class Issue:
     description: str
     scale: Scale
     status_quo: Optional[float]
-    decision_rule: str  # "none" or "unanimity"
+    decision_rule: str  # none, unanimity, majority, qualified_majority or bicameral
+    @property
+    def rule(self) -> Optional[Dict[str, Any]]: ...  # the rule's YAML mapping; None when plain
     veto_players: List[str]  # assign a new list to change it
     stances: StanceList
     origin: Location

@@ -187,9 +187,12 @@ def _issue_dict(i: Any) -> Dict[str, Any]:
                             "salience": _spread_value(s.salience, s.salience_spread),
                             "capability": _spread_value(s.capability, s.capability_spread),
                             "basis": s.basis, "note": s.note}) for s in i.stances]
+    rule = i.rule  # None for the plain forms, else the YAML mapping of the rule
     return _drop_empty({"id": i.id, "name": i.name, "description": i.description, "scale": scale,
-                        "status_quo": i.status_quo, "decision_rule": i.decision_rule,
-                        "veto_players": list(i.veto_players), "stances": stances})
+                        "status_quo": i.status_quo,
+                        "decision_rule": i.decision_rule if rule is None else rule,
+                        "veto_players": list(i.veto_players) if rule is None else [],
+                        "stances": stances})
 
 
 def _drop_empty(d: Dict[str, Any]) -> Dict[str, Any]:

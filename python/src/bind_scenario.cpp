@@ -22,6 +22,41 @@ Spread::Kind ParseSpreadKind(const std::string& text) {
       fmt::format("spread kind '{}' is unknown; use none, normal, uniform or triangular", text));
 }
 
+py::dict Values(const std::vector<MemberValue>& values) {
+  py::dict d;
+  for (const MemberValue& v : values) d[py::str(v.member)] = v.value;
+  return d;
+}
+
+// A rule in the YAML mapping shape (docs/decision-rules.md), only the keys that are set.
+py::dict RuleDict(const DecisionRule& r) {
+  py::dict d;
+  d["kind"] = std::string(DecisionKindName(r.kind));
+  if (!r.name.empty()) d["name"] = r.name;
+  if (!r.preset.empty()) d["preset"] = r.preset;
+  if (!r.members.empty()) d["members"] = r.members;
+  if (r.seats != 0) d["seats"] = r.seats;
+  if (r.threshold) d["threshold"] = *r.threshold;
+  if (r.weight_source == WeightSource::kEqual) d["weights"] = "equal";
+  if (r.weight_source == WeightSource::kTable) d["weights"] = Values(r.weights);
+  if (r.min_members) d["min_members"] = *r.min_members;
+  if (r.min_member_count != 0) d["min_member_count"] = r.min_member_count;
+  if (!r.population.empty()) d["population"] = Values(r.population);
+  if (r.min_population) d["min_population"] = *r.min_population;
+  if (r.blocking_minority != 0) d["blocking_minority"] = r.blocking_minority;
+  if (!r.veto_players.empty()) d["veto_players"] = r.veto_players;
+  if (r.absent != AbsentMembers::kAgainst) d["absent"] = std::string(AbsentMembersName(r.absent));
+  if (!r.agenda_setter.empty()) d["agenda_setter"] = r.agenda_setter;
+  if (r.on_empty != OnEmpty::kStatusQuo) d["on_empty"] = std::string(OnEmptyName(r.on_empty));
+  if (r.reversion_cost != 0) d["reversion_cost"] = r.reversion_cost;
+  if (!r.chambers.empty()) {
+    py::list chambers;
+    for (const DecisionRule& c : r.chambers) chambers.append(RuleDict(c));
+    d["chambers"] = chambers;
+  }
+  return d;
+}
+
 void BindSpread(py::module_& m) {
   py::class_<Spread>(m, "Spread")
       .def(py::init([](const std::string& kind, double sd, double low, double high) {
@@ -115,7 +150,9 @@ void BindIssue(py::module_& m) {
              const auto kind = ParseDecisionKind(rule);
              if (!kind)
                throw InputError(
-                   fmt::format("decision rule '{}' is unknown; use none or unanimity", rule));
+                   fmt::format("decision rule '{}' is unknown; use none, unanimity, majority, "
+                               "qualified_majority or bicameral",
+                               rule));
              Issue i;
              i.id = std::move(id);
              i.name = std::move(name);
@@ -140,9 +177,19 @@ void BindIssue(py::module_& m) {
             const auto kind = ParseDecisionKind(text);
             if (!kind)
               throw InputError(
-                  fmt::format("decision rule '{}' is unknown; use none or unanimity", text));
+                  fmt::format("decision rule '{}' is unknown; use none, unanimity, majority, "
+                              "qualified_majority or bicameral",
+                              text));
             i.rule.kind = *kind;
           })
+      .def_property_readonly(
+          "rule",
+          [](const Issue& i) -> py::object {
+            if (i.rule.IsSimple()) return py::none();
+            return RuleDict(i.rule);
+          },
+          "The decision rule in the YAML mapping shape; None for the plain forms (none, or "
+          "unanimity of veto_players). Build richer rules through from_dict or YAML.")
       .def_property(
           "veto_players", [](const Issue& i) { return i.rule.veto_players; },
           [](Issue& i, std::vector<std::string> v) { i.rule.veto_players = std::move(v); })

@@ -37,7 +37,7 @@ struct Accumulator {
   std::vector<std::int64_t> fallbacks;            // [issue]
   std::optional<FirstOrderAccumulator> first_order;
   Scenario work;
-  std::vector<double> values, outcomes, x, w, veto;
+  std::vector<double> values, outcomes, x, w, c, veto;
   std::vector<int> classes;
   std::vector<int> binding;
   std::vector<std::uint8_t> fell_back;
@@ -50,8 +50,9 @@ struct Plan {
   const SimulationOptions* options;
   const Sampler* sampler;
   ModelOptions draw_options;  // the user's options without trajectories: draws need outcomes only
-  std::vector<double> reference;                          // point outcome per issue
-  std::vector<std::vector<std::size_t>> veto_stance;      // [issue][veto] -> stance index
+  std::vector<double> reference;                      // point outcome per issue
+  std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
+  std::vector<RuleLayout> layouts;  // [issue]: rules other than plain unanimity, resolved once
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
   double* outcomes = nullptr;  // keep_outcomes: draws x issues; draw d writes row d only
 };
@@ -84,6 +85,15 @@ Accumulator MakeAccumulator(const Plan& plan) {
   return a;
 }
 
+// Index of `actor` among the issue's listed veto players, -1 when it is not one of them.
+int VetoIndex(const Issue& issue, const std::string& actor) {
+  const auto& vetoes = issue.rule.veto_players;
+  for (std::size_t v = 0; v < vetoes.size(); ++v) {
+    if (vetoes[v] == actor) return static_cast<int>(v);
+  }
+  return -1;
+}
+
 // Outcomes of one draw, written into a.outcomes and a.binding (veto index or -1).
 void Evaluate(const Plan& plan, Accumulator& a) {
   const Scenario& work = a.work;
@@ -97,19 +107,27 @@ void Evaluate(const Plan& plan, Accumulator& a) {
       const std::size_t n = begin[k + 1] - begin[k];
       a.x.resize(n);
       a.w.resize(n);
+      a.c.resize(n);
       const double* flat = a.flat.data() + 3 * begin[k];
       for (std::size_t g = 0; g < n; ++g) {
         a.x[g] = flat[3 * g];
         a.w[g] = flat[3 * g + 1] * flat[3 * g + 2];
+        a.c[g] = flat[3 * g + 2];
       }
       double y = plan.model->aggregate(a.x, a.w);
       a.binding[k] = -1;
-      if (issue.rule.kind == DecisionKind::kUnanimity) {
+      const RuleLayout& layout = plan.layouts[k];
+      if (layout.kind == DecisionKind::kNone && issue.rule.kind == DecisionKind::kUnanimity) {
+        // Plain unanimity of listed veto players: the closed form, same result as ApplyRule.
         a.veto.clear();
         for (std::size_t idx : plan.veto_stance[k]) a.veto.push_back(a.x[idx]);
         const VetoResult r = ApplyUnanimity(y, *issue.status_quo, a.veto);
         y = r.outcome;
         if (r.binding) a.binding[k] = static_cast<int>(*r.binding);
+      } else if (layout.kind != DecisionKind::kNone) {
+        const RuleApplication r = ApplyRule(layout, y, *issue.status_quo, a.x, a.c);
+        y = r.outcome;
+        if (r.binding_veto) a.binding[k] = VetoIndex(issue, layout.veto_players[*r.binding_veto]);
       }
       a.outcomes[k] = y;
     }
@@ -120,11 +138,8 @@ void Evaluate(const Plan& plan, Accumulator& a) {
   for (std::size_t k = 0; k < f.issues.size(); ++k) {
     a.outcomes[k] = f.issues[k].outcome;
     a.binding[k] = -1;
-    if (!f.issues[k].binding_veto) continue;
-    const auto& vetoes = work.issues[k].rule.veto_players;
-    for (std::size_t v = 0; v < vetoes.size(); ++v) {
-      if (vetoes[v] == *f.issues[k].binding_veto) a.binding[k] = static_cast<int>(v);
-    }
+    if (f.issues[k].binding_veto)
+      a.binding[k] = VetoIndex(work.issues[k], *f.issues[k].binding_veto);
   }
 }
 
@@ -173,14 +188,19 @@ namespace {
 
 Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions& o,
               const Sampler& sampler) {
-  Plan plan{&s, &model, &o, &sampler, o.model_options, {}, {}, {}};
+  Plan plan{&s, &model, &o, &sampler, o.model_options, {}, {}, {}, {}};
   plan.draw_options.set_trail(false);
   const Forecast point = RunForecastTrusted(s, model, o.model_options);
   for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
   plan.veto_stance.resize(s.issues.size());
   plan.thresholds.resize(s.issues.size());
+  plan.layouts.resize(s.issues.size());
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     const Issue& issue = s.issues[k];
+    const DecisionRule& rule = issue.rule;
+    const bool plain_unanimity = rule.kind == DecisionKind::kUnanimity && rule.IsSimple();
+    if (rule.kind != DecisionKind::kNone && !plain_unanimity)
+      plan.layouts[k] = LayoutRule(s.actors, issue);
     for (const std::string& v : issue.rule.veto_players) {
       for (std::size_t st = 0; st < issue.stances.size(); ++st) {
         if (issue.stances[st].actor == v) plan.veto_stance[k].push_back(st);

@@ -18,16 +18,6 @@ const Anchor* Scale::NearestAnchor(double x) const {
   return best;
 }
 
-std::string_view DecisionKindName(DecisionKind kind) {
-  return kind == DecisionKind::kUnanimity ? "unanimity" : "none";
-}
-
-std::optional<DecisionKind> ParseDecisionKind(std::string_view text) {
-  if (text.empty() || text == "none") return DecisionKind::kNone;
-  if (text == "unanimity") return DecisionKind::kUnanimity;
-  return std::nullopt;
-}
-
 const Stance* Issue::FindStance(std::string_view actor_id) const {
   for (const Stance& s : stances) {
     if (s.actor == actor_id) return &s;

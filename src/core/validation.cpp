@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "entente/core/encoding.hpp"
+#include "entente/core/rule_validation.hpp"
 
 namespace entente {
 namespace {
@@ -282,7 +283,6 @@ class Checker {
   }
 
   void CheckRule(const Issue& issue, bool scale_ok) {
-    const DecisionRule& rule = issue.rule;
     if (issue.status_quo && scale_ok) {
       const double q = *issue.status_quo;
       if (!std::isfinite(q) || !issue.scale.Contains(q)) {
@@ -292,40 +292,7 @@ class Checker {
             "give a status quo on the scale");
       }
     }
-    if (rule.kind == DecisionKind::kNone) {
-      if (!rule.veto_players.empty()) {
-        Add(issue.origin.WithField("veto_players"),
-            fmt::format("issue '{}' lists veto players but its decision rule is 'none'", issue.id),
-            "set the decision rule to 'unanimity' or remove the veto players");
-      }
-      return;
-    }
-    if (!issue.status_quo) {
-      Add(issue.origin.WithField("status_quo"),
-          fmt::format("issue '{}' has a unanimity rule but no status quo", issue.id),
-          "give the status quo the veto players compare every outcome with");
-    }
-    if (rule.veto_players.empty()) {
-      Add(issue.origin.WithField("veto_players"),
-          fmt::format("issue '{}' has a unanimity rule but no veto players", issue.id),
-          "list the actors whose consent is needed, or set the rule to 'none'");
-    }
-    std::set<std::string> seen;
-    for (const std::string& v : rule.veto_players) {
-      if (!seen.insert(v).second) {
-        Add(issue.origin.WithField("veto_players"),
-            fmt::format("issue '{}' lists veto player '{}' twice", issue.id, v),
-            "list each veto player once");
-      } else if (!actor_ids_.contains(v)) {
-        Add(issue.origin.WithField("veto_players"),
-            fmt::format("issue '{}': unknown veto player '{}'", issue.id, v),
-            "use an actor id from the actors list");
-      } else if (issue.FindStance(v) == nullptr) {
-        Add(issue.origin.WithField("veto_players"),
-            fmt::format("issue '{}': veto player '{}' has no stance on this issue", issue.id, v),
-            "add a stance for it or remove it from the veto players");
-      }
-    }
+    CheckDecisionRule(scenario_, issue, errors_);
   }
 
   // A spread must stay inside the input's valid range [lo, hi] and be well formed.

@@ -28,6 +28,36 @@ std::vector<std::string> UncertainCells(double value, const Spread& sp) {
   return {v, "", "", ""};
 }
 
+std::string Values(const std::vector<MemberValue>& values) {
+  std::vector<std::string> parts;
+  for (const MemberValue& v : values) parts.push_back(v.member + "=" + FormatNumber(v.value));
+  return Join(parts, ';');
+}
+
+std::string Opt(const std::optional<double>& v) {
+  return v ? FormatNumber(*v) : std::string();
+}
+
+std::string Count(int v) {
+  return v != 0 ? std::to_string(v) : std::string();
+}
+
+// One rules.csv row: `chamber` empty for the issue's own rule.
+std::string RuleRow(const std::string& issue, const std::string& chamber, const DecisionRule& r) {
+  const std::string weights = r.weight_source == WeightSource::kEqual   ? "equal"
+                              : r.weight_source == WeightSource::kTable ? Values(r.weights)
+                                                                        : "";
+  return CsvLine(
+      {issue, chamber, std::string(DecisionKindName(r.kind)), r.name, r.preset,
+       Join(r.members, ';'), Count(r.seats), Opt(r.threshold), weights, Opt(r.min_members),
+       Count(r.min_member_count), Values(r.population), Opt(r.min_population),
+       Count(r.blocking_minority), Join(r.veto_players, ';'),
+       r.absent == AbsentMembers::kAgainst ? "" : std::string(AbsentMembersName(r.absent)),
+       r.agenda_setter,
+       r.on_empty == OnEmpty::kStatusQuo ? "" : std::string(OnEmptyName(r.on_empty)),
+       r.reversion_cost != 0 ? FormatNumber(r.reversion_cost) : ""});
+}
+
 }  // namespace
 
 Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
@@ -76,6 +106,7 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     }
   }
   std::string stances = CsvLine(stance_header);
+  std::string rules;
   for (const Issue& i : scenario.issues) {
     std::vector<std::string> anchors;
     for (const Anchor& a : i.scale.anchors) {
@@ -98,7 +129,12 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
                                     anchor_text,
                                     i.status_quo ? FormatNumber(*i.status_quo) : std::string(),
                                     std::string(DecisionKindName(i.rule.kind)),
-                                    Join(i.rule.veto_players, ';')};
+                                    i.rule.IsSimple() ? Join(i.rule.veto_players, ';') : ""};
+    if (!i.rule.IsSimple()) {
+      rules += RuleRow(i.id, "", i.rule);
+      for (std::size_t c = 0; c < i.rule.chambers.size(); ++c)
+        rules += RuleRow(i.id, std::to_string(c + 1), i.rule.chambers[c]);
+    }
     if (issue_description) row.push_back(i.description);
     issues += CsvLine(row);
     for (const Stance& s : i.stances) {
@@ -115,6 +151,14 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   }
   files["issues.csv"] = std::move(issues);
   files["stances.csv"] = std::move(stances);
+  if (!rules.empty()) {
+    files["rules.csv"] =
+        CsvLine({"issue", "chamber", "kind", "name", "preset", "members", "seats", "threshold",
+                 "weights", "min_members", "min_member_count", "population", "min_population",
+                 "blocking_minority", "veto_players", "absent", "agenda_setter", "on_empty",
+                 "reversion_cost"}) +
+        rules;
+  }
   if (!scenario.alliances.empty()) {
     std::string text = CsvLine({"alliance", "name", "members"});
     for (const Alliance& a : scenario.alliances)

@@ -296,18 +296,122 @@ class YamlReader {
       if (n["status_quo"] && !n["status_quo"].IsNull()) {
         issue.status_quo = Number(n["status_quo"], "status_quo");
       }
-      const std::string rule = Text(n, "decision_rule");
-      if (auto kind = ParseDecisionKind(rule)) {
-        issue.rule.kind = *kind;
+      const YAML::Node rule = n["decision_rule"];
+      if (rule && rule.IsMap()) {
+        ReadRule(rule, issue.rule, false);
+        if (n["veto_players"]) {
+          Fail(n["veto_players"], "veto_players",
+               "veto players are given twice: next to and inside 'decision_rule'",
+               "move them into the decision_rule mapping");
+        }
       } else {
-        Fail(n["decision_rule"], "decision_rule", fmt::format("unknown decision rule '{}'", rule),
-             "use 'none' or 'unanimity'");
+        const std::string kind = Text(n, "decision_rule");
+        issue.rule.kind = Kind(rule, kind);
+        issue.rule.veto_players = TextList(n, "veto_players", true);
       }
-      issue.rule.veto_players = TextList(n, "veto_players", true);
       ReadStances(n["stances"], issue);
       ReadMetadata(n["metadata"], issue);
       ReadOutcome(n["outcome"], issue.id);
       s.issues.push_back(std::move(issue));
+    }
+  }
+
+  DecisionKind Kind(const YAML::Node& node, const std::string& text) {
+    if (auto kind = ParseDecisionKind(text)) return *kind;
+    Fail(node, "decision_rule", fmt::format("unknown decision rule '{}'", text),
+         "use none, unanimity, majority, qualified_majority or bicameral");
+    return DecisionKind::kNone;
+  }
+
+  int WholeNumber(const YAML::Node& map, const char* key) {
+    if (!map[key] || map[key].IsNull()) return 0;
+    const double v = Number(map[key], key);
+    if (v != static_cast<int>(v)) {
+      Fail(map[key], key, fmt::format("{} must be a whole number", key), "write e.g. 4");
+      return 0;
+    }
+    return static_cast<int>(v);
+  }
+
+  // `weights`/`population` as a map of actor ids to numbers.
+  std::vector<MemberValue> Values(const YAML::Node& n, const char* key) {
+    std::vector<MemberValue> out;
+    if (!n.IsMap()) {
+      Fail(n, key, fmt::format("'{}' must map actor ids to numbers", key),
+           "write e.g. '{DE: 29, FR: 29}'");
+      return out;
+    }
+    for (const auto& kv : n) out.push_back({kv.first.Scalar(), Number(kv.second, key)});
+    return out;
+  }
+
+  // A decision rule in its mapping form (docs/decision-rules.md); `chamber` for the rules of a
+  // bicameral rule's chambers.
+  void ReadRule(const YAML::Node& n, DecisionRule& r, bool chamber) {
+    CheckKeys(n,
+              {"kind", "name", "preset", "members", "seats", "threshold", "weights", "min_members",
+               "min_member_count", "population", "min_population", "blocking_minority",
+               "veto_players", "absent", "agenda_setter", "on_empty", "reversion_cost", "chambers"},
+              chamber ? "a chamber" : "a decision rule");
+    r.origin = At(n);
+    const std::string kind = Text(n, "kind");
+    r.kind = Kind(n["kind"] ? n["kind"] : n, kind);
+    r.name = Text(n, "name");
+    r.preset = Text(n, "preset");
+    if (kind.empty() && !r.preset.empty()) r.kind = DecisionKind::kQualifiedMajority;
+    if (kind.empty() && r.preset.empty()) {
+      Fail(n, "kind", "the decision rule has no kind",
+           "add 'kind: ...' (unanimity, majority, qualified_majority or bicameral) or a preset");
+    }
+    r.members = TextList(n, "members", true);
+    r.seats = WholeNumber(n, "seats");
+    r.threshold = OptionalNumber(n, "threshold");
+    if (const YAML::Node w = n["weights"]; w && !w.IsNull()) {
+      if (w.IsScalar() && w.Scalar() == "capability") {
+        r.weight_source = WeightSource::kCapability;
+      } else if (w.IsScalar() && w.Scalar() == "equal") {
+        r.weight_source = WeightSource::kEqual;
+      } else if (w.IsMap()) {
+        r.weight_source = WeightSource::kTable;
+        r.weights = Values(w, "weights");
+      } else {
+        Fail(w, "weights", "unknown weights", "use capability, equal or a map such as {DE: 29}");
+      }
+    }
+    r.min_members = OptionalNumber(n, "min_members");
+    r.min_member_count = WholeNumber(n, "min_member_count");
+    if (const YAML::Node p = n["population"]; p && !p.IsNull())
+      r.population = Values(p, "population");
+    r.min_population = OptionalNumber(n, "min_population");
+    r.blocking_minority = WholeNumber(n, "blocking_minority");
+    r.veto_players = TextList(n, "veto_players", true);
+    if (const std::string a = Text(n, "absent"); !a.empty()) {
+      if (auto v = ParseAbsentMembers(a)) {
+        r.absent = *v;
+      } else {
+        Fail(n["absent"], "absent", fmt::format("unknown absent '{}'", a),
+             "use against, drop or support");
+      }
+    }
+    r.agenda_setter = Text(n, "agenda_setter");
+    if (const std::string e = Text(n, "on_empty"); !e.empty()) {
+      if (auto v = ParseOnEmpty(e)) {
+        r.on_empty = *v;
+      } else {
+        Fail(n["on_empty"], "on_empty", fmt::format("unknown on_empty '{}'", e),
+             "use status_quo or model");
+      }
+    }
+    r.reversion_cost = OptionalNumber(n, "reversion_cost").value_or(0);
+    const YAML::Node chambers = n["chambers"];
+    if (RequireList(chambers, "chambers",
+                    "write '- {kind: majority, members: [EP]}' per chamber")) {
+      for (const YAML::Node& c : chambers) {
+        if (!RequireMap(c, "a chamber")) continue;
+        DecisionRule sub;
+        ReadRule(c, sub, true);
+        r.chambers.push_back(std::move(sub));
+      }
     }
   }
 

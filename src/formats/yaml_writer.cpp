@@ -94,6 +94,60 @@ std::string List(const std::vector<std::string>& items) {
   return "[" + list + "]";
 }
 
+std::string Values(const std::vector<MemberValue>& values) {
+  std::string map;
+  for (const MemberValue& v : values) {
+    map +=
+        fmt::format("{}{}: {}", map.empty() ? "" : ", ", Scalar(v.member), FormatNumber(v.value));
+  }
+  return "{" + map + "}";
+}
+
+// A rule in its mapping form, one key a line at `indent`; `first` prefixes the first line
+// (the "- " of a chamber in a list).
+void RuleBlock(std::string& out, const DecisionRule& r, int indent, std::string_view first) {
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  bool opened = false;
+  const auto key = [&](std::string_view k, const std::string& v) {
+    out += opened ? pad : pad.substr(0, pad.size() - first.size()) + std::string(first);
+    opened = true;
+    out += fmt::format("{}: {}\n", k, v);
+  };
+  key("kind", std::string(DecisionKindName(r.kind)));
+  if (!r.name.empty()) key("name", Scalar(r.name));
+  if (!r.preset.empty()) key("preset", Scalar(r.preset));
+  if (!r.members.empty()) key("members", List(r.members));
+  if (r.seats != 0) key("seats", std::to_string(r.seats));
+  if (r.threshold) key("threshold", FormatNumber(*r.threshold));
+  if (r.weight_source == WeightSource::kEqual) key("weights", "equal");
+  if (r.weight_source == WeightSource::kTable) key("weights", Values(r.weights));
+  if (r.min_members) key("min_members", FormatNumber(*r.min_members));
+  if (r.min_member_count != 0) key("min_member_count", std::to_string(r.min_member_count));
+  if (!r.population.empty()) key("population", Values(r.population));
+  if (r.min_population) key("min_population", FormatNumber(*r.min_population));
+  if (r.blocking_minority != 0) key("blocking_minority", std::to_string(r.blocking_minority));
+  if (!r.veto_players.empty()) key("veto_players", List(r.veto_players));
+  if (r.absent != AbsentMembers::kAgainst) key("absent", std::string(AbsentMembersName(r.absent)));
+  if (!r.agenda_setter.empty()) key("agenda_setter", Scalar(r.agenda_setter));
+  if (r.on_empty != OnEmpty::kStatusQuo) key("on_empty", std::string(OnEmptyName(r.on_empty)));
+  if (r.reversion_cost != 0) key("reversion_cost", FormatNumber(r.reversion_cost));
+  if (!r.chambers.empty()) {
+    key("chambers", "");
+    out.pop_back();
+    out.pop_back();  // "chambers:" ends the line without a value
+    out += "\n";
+    for (const DecisionRule& c : r.chambers) RuleBlock(out, c, indent + 4, "- ");
+  }
+}
+
+}  // namespace
+
+std::string List(const std::vector<std::string>& items) {
+  std::string list;
+  for (const std::string& v : items) list += (list.empty() ? "" : ", ") + Scalar(v);
+  return "[" + list + "]";
+}
+
 std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outcomes) {
   std::string out = "entente: 1\n";
   const Metadata& info = scenario.meta;
@@ -125,12 +179,13 @@ std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outc
       }
     }
     if (i.status_quo) out += fmt::format("    status_quo: {}\n", FormatNumber(*i.status_quo));
-    out += fmt::format("    decision_rule: {}\n", DecisionKindName(i.rule.kind));
-    if (!i.rule.veto_players.empty()) {
-      std::string list;
-      for (const std::string& v : i.rule.veto_players)
-        list += (list.empty() ? "" : ", ") + Scalar(v);
-      out += fmt::format("    veto_players: [{}]\n", list);
+    if (i.rule.IsSimple()) {
+      out += fmt::format("    decision_rule: {}\n", DecisionKindName(i.rule.kind));
+      if (!i.rule.veto_players.empty())
+        out += fmt::format("    veto_players: {}\n", List(i.rule.veto_players));
+    } else {
+      out += "    decision_rule:\n";
+      RuleBlock(out, i.rule, 6, "");
     }
     out += "    stances:\n";
     for (const Stance& s : i.stances) out += fmt::format("      - {}\n", StanceLine(s));

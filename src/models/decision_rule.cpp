@@ -5,12 +5,15 @@
 //   W(q) is non-empty iff every x_v lies strictly on the same side of q; then, for x_v > q,
 //   W(q) = (q, min_v (2 x_v - q)) and for x_v < q, W(q) = (max_v (2 x_v - q), q).
 //   outcome = q if W empty, else argmin_{y in closure(W)} |y - u|.
+// Every other rule goes through the general win-set of win_set.cpp (majorities, qualified
+// majorities, chambers); outcome = clamp(u, lo, hi), or u when W is empty and on_empty: model.
 #include "entente/models/decision_rule.hpp"
 
 #include <algorithm>
 #include <vector>
 
 #include "entente/core/assert.hpp"
+#include "entente/models/rule_explain.hpp"
 
 namespace entente {
 
@@ -53,9 +56,42 @@ VetoResult ApplyUnanimity(double u, double q, std::span<const double> veto) {
   return r;
 }
 
+RuleApplication ApplyRule(const RuleLayout& layout, double u, double q,
+                          std::span<const double> positions, std::span<const double> capabilities) {
+  const std::vector<Chamber> chambers = FillChambers(layout, positions, capabilities);
+  RuleApplication a;
+  a.win_set = ComputeWinSet(chambers, q);
+  a.direction = u > q ? 1 : (u < q ? -1 : 0);
+  a.chamber = a.direction < 0 ? a.win_set.lo_chamber : a.win_set.hi_chamber;
+  if (a.win_set.Empty() && layout.on_empty == OnEmpty::kModel) {
+    a.outcome = u;
+    a.model_kept = u != q;
+    return a;
+  }
+  a.outcome = a.win_set.Clamp(u);
+  a.binds = a.outcome != u;
+  if (!a.binds) return a;
+  const ChamberLayout& c = layout.chambers[a.chamber];
+  const ChamberWinSet& cw = a.win_set.chambers[a.chamber];
+  const WinSide& side = a.direction > 0 ? cw.upper : cw.lower;
+  if (side.binding != RuleTest::kVeto) return a;
+  // The first listed veto player among those who stop the move: at the pivot when the side
+  // has one, else on the status quo's side of it.
+  const std::vector<std::size_t>& who = side.pivot ? side.pivots : side.blocking;
+  for (std::size_t v = 0; v < layout.veto_players.size() && !a.binding_veto; ++v) {
+    for (std::size_t i : who) {
+      const Seat& seat = c.seats[i];
+      if (seat.veto && seat.stance >= 0 && seat.name == layout.veto_players[v]) a.binding_veto = v;
+    }
+  }
+  return a;
+}
+
 void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast) {
   ENTENTE_ASSERT(forecast.issues.size() == scenario.issues.size(),
                  "forecast and scenario disagree on the number of issues");
+  std::vector<double> positions;
+  std::vector<double> capabilities;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
     IssueForecast& f = forecast.issues[k];
@@ -63,23 +99,24 @@ void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast) {
     f.outcome = f.unconstrained;
     f.binding_veto.reset();
     f.win_set_empty = false;
-    if (issue.rule.kind != DecisionKind::kUnanimity) continue;
-    ENTENTE_ASSERT(issue.status_quo.has_value(), "unanimity without a status quo");
-    std::vector<double> veto;
-    veto.reserve(issue.rule.veto_players.size());
-    for (const std::string& id : issue.rule.veto_players) {
-      std::size_t idx = issue.stances.size();
-      for (std::size_t s = 0; s < issue.stances.size(); ++s) {
-        if (issue.stances[s].actor == id) idx = s;
-      }
-      ENTENTE_ASSERT(idx < issue.stances.size(), "veto player without a stance");
-      veto.push_back(f.final_positions.empty() ? issue.stances[idx].position
-                                               : f.final_positions[idx]);
+    f.procedure.reset();
+    if (issue.rule.kind == DecisionKind::kNone) continue;
+    ENTENTE_ASSERT(issue.status_quo.has_value(), "a decision rule without a status quo");
+    positions.clear();
+    capabilities.clear();
+    for (std::size_t s = 0; s < issue.stances.size(); ++s) {
+      positions.push_back(f.final_positions.empty() ? issue.stances[s].position
+                                                    : f.final_positions[s]);
+      capabilities.push_back(issue.stances[s].capability);
     }
-    const VetoResult r = ApplyUnanimity(f.unconstrained, *issue.status_quo, veto);
-    f.outcome = r.outcome;
-    f.win_set_empty = r.win_set_empty;
-    if (r.binding) f.binding_veto = issue.rule.veto_players[*r.binding];
+    const RuleLayout layout = LayoutRule(scenario.actors, issue);
+    const RuleApplication a =
+        ApplyRule(layout, f.unconstrained, *issue.status_quo, positions, capabilities);
+    f.outcome = a.outcome;
+    f.win_set_empty = a.win_set.Empty();
+    if (a.binding_veto) f.binding_veto = layout.veto_players[*a.binding_veto];
+    f.procedure =
+        ExplainRule(layout, issue, a, f.unconstrained, positions, capabilities, f.proposer);
   }
 }
 

@@ -7,11 +7,12 @@
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/aggregate.hpp"
-#include "entente/models/static/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
-#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/eu/expected_utility.hpp"
+#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
+#include "entente/models/procedural/procedural.hpp"
+#include "entente/models/static/compromise.hpp"
 #include "entente/models/static/median.hpp"
 
 namespace entente {
@@ -29,6 +30,9 @@ constexpr std::array kModels = {
     ModelInfo{"ktab-smp",
               "KTAB spatial model of politics: multi-dimensional challenges, bargains, PCE by turn",
               "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true},
+    ModelInfo{
+        "procedural", "agenda setter proposes its favourite point that the decision rule lets pass",
+        "Romer & Rosenthal 1978; Tsebelis 2002; Steunenberg 1994; Crombez 1996", &ProceduralModel},
 };
 
 }  // namespace

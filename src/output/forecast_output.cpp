@@ -38,6 +38,44 @@ std::string Fit(const std::string& text, std::size_t width) {
   return text.substr(0, j) + "\u2026";
 }
 
+// "[0.0, 20.0]", "empty" (only the status quo), "-" without a rule.
+std::string WinSetText(const IssueForecast& f) {
+  if (!f.procedure) return "-";
+  if (f.win_set_empty) return "empty";
+  return fmt::format("[{}, {}]", FormatFixed(f.procedure->lo, 1), FormatFixed(f.procedure->hi, 1));
+}
+
+// Who stops the model's point: the binding veto player, else the pivotal members.
+std::string Binding(const IssueForecast& f) {
+  if (f.binding_veto) return *f.binding_veto;
+  if (!f.procedure || !f.procedure->binds) return "-";
+  const ProcedureResult& p = *f.procedure;
+  if (p.pivots.empty()) return p.binding_test.empty() ? "-" : p.binding_test;
+  std::string out;
+  for (const std::string& m : p.pivots) out += (out.empty() ? "" : ",") + m;
+  return out;
+}
+
+nlohmann::ordered_json ProcedureJson(const IssueForecast& f) {
+  if (!f.procedure) return nlohmann::ordered_json();
+  const ProcedureResult& p = *f.procedure;
+  const auto text_or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
+  };
+  return {{"rule", p.rule},
+          {"win_set", {{"lo", p.lo}, {"hi", p.hi}}},
+          {"binds", p.binds},
+          {"model_kept", p.model_kept},
+          {"chamber", text_or_null(p.chamber)},
+          {"binding_test", text_or_null(p.binding_test)},
+          {"pivots", p.pivots},
+          {"blocking", p.blocking},
+          {"blocking_not_modelled", p.blocking_not_modelled},
+          {"blocking_share", p.blocking_share},
+          {"weight_unit", p.weight_unit},
+          {"explanation", p.explanation}};
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view text) {
@@ -57,33 +95,26 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
       scenario.meta.as_of.empty() ? "" : fmt::format("   as of: {}", scenario.meta.as_of));
   std::size_t id_width = 5;
   for (const Issue& i : scenario.issues) id_width = std::max(id_width, i.id.size());
-  out += fmt::format("{:<{}}  {:>7}  {:>7}  {:<44}  {:>6}  {}\n", "issue", id_width, "model",
-                     "outcome", "nearest anchor (outcome)", "sq", "binding veto");
+  out += fmt::format("{:<{}}  {:>7}  {:>7}  {:<44}  {:>6}  {:<15}  {}\n", "issue", id_width,
+                     "model", "outcome", "nearest anchor (outcome)", "sq", "win-set", "binding");
   std::string notes;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
     const IssueForecast& f = forecast.issues[k];
-    const std::string veto = f.binding_veto ? *f.binding_veto : "-";
-    out += fmt::format("{:<{}}  {:>7}  {:>7}  {}  {:>6}  {}\n", issue.id, id_width,
+    out += fmt::format("{:<{}}  {:>7}  {:>7}  {}  {:>6}  {:<15}  {}\n", issue.id, id_width,
                        FormatFixed(f.unconstrained, 1), FormatFixed(f.outcome, 1),
                        Fit(AnchorText(issue, f.outcome), 44),
-                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", veto);
-    if (f.binding_veto) {
-      notes += f.win_set_empty
-                   ? fmt::format(
-                         "- {}: no outcome beats the status quo for every veto player; "
-                         "{} blocks the move to {}.\n",
-                         issue.id, veto, FormatFixed(f.unconstrained, 1))
-                   : fmt::format("- {}: {} accepts {} {}, not the model's {}.\n", issue.id, veto,
-                                 // the veto pulls the outcome back toward the status quo
-                                 f.outcome < f.unconstrained ? "at most" : "at least",
-                                 FormatFixed(f.outcome, 1), FormatFixed(f.unconstrained, 1));
+                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", WinSetText(f),
+                       Binding(f));
+    if (f.procedure && (f.procedure->binds || f.procedure->model_kept || !f.proposer.empty())) {
+      notes += fmt::format("- {}: {}\n", issue.id, f.procedure->explanation);
     }
   }
   out +=
-      "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
-      "prefer it to the status quo, sq).\n";
-  if (!notes.empty()) out += "\nVetoes that bind:\n" + notes;
+      "\nmodel: the model's forecast; outcome: after the decision rule (only what a winning "
+      "coalition prefers to the status quo, sq, passes); win-set: the points that pass; "
+      "binding: the veto player or pivotal members that stop the model's point.\n";
+  if (!notes.empty()) out += "\nDecision rules:\n" + notes;
   out += ExchangesTable(scenario, forecast, 10);
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
   return out;
@@ -105,7 +136,9 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
         {"binding_veto",
          f.binding_veto ? nlohmann::ordered_json(*f.binding_veto) : nlohmann::ordered_json()},
         {"win_set_empty", f.win_set_empty},
+        {"procedure", ProcedureJson(f)},
     };
+    if (!f.proposer.empty()) j["proposer"] = f.proposer;
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
     }
@@ -152,13 +185,24 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
 
 std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
   std::string out = CsvLine({"issue", "name", "outcome", "unconstrained", "status_quo",
-                             "binding_veto", "win_set_empty", "nearest_anchor"});
+                             "binding_veto", "win_set_empty", "nearest_anchor", "rule",
+                             "win_set_lo", "win_set_hi", "binding_test", "pivots", "blocking"});
+  const auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ";") + x;
+    return s;
+  };
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
     const IssueForecast& f = forecast.issues[k];
+    const ProcedureResult none;
+    const ProcedureResult& p = f.procedure ? *f.procedure : none;
     out += CsvLine({issue.id, issue.name, FormatNumber(f.outcome), FormatNumber(f.unconstrained),
                     f.status_quo ? FormatNumber(*f.status_quo) : "", f.binding_veto.value_or(""),
-                    f.win_set_empty ? "true" : "false", AnchorText(issue, f.outcome)});
+                    f.win_set_empty ? "true" : "false", AnchorText(issue, f.outcome),
+                    f.procedure ? p.rule : "", f.procedure ? FormatNumber(p.lo) : "",
+                    f.procedure ? FormatNumber(p.hi) : "", p.binding_test, join(p.pivots),
+                    join(p.blocking)});
   }
   return out;
 }

@@ -102,16 +102,28 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
                   EscapeXml(issue.id), EscapeXml(issue.id), EscapeXml(issue.name));
   if (!issue.description.empty()) out += fmt::format("<p>{}</p>\n", EscapeXml(issue.description));
   std::vector<report::ModelMark> marks;
-  for (const Forecast& f : data.forecasts)
-    marks.push_back({f.model, f.issues[k].unconstrained, f.issues[k].outcome});
-  std::string rule = issue.rule.veto_players.empty()
-                         ? std::string("no veto players")
-                         : fmt::format("veto players {}", fmt::join(issue.rule.veto_players, ", "));
+  for (const Forecast& f : data.forecasts) {
+    const IssueForecast& i = f.issues[k];
+    report::ModelMark mark{f.model, i.unconstrained, i.outcome, std::nullopt};
+    if (i.procedure) mark.win_set = std::pair{i.procedure->lo, i.procedure->hi};
+    marks.push_back(std::move(mark));
+  }
+  std::string vetoes =
+      issue.rule.veto_players.empty()
+          ? std::string("no veto players")
+          : fmt::format("veto players {}", fmt::join(issue.rule.veto_players, ", "));
+  const IssueForecast& first = data.forecasts.front().issues[k];
+  const std::string rule =
+      first.procedure ? fmt::format(
+                            " Decision rule: {}; the green bar on each row is its win-set, "
+                            "the points that beat the status quo.",
+                            first.procedure->rule)
+                      : std::string(" No decision rule: the models' points stand.");
   out += Figure(
       report::ScaleChart(issue, marks),
       fmt::format("Where each actor stands (marker area: capability \u00d7 salience; squares: {}), "
-                  "the status quo, and each model's forecast.",
-                  rule));
+                  "the status quo, and each model's forecast.{}",
+                  vetoes, rule));
   if (!issue.scale.anchors.empty()) {
     out += "<ul class=\"anchors\">\n";
     for (std::size_t i = 0; i < issue.scale.anchors.size(); ++i) {

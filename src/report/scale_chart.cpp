@@ -130,6 +130,11 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
     const double y = models_y + static_cast<double>(i) * 22 + 8;
     svg.Text({4, y + 4}, m.model, "model-name", "start");
     svg.Line({kLeft, y}, {kRight, y}, "grid");
+    if (m.win_set) {
+      const double lo = x(std::clamp(m.win_set->first, issue.scale.min, issue.scale.max));
+      const double hi = x(std::clamp(m.win_set->second, issue.scale.min, issue.scale.max));
+      svg.Line({lo - 2, y}, {std::max(hi, lo) + 2, y}, "winset");
+    }
     const double ox = x(m.outcome);
     if (std::abs(m.unconstrained - m.outcome) > 1e-9) {
       const double ux = x(m.unconstrained);
@@ -145,9 +150,11 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
   svg.Circle({92, legend_y - 4}, 4, "actor");
   svg.Text({100, legend_y}, "actor (area \u221d capability \u00d7 salience)", "note");
   svg.Polygon({{330, legend_y - 9}, {335, legend_y + 1}, {325, legend_y + 1}}, "model-out");
-  svg.Text({340, legend_y}, "outcome after veto players", "note");
-  svg.Polygon({{500, legend_y - 9}, {505, legend_y + 1}, {495, legend_y + 1}}, "model-raw");
-  svg.Text({510, legend_y}, "model before veto players", "note");
+  svg.Text({340, legend_y}, "outcome after the rule", "note");
+  svg.Polygon({{470, legend_y - 9}, {475, legend_y + 1}, {465, legend_y + 1}}, "model-raw");
+  svg.Text({480, legend_y}, "model before the rule", "note");
+  svg.Line({608, legend_y - 4}, {626, legend_y - 4}, "winset");
+  svg.Text({632, legend_y}, "win-set of the rule", "note");
   return std::move(svg).Finish();
 }
 

@@ -30,6 +30,7 @@ svg .sq { stroke: #000; stroke-width: 1.5; }
 svg .model-out { fill: #000; }
 svg .model-raw { fill: #fff; stroke: #000; stroke-width: 1.2; }
 svg .veto-pull { stroke: #555; stroke-width: 1.2; }
+svg .winset { stroke: #2ca02c; stroke-width: 7; stroke-opacity: 0.45; }
 svg .band { fill: #e4e4e4; }
 svg .bar { fill: #777; }
 svg .mass { fill: #000; }

@@ -28,14 +28,11 @@ std::string ForecastSentence(const ReportData& data, std::size_t k) {
   if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
     out += fmt::format(" (nearest anchor {} = {})", FormatNumber(a->value), a->label);
   }
-  if (f.binding_veto && f.win_set_empty) {
-    out += fmt::format("; {} blocks any move from the status quo (the model alone gives {})",
-                       *f.binding_veto, F(f.unconstrained));
-  } else if (f.binding_veto) {
-    out += fmt::format("; {} holds it there instead of the model's {}", *f.binding_veto,
-                       F(f.unconstrained));
-  }
   out += '.';
+  // What the decision rule did, in the words the forecast table uses.
+  if (f.procedure && (f.procedure->binds || f.procedure->model_kept || !f.proposer.empty())) {
+    out += " " + f.procedure->explanation;
+  }
   std::vector<std::string> others;
   for (std::size_t m = 1; m < data.forecasts.size(); ++m) {
     others.push_back(
@@ -112,8 +109,8 @@ std::string Overview(const ReportData& data) {
         fmt::join(std::vector<std::string>(o.models.begin() + 1, o.models.end()), ", "));
   }
   out +=
-      ". Outcomes respect each issue's decision rule: veto players must prefer the outcome to the "
-      "status quo.";
+      ". Outcomes respect each issue's decision rule: only a point that a winning coalition "
+      "(every veto player, and the majority the rule asks for) prefers to the status quo passes.";
   if (data.simulation) {
     out += fmt::format(
         " Uncertainty comes from {} Monte Carlo draws (seed {}) over {} uncertain inputs; stances "

@@ -99,8 +99,17 @@ TEST(ReportScaleChart, VetoPlayersAreSquaresAndMarkersScaleWithWeight) {
   EXPECT_EQ(Count(svg, "class=\"model-raw\""), 2);  // m1 + legend
   EXPECT_EQ(Count(svg, "class=\"model-out\""), 3);  // m1, m2 + legend
   EXPECT_NE(svg.find("status quo 40.0"), std::string::npos);
+  EXPECT_EQ(Count(svg, "class=\"winset\""), 1);  // the legend only: no rows carry a win-set
   EXPECT_NE(svg.find("position (% tariff)"), std::string::npos);
   EXPECT_NE(svg.find("Trade &lt;terms&gt; &amp; &quot;tariffs&quot;"), std::string::npos);
+}
+
+TEST(ReportScaleChart, WinSetsAreBarsOnTheirRows) {
+  // Row m1: [40, 60] on a 0-100 scale drawn from x = 120 to 730 -> 364 and 486 (2 px margin).
+  const std::string svg =
+      ScaleChart(ThreeActors(), {{"m1", 70, 60, std::pair{40.0, 60.0}}, {"m2", 55, 55, {}}});
+  EXPECT_EQ(Count(svg, "class=\"winset\""), 2);  // m1 + legend
+  EXPECT_NE(svg.find("x1=\"362.00\""), std::string::npos) << svg;
 }
 
 TEST(ReportScaleChart, AnIssueWithoutStancesStillGetsItsScale) {

@@ -64,7 +64,7 @@ TEST(ServerJson, EveryProblemIsReported) {
       {"title", 3},
       {"colour", "red"},
       {"actors", {{{"name", "no id"}}}},
-      {"issues", {{{"id", "i"}, {"scale", {{"min", 0}}}, {"decision_rule", "majority"}}}}};
+      {"issues", {{{"id", "i"}, {"scale", {{"min", 0}}}, {"decision_rule", "supermajority"}}}}};
   Result<Scenario> r = ScenarioFromJson(j, "scenario");
   ASSERT_FALSE(r.ok());
   std::vector<std::string> texts;
@@ -72,6 +72,32 @@ TEST(ServerJson, EveryProblemIsReported) {
   EXPECT_EQ(texts, (std::vector<std::string>{
                        "scenario|colour", "scenario|title", "scenario.actors[0]|id",
                        "scenario.issues[0].scale|max", "scenario.issues[0]|decision_rule"}));
+}
+
+TEST(ServerJson, DecisionRulesRoundTripInTheYamlShape) {
+  Scenario s = Load("scenarios/us-rok-2021.yaml");
+  DecisionRule council;
+  council.kind = DecisionKind::kQualifiedMajority;
+  council.name = "Council";
+  council.threshold = 0.7;
+  council.weight_source = WeightSource::kTable;
+  council.weights = {{"US", 3}, {"ROK", 2}};
+  council.population = {{"US", 330}, {"ROK", 52}};
+  council.min_population = 0.65;
+  DecisionRule house;
+  house.kind = DecisionKind::kMajority;
+  house.members = {"US_CONGRESS"};
+  house.absent = AbsentMembers::kSupport;
+  DecisionRule& r = s.issues[0].rule;
+  r = DecisionRule{};
+  r.kind = DecisionKind::kBicameral;
+  r.agenda_setter = "US";
+  r.on_empty = OnEmpty::kModel;
+  r.chambers = {council, house};
+  EXPECT_EQ(RoundTrip(s), s);
+  const nlohmann::ordered_json j = ScenarioToJson(s);
+  EXPECT_EQ(j["issues"][0]["decision_rule"]["chambers"][0]["weights"]["ROK"], 2);
+  EXPECT_EQ(j["issues"][2]["decision_rule"]["preset"], "un_security_council");
 }
 
 TEST(ServerJson, NotAnObject) {

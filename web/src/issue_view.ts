@@ -2,7 +2,7 @@
 // each model's forecast, the Monte Carlo 90% band, the status quo, and the eu trajectories.
 import { fmt, h, s } from "./dom";
 import { MODELS, notify, reforecast, state } from "./state";
-import type { Issue } from "./types";
+import type { Issue, Rule } from "./types";
 
 const W = 760;
 const M = 50;
@@ -39,6 +39,16 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
         s("title", {}, `Monte Carlo 90% band (compromise, 10% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
     );
   }
+  const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
+  if (proc) {
+    // The points the decision rule lets pass (first model's final positions).
+    const x0 = xOf(issue, proc.win_set.lo);
+    const x1 = xOf(issue, proc.win_set.hi);
+    overlay.append(
+      s("rect", { class: "winset", x: x0 - 1, y: height - 34, width: Math.max(2, x1 - x0 + 2), height: 8 },
+        s("title", {}, `win-set ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)}: ${proc.rule}`)),
+    );
+  }
   if (issue.status_quo != null) {
     const x = xOf(issue, issue.status_quo);
     overlay.append(s("line", { class: "sq", x1: x, x2: x, y1: 20, y2: height - 30 }),
@@ -53,6 +63,49 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
         `${r.model} ${fmt(f.outcome)}`),
     );
   });
+}
+
+const KINDS = ["none", "unanimity", "majority", "qualified_majority"];
+
+function ruleKind(issue: Issue): string {
+  return typeof issue.decision_rule === "string" ? issue.decision_rule || "none" : issue.decision_rule.kind;
+}
+
+function vetoPlayers(issue: Issue): string[] {
+  return typeof issue.decision_rule === "string" ? issue.veto_players : issue.decision_rule.veto_players ?? [];
+}
+
+/** A new rule of `kind` keeping the veto players (unanimity without any: every actor). */
+function withKind(issue: Issue, kind: string): void {
+  const veto = vetoPlayers(issue);
+  if (kind === "none" || kind === "unanimity") {
+    issue.decision_rule = kind;
+    issue.veto_players = kind === "none" ? [] : veto.length ? veto : issue.stances.map((st) => st.actor);
+    return;
+  }
+  const rule: Rule = { kind };
+  if (kind === "qualified_majority") rule.threshold = 2 / 3;
+  if (veto.length) rule.veto_players = veto;
+  issue.decision_rule = rule;
+  issue.veto_players = [];
+}
+
+/** The rule's kind (editable), its words, and what it did to the first model's point. */
+function ruleLine(issue: Issue, k: number): Node {
+  const kind = ruleKind(issue);
+  const picker = h("select", { id: "rule-kind", "aria-label": "decision rule" });
+  for (const option of KINDS.includes(kind) ? KINDS : [...KINDS, kind])
+    picker.add(new Option(option.replace("_", " "), option, false, option === kind));
+  picker.onchange = () => {
+    withKind(issue, picker.value);
+    notify();
+    void reforecast();
+  };
+  const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
+  const words = proc
+    ? `${proc.explanation} Win-set: ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
+    : "No decision rule: the models' points stand.";
+  return h("p", { id: "rule-line" }, "Decision rule: ", picker, " ", h("span", { class: "muted" }, words));
 }
 
 function startDrag(ev: PointerEvent, issue: Issue, k: number, j: number, svg: SVGSVGElement, height: number): void {
@@ -120,7 +173,7 @@ export function renderIssue(root: HTMLElement): void {
     const y = 40 + j * LANE;
     const cx = xOf(issue, num(st.position));
     const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
-    const veto = issue.veto_players.includes(st.actor);
+    const veto = vetoPlayers(issue).includes(st.actor);
     const marker = s("circle", { cx, cy: y, r, class: `marker${veto ? " veto" : ""}`, "data-actor": st.actor, tabindex: 0 },
       s("title", {}, `${st.actor}: ${st.position} (salience ${st.salience}, capability ${st.capability})`));
     marker.addEventListener("pointerdown", (e) => startDrag(e as PointerEvent, issue, k, j, svg, height));
@@ -137,5 +190,5 @@ export function renderIssue(root: HTMLElement): void {
   drawOverlay(issue, k, height);
   const legend = h("p", { class: "muted" },
     `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit}.`);
-  root.append(picker, svg, legend, trajectories(issue, k) ?? "");
+  root.append(picker, svg, legend, ruleLine(issue, k), trajectories(issue, k) ?? "");
 }

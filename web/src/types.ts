@@ -10,15 +10,37 @@ export interface Stance {
   [spread: string]: unknown;
 }
 
+/** A decision rule in the YAML mapping shape (docs/decision-rules.md); plain rules are a string. */
+export interface Rule {
+  kind: string;
+  veto_players?: string[];
+  threshold?: number;
+  [key: string]: unknown;
+}
+
 export interface Issue {
   id: string;
   name: string;
   description: string;
   scale: { min: number; max: number; unit: string; anchors: { value: number; label: string }[] };
   status_quo: number | null;
-  decision_rule: string;
+  decision_rule: string | Rule;
   veto_players: string[];
   stances: Stance[];
+}
+
+/** What the decision rule did to a model's point. */
+export interface Procedure {
+  rule: string;
+  win_set: { lo: number; hi: number };
+  binds: boolean;
+  model_kept: boolean;
+  chamber: string | null;
+  binding_test: string | null;
+  pivots: string[];
+  blocking: string[];
+  blocking_share: number;
+  explanation: string;
 }
 
 export interface Move {
@@ -62,6 +84,8 @@ export interface IssueForecast {
   unconstrained: number;
   status_quo: number | null;
   binding_veto: string | null;
+  win_set_empty?: boolean;
+  procedure?: Procedure | null;
   nearest_anchor: { value: number; label: string } | null;
   rounds?: Round[];
 }

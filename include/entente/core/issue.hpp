@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/core/location.hpp"
+#include "entente/core/rule.hpp"
 #include "entente/core/stance.hpp"
 
 namespace entente {
@@ -35,24 +36,6 @@ struct Scale {
   friend bool operator==(const Scale&, const Scale&) = default;
 };
 
-/// How the outcome must be agreed (Tsebelis 2002).
-enum class DecisionKind {
-  kNone,       ///< the model's forecast stands
-  kUnanimity,  ///< every veto player must prefer the outcome to the status quo
-};
-
-/// "none" / "unanimity".
-[[nodiscard]] std::string_view DecisionKindName(DecisionKind kind);
-/// Parses "none" or "unanimity" (empty gives none); nullopt for anything else.
-[[nodiscard]] std::optional<DecisionKind> ParseDecisionKind(std::string_view text);
-
-/// The decision rule and, for unanimity, the veto players (actor ids, in priority order).
-struct DecisionRule {
-  DecisionKind kind = DecisionKind::kNone;  ///< which rule
-  std::vector<std::string> veto_players;    ///< actor ids whose consent is needed
-  friend bool operator==(const DecisionRule&, const DecisionRule&) = default;
-};
-
 /// One free-text fact about an issue kept from its source, e.g. DEU's `proc: COD`. Models do
 /// not read it; tables, reports and `backtest --by FIELD` do.
 struct IssueMeta {
@@ -67,7 +50,7 @@ struct Issue {
   std::string name;                  ///< display name
   std::string description;           ///< optional longer text
   Scale scale;                       ///< range, unit and anchors
-  std::optional<double> status_quo;  ///< where things stand; required by unanimity
+  std::optional<double> status_quo;  ///< where things stand; required by every rule but none
   DecisionRule rule;                 ///< how the outcome is agreed
   std::vector<Stance> stances;       ///< actors taking part, in input order
   std::vector<IssueMeta> metadata;   ///< key/value facts, in input order (keys unique)

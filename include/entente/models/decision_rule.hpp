@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// The decision-rule step applied after every model (Tsebelis, Veto Players, 2002).
+/// The decision-rule step applied after every model: the model's point is confronted with the
+/// win-set of the status quo under the issue's rule (Tsebelis, Veto Players, 2002).
 
 #include <cstddef>
 #include <optional>
@@ -8,6 +9,8 @@
 
 #include "entente/core/scenario.hpp"
 #include "entente/models/forecast.hpp"
+#include "entente/models/rule_layout.hpp"
+#include "entente/models/win_set.hpp"
 
 namespace entente {
 
@@ -26,12 +29,31 @@ struct VetoResult {
 /// The binding veto player is the one whose interval bound is active (u outside the closure;
 /// on a tie the first listed), or, when W is empty and u != q, the first listed veto player on
 /// the far side of q from u (x_v on the other side, or x_v == q). Nothing binds when the
-/// outcome equals u.
+/// outcome equals u. ApplyRule gives the same for a unanimity rule; this is its fast form.
 [[nodiscard]] VetoResult ApplyUnanimity(double unconstrained, double status_quo,
                                         std::span<const double> veto_positions);
 
-/// Applies each issue's decision rule to `forecast` in place, using the veto players' final
-/// positions (which dynamic models may have moved). Sets outcome, binding_veto, win_set_empty.
+/// What a rule did to one model point.
+struct RuleApplication {
+  double outcome = 0;                       ///< after the rule
+  WinSet win_set;                           ///< the feasible interval and its chambers
+  int direction = 0;                        ///< sign of (model point - status quo)
+  bool binds = false;                       ///< the rule moved the point
+  bool model_kept = false;                  ///< empty win-set kept the point (on_empty: model)
+  std::size_t chamber = 0;                  ///< chamber whose bound applies on that side
+  std::optional<std::size_t> binding_veto;  ///< index into RuleLayout::veto_players
+};
+
+/// The rule of `layout` applied to model point `u` with status quo `q`: outcome = the nearest
+/// point of [lo, hi] to u (q when the win-set is empty, or u under `on_empty: model`).
+/// `positions` and `capabilities` hold one value per stance of the issue.
+[[nodiscard]] RuleApplication ApplyRule(const RuleLayout& layout, double u, double q,
+                                        std::span<const double> positions,
+                                        std::span<const double> capabilities);
+
+/// Applies each issue's decision rule to `forecast` in place, using the members' final
+/// positions (which dynamic models may have moved) and their capabilities. Sets outcome,
+/// binding_veto, win_set_empty and procedure.
 void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast);
 
 }  // namespace entente

@@ -20,17 +20,36 @@ struct Round {
   std::vector<double> positions;  ///< one per stance of the issue, in stance order
 };
 
+/// What an issue's decision rule made of the model's point (every rule but `none`).
+struct ProcedureResult {
+  std::string rule;                   ///< the rule in words (DescribeRule)
+  double lo = 0;                      ///< feasible interval: lowest point that passes (on scale)
+  double hi = 0;                      ///< highest point that passes (on scale)
+  bool binds = false;                 ///< the rule moved the model's point
+  bool model_kept = false;            ///< empty win-set, `on_empty: model`: the point stands
+  std::string chamber;                ///< chamber whose bound applies (bicameral), else empty
+  std::string binding_test;           ///< RuleTestName on the model's side; empty if none
+  std::vector<std::string> pivots;    ///< pivotal members on the model's side of the status quo
+  std::vector<std::string> blocking;  ///< members who block a move beyond the bound there
+  int blocking_not_modelled = 0;      ///< seats not modelled among the blockers
+  double blocking_share = 0;          ///< the blockers' share of the chamber's weight
+  std::string weight_unit;            ///< what the weight is: votes, capability or members
+  std::string explanation;            ///< what happened, in words
+};
+
 /// The forecast for one issue.
 struct IssueForecast {
-  std::string issue_id;                     ///< Issue::id
-  double unconstrained = 0;                 ///< the model's own forecast, before the decision rule
-  double outcome = 0;                       ///< after the decision rule
-  std::optional<double> status_quo;         ///< copied from the issue, for reporting
-  std::optional<std::string> binding_veto;  ///< actor id of the veto player that binds, if any
-  bool win_set_empty = false;               ///< unanimity only: no point beats the status quo
-  std::vector<double> final_positions;      ///< per stance after the model ran (inputs if static)
-  std::vector<Round> rounds;                ///< trajectory; empty for static models
-  std::vector<BargainEvent> events;         ///< accepted moves, by round (dynamic models only)
+  std::string issue_id;                      ///< Issue::id
+  double unconstrained = 0;                  ///< the model's own forecast, before the decision rule
+  double outcome = 0;                        ///< after the decision rule
+  std::optional<double> status_quo;          ///< copied from the issue, for reporting
+  std::optional<std::string> binding_veto;   ///< actor id of the veto player that binds, if any
+  bool win_set_empty = false;                ///< under the rule no point beats the status quo
+  std::optional<ProcedureResult> procedure;  ///< the rule's win-set and explanation, if any
+  std::string proposer;  ///< procedural model: the agenda setter whose proposal `unconstrained` is
+  std::vector<double> final_positions;  ///< per stance after the model ran (inputs if static)
+  std::vector<Round> rounds;            ///< trajectory; empty for static models
+  std::vector<BargainEvent> events;     ///< accepted moves, by round (dynamic models only)
 };
 
 /// A whole forecast: one model over every issue of a scenario.

@@ -1,9 +1,12 @@
 #pragma once
 /// \file
 /// The issue chart: the scale with its anchors, every actor as a marker sized by capability x
-/// salience (veto players square), the status quo, and each model's forecast on its own row.
+/// salience (veto players square), the status quo, and each model's forecast on its own row
+/// with the win-set of its decision rule.
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/core/issue.hpp"
@@ -15,6 +18,9 @@ struct ModelMark {
   std::string model;         ///< model name, printed at the row's start
   double unconstrained = 0;  ///< the model's own forecast (hollow triangle when it differs)
   double outcome = 0;        ///< after the decision rule (filled triangle)
+  /// The points the decision rule lets pass (a green bar on the row; lo == hi: only the status
+  /// quo); nullopt when the issue has no rule.
+  std::optional<std::pair<double, double>> win_set;
 };
 
 /// The SVG chart of `issue` with one forecast row per entry of `models`. Actors without weight
