@@ -7,11 +7,12 @@
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/aggregate.hpp"
-#include "entente/models/static/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
-#include "entente/models/exchange/exchange.hpp"
+#include "entente/models/ensemble/ensemble.hpp"
 #include "entente/models/eu/expected_utility.hpp"
+#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
+#include "entente/models/static/compromise.hpp"
 #include "entente/models/static/median.hpp"
 
 namespace entente {
@@ -29,6 +30,10 @@ constexpr std::array kModels = {
     ModelInfo{"ktab-smp",
               "KTAB spatial model of politics: multi-dimensional challenges, bargains, PCE by turn",
               "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true},
+    ModelInfo{"ensemble",
+              "convex combination of models and issue features, weights from `entente calibrate`",
+              "Bates & Granger 1969; fitted by least absolute deviations", &EnsembleModel, nullptr,
+              true, true},
 };
 
 }  // namespace

@@ -15,7 +15,9 @@ namespace {
 std::vector<std::string> ModelList(const ReportOptions& options) {
   std::vector<std::string> requested = options.models;
   if (requested.empty()) {
-    for (const ModelInfo& m : Models()) requested.emplace_back(m.name);
+    for (const ModelInfo& m : Models()) {
+      if (!m.calibrated) requested.emplace_back(m.name);
+    }
   }
   std::vector<std::string> out{options.model};
   for (const std::string& m : requested) {
