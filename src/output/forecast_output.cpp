@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/output/exchange_output.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {
@@ -36,6 +36,50 @@ std::string Fit(const std::string& text, std::size_t width) {
     --j;
   } while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80);
   return text.substr(0, j) + "\u2026";
+}
+
+constexpr const char* kQuantileKeys[] = {"0.05", "0.1", "0.25", "0.5", "0.75", "0.9", "0.95"};
+
+// The predictive quantiles and the stability check, when the forecast has them.
+std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
+                          std::size_t id_width) {
+  bool quantiles = false;
+  bool stability = false;
+  for (const IssueForecast& f : forecast.issues) {
+    quantiles = quantiles || !f.quantiles.empty();
+    stability = stability || f.stability.has_value();
+  }
+  if (!quantiles && !stability) return {};
+  std::string out = "\n";
+  out += fmt::format("{:<{}}", "issue", id_width);
+  if (quantiles) {
+    for (const char* h : {"5%", "10%", "25%", "50%", "75%", "90%", "95%"}) {
+      out += fmt::format("  {:>6}", h);
+    }
+  }
+  if (stability) out += "  stability (outcome range under +-1-point nudges)";
+  out += "\n";
+  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
+    const IssueForecast& f = forecast.issues[k];
+    out += fmt::format("{:<{}}", scenario.issues[k].id, id_width);
+    if (quantiles) {
+      for (std::size_t q = 0; q < 7; ++q) {
+        out +=
+            fmt::format("  {:>6}", q < f.quantiles.size() ? FormatFixed(f.quantiles[q], 1) : "-");
+      }
+    }
+    if (f.stability) {
+      out += fmt::format("  {} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable    ",
+                         FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1));
+    }
+    out += "\n";
+  }
+  if (quantiles) {
+    out +=
+        "quantiles: the model's own error, learnt from cross-validated residuals on the "
+        "calibration's training data; they hold only as far as this case resembles that data.\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -81,6 +125,7 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   out +=
       "\nmodel: the model's forecast; outcome: after the decision rule (veto players must "
       "prefer it to the status quo, sq).\n";
+  out += QuantileTable(scenario, forecast, id_width);
   if (!notes.empty()) out += "\nVetoes that bind:\n" + notes;
   out += ExchangesTable(scenario, forecast, 10);
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
@@ -106,6 +151,19 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
     };
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
+    }
+    if (!f.quantiles.empty()) {
+      nlohmann::ordered_json q = nlohmann::ordered_json::object();
+      for (std::size_t i = 0; i < f.quantiles.size() && i < 7; ++i) {
+        q[kQuantileKeys[i]] = f.quantiles[i];
+      }
+      j["quantiles"] = std::move(q);
+    }
+    if (f.stability) {
+      j["stability"] = {{"flag", f.stability->knife_edge ? "knife-edge" : "stable"},
+                        {"range", {f.stability->lo, f.stability->hi}},
+                        {"perturbations", f.stability->perturbations},
+                        {"step", f.stability->step}};
     }
     if (!f.rounds.empty()) {
       nlohmann::ordered_json rounds = nlohmann::ordered_json::array();

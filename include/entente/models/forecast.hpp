@@ -20,6 +20,15 @@ struct Round {
   std::vector<double> positions;  ///< one per stance of the issue, in stance order
 };
 
+/// How much an issue's outcome moves under tiny input perturbations (analysis/stability).
+struct Stability {
+  double lo = 0;            ///< smallest outcome over the perturbed inputs (and the unperturbed)
+  double hi = 0;            ///< largest
+  int perturbations = 0;    ///< perturbed runs
+  double step = 0;          ///< each position moved by up to this many scale units
+  bool knife_edge = false;  ///< hi - lo exceeds the threshold (the outcome is not one number)
+};
+
 /// The forecast for one issue.
 struct IssueForecast {
   std::string issue_id;                     ///< Issue::id
@@ -31,6 +40,10 @@ struct IssueForecast {
   std::vector<double> final_positions;      ///< per stance after the model ran (inputs if static)
   std::vector<Round> rounds;                ///< trajectory; empty for static models
   std::vector<BargainEvent> events;         ///< accepted moves, by round (dynamic models only)
+  /// Predictive quantiles at levels 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95 of the model's own
+  /// error, from a calibration file (analysis/apply_calibration); empty without one.
+  std::vector<double> quantiles;
+  std::optional<Stability> stability;  ///< filled on request (analysis/stability)
 };
 
 /// A whole forecast: one model over every issue of a scenario.
