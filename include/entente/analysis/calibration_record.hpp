@@ -14,7 +14,7 @@ namespace entente {
 
 /// One training file, identified by content.
 struct TrainingFile {
-  std::string path;    ///< as given to `entente calibrate` (relative paths stay relative)
+  std::string path;    ///< the file's name (no folder: the hash, not the place, identifies it)
   std::string sha256;  ///< of the file's bytes
   int issues = 0;      ///< issues with outcomes used
   int groups = 0;      ///< groups (proposals) among them
