@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "entente/analysis/apply_calibration.hpp"
+#include "entente/analysis/disagreement.hpp"
 #include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
 #include "entente/formats/calibration_yaml.hpp"
@@ -24,6 +25,7 @@ struct ForecastArgs {
   std::string output;
   std::string calibration;
   int stability = 0;
+  bool disagreement = false;
   ModelFlags flags;
   DbArgs db;
 };
@@ -94,6 +96,9 @@ void AddForecastCommands(CLI::App& app) {
                    "nudge every position by up to 1% of its scale N times and report each "
                    "outcome's range (knife-edge when it spans over 10%)")
       ->check(CLI::Range(0, 10000));
+  forecast->add_flag("--models-agree", args->disagreement,
+                     "also run every other model and flag issues where their outcomes span over "
+                     "25% of the scale");
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
@@ -119,6 +124,7 @@ void AddForecastCommands(CLI::App& app) {
       so.perturbations = args->stability;
       AddStability(s, f, args->model, options, so);
     }
+    if (args->disagreement) AddDisagreement(s, f);
     Emit(FormatForecast(s, f, format.value()), args->output);
     SaveRun(args->db, "forecast", s, args->scenario, args->model,
             {{"model_options", options.values()}}, std::nullopt, ForecastJson(s, f));

@@ -45,11 +45,13 @@ std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
                           std::size_t id_width) {
   bool quantiles = false;
   bool stability = false;
+  bool models = false;
   for (const IssueForecast& f : forecast.issues) {
     quantiles = quantiles || !f.quantiles.empty();
     stability = stability || f.stability.has_value();
+    models = models || f.disagreement.has_value();
   }
-  if (!quantiles && !stability) return {};
+  if (!quantiles && !stability && !models) return {};
   std::string out = "\n";
   out += fmt::format("{:<{}}", "issue", id_width);
   if (quantiles) {
@@ -57,7 +59,8 @@ std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
       out += fmt::format("  {:>6}", h);
     }
   }
-  if (stability) out += "  stability (outcome range under +-1-point nudges)";
+  if (stability) out += "  stability (range under 1% nudges)";
+  if (models) out += "  models (range of every model's outcome)";
   out += "\n";
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const IssueForecast& f = forecast.issues[k];
@@ -69,8 +72,14 @@ std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
       }
     }
     if (f.stability) {
-      out += fmt::format("  {} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable    ",
-                         FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1));
+      out += fmt::format(
+          "  {:<33}",
+          fmt::format("{} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable",
+                      FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1)));
+    }
+    if (f.disagreement) {
+      out += fmt::format("  {} {}-{}", f.disagreement->wide ? "disagree widely" : "agree",
+                         FormatFixed(f.disagreement->lo, 1), FormatFixed(f.disagreement->hi, 1));
     }
     out += "\n";
   }
@@ -158,6 +167,13 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
         q[kQuantileKeys[i]] = f.quantiles[i];
       }
       j["quantiles"] = std::move(q);
+    }
+    if (f.disagreement) {
+      nlohmann::ordered_json per = nlohmann::ordered_json::object();
+      for (const auto& [m, y] : f.disagreement->outcomes) per[m] = y;
+      j["models"] = {{"flag", f.disagreement->wide ? "disagree" : "agree"},
+                     {"range", {f.disagreement->lo, f.disagreement->hi}},
+                     {"outcomes", std::move(per)}};
     }
     if (f.stability) {
       j["stability"] = {{"flag", f.stability->knife_edge ? "knife-edge" : "stable"},

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/models/bargain_event.hpp"
@@ -29,6 +30,14 @@ struct Stability {
   bool knife_edge = false;  ///< hi - lo exceeds the threshold (the outcome is not one number)
 };
 
+/// Every model's outcome on an issue, and whether they disagree widely (analysis/disagreement).
+struct Disagreement {
+  std::vector<std::pair<std::string, double>> outcomes;  ///< model -> outcome, registry order
+  double lo = 0;                                         ///< smallest outcome
+  double hi = 0;                                         ///< largest
+  bool wide = false;  ///< hi - lo exceeds the threshold (25% of the scale by default)
+};
+
 /// The forecast for one issue.
 struct IssueForecast {
   std::string issue_id;                     ///< Issue::id
@@ -43,7 +52,8 @@ struct IssueForecast {
   /// Predictive quantiles at levels 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95 of the model's own
   /// error, from a calibration file (analysis/apply_calibration); empty without one.
   std::vector<double> quantiles;
-  std::optional<Stability> stability;  ///< filled on request (analysis/stability)
+  std::optional<Stability> stability;        ///< filled on request (analysis/stability)
+  std::optional<Disagreement> disagreement;  ///< filled on request (analysis/disagreement)
 };
 
 /// A whole forecast: one model over every issue of a scenario.
