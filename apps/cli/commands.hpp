@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "entente/analysis/calibration_record.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente::cli {
@@ -66,6 +67,14 @@ void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
 void ApplyCalibrationOptions(const std::string& model,
                              const std::optional<CalibrationRecord>& calibration,
                              ModelOptions& options);
+/// Adds `--reader-option KEY=VALUE` (options of the file's reader, e.g. the DEU conventions).
+void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
+
+/// The reader options `--reader-option` gave; InputError naming a bad key or value.
+[[nodiscard]] ReaderOptions ReaderOptionsOf(const std::vector<std::string>& items);
+
+/// `backtest`: score models against the outcomes a scenario carries.
+void AddBacktestCommand(CLI::App& app);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

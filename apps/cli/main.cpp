@@ -6,8 +6,8 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/core/version.hpp"
 #include "entente/core/files.hpp"
+#include "entente/core/version.hpp"
 
 namespace entente::cli {
 
@@ -36,10 +36,11 @@ int main(int argc, char** argv) {
   entente::cli::AddForecastCommands(app);
   entente::cli::AddSimulateCommands(app);
   entente::cli::AddAdvisorCommands(app);
-  // entente::cli::AddCalibrateCommand(app);  (wired after the backtest merge)
+  entente::cli::AddCalibrateCommand(app);
   entente::cli::AddRunsCommands(app);
   entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);
+  entente::cli::AddBacktestCommand(app);
   entente::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);

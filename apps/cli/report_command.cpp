@@ -85,7 +85,9 @@ void Run(const ReportArgs& a) {
   if (from_run) {
     in = FromRun(a);
   } else {
-    in.scenario = LoadScenario(a.scenario).ValueOrThrow();
+    ScenarioDocument doc = LoadDocument(a.scenario).ValueOrThrow();
+    in.scenario = std::move(doc.scenario);
+    in.options.outcomes = std::move(doc.outcomes);  // the backtest section's; models never see them
     in.options.source = a.scenario;
   }
   ReportOptions& o = in.options;

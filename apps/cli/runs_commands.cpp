@@ -8,10 +8,10 @@
 #include "commands.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/scenario_diff.hpp"
-#include "entente/formats/csv.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/csv.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/store/run_store.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {
@@ -49,12 +49,37 @@ std::string ShowExchanges(const std::vector<ExchangeRow>& rows) {
   return out;
 }
 
+// A backtest's scores per model (subsets after), with the MAE interval and the paired
+// difference to the compromise model.
+std::string ShowScores(const RunRecord& r) {
+  std::string out;
+  std::string subset = "\x01";
+  for (const ScoreRow& s : r.scores) {
+    if (s.subset != subset) {
+      subset = s.subset;
+      out += fmt::format("{}  {:<12} {:>4} {:>8} {:>17} {:>8} {:>8} {:>8}  {}\n",
+                         subset.empty() ? "" : "\n" + subset + ":\n", "model", "n", "MAE",
+                         "95% interval", "RMSE", "bias", "CRPS", "MAE vs compromise");
+    }
+    const std::string ci = s.mae_lo && s.mae_hi ? fmt::format("[{}, {}]", FormatFixed(*s.mae_lo, 2),
+                                                              FormatFixed(*s.mae_hi, 2))
+                                                : "-";
+    out +=
+        fmt::format("  {:<12} {:>4} {:>8} {:>17} {:>8} {:>8} {:>8}  {}\n", s.model, s.n,
+                    FormatFixed(s.mae, 2), ci, s.rmse ? FormatFixed(*s.rmse, 2) : "-",
+                    s.bias ? FormatFixed(*s.bias, 2) : "-", s.crps ? FormatFixed(*s.crps, 2) : "-",
+                    s.mae_vs_compromise ? FormatFixed(*s.mae_vs_compromise, 2) : "-");
+  }
+  return out + fmt::format("\n{} forecasts stored (model x issue)\n", r.outcomes.size());
+}
+
 std::string ShowRun(const RunRecord& r) {
   std::string out = fmt::format(
       "run {}  {}  {}  model {}\nscenario: {} ({})\nsha256: {}\noptions: {}\n{}entente {}\n\n",
       r.id, r.created_at, r.kind, r.model,
       r.scenario_title.empty() ? "(untitled)" : r.scenario_title, r.scenario_path, r.scenario_hash,
       r.options_json, r.seed ? fmt::format("seed: {}\n", *r.seed) : "", r.version);
+  if (r.kind == "backtest") return out + ShowScores(r);
   std::string variant = "\x01";
   for (const OutcomeRow& o : r.outcomes) {
     if (o.variant != variant) {

@@ -10,8 +10,13 @@
 namespace entente::cli {
 namespace {
 
-Scenario LoadOrThrow(const std::string& path) {
-  return LoadScenario(path).ValueOrThrow();
+ReaderOptions ToReaderOptions(const std::vector<std::string>& items) {
+  ReaderOptions options;
+  for (const std::string& item : items) {
+    Result<Unit> set = SetReaderOption(options, item);
+    if (!set) throw InputError(set.errors());
+  }
+  return options;
 }
 
 std::size_t CountStances(const Scenario& s) {
@@ -22,14 +27,38 @@ std::size_t CountStances(const Scenario& s) {
 
 }  // namespace
 
+void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items) {
+  cmd.add_option("--reader-option", items,
+                 "KEY=VALUE for the file's reader (repeatable); DEU tables: "
+                 "com_ep_capability=largest|mean|NUMBER, min_actors=N, "
+                 "regime=auto|pre_nice|nice|lisbon (docs/deu.md)");
+}
+
+ReaderOptions ReaderOptionsOf(const std::vector<std::string>& items) {
+  return ToReaderOptions(items);
+}
+
 void AddScenarioCommands(CLI::App& app) {
   auto* validate = app.add_subcommand("validate", "Check a scenario and list every problem");
-  auto validate_path = std::make_shared<std::string>();
-  validate->add_option("scenario", *validate_path, "YAML file or CSV bundle folder")->required();
-  validate->callback([validate_path] {
-    const Scenario s = LoadOrThrow(*validate_path);
-    std::cout << fmt::format("ok: {}: {} actors, {} issues, {} stances\n", *validate_path,
-                             s.actors.size(), s.issues.size(), CountStances(s));
+  struct ValidateArgs {
+    std::string path;
+    std::vector<std::string> reader_options;
+  };
+  auto validate_args = std::make_shared<ValidateArgs>();
+  validate->add_option("scenario", validate_args->path, "YAML file or CSV bundle folder")
+      ->required();
+  AddReaderOptionFlag(*validate, validate_args->reader_options);
+  validate->callback([validate_args] {
+    const ScenarioDocument doc =
+        LoadDocument(validate_args->path, ToReaderOptions(validate_args->reader_options))
+            .ValueOrThrow();
+    const Scenario& s = doc.scenario;
+    for (const Error& note : doc.notes) std::cout << "note: " << note.ToString() << '\n';
+    std::string extra;
+    if (!s.groups.empty()) extra += fmt::format(", {} groups", s.groups.size());
+    if (!doc.outcomes.empty()) extra += fmt::format(", {} outcomes", doc.outcomes.size());
+    std::cout << fmt::format("ok: {}: {} actors, {} issues, {} stances{}\n", validate_args->path,
+                             s.actors.size(), s.issues.size(), CountStances(s), extra);
   });
 
   auto* convert = app.add_subcommand(
@@ -37,15 +66,18 @@ void AddScenarioCommands(CLI::App& app) {
   struct ConvertArgs {
     std::string in, out;
     bool force = false;
+    std::vector<std::string> reader_options;
   };
   auto args = std::make_shared<ConvertArgs>();
   convert->add_option("in", args->in, "scenario to read")->required();
   convert->add_option("out", args->out, "where to write: NAME.yaml, or a folder for a CSV bundle")
       ->required();
   convert->add_flag("--force", args->force, "replace OUT if it exists");
+  AddReaderOptionFlag(*convert, args->reader_options);
   convert->callback([args] {
-    const Scenario s = LoadOrThrow(args->in);
-    Result<Unit> written = WriteScenario(s, args->out, args->force);
+    const ScenarioDocument doc =
+        LoadDocument(args->in, ToReaderOptions(args->reader_options)).ValueOrThrow();
+    Result<Unit> written = WriteDocument(doc, args->out, args->force);
     if (!written) throw InputError(written.errors());
     std::cout << fmt::format("wrote {}\n", args->out);
   });

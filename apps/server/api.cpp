@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "entente/core/version.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/store/run_store.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {
@@ -64,9 +64,17 @@ ApiResponse Api::GetScenario(const std::string& name) const {
                                      fmt::format("no scenario called '{}'", name),
                                      "GET /api/scenarios lists the served scenarios"}});
   }
-  Result<entente::Scenario> s = LoadScenario(*path);
-  if (!s) return ErrorResponse(400, s.errors());
-  return JsonResponse(200, Json{{"name", name}, {"scenario", ScenarioToJson(s.value())}});
+  Result<ScenarioDocument> doc = LoadDocument(*path);
+  if (!doc) return ErrorResponse(400, doc.errors());
+  // Outcomes travel beside the scenario, never inside it: only /api/backtest reads them.
+  Json outcomes = Json::array();
+  for (const Outcome& o : doc.value().outcomes) {
+    outcomes.push_back(
+        {{"issue", o.issue}, {"value", o.value}, {"date", o.date}, {"source", o.source}});
+  }
+  return JsonResponse(200, Json{{"name", name},
+                                {"scenario", ScenarioToJson(doc.value().scenario)},
+                                {"outcomes", outcomes}});
 }
 
 ApiResponse Api::ListRuns() const {

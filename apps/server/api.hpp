@@ -41,7 +41,8 @@ class Api {
   [[nodiscard]] ApiResponse ListModels() const;
   /// GET /api/scenarios: the served scenarios' names and titles.
   [[nodiscard]] ApiResponse ListScenarios() const;
-  /// GET /api/scenarios/{name}: one served scenario in the JSON form; 404 for unknown names.
+  /// GET /api/scenarios/{name}: one served scenario in the JSON form, with the outcomes its
+  /// file carries; 404 for unknown names.
   [[nodiscard]] ApiResponse GetScenario(const std::string& name) const;
   /// POST /api/validate: 200 `{"valid": true, ...}` or 400 with every located problem.
   [[nodiscard]] ApiResponse PostValidate(std::string_view body) const;
@@ -51,6 +52,8 @@ class Api {
   [[nodiscard]] ApiResponse PostSimulate(std::string_view body) const;
   /// POST /api/advise: "what would it take" for one actor.
   [[nodiscard]] ApiResponse PostAdvise(std::string_view body) const;
+  /// POST /api/backtest: every requested model scored against the request's outcomes.
+  [[nodiscard]] ApiResponse PostBacktest(std::string_view body) const;
   /// POST /api/export/yaml: the scenario as a YAML file to download.
   [[nodiscard]] ApiResponse ExportYaml(std::string_view body) const;
   /// POST /api/export/report: the HTML report; 501 while the report module is not built in.

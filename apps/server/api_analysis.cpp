@@ -5,16 +5,18 @@
 
 #include "api.hpp"
 #include "entente/analysis/advisor.hpp"
+#include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/monte_carlo.hpp"
-#include "entente/output/advisor_output.hpp"
-#include "entente/output/forecast_output.hpp"
-#include "entente/store/run_record.hpp"
-#include "entente/store/run_store.hpp"
-#include "entente/output/simulation_output.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/advisor_output.hpp"
+#include "entente/output/backtest_output.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/output/simulation_output.hpp"
 #include "entente/report/report.hpp"
+#include "entente/store/run_record.hpp"
+#include "entente/store/run_store.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {
@@ -206,6 +208,64 @@ ApiResponse Api::PostAdvise(std::string_view body) const {
                                    {"tolerance", r.tolerance}},
                               std::nullopt, result);
     return JsonResponse(200, out);
+  });
+}
+
+namespace {
+
+// `"outcomes": [{"issue", "value", "date"?, "source"?}]`, each located by its index.
+std::vector<Outcome> OutcomesOfRequest(const nlohmann::json& j) {
+  if (!j.contains("outcomes") || !j["outcomes"].is_array() || j["outcomes"].empty()) {
+    throw InputError({BodyError("outcomes", "'outcomes' must be a non-empty list",
+                                "send [{\"issue\": \"i1\", \"value\": 40}, ...]")});
+  }
+  std::vector<Outcome> out;
+  for (std::size_t k = 0; k < j["outcomes"].size(); ++k) {
+    const nlohmann::json& o = j["outcomes"][k];
+    const std::string at = fmt::format("outcomes[{}]", k);
+    if (!o.is_object() || !o.contains("issue") || !o["issue"].is_string() || !o.contains("value") ||
+        !o["value"].is_number()) {
+      throw InputError({BodyError(at, "an outcome needs 'issue' (text) and 'value' (number)",
+                                  "send {\"issue\": \"i1\", \"value\": 40}")});
+    }
+    out.push_back(Outcome{o["issue"].get<std::string>(), o["value"].get<double>(),
+                          Text(o, "date", ""), Text(o, "source", ""),
+                          Location{"request body", 0, at}});
+  }
+  return out;
+}
+
+}  // namespace
+
+ApiResponse Api::PostBacktest(std::string_view body) const {
+  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+    BacktestOptions o;
+    o.models = {"compromise", "median"};
+    if (j.contains("models")) {
+      if (!j["models"].is_array() || j["models"].empty() || j["models"].size() > 8 ||
+          !std::all_of(j["models"].begin(), j["models"].end(),
+                       [](const auto& m) { return m.is_string(); })) {
+        throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
+                                    "send [\"compromise\", \"eu\"]")});
+      }
+      o.models = j["models"].get<std::vector<std::string>>();
+    }
+    for (const std::string& m : o.models) o.model_options[m] = OptionsFor(j, m);
+    const double bootstrap = NumberField(j, "bootstrap", 1000);
+    if (bootstrap < 0 || bootstrap > 10000 || bootstrap != std::floor(bootstrap)) {
+      throw InputError({BodyError("bootstrap", "'bootstrap' must be a whole number from 0 to 10000",
+                                  "send e.g. 1000")});
+    }
+    o.bootstrap = static_cast<int>(bootstrap);
+    if (NumberField(j, "draws", 0) > 0) {
+      const Draws d = DrawsOf(j, config_.limits);
+      o.draws = d.draws;
+      o.seed = d.seed;
+      o.noise.fraction = d.noise;
+    }
+    o.threads = 1;  // one thread per request, as for simulate
+    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), o);
+    return JsonResponse(200, Json{{"backtest", BacktestJson(r)}});
   });
 }
 

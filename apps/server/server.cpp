@@ -56,6 +56,7 @@ void Routes(httplib::Server& svr, const Api& api) {
   post("/api/forecast", &Api::PostForecast);
   post("/api/simulate", &Api::PostSimulate);
   post("/api/advise", &Api::PostAdvise);
+  post("/api/backtest", &Api::PostBacktest);
   post("/api/export/yaml", &Api::ExportYaml);
   post("/api/export/report", &Api::ExportReport);
   // The dashboard: embedded files only, looked up by exact path; nothing reads the disk.

@@ -20,8 +20,8 @@ from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequ
 from . import _core
 from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
                     Stance, StanceChange)
-from ._results import (AdviceResult, CohesionResult, ComparisonResult, ForecastResult,
-                       SimulationResult)
+from ._results import (AdviceResult, BacktestResult, CohesionResult, ComparisonResult,
+                       ForecastResult, SimulationResult)
 from ._scenario import from_dict, from_frame, from_frames, from_yaml, load
 from .errors import EntenteError, InputError, Problem, ScenarioError
 
@@ -30,9 +30,9 @@ __version__ = _core.version()
 __all__ = [
     "Actor", "Alliance", "Anchor", "Issue", "Location", "Move", "Scale", "Scenario", "Spread",
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
-    "ForecastResult", "SimulationResult", "EntenteError", "InputError", "Problem",
+    "ForecastResult", "SimulationResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "advise", "compare", "cohesion", "report", "models",
+    "simulate", "advise", "compare", "cohesion", "report", "models", "backtest",
 ]
 
 ScenarioLike = Union[Scenario, str, Mapping[str, Any], Any]
@@ -69,6 +69,9 @@ def _recorded(result: R, kind: str, scenario: ScenarioLike, s: Scenario, model: 
 def models() -> List[Tuple[str, str, str]]:
     """(name, summary, citation) of every model, as `entente models` lists them."""
     return [tuple(m) for m in _core.models()]  # type: ignore[misc]
+
+
+models_list = models
 
 
 def forecast(scenario: ScenarioLike, model: str = "median", *,
@@ -108,6 +111,58 @@ def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 1000
                      {"model_options": _options(options), "draws": int(draws), "noise": float(noise),
                       "thresholds": [{"issue": str(k), "value": float(v)} for k, v in pairs],
                       "sensitivity": bool(sensitivity)}, int(seed))
+
+
+def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:
+    """Outcomes from {issue: value}, a DataFrame with issue and value columns (date and source
+    optional) or a CSV path (issue,value,date,source)."""
+    if isinstance(outcomes, (str, os.PathLike)):
+        return [tuple(o) for o in _core.read_outcomes(os.fspath(outcomes))]  # type: ignore[misc]
+    if isinstance(outcomes, Mapping):
+        return [(str(k), float(v), "", "") for k, v in outcomes.items()]
+    rows = outcomes.to_dict("records")
+    return [(str(r["issue"]), float(r["value"]), str(r.get("date") or ""), str(r.get("source") or ""))
+            for r in rows]
+
+
+def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Sequence[str]] = "all",
+             *, draws: int = 0, seed: int = 1, threads: int = 0, noise: float = 0.1,
+             bootstrap: int = 2000, by: Optional[str] = None,
+             model_options: Optional[Mapping[str, Mapping[str, Any]]] = None,
+             reader_options: Optional[Mapping[str, Any]] = None, **options: Any) -> BacktestResult:
+    """Score models against observed outcomes, as ``entente backtest``: MAE, RMSE, median
+    absolute error, bias, shares within 5/10/20, with 95% intervals from a bootstrap over issue
+    groups, and the paired difference of each model to compromise; with ``draws`` > 0 also
+    CRPS, coverage of central 50/80/90% intervals, interval scores and a PIT histogram
+    (``noise`` as in simulate).
+
+    ``scenario`` is a path (its outcomes are read with it: YAML ``outcome:``, a bundle's
+    outcomes.csv, a DEU table's ``out``) or a Scenario; ``outcomes`` ({issue: value}, a
+    DataFrame with issue and value columns, or a CSV path) replaces the file's. Keyword options
+    go to every model, ``model_options={"eu": {"rounds": 8}}`` to one; ``reader_options`` to the
+    file's reader (DEU: ``com_ep_capability``, ``min_actors``, ``regime``). Models never see the
+    outcomes. ``result.scores``, ``result.issues``, ``result.errors`` and ``result.subsets`` are
+    DataFrames."""
+    reader = [f"{k}={_option_text(v)}" for k, v in (reader_options or {}).items()]
+    found: List[Tuple[str, float, str, str]] = []
+    if isinstance(scenario, (str, os.PathLike)):
+        s, found, _notes = _core.load_document(os.fspath(scenario), reader)
+    else:
+        s = _scenario(scenario)
+    chosen = list(found) if outcomes is None else _outcome_tuples(outcomes)
+    if isinstance(models, str):
+        names = [m for m, _, _ in models_list()] if models == "all" else [m for m in models.split(",") if m]
+    else:
+        names = list(models)
+    per_model: Dict[str, Dict[str, str]] = {m: _options(options) for m in names} if options else {}
+    for m, opts in (model_options or {}).items():
+        per_model.setdefault(m, {}).update(_options(opts))
+    json_text, table = _core.backtest(s, chosen, names, per_model, int(draws), int(seed), int(threads),
+                                      float(noise), int(bootstrap), by or "")
+    return _recorded(BacktestResult(json_text, table), "backtest", scenario, s, ",".join(names),
+                     {"models": names, "model_options": per_model, "outcomes": "",
+                      "draws": int(draws), "noise": float(noise), "bootstrap": int(bootstrap),
+                      "by": by or ""}, int(seed))
 
 
 def advise(scenario: ScenarioLike, actor: str, issue: Optional[str] = None, target: Optional[float] = None,

@@ -243,3 +243,67 @@ class ComparisonResult(_Result):
         order = [v["variant"] for v in variants]
         issues = [i["id"] for i in variants[0]["issues"]] if variants else []
         return self.to_frame()["outcome"].unstack("issue").reindex(index=order, columns=issues)
+
+
+def _score_row(m: Dict[str, Any]) -> Dict[str, Any]:
+    row: Dict[str, Any] = {"model": m["model"], "n": m["n"]}
+    for key in ("mae", "rmse", "median_ae", "bias", "within5", "within10", "within20", "crps"):
+        row[key] = m[key]
+        row[key + "_lo"], row[key + "_hi"] = m[key + "_ci"]
+    row["mae_pct"] = m["pct"]["mae"]
+    row["crps_fair"] = m.get("crps_fair")
+    for level in ("50", "80", "90"):
+        row["coverage" + level] = (m.get("coverage") or {}).get(level)
+        row["interval_score" + level] = (m.get("interval_score") or {}).get(level)
+    vs = m.get("vs_compromise") or {}
+    row["mae_vs_compromise"] = vs.get("mae")
+    row["mae_vs_compromise_lo"], row["mae_vs_compromise_hi"] = vs.get("mae_ci") or (None, None)
+    row["crps_vs_compromise"] = vs.get("crps")
+    return row
+
+
+class BacktestResult(_Result):
+    """Every model scored against observed outcomes, with 95% intervals from a bootstrap that
+    resamples issue groups."""
+
+    def to_frame(self) -> Any:
+        """The scores: one row per model (index: model) with n, MAE, RMSE, median absolute error,
+        bias, shares within 5/10/20, CRPS (each with ``_lo``/``_hi``), MAE in % of range,
+        coverage and interval scores (with draws) and the paired difference to compromise."""
+        return _pd().DataFrame([_score_row(m) for m in self.to_dict()["models"]]).set_index("model")
+
+    @property
+    def scores(self) -> Any:
+        """Same as ``to_frame()``."""
+        return self.to_frame()
+
+    @property
+    def issues(self) -> Any:
+        """One row per scored issue (index: issue id): group, outcome, each model's forecast
+        (a column per model) and the closest model."""
+        rows = []
+        for i in self.to_dict()["issues"]:
+            row = {"issue": i["id"], "group": i["group"], "outcome": i["outcome"]}
+            row.update(i["forecasts"])
+            row["closest"] = i["closest"]
+            rows.append(row)
+        return _pd().DataFrame(rows).set_index("issue")
+
+    @property
+    def errors(self) -> Any:
+        """Forecast minus outcome: issues as rows, models as columns."""
+        rows = [{"issue": i["id"], **i["errors"]} for i in self.to_dict()["issues"]]
+        return _pd().DataFrame(rows).set_index("issue")
+
+    @property
+    def subsets(self) -> Any:
+        """With ``by``: one row per value of the field and model (index: value, model)."""
+        rows = [{"value": s["value"], **_score_row(m)}
+                for s in self.to_dict()["subsets"] for m in s["models"]]
+        if not rows:
+            return _pd().DataFrame(columns=["value", "model"]).set_index(["value", "model"])
+        return _pd().DataFrame(rows).set_index(["value", "model"])
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        return f"<entente.BacktestResult {len(d['models'])} models over {d['n']} issues>"

@@ -91,7 +91,9 @@ Accumulator MakeAccumulator(const Plan& plan) {
 // Outcomes of one draw, written into a.outcomes and a.binding (veto index or -1).
 void Evaluate(const Plan& plan, Accumulator& a) {
   const Scenario& work = a.work;
-  if (plan.model->aggregate != nullptr) {
+  // The static models' registered aggregate is their default; with options (median's tie
+  // rule) the draw goes through the model itself.
+  if (plan.model->aggregate != nullptr && plan.options->model_options.values().empty()) {
     // Static model: aggregate and apply the veto rule on the flat draw, no allocation.
     const auto& begin = plan.sampler->stance_begin();
     for (std::size_t k = 0; k < work.issues.size(); ++k) {

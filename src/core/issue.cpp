@@ -42,4 +42,11 @@ Stance* Issue::FindStance(std::string_view actor_id) {
   return nullptr;
 }
 
+const std::string* Issue::Meta(std::string_view key) const {
+  for (const IssueMeta& m : metadata) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
 }  // namespace entente

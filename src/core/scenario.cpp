@@ -30,4 +30,13 @@ const Move* Scenario::FindMove(std::string_view id) const {
   return nullptr;
 }
 
+const IssueGroup* Scenario::GroupOf(std::string_view issue_id) const {
+  for (const IssueGroup& g : groups) {
+    for (const std::string& id : g.issues) {
+      if (id == issue_id) return &g;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace entente

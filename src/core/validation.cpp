@@ -1,6 +1,7 @@
 #include "entente/core/validation.hpp"
 
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -35,6 +36,7 @@ class Checker {
     }
     CheckAlliances();
     CheckMoves();
+    CheckGroups();
     return std::move(errors_);
   }
 
@@ -65,6 +67,39 @@ class Checker {
         Add(a.origin.WithField("members"),
             fmt::format("alliance '{}' needs at least two members", a.id),
             "list the allies, e.g. [US, ROK]");
+      }
+    }
+  }
+
+  // Every issue in at most one group: a backtest resamples groups, so an issue in two would be
+  // counted twice.
+  void CheckGroups() {
+    std::set<std::string> ids;
+    std::map<std::string, std::string> group_of;
+    for (const IssueGroup& g : scenario_.groups) {
+      if (g.id.empty() || !ids.insert(g.id).second) {
+        Add(g.origin.WithField("id"), fmt::format("group id '{}' is empty or used twice", g.id),
+            "give every group a unique id");
+      }
+      if (g.issues.empty()) {
+        Add(g.origin.WithField("issues"), fmt::format("group '{}' has no issues", g.id),
+            "list the issue ids it holds, e.g. [i1, i2]");
+      }
+      for (const std::string& issue : g.issues) {
+        if (scenario_.FindIssue(issue) == nullptr) {
+          Add(g.origin.WithField("issues"),
+              fmt::format("group '{}': unknown issue '{}'", g.id, issue),
+              "use an issue id of the scenario");
+          continue;
+        }
+        const auto [it, fresh] = group_of.emplace(issue, g.id);
+        if (!fresh) {
+          Add(g.origin.WithField("issues"),
+              it->second == g.id
+                  ? fmt::format("group '{}' lists issue '{}' twice", g.id, issue)
+                  : fmt::format("issue '{}' is in groups '{}' and '{}'", issue, it->second, g.id),
+              "put every issue in at most one group");
+        }
       }
     }
   }
@@ -275,8 +310,20 @@ class Checker {
     CheckSpread(s, "capability", s.capability_spread, s.capability, 0, HUGE_VAL);
   }
 
+  void CheckMetadata(const Issue& issue) {
+    std::set<std::string> keys;
+    for (const IssueMeta& m : issue.metadata) {
+      if (m.key.empty() || !keys.insert(m.key).second) {
+        Add(issue.origin.WithField("metadata"),
+            fmt::format("issue '{}': metadata key '{}' is empty or given twice", issue.id, m.key),
+            "give each metadata key once");
+      }
+    }
+  }
+
   void CheckIssue(const Issue& issue) {
     const bool scale_ok = CheckScale(issue);
+    CheckMetadata(issue);
     CheckRule(issue, scale_ok);
     std::set<std::string> seen;
     bool any_weight = false;

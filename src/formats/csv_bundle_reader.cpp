@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {
@@ -258,7 +258,64 @@ void ReadMoves(const CsvTable& t, Scenario& s, Errors& errors) {
   }
 }
 
+void ReadGroups(const CsvTable& t, Scenario& s, Errors& errors) {
+  TableReader r(t, errors);
+  if (!r.CheckColumns({"group", "issues"}, {"name"})) return;
+  for (const CsvRow& row : t.rows) {
+    IssueGroup g;
+    g.id = r.Id(row, "group");
+    g.name = r.Raw(row, "name");
+    g.issues = SplitList(r.Text(row, "issues"), ';');
+    g.origin = Location{t.file, row.line};
+    s.groups.push_back(std::move(g));
+  }
+}
+
+// One row per key: `issue,key,value`, in the order the issue lists them.
+void ReadIssueMetadata(const CsvTable& t, Scenario& s, Errors& errors) {
+  TableReader r(t, errors);
+  if (!r.CheckColumns({"issue", "key", "value"}, {})) return;
+  for (const CsvRow& row : t.rows) {
+    const std::string issue_id = r.Id(row, "issue");
+    const std::string key = r.Text(row, "key");
+    if (key.empty()) {
+      errors.push_back(Error{r.At(row, "key"), "key is empty", "name the fact, e.g. proc"});
+      continue;
+    }
+    Issue* issue = s.FindIssue(issue_id);
+    if (issue == nullptr) {
+      if (!issue_id.empty()) {
+        errors.push_back(Error{r.At(row, "issue"), fmt::format("unknown issue '{}'", issue_id),
+                               "use an issue id from issues.csv"});
+      }
+      continue;
+    }
+    issue->metadata.push_back(IssueMeta{key, r.Raw(row, "value")});
+  }
+}
+
 }  // namespace
+
+Result<std::vector<Outcome>> ParseOutcomesCsv(std::string_view text, const std::string& file) {
+  Result<CsvTable> table = ParseCsv(text, file);
+  if (!table) return table.errors();
+  const CsvTable& t = table.value();
+  Errors errors;
+  TableReader r(t, errors);
+  std::vector<Outcome> out;
+  if (!r.CheckColumns({"issue", "value"}, {"date", "source"})) return errors;
+  for (const CsvRow& row : t.rows) {
+    Outcome o;
+    o.issue = r.Id(row, "issue");
+    o.value = r.Number(row, "value");
+    o.date = r.Text(row, "date");
+    o.source = r.Raw(row, "source");
+    o.origin = Location{t.file, row.line};
+    out.push_back(std::move(o));
+  }
+  if (!errors.empty()) return errors;
+  return out;
+}
 
 std::optional<std::vector<Anchor>> ParseAnchors(std::string_view text, std::string* bad) {
   std::vector<Anchor> anchors;
@@ -285,9 +342,10 @@ std::optional<std::vector<Anchor>> ParseAnchors(std::string_view text, std::stri
   return anchors;
 }
 
-Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder) {
+Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std::string& folder) {
   Errors errors;
-  Scenario scenario;
+  ScenarioDocument doc;
+  Scenario& scenario = doc.scenario;
   const auto path = [&folder](const std::string& name) {
     return folder.empty() ? name : folder + "/" + name;
   };
@@ -314,8 +372,24 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
   parse("stances.csv", true, &ReadStances);
   parse("alliances.csv", false, &ReadAlliances);
   parse("moves.csv", false, &ReadMoves);
+  parse("groups.csv", false, &ReadGroups);
+  parse("issue_metadata.csv", false, &ReadIssueMetadata);
+  if (auto it = files.find("outcomes.csv"); it != files.end()) {
+    Result<std::vector<Outcome>> outcomes = ParseOutcomesCsv(it->second, path("outcomes.csv"));
+    if (outcomes) {
+      doc.outcomes = std::move(outcomes).value();
+    } else {
+      errors.insert(errors.end(), outcomes.errors().begin(), outcomes.errors().end());
+    }
+  }
   if (!errors.empty()) return errors;
-  return scenario;
+  return doc;
+}
+
+Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder) {
+  Result<ScenarioDocument> doc = ParseCsvBundleDocument(files, folder);
+  if (!doc) return doc.errors();
+  return std::move(doc).value().scenario;
 }
 
 }  // namespace entente

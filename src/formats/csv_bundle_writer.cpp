@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {
@@ -137,6 +137,28 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     }
     files["moves.csv"] = std::move(text);
   }
+  if (!scenario.groups.empty()) {
+    std::string text = CsvLine({"group", "name", "issues"});
+    for (const IssueGroup& g : scenario.groups)
+      text += CsvLine({g.id, g.name, Join(g.issues, ';')});
+    files["groups.csv"] = std::move(text);
+  }
+  std::string meta;
+  for (const Issue& i : scenario.issues) {
+    for (const IssueMeta& m : i.metadata) meta += CsvLine({i.id, m.key, m.value});
+  }
+  if (!meta.empty()) files["issue_metadata.csv"] = CsvLine({"issue", "key", "value"}) + meta;
+  return files;
+}
+
+Result<FileSet> WriteCsvBundle(const ScenarioDocument& document) {
+  Result<FileSet> files = WriteCsvBundle(document.scenario);
+  if (!files || document.outcomes.empty()) return files;
+  std::string text = CsvLine({"issue", "value", "date", "source"});
+  for (const Outcome& o : document.outcomes) {
+    text += CsvLine({o.issue, FormatNumber(o.value), o.date, o.source});
+  }
+  files.value()["outcomes.csv"] = std::move(text);
   return files;
 }
 

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/files.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/decide_reader.hpp"
-#include "entente/core/files.hpp"
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
 #include "entente/formats/yaml_scenario.hpp"
@@ -23,39 +23,67 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   if (fs::is_regular_file(path, ec)) {
     Result<std::string> text = ReadTextFile(path);
     if (text && LooksLikeDecide(text.value())) return ScenarioFormat::kDecide;
+    if (text && LooksLikeDeu(text.value())) return ScenarioFormat::kDeu;
   }
   if (ext.empty()) return ScenarioFormat::kCsvBundle;
   if (ext == ".csv") return ScenarioFormat::kKtabCsv;
   if (ext == ".xml") return ScenarioFormat::kKtabXml;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
                "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv), "
-               "a Decide file (lines starting #A, #P, #M, #D) or a KTAB scenario (.csv, .xml)"};
+               "a Decide file (lines starting #A, #P, #M, #D), a KTAB scenario (.csv, .xml) or a "
+               "DEU table (.tsv with isnr, p<code> and s<code> columns)"};
+}
+
+Result<Unit> SetReaderOption(ReaderOptions& options, std::string_view key_value) {
+  const std::size_t eq = key_value.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    return Error{Location{}, fmt::format("reader option '{}' is not KEY=VALUE", key_value),
+                 "write e.g. com_ep_capability=mean"};
+  }
+  return SetDeuOption(options.deu, key_value.substr(0, eq), key_value.substr(eq + 1));
 }
 
 Result<Scenario> ReadScenario(const std::string& path) {
+  Result<ScenarioDocument> doc = ReadDocument(path);
+  if (!doc) return doc.errors();
+  return std::move(doc).value().scenario;
+}
+
+Result<ScenarioDocument> ReadDocument(const std::string& path, const ReaderOptions& options) {
   Result<ScenarioFormat> format = DetectFormat(path);
   if (!format) return format.errors();
+  const auto wrap = [](Result<Scenario> s) -> Result<ScenarioDocument> {
+    if (!s) return s.errors();
+    ScenarioDocument doc;
+    doc.scenario = std::move(s).value();
+    return doc;
+  };
   if (format.value() == ScenarioFormat::kYaml) {
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
-    return ParseYamlScenario(text.value(), path);
+    return ParseYamlDocument(text.value(), path);
+  }
+  if (format.value() == ScenarioFormat::kDeu) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    return ParseDeu(text.value(), path, options.deu);
   }
   if (format.value() == ScenarioFormat::kDecide) {
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
-    return ParseDecide(text.value(), path);
+    return wrap(ParseDecide(text.value(), path));
   }
   if (format.value() == ScenarioFormat::kKtabCsv) {
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
-    return ParseKtabCsv(text.value(), path);
+    return wrap(ParseKtabCsv(text.value(), path));
   }
   if (format.value() == ScenarioFormat::kKtabXml) {
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
     Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
     if (!xml) return xml.errors();
-    return std::move(xml).value().scenario;
+    return wrap(std::move(xml).value().scenario);
   }
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
@@ -65,7 +93,8 @@ Result<Scenario> ReadScenario(const std::string& path) {
   FileSet files;
   Errors errors;
   for (const char* name :
-       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv"}) {
+       {"scenario.csv", "actors.csv", "issues.csv", "stances.csv", "alliances.csv", "moves.csv",
+        "groups.csv", "issue_metadata.csv", "outcomes.csv"}) {
     const fs::path file = fs::path(path) / name;
     if (!fs::exists(file, ec)) continue;
     Result<std::string> text = ReadTextFile(file.string());
@@ -77,7 +106,7 @@ Result<Scenario> ReadScenario(const std::string& path) {
   if (!errors.empty()) return errors;
   std::string label = path;  // "bundle/" and "bundle" name files the same way in messages
   while (label.size() > 1 && label.back() == '/') label.pop_back();
-  return ParseCsvBundle(files, label);
+  return ParseCsvBundleDocument(files, label);
 }
 
 Result<ModelOptions> ScenarioModelOptions(const std::string& path) {
@@ -91,14 +120,41 @@ Result<ModelOptions> ScenarioModelOptions(const std::string& path) {
 }
 
 Result<Scenario> LoadScenario(const std::string& path) {
-  Result<Scenario> read = ReadScenario(path);
+  Result<ScenarioDocument> doc = LoadDocument(path);
+  if (!doc) return doc.errors();
+  return std::move(doc).value().scenario;
+}
+
+Result<ScenarioDocument> LoadDocument(const std::string& path, const ReaderOptions& options) {
+  Result<ScenarioDocument> read = ReadDocument(path, options);
   if (!read) return read;
-  return Validated(std::move(read).value());
+  Errors errors = Validate(read.value().scenario);
+  const Errors outcome_errors = ValidateOutcomes(read.value().scenario, read.value().outcomes);
+  errors.insert(errors.end(), outcome_errors.begin(), outcome_errors.end());
+  if (!errors.empty()) return errors;
+  return read;
+}
+
+Result<std::vector<Outcome>> ReadOutcomesFile(const std::string& path) {
+  Result<std::string> text = ReadTextFile(path);
+  if (!text) return text.errors();
+  return ParseOutcomesCsv(text.value(), path);
 }
 
 Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bool overwrite) {
+  ScenarioDocument doc;
+  doc.scenario = scenario;
+  return WriteDocument(doc, path, overwrite);
+}
+
+Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& path,
+                           bool overwrite) {
   Result<ScenarioFormat> format = DetectFormat(path);
   if (!format) return format.errors();
+  if (format.value() == ScenarioFormat::kDeu) {
+    return Error{Location{path}, "Entente reads DEU tables but does not write them",
+                 "write a .yaml file or a CSV bundle folder instead"};
+  }
   if (format.value() == ScenarioFormat::kKtabCsv || format.value() == ScenarioFormat::kKtabXml) {
     return Error{Location{path}, "Entente reads KTAB scenarios but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
@@ -108,13 +164,13 @@ Result<Unit> WriteScenario(const Scenario& scenario, const std::string& path, bo
     if (!overwrite && fs::exists(path, ec)) {
       return Error{Location{path}, "file already exists", "pass --force to replace it"};
     }
-    return WriteFileAtomic(path, WriteYamlScenario(scenario));
+    return WriteFileAtomic(path, WriteYamlDocument(document));
   }
   if (format.value() == ScenarioFormat::kDecide) {
     return Error{Location{path}, "Entente reads Decide files but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
-  Result<FileSet> files = WriteCsvBundle(scenario);
+  Result<FileSet> files = WriteCsvBundle(document);
   if (!files) return files.errors();
   return WriteFolderAtomic(path, files.value(), overwrite);
 }

@@ -217,6 +217,60 @@ class YamlReader {
     }
   }
 
+  // `metadata: {proc: COD, counvte: QMV}`: text values, in the order written.
+  void ReadMetadata(const YAML::Node& n, Issue& issue) {
+    if (!n || n.IsNull()) return;
+    if (!n.IsMap()) {
+      Fail(n, "metadata", "'metadata' must map keys to text", "write e.g. '{proc: COD}'");
+      return;
+    }
+    for (const auto& kv : n) {
+      if (!kv.second.IsScalar() && !kv.second.IsNull()) {
+        Fail(kv.second, kv.first.Scalar(), "a metadata value must be a single value",
+             "write it as text");
+        continue;
+      }
+      issue.metadata.push_back(
+          IssueMeta{kv.first.Scalar(), kv.second.IsNull() ? std::string() : kv.second.Scalar()});
+    }
+  }
+
+  // `outcome: 13.9` or `outcome: {value: 13.9, date: 2021-04-08, source: "..."}`.
+  void ReadOutcome(const YAML::Node& n, const std::string& issue_id) {
+    if (!n || n.IsNull()) return;
+    Outcome o;
+    o.issue = issue_id;
+    o.origin = At(n);
+    if (n.IsScalar()) {
+      o.value = Number(n, "outcome");
+    } else if (n.IsMap()) {
+      CheckKeys(n, {"value", "date", "source"}, "an outcome");
+      o.value = NumberKey(n, "value");
+      o.date = Text(n, "date");
+      o.source = Text(n, "source");
+    } else {
+      Fail(n, "outcome", "'outcome' must be a number or {value, date, source}",
+           "write e.g. 'outcome: {value: 13.9, date: 2021-04-08}'");
+      return;
+    }
+    doc_.outcomes.push_back(std::move(o));
+  }
+
+  void ReadGroups(const YAML::Node& list, Scenario& s) {
+    if (!RequireList(list, "groups", "write e.g. '- {id: p1, name: ..., issues: [i1, i2]}'"))
+      return;
+    for (const YAML::Node& n : list) {
+      if (!RequireMap(n, "a group")) continue;
+      CheckKeys(n, {"id", "name", "issues"}, "a group");
+      IssueGroup g;
+      g.origin = At(n);
+      g.id = Text(n, "id", true);
+      g.name = Text(n, "name");
+      g.issues = TextList(n, "issues", true);
+      s.groups.push_back(std::move(g));
+    }
+  }
+
   void ReadIssues(const YAML::Node& list, Scenario& s) {
     if (!list) return;
     if (!list.IsSequence()) {
@@ -227,7 +281,7 @@ class YamlReader {
       if (!RequireMap(n, "an issue")) continue;
       CheckKeys(n,
                 {"id", "name", "description", "scale", "status_quo", "decision_rule",
-                 "veto_players", "stances"},
+                 "veto_players", "stances", "metadata", "outcome"},
                 "an issue");
       Issue issue;
       issue.origin = At(n);
@@ -247,6 +301,8 @@ class YamlReader {
       }
       issue.rule.veto_players = TextList(n, "veto_players", true);
       ReadStances(n["stances"], issue);
+      ReadMetadata(n["metadata"], issue);
+      ReadOutcome(n["outcome"], issue.id);
       s.issues.push_back(std::move(issue));
     }
   }
@@ -308,7 +364,7 @@ class YamlReader {
     }
   }
 
-  Result<Scenario> Read(std::string_view text) {
+  Result<ScenarioDocument> Read(std::string_view text) {
     YAML::Node loaded;
     try {
       loaded = YAML::Load(std::string(text));
@@ -324,9 +380,9 @@ class YamlReader {
     if (!RequireMap(root, "the scenario")) return errors_;
     CheckKeys(root,
               {"entente", "title", "as_of", "description", "sources", "actors", "issues",
-               "alliances", "moves"},
+               "alliances", "moves", "groups"},
               "the scenario");
-    Scenario s;
+    Scenario& s = doc_.scenario;
     if (root["entente"] && Text(root, "entente") != "1") {
       Fail(root["entente"], "entente", "unsupported format version",
            "this Entente reads 'entente: 1'");
@@ -343,24 +399,32 @@ class YamlReader {
     ReadIssues(root["issues"], s);
     ReadAlliances(root["alliances"], s);
     ReadMoves(root["moves"], s);
+    ReadGroups(root["groups"], s);
     if (!errors_.empty()) return std::move(errors_);
-    return s;
+    return std::move(doc_);
   }
 
  private:
   std::string file_;
   Errors errors_;
+  ScenarioDocument doc_;
 };
 
 }  // namespace
 
-Result<Scenario> ParseYamlScenario(std::string_view text, const std::string& file) {
+Result<ScenarioDocument> ParseYamlDocument(std::string_view text, const std::string& file) {
   try {
     return YamlReader(file).Read(text);
   } catch (const YAML::Exception& e) {
     return Error{Location{file, e.mark.line + 1}, fmt::format("YAML error: {}", e.msg),
                  "see docs/scenario-format.md for the expected layout"};
   }
+}
+
+Result<Scenario> ParseYamlScenario(std::string_view text, const std::string& file) {
+  Result<ScenarioDocument> doc = ParseYamlDocument(text, file);
+  if (!doc) return doc.errors();
+  return std::move(doc).value().scenario;
 }
 
 }  // namespace entente

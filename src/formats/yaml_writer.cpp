@@ -81,9 +81,20 @@ std::string StanceLine(const Stance& s) {
   return out + "}";
 }
 
-}  // namespace
+std::string OutcomeLine(const Outcome& o) {
+  std::string out = fmt::format("{{value: {}", FormatNumber(o.value));
+  if (!o.date.empty()) out += fmt::format(", date: {}", Scalar(o.date));
+  if (!o.source.empty()) out += fmt::format(", source: {}", Scalar(o.source));
+  return out + "}";
+}
 
-std::string WriteYamlScenario(const Scenario& scenario) {
+std::string List(const std::vector<std::string>& items) {
+  std::string list;
+  for (const std::string& v : items) list += (list.empty() ? "" : ", ") + Scalar(v);
+  return "[" + list + "]";
+}
+
+std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outcomes) {
   std::string out = "entente: 1\n";
   const Metadata& info = scenario.meta;
   Line(out, 0, "title", info.title);
@@ -123,6 +134,15 @@ std::string WriteYamlScenario(const Scenario& scenario) {
     }
     out += "    stances:\n";
     for (const Stance& s : i.stances) out += fmt::format("      - {}\n", StanceLine(s));
+    if (!i.metadata.empty()) {
+      out += "    metadata:\n";
+      for (const IssueMeta& m : i.metadata) {
+        out += fmt::format("      {}: {}\n", Scalar(m.key), Scalar(m.value));
+      }
+    }
+    for (const Outcome& o : outcomes) {
+      if (o.issue == i.id) out += fmt::format("    outcome: {}\n", OutcomeLine(o));
+    }
     out += '\n';
   }
   if (!scenario.alliances.empty()) {
@@ -152,8 +172,26 @@ std::string WriteYamlScenario(const Scenario& scenario) {
     }
     out += '\n';
   }
+  if (!scenario.groups.empty()) {
+    out += "groups:\n";
+    for (const IssueGroup& g : scenario.groups) {
+      out += fmt::format("  - {{id: {}{}, issues: {}}}\n", Scalar(g.id),
+                         g.name.empty() ? "" : ", name: " + Scalar(g.name), List(g.issues));
+    }
+    out += '\n';
+  }
   out.pop_back();  // one newline at the end, not a blank line
   return out;
+}
+
+}  // namespace
+
+std::string WriteYamlScenario(const Scenario& scenario) {
+  return WriteYaml(scenario, {});
+}
+
+std::string WriteYamlDocument(const ScenarioDocument& document) {
+  return WriteYaml(document.scenario, document.outcomes);
 }
 
 }  // namespace entente

@@ -22,7 +22,10 @@ double WeightedMean(std::span<const double> x, std::span<const double> w) {
   return num / den;
 }
 
-double WeightedMedian(std::span<const double> x, std::span<const double> w) {
+namespace {
+
+// Both medians: `midpoint` selects the tie rule on an exact half.
+double Median(std::span<const double> x, std::span<const double> w, bool midpoint) {
   ENTENTE_ASSERT(x.size() == w.size(), "positions and weights differ in length");
   // Reused per thread: Monte Carlo calls this millions of times.
   thread_local std::vector<std::pair<double, double>> points;
@@ -44,13 +47,23 @@ double WeightedMedian(std::span<const double> x, std::span<const double> w) {
     cum += points[i].second;
     if (i + 1 < points.size() && points[i + 1].first == points[i].first) continue;
     if (cum >= half - eps) {
-      if (std::abs(cum - half) <= eps && i + 1 < points.size()) {
+      if (midpoint && std::abs(cum - half) <= eps && i + 1 < points.size()) {
         return (points[i].first + points[i + 1].first) / 2;
       }
       return points[i].first;
     }
   }
   return points.back().first;
+}
+
+}  // namespace
+
+double WeightedMedian(std::span<const double> x, std::span<const double> w) {
+  return Median(x, w, true);
+}
+
+double WeightedMedianLower(std::span<const double> x, std::span<const double> w) {
+  return Median(x, w, false);
 }
 
 }  // namespace entente

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "entente/core/version.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/version.hpp"
+#include "entente/report/backtest_charts.hpp"
+#include "entente/report/backtest_words.hpp"
 #include "entente/report/bar_charts.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "entente/report/render.hpp"
@@ -146,6 +148,37 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
   return out + "</section>\n";
 }
 
+// Scores against the observed outcomes: the verdict, the errors chart, the calibration of the
+// primary model's draws, and its worst misses.
+std::string BacktestSection(const ReportData& data) {
+  const BacktestResult& b = *data.backtest;
+  std::string out = fmt::format(
+      "<section class=\"backtest\" id=\"backtest\">\n<h2>Backtest against what happened</h2>\n"
+      "<p>{}</p>\n",
+      EscapeXml(report::BacktestVerdict(b)));
+  out += Figure(report::BacktestErrorChart(b, "Errors by model"),
+                fmt::format("Mean absolute error of each model over the {} issues with outcomes; "
+                            "whiskers: 95% intervals from {} bootstrap resamples of the {} issue "
+                            "groups; dashed: the compromise model.",
+                            b.n, b.bootstrap, b.groups));
+  if (data.calibration && !data.calibration->scores.empty() &&
+      !data.calibration->scores[0].pit.empty()) {
+    const ModelScore& s = data.calibration->scores[0];
+    out += Figure(
+        report::PitChart(s, "Calibration of " + s.model),
+        fmt::format("Where each outcome fell among {} draws of the {} model (noise {}%): "
+                    "a calibrated forecast gives a flat histogram; a U means the spread "
+                    "is too narrow. CRPS {} against MAE {}.",
+                    data.calibration->draws, s.model, FormatNumber(data.calibration->noise * 100),
+                    FormatFixed(s.crps.value, 2), FormatFixed(s.mae.value, 2)));
+  }
+  out += fmt::format("<h3>Worst misses of the {} model</h3>\n<ul>\n", EscapeXml(b.models[0]));
+  for (const std::string& line : report::WorstMisses(b, data.scenario, 0, 5)) {
+    out += fmt::format("<li>{}</li>\n", EscapeXml(line));
+  }
+  return out + "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 std::string RenderHtml(const ReportData& data) {
@@ -166,6 +199,7 @@ std::string RenderHtml(const ReportData& data) {
   out += "</header>\n" + SummarySection(data);
   out += "<section class=\"table\">\n<h2>Forecasts by model</h2>\n" + ForecastTable(data) +
          "</section>\n";
+  if (data.backtest) out += BacktestSection(data);
   for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) out += IssueSection(data, k);
   out += "<footer>\n<h2>Sources</h2>\n<ul>\n";
   for (const std::string& s : meta.sources) out += fmt::format("<li>{}</li>\n", EscapeXml(s));

@@ -1,8 +1,9 @@
 // The Markdown form of the report: the summary sentences and one table, for pasting into memos.
 #include <fmt/format.h>
 
-#include "entente/core/version.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/version.hpp"
+#include "entente/report/backtest_words.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/summary.hpp"
 
@@ -44,6 +45,42 @@ std::string ForecastTable(const ReportData& data) {
   return out;
 }
 
+std::string BacktestSection(const ReportData& data) {
+  const BacktestResult& b = *data.backtest;
+  std::string out = "\n## Backtest against what happened\n\n" + report::BacktestVerdict(b) + "\n\n";
+  out += "| model | n | MAE | 95% interval | RMSE | bias | within 10 | MAE vs compromise |\n";
+  out += "|---|---:|---:|---|---:|---:|---:|---|\n";
+  for (const ModelScore& s : b.scores) {
+    out +=
+        fmt::format("| {} | {} | {} | {} to {} | {} | {} | {}% | {} |\n", s.model, s.n,
+                    FormatFixed(s.mae.value, 2), FormatFixed(s.mae.lo, 2), FormatFixed(s.mae.hi, 2),
+                    FormatFixed(s.rmse.value, 2), FormatFixed(s.bias.value, 2),
+                    FormatFixed(s.within10.value * 100, 0),
+                    s.mae_vs_compromise && s.model != "compromise"
+                        ? fmt::format("{} ({} to {})", FormatFixed(s.mae_vs_compromise->value, 2),
+                                      FormatFixed(s.mae_vs_compromise->lo, 2),
+                                      FormatFixed(s.mae_vs_compromise->hi, 2))
+                        : "-");
+  }
+  out += fmt::format("\nIntervals: {} bootstrap resamples of the {} issue groups.\n", b.bootstrap,
+                     b.groups);
+  if (data.calibration && !data.calibration->scores.empty() &&
+      !data.calibration->scores[0].intervals.empty()) {
+    const ModelScore& s = data.calibration->scores[0];
+    out += fmt::format(
+        "\nThe {} model's {} draws: CRPS {} (MAE {}); outcomes inside the central 50/80/90% "
+        "intervals: {}%, {}%, {}%.\n",
+        s.model, data.calibration->draws, FormatFixed(s.crps.value, 2), FormatFixed(s.mae.value, 2),
+        FormatFixed(s.intervals[0].coverage.value * 100, 0),
+        FormatFixed(s.intervals[1].coverage.value * 100, 0),
+        FormatFixed(s.intervals[2].coverage.value * 100, 0));
+  }
+  out += fmt::format("\n### Worst misses of the {} model\n\n", b.models[0]);
+  for (const std::string& line : report::WorstMisses(b, data.scenario, 0, 5))
+    out += "- " + line + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string RenderMarkdown(const ReportData& data) {
@@ -70,6 +107,7 @@ std::string RenderMarkdown(const ReportData& data) {
     out += "\n## Alliances\n\n";
     for (const std::string& line : alliances) out += "- " + line + "\n";
   }
+  if (data.backtest) out += BacktestSection(data);
   return out;
 }
 

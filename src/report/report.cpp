@@ -48,6 +48,22 @@ Result<ReportInputs> ReportInputsFromRun(const RunRecord& run) {
                                    value.is_string() ? value.get<std::string>() : value.dump());
     }
   }
+  if (run.kind == "backtest") {
+    // The outcomes the run scored travel in its result; the report scores them again.
+    const nlohmann::json result = nlohmann::json::parse(run.result_json, nullptr, false);
+    if (result.is_object() && result.contains("issues") && result["issues"].is_array()) {
+      for (const auto& i : result["issues"]) {
+        if (!i.is_object() || !i.contains("id") || !i.contains("outcome") || !i["id"].is_string() ||
+            !i["outcome"].is_number())
+          continue;
+        in.options.outcomes.push_back(
+            Outcome{i["id"].get<std::string>(), i["outcome"].get<double>(), "", name, {}});
+      }
+    }
+    const std::size_t comma = run.model.find(',');
+    in.options.model = comma == std::string::npos ? run.model : run.model.substr(0, comma);
+    in.options.model_options = ModelOptions{};
+  }
   if (run.kind == "simulate") {
     if (const auto d = options.find("draws"); d != options.end() && d->is_number_integer())
       in.options.draws = d->get<std::int64_t>();

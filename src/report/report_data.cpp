@@ -40,7 +40,7 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     throw InputError(
         fmt::format("draws {} is negative; give 0 (no Monte Carlo) or more", options.draws));
   }
-  ReportData data{scenario, options, {}, std::nullopt, {}};
+  ReportData data{scenario, options, {}, std::nullopt, {}, std::nullopt, std::nullopt};
   data.options.models = ModelList(options);
   for (std::size_t i = 0; i < data.options.models.size(); ++i) {
     data.forecasts.push_back(RunForecast(scenario, data.options.models[i],
@@ -63,6 +63,20 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     data.simulation = Simulate(scenario, sim);
   }
   data.cohesion = Cohesion(scenario, data.forecasts.front());
+  if (!options.outcomes.empty()) {
+    BacktestOptions b;
+    b.models = data.options.models;
+    b.model_options[options.model] = options.model_options;
+    b.seed = options.seed;
+    b.threads = options.threads;
+    data.backtest = RunBacktest(scenario, options.outcomes, b);
+    if (options.draws > 0) {
+      b.models = {options.model};
+      b.draws = options.draws;
+      b.noise.fraction = options.noise;
+      data.calibration = RunBacktest(scenario, options.outcomes, b);
+    }
+  }
   return data;
 }
 

@@ -65,6 +65,68 @@ void AddExchangeRows(const J& exchanges, RunRecord& run) {
   }
 }
 
+std::optional<double> Lo(const J& j, const char* key) {
+  const std::string k = std::string(key) + "_ci";
+  if (!j.contains(k) || !j[k].is_array() || j[k].size() != 2 || !j[k][0].is_number())
+    return std::nullopt;
+  return j[k][0].get<double>();
+}
+
+std::optional<double> Hi(const J& j, const char* key) {
+  const std::string k = std::string(key) + "_ci";
+  if (!j.contains(k) || !j[k].is_array() || j[k].size() != 2 || !j[k][1].is_number())
+    return std::nullopt;
+  return j[k][1].get<double>();
+}
+
+// A backtest's per-model scores (io/backtest_output.cpp's "models" entries).
+void AddScoreRows(const J& models, const std::string& subset, RunRecord& run) {
+  if (!models.is_array()) return;
+  for (const J& m : models) {
+    if (!m.is_object() || !Str(m, "model") || !Num(m, "mae")) continue;
+    ScoreRow row;
+    row.subset = subset;
+    row.model = *Str(m, "model");
+    row.n = m.value("n", 0);
+    row.mae = *Num(m, "mae");
+    row.mae_lo = Lo(m, "mae");
+    row.mae_hi = Hi(m, "mae");
+    row.rmse = Num(m, "rmse");
+    row.median_ae = Num(m, "median_ae");
+    row.bias = Num(m, "bias");
+    row.within10 = Num(m, "within10");
+    row.crps = Num(m, "crps");
+    if (m.contains("coverage") && m["coverage"].is_object())
+      row.coverage90 = Num(m["coverage"], "90");
+    if (m.contains("vs_compromise") && m["vs_compromise"].is_object()) {
+      const J& vs = m["vs_compromise"];
+      row.mae_vs_compromise = Num(vs, "mae");
+      row.mae_vs_lo = Lo(vs, "mae");
+      row.mae_vs_hi = Hi(vs, "mae");
+    }
+    run.scores.push_back(std::move(row));
+  }
+}
+
+void BindScore(Statement& s, std::int64_t id, const ScoreRow& r) {
+  s.Bind(1, id)
+      .Bind(2, r.subset)
+      .Bind(3, r.model)
+      .Bind(4, static_cast<std::int64_t>(r.n))
+      .Bind(5, r.mae)
+      .Bind(6, r.mae_lo)
+      .Bind(7, r.mae_hi)
+      .Bind(8, r.rmse)
+      .Bind(9, r.median_ae)
+      .Bind(10, r.bias)
+      .Bind(11, r.within10)
+      .Bind(12, r.crps)
+      .Bind(13, r.coverage90)
+      .Bind(14, r.mae_vs_compromise)
+      .Bind(15, r.mae_vs_lo)
+      .Bind(16, r.mae_vs_hi);
+}
+
 void BindOutcome(Statement& s, std::int64_t id, const OutcomeRow& o) {
   s.Bind(1, id)
       .Bind(2, o.variant)
@@ -120,6 +182,30 @@ Result<Unit> InsertAll(Sqlite& db, const std::string& sql, std::int64_t id,
 }  // namespace
 
 void ExtractRows(const std::string& kind, const J& result, RunRecord& run) {
+  if (kind == "backtest") {
+    // Scores per model; one outcome row per model (variant) and issue holding its forecast.
+    if (result.contains("models")) AddScoreRows(result["models"], "", run);
+    if (result.contains("subsets") && result["subsets"].is_array()) {
+      for (const J& s : result["subsets"]) {
+        if (s.is_object() && s.contains("models"))
+          AddScoreRows(s["models"], s.value("value", std::string()), run);
+      }
+    }
+    if (!result.contains("issues") || !result["issues"].is_array()) return;
+    for (const J& issue : result["issues"]) {
+      if (!issue.is_object() || !issue.contains("forecasts") || !issue["forecasts"].is_object())
+        continue;
+      for (const auto& [model, value] : issue["forecasts"].items()) {
+        if (!value.is_number()) continue;
+        OutcomeRow row;
+        row.variant = model;
+        row.issue = Str(issue, "id").value_or("");
+        row.outcome = value.get<double>();
+        run.outcomes.push_back(std::move(row));
+      }
+    }
+    return;
+  }
   if (kind == "compare" && result.contains("variants")) {
     for (const J& v : result["variants"]) {
       const std::string label = v.value("variant", std::string());
@@ -145,9 +231,17 @@ Result<Unit> InsertRows(Sqlite& db, std::int64_t id, const RunRecord& run, bool 
       !r) {
     return r;
   }
+  if (Result<Unit> r = InsertAll(
+          db, verb + "exchanges VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", id,
+          run.exchanges, BindExchange);
+      !r) {
+    return r;
+  }
   return InsertAll(db,
-                   verb + "exchanges VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                   id, run.exchanges, BindExchange);
+                   verb +
+                       "scores VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                       "?14, ?15, ?16)",
+                   id, run.scores, BindScore);
 }
 
 Result<Unit> LoadRows(Sqlite& db, RunRecord& run) {
@@ -178,6 +272,17 @@ Result<Unit> LoadRows(Sqlite& db, RunRecord& run) {
       [&run](const Statement& s) {
         run.rounds.push_back(
             RoundRow{s.Text(0), static_cast<int>(s.Int(1)), s.Real(2), s.Real(3), s.Text(4)});
+      });
+  if (!r) return r;
+  r = each_row(
+      "SELECT subset, model, n, mae, mae_lo, mae_hi, rmse, median_ae, bias, within10, crps, "
+      "coverage90, mae_vs_compromise, mae_vs_lo, mae_vs_hi FROM scores WHERE run_id = ?1 "
+      "ORDER BY rowid",
+      [&run](const Statement& s) {
+        run.scores.push_back(ScoreRow{s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Real(3),
+                                      s.OptReal(4), s.OptReal(5), s.OptReal(6), s.OptReal(7),
+                                      s.OptReal(8), s.OptReal(9), s.OptReal(10), s.OptReal(11),
+                                      s.OptReal(12), s.OptReal(13), s.OptReal(14)});
       });
   if (!r) return r;
   return each_row(

@@ -55,6 +55,27 @@ CREATE TABLE exchanges(
   PRIMARY KEY(run_id, seq));
 )sql";
 
+constexpr const char* kMigrateV3ToV4 = R"sql(
+CREATE TABLE scores(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  subset TEXT NOT NULL,
+  model TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  mae REAL NOT NULL,
+  mae_lo REAL,
+  mae_hi REAL,
+  rmse REAL,
+  median_ae REAL,
+  bias REAL,
+  within10 REAL,
+  crps REAL,
+  coverage90 REAL,
+  mae_vs_compromise REAL,
+  mae_vs_lo REAL,
+  mae_vs_hi REAL,
+  PRIMARY KEY(run_id, subset, model));
+)sql";
+
 // Re-derives every run's rows from its stored JSON and inserts those missing. Version 2 gets
 // its title, outcomes and rounds this way; version 3 its exchanges, and the rounds that earlier
 // version-2 migrations left out (they backfilled outcomes only).
@@ -78,6 +99,7 @@ Result<Unit> Backfill(Sqlite& db, int to_version) {
       if (Result<bool> r = title.value().Step(); !r) return r.errors();
     }
     if (to_version < 3) run.exchanges.clear();  // their table comes with version 3
+    if (to_version < 4) run.scores.clear();     // and scores with version 4
     if (Result<Unit> r = InsertRows(db, run.id, run, /*keep_existing=*/true); !r) return r;
   }
   return Unit{};
@@ -136,11 +158,18 @@ Result<Unit> MigrateRunSchema(Sqlite& db) {
     return db.Exec("PRAGMA user_version = 2");
   });
   if (!r) return r;
-  return Transaction<Unit>(db, [&]() -> Result<Unit> {
+  r = Transaction<Unit>(db, [&]() -> Result<Unit> {
     if (db.UserVersion() != 2) return Unit{};
     if (Result<Unit> m = db.Exec(kMigrateV2ToV3); !m) return m;
     if (Result<Unit> m = Backfill(db, 3); !m) return m;
     return db.Exec("PRAGMA user_version = 3");
+  });
+  if (!r) return r;
+  return Transaction<Unit>(db, [&]() -> Result<Unit> {
+    if (db.UserVersion() != 3) return Unit{};
+    if (Result<Unit> m = db.Exec(kMigrateV3ToV4); !m) return m;
+    if (Result<Unit> m = Backfill(db, 4); !m) return m;
+    return db.Exec("PRAGMA user_version = 4");
   });
 }
 

@@ -1,21 +1,26 @@
 // Entry point: loads the served scenarios, the chosen one, and wires the views.
 import { getJson } from "./api";
 import { renderAdvisor } from "./advisor";
+import { renderBacktest } from "./backtest";
 import { renderFiles } from "./files";
 import { renderIssue } from "./issue_view";
 import { renderMoves } from "./moves";
 import { renderOverview } from "./overview";
 import { MODELS, notify, reforecast, state, subscribe } from "./state";
 import { renderTable } from "./table";
-import type { Scenario } from "./types";
+import type { Outcome, Scenario } from "./types";
 import "./style.css";
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 
 async function load(name: string): Promise<void> {
-  const res = await getJson<{ name: string; scenario: Scenario }>(`/api/scenarios/${encodeURIComponent(name)}`);
+  const res = await getJson<{ name: string; scenario: Scenario; outcomes?: Outcome[] }>(
+    `/api/scenarios/${encodeURIComponent(name)}`,
+  );
   state.name = res.name;
   state.scenario = res.scenario;
+  state.outcomes = res.outcomes ?? [];
+  state.backtest = null;
   state.moves.clear();
   state.issue = 0;
   state.forecast = null;
@@ -38,6 +43,7 @@ function header(): void {
 async function main(): Promise<void> {
   subscribe(header);
   subscribe(() => renderOverview($("#overview .body")));
+  subscribe(() => renderBacktest($("#backtest .body")));
   subscribe(() => renderIssue($("#issue .body")));
   subscribe(() => renderMoves($("#moves .body")));
   subscribe(() => renderAdvisor($("#advisor .body")));

@@ -1,7 +1,7 @@
 // The dashboard's one store: the scenario being edited, the moves switched on, the latest
 // answers; views subscribe and re-render. Edits schedule a re-forecast (latest edit wins).
 import { ApiFailure, postJson } from "./api";
-import type { ApiError, ForecastResponse, Scenario, SimulateResponse } from "./types";
+import type { ApiError, BacktestResponse, ForecastResponse, Outcome, Scenario, SimulateResponse } from "./types";
 
 export const MODELS = ["compromise", "eu", "median"];
 
@@ -12,6 +12,8 @@ export interface State {
   issue: number;
   forecast: ForecastResponse | null;
   simulation: SimulateResponse | null;
+  outcomes: Outcome[]; // from the scenario's file; only the backtest reads them
+  backtest: BacktestResponse | null;
   errors: ApiError[];
   message: string;
   forecasts: number; // answered forecast requests, for tests and the timing line
@@ -24,6 +26,8 @@ export const state: State = {
   issue: 0,
   forecast: null,
   simulation: null,
+  outcomes: [],
+  backtest: null,
   errors: [],
   message: "",
   forecasts: 0,
@@ -86,10 +90,20 @@ export async function reforecast(): Promise<void> {
   }
 }
 
-/** The Monte Carlo band is slower: run it once edits pause. */
+/** The Monte Carlo band and the backtest are slower: run them once edits pause. */
 function scheduleSimulation(): void {
   window.clearTimeout(simTimer);
   simTimer = window.setTimeout(async () => {
+    if (state.outcomes.length > 0) {
+      try {
+        state.backtest = await postJson<BacktestResponse>(
+          "/api/backtest",
+          requestBody({ models: MODELS, outcomes: state.outcomes, bootstrap: 1000 }),
+        );
+      } catch {
+        state.backtest = null; // an invalid edit already shows its errors from the forecast
+      }
+    }
     try {
       state.simulation = await postJson<SimulateResponse>(
         "/api/simulate",

@@ -95,3 +95,25 @@ export interface IssueDistribution {
 export interface SimulateResponse {
   simulation: { model: string; draws: number; issues: IssueDistribution[] };
 }
+
+export interface Outcome {
+  issue: string;
+  value: number;
+  date?: string;
+  source?: string;
+}
+
+export interface ModelScore {
+  model: string;
+  n: number;
+  mae: number;
+  mae_ci: [number, number];
+  rmse: number;
+  bias: number;
+  within10: number;
+  vs_compromise?: { mae: number; mae_ci: [number, number] };
+}
+
+export interface BacktestResponse {
+  backtest: { n: number; groups: number; bootstrap: number; models: ModelScore[] };
+}

@@ -53,6 +53,14 @@ struct DecisionRule {
   friend bool operator==(const DecisionRule&, const DecisionRule&) = default;
 };
 
+/// One free-text fact about an issue kept from its source, e.g. DEU's `proc: COD`. Models do
+/// not read it; tables, reports and `backtest --by FIELD` do.
+struct IssueMeta {
+  std::string key;    ///< e.g. "proc"
+  std::string value;  ///< e.g. "COD"
+  friend bool operator==(const IssueMeta&, const IssueMeta&) = default;
+};
+
 /// One issue under negotiation.
 struct Issue {
   std::string id;                    ///< short unique key
@@ -62,18 +70,21 @@ struct Issue {
   std::optional<double> status_quo;  ///< where things stand; required by unanimity
   DecisionRule rule;                 ///< how the outcome is agreed
   std::vector<Stance> stances;       ///< actors taking part, in input order
+  std::vector<IssueMeta> metadata;   ///< key/value facts, in input order (keys unique)
   Location origin;                   ///< where the reader found it
 
   /// The stance of `actor_id`, or nullptr when that actor takes no part in this issue.
   [[nodiscard]] const Stance* FindStance(std::string_view actor_id) const;
   /// Mutable variant of FindStance.
   [[nodiscard]] Stance* FindStance(std::string_view actor_id);
+  /// The metadata value under `key`, or nullptr.
+  [[nodiscard]] const std::string* Meta(std::string_view key) const;
 
   /// Equality ignores `origin`.
   friend bool operator==(const Issue& a, const Issue& b) {
     return a.id == b.id && a.name == b.name && a.description == b.description &&
            a.scale == b.scale && a.status_quo == b.status_quo && a.rule == b.rule &&
-           a.stances == b.stances;
+           a.stances == b.stances && a.metadata == b.metadata;
   }
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// A scenario: actors x issues with metadata. Pure data; readers live in io/, checks in
+/// A scenario: actors x issues with metadata. Pure data; readers live in formats/, checks in
 /// validation.hpp.
 
 #include <string>
@@ -10,6 +10,7 @@
 #include "entente/core/actor.hpp"
 #include "entente/core/alliance.hpp"
 #include "entente/core/issue.hpp"
+#include "entente/core/issue_group.hpp"
 
 namespace entente {
 
@@ -29,6 +30,7 @@ struct Scenario {
   std::vector<Issue> issues;        ///< every issue, in input order
   std::vector<Alliance> alliances;  ///< coalitions whose cohesion is tracked (optional)
   std::vector<Move> moves;          ///< named moves to compare against the baseline (optional)
+  std::vector<IssueGroup> groups;   ///< issues negotiated together (optional)
 
   /// The actor with `id`, or nullptr.
   [[nodiscard]] const Actor* FindActor(std::string_view id) const;
@@ -38,6 +40,8 @@ struct Scenario {
   [[nodiscard]] Issue* FindIssue(std::string_view id);
   /// The move with `id`, or nullptr.
   [[nodiscard]] const Move* FindMove(std::string_view id) const;
+  /// The group holding issue `issue_id`, or nullptr when it is in none.
+  [[nodiscard]] const IssueGroup* GroupOf(std::string_view issue_id) const;
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };

@@ -5,8 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "entente/core/outcome.hpp"
 #include "entente/core/result.hpp"
 #include "entente/core/scenario.hpp"
+#include "entente/formats/deu_reader.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente {
@@ -18,12 +20,23 @@ enum class ScenarioFormat {
   kDecide,     ///< the Decide exchange model's '#A/#P/#M/#D' file (read only), by content
   kKtabCsv,    ///< KTAB's one-file CSV scenario (`*.csv`), read only
   kKtabXml,    ///< KTAB's XML scenario (`*.xml`), read only
+  kDeu,        ///< a DEU table (EU legislative proposals), by content, read only
 };
+
+/// Options of the file readers that need some (only the DEU reader today).
+struct ReaderOptions {
+  DeuOptions deu;  ///< DEU conventions (docs/deu.md)
+};
+
+/// Sets a reader option from `KEY=VALUE` text (`--reader-option`); InputError-ready errors
+/// naming the key.
+[[nodiscard]] Result<Unit> SetReaderOption(ReaderOptions& options, std::string_view key_value);
 
 /// The format a path denotes: an existing folder, or a path without a YAML extension, is a
 /// CSV bundle; `.yaml`/`.yml` is YAML; an existing file whose content starts with a Decide
 /// record tag (`#A`, `'#A'`, `#O`...) is Decide input; any other lone `.csv` or `.xml` file is
-/// a KTAB scenario. A located error for anything else.
+/// a KTAB scenario; a file whose header names `isnr` and `p<code>`/`s<code>` columns is a DEU
+/// table. A located error for anything else.
 [[nodiscard]] Result<ScenarioFormat> DetectFormat(const std::string& path);
 
 /// Reads and parses a scenario (structure only; call Validate for ranges and references).
@@ -35,6 +48,23 @@ enum class ScenarioFormat {
 
 /// Reads, parses and validates: every problem from both steps, located.
 [[nodiscard]] Result<Scenario> LoadScenario(const std::string& path);
+
+/// Reads a scenario with its outcomes and the reader's notes (structure only).
+[[nodiscard]] Result<ScenarioDocument> ReadDocument(const std::string& path,
+                                                    const ReaderOptions& options = {});
+
+/// ReadDocument, then validates the scenario and its outcomes: every problem, located.
+[[nodiscard]] Result<ScenarioDocument> LoadDocument(const std::string& path,
+                                                    const ReaderOptions& options = {});
+
+/// Reads an outcomes table (`issue,value,date,source`) for `--outcomes FILE`; ValidateOutcomes
+/// checks it against a scenario.
+[[nodiscard]] Result<std::vector<Outcome>> ReadOutcomesFile(const std::string& path);
+
+/// Writes the scenario and its outcomes like WriteScenario (YAML `outcome:` per issue, or the
+/// bundle's outcomes.csv), so a round trip loses nothing.
+[[nodiscard]] Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& path,
+                                         bool overwrite);
 
 /// Writes `scenario` to `path` atomically in the format the path denotes. An existing CSV
 /// bundle folder is replaced only with `overwrite`.

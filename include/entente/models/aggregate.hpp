@@ -16,6 +16,11 @@ namespace entente {
 /// the scale is called "low". Zero weights are ignored. Requires sum(w) > 0.
 [[nodiscard]] double WeightedMedian(std::span<const double> x, std::span<const double> w);
 
+/// The lower weighted median: the smallest position where the cumulative weight reaches half
+/// the total (within 1e-12 relative), with no midpoint on an exact half; the rule of the DEU
+/// reference computation (the median model's `tie=lower`). Requires sum(w) > 0.
+[[nodiscard]] double WeightedMedianLower(std::span<const double> x, std::span<const double> w);
+
 }  // namespace entente
 
 #include <string>

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/scenario.hpp"
@@ -32,6 +33,9 @@ struct ReportOptions {
   /// Where the primary model's fitted parameters come from (a calibration file and what it
   /// was fitted on), said in the overview; empty when none.
   std::string calibration;
+  /// Observed outcomes: with any, the report gets a backtest section. They go to the backtest
+  /// only; the models never see them.
+  std::vector<Outcome> outcomes;
 };
 
 /// The computed content of a report.
@@ -41,6 +45,10 @@ struct ReportData {
   std::vector<Forecast> forecasts;             ///< [0] is the primary model, then the others
   std::optional<SimulationResult> simulation;  ///< primary model, when draws > 0
   std::vector<AllianceCohesion> cohesion;      ///< under the primary forecast
+  /// With outcomes: every model's point forecasts scored (bootstrap intervals over groups).
+  std::optional<BacktestResult> backtest;
+  /// With outcomes and draws: the primary model's draws scored (CRPS, coverage, PIT).
+  std::optional<BacktestResult> calibration;
 };
 
 /// Runs every analysis the report needs. Throws InputError for an invalid scenario, an

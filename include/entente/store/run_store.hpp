@@ -53,11 +53,31 @@ struct ExchangeRow {
   double gain = 0;           ///< expected utility gain of each side (equal gain)
 };
 
+/// One model's backtest scores, over all scored issues (`subset` "") or one value of the
+/// backtest's `--by` field.
+struct ScoreRow {
+  std::string subset;                       ///< "" or e.g. "COD QMV"
+  std::string model;                        ///< model name
+  int n = 0;                                ///< issues scored
+  double mae = 0;                           ///< mean absolute error, scale units
+  std::optional<double> mae_lo;             ///< its 95% bootstrap interval
+  std::optional<double> mae_hi;             ///< upper end
+  std::optional<double> rmse;               ///< root mean squared error
+  std::optional<double> median_ae;          ///< median absolute error
+  std::optional<double> bias;               ///< mean signed error
+  std::optional<double> within10;           ///< share within 10 scale units
+  std::optional<double> crps;               ///< CRPS (= MAE for point forecasts)
+  std::optional<double> coverage90;         ///< share inside the central 90% interval (draws)
+  std::optional<double> mae_vs_compromise;  ///< paired MAE difference to compromise
+  std::optional<double> mae_vs_lo;          ///< its interval
+  std::optional<double> mae_vs_hi;          ///< upper end
+};
+
 /// Everything stored about one run.
 struct RunRecord {
   std::int64_t id = 0;                 ///< assigned by the database
   std::string created_at;              ///< UTC, ISO 8601
-  std::string kind;                    ///< forecast, simulate, advise, compare
+  std::string kind;                    ///< forecast, simulate, advise, compare, backtest
   std::string scenario_title;          ///< Metadata::title
   std::string scenario_path;           ///< as given on the command line
   std::string scenario_hash;           ///< SHA-256 of scenario_text
@@ -70,11 +90,12 @@ struct RunRecord {
   std::vector<OutcomeRow> outcomes;    ///< per issue (and variant)
   std::vector<RoundRow> rounds;        ///< trajectories, when the model has rounds
   std::vector<ExchangeRow> exchanges;  ///< realized exchanges (exchange model)
+  std::vector<ScoreRow> scores;        ///< backtest scores per model (and subset)
 };
 
 /// The current schema version (PRAGMA user_version). Version 1 is the first released layout;
 /// opening an older database migrates it, one transaction per version step.
-inline constexpr int kRunSchemaVersion = 3;
+inline constexpr int kRunSchemaVersion = 4;
 
 /// An open runs database.
 class RunStore {

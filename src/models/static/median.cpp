@@ -3,7 +3,8 @@
 // Black (1948), "On the rationale of group decision-making", J. Political Economy 56(1):23-34:
 // with single-peaked preferences and weighted voting the median position beats every other
 // position in a pairwise vote (the Condorcet winner). Tie rule (cumulative weight exactly half):
-// midpoint of the two adjacent positions, see aggregate.hpp.
+// midpoint of the two adjacent positions, see aggregate.hpp; option tie=lower takes the lower
+// one instead (the DEU I reference computation's rule).
 #include "entente/models/static/median.hpp"
 
 #include "entente/models/aggregate.hpp"
@@ -11,8 +12,9 @@
 namespace entente {
 
 Forecast MedianModel(const Scenario& scenario, const ModelOptions& options) {
-  options.RequireKnown("median", {});
-  return AggregateEachIssue(scenario, "median", &WeightedMedian);
+  options.RequireKnown("median", {"tie"});
+  const bool lower = options.Choice("tie", "midpoint", {"midpoint", "lower"}) == "lower";
+  return AggregateEachIssue(scenario, "median", lower ? &WeightedMedianLower : &WeightedMedian);
 }
 
 }  // namespace entente

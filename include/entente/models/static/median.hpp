@@ -8,7 +8,8 @@
 
 namespace entente {
 
-/// The c x s weighted median per issue (tie rule in aggregate.hpp). Takes no options.
+/// The c x s weighted median per issue (tie rule in aggregate.hpp). Option `tie`: `midpoint`
+/// (default) or `lower` (the smallest position reaching half the weight).
 [[nodiscard]] Forecast MedianModel(const Scenario& scenario, const ModelOptions& options);
 
 }  // namespace entente
