@@ -192,9 +192,7 @@ void AddCalibrateCommand(CLI::App& app) {
                   "sha256) with its recorded settings; exit 1 if any byte differs");
   cmd->callback([args] {
     if (!args->check.empty()) {
-      if (!args->train.empty())
-        throw InputError("--check takes no training files; they are in the calibration");
-      ExitCode() = Check(args->check);
+      ExitCode() = Check(args->check, args->train);
       return;
     }
     if (args->train.empty()) {
