@@ -1,6 +1,6 @@
 # Entente developer entry points. `make demo` and `make test` install what is missing first.
 .PHONY: all deps build debug demo test test-release test-debug bench fuzz format format-check lint \
-        golden-update clean python install
+        golden-update clean python install calibration
 
 ENTENTE := build/release/apps/cli/entente
 # Tests store their runs in the build tree, never in ./entente.db.
@@ -72,6 +72,16 @@ format-check:
 
 lint: build
 	@clang-tidy -p build/release --quiet $(filter %.cpp,$(filter-out bench/% tests/%,$(SOURCES)))
+
+# The shipped DEU I calibration, rebuilt from ../shared (SHARED=DIR to point elsewhere). The date
+# stored is SOURCE_DATE_EPOCH's when set; ctest's calibration.deu_reproducible re-checks it.
+SHARED ?= ../shared
+DEU1 := $(SHARED)/validation/deu-i/deu_proposals_1996_2001.tsv
+CALIBRATE_FLAGS := --models compromise,median,eu,exchange,ktab-smp --features status_quo,setter,mean \
+        --setter com --folds 5 --inner-folds 5
+calibration: build
+	@test -f $(DEU1) || { echo "$(DEU1) is absent: put ../shared beside the checkout or give SHARED=DIR"; exit 2; }
+	@$(ENTENTE) calibrate $(DEU1) $(CALIBRATE_FLAGS) -o calibrations/deu-1996-2001.yaml
 
 golden-update: build
 	@ENTENTE_GOLDEN_UPDATE=1 ctest --test-dir build/release -L golden -Q

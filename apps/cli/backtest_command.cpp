@@ -1,4 +1,5 @@
 // `entente backtest`: every model scored against the outcomes a scenario carries.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "entente/analysis/backtest.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/output/backtest_output.hpp"
 #include "progress.hpp"
@@ -32,13 +34,16 @@ struct BacktestArgs {
   std::string format = "table";
   std::string output;
   std::vector<std::string> reader_options;
+  std::string calibration;
   DbArgs db;
 };
 
 std::vector<std::string> ModelList(const std::string& text) {
   if (text == "all") {
     std::vector<std::string> all;
-    for (const ModelInfo& m : Models()) all.emplace_back(m.name);
+    for (const ModelInfo& m : Models()) {
+      if (!m.calibrated) all.emplace_back(m.name);  // the ensemble needs --calibration
+    }
     return all;
   }
   std::vector<std::string> list = SplitList(text, ',');
@@ -87,6 +92,19 @@ void Run(const BacktestArgs& a) {
   BacktestOptions o;
   o.models = ModelList(a.models);
   o.model_options = PerModelOptions(a.options, o.models);
+  if (std::find(o.models.begin(), o.models.end(), "ensemble") != o.models.end()) {
+    std::optional<CalibrationRecord> calibration;
+    if (!a.calibration.empty()) calibration = ReadCalibration(a.calibration).ValueOrThrow();
+    ApplyCalibrationOptions("ensemble", calibration, o.model_options["ensemble"]);
+    if (calibration) {
+      std::fprintf(stderr,
+                   "note: the ensemble's weights were fitted on %d issues (%s); scores on the same "
+                   "issues are in-sample, see the calibration's cross-validated scores\n",
+                   calibration->cases, calibration->training.front().path.c_str());
+    }
+  } else if (!a.calibration.empty()) {
+    throw InputError("--calibration is used by the ensemble model: add ensemble to --models");
+  }
   o.draws = a.draws;
   o.noise.fraction = ParseNoisePercent(a.noise);
   o.seed = a.seed;
@@ -148,6 +166,8 @@ void AddBacktestCommand(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--by", a->by, "also score by group, procedure or an issue metadata FIELD");
+  cmd->add_option("--calibration", a->calibration,
+                  "calibration file (entente calibrate) giving the ensemble model its weights");
   cmd->add_option("-f,--format", a->format, "table, json or csv")->capture_default_str();
   cmd->add_option("-o,--output", a->output, "write to FILE (atomically) instead of stdout");
   AddReaderOptionFlag(*cmd, a->reader_options);

@@ -8,6 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+
+#include "entente/analysis/calibration_record.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/options.hpp"
 
@@ -19,6 +22,9 @@ void AddScenarioCommands(CLI::App& app);
 void AddForecastCommands(CLI::App& app);
 /// `simulate` and `sensitivity`.
 void AddSimulateCommands(CLI::App& app);
+
+/// `calibrate`: fit or re-check a calibration file.
+void AddCalibrateCommand(CLI::App& app);
 
 /// `cohesion`, `advise` and `compare`.
 void AddAdvisorCommands(CLI::App& app);
@@ -60,6 +66,11 @@ void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
 /// The options the flags describe; InputError for a pair without '=' or a key given twice.
 [[nodiscard]] ModelOptions ToModelOptions(const ModelFlags& flags);
 
+/// For `--model ensemble`: the options from `calibration` (InputError when there is none and
+/// no explicit weights, or when other model options are given too). Other models: unchanged.
+void ApplyCalibrationOptions(const std::string& model,
+                             const std::optional<CalibrationRecord>& calibration,
+                             ModelOptions& options);
 /// Adds `--reader-option KEY=VALUE` (options of the file's reader, e.g. the DEU conventions).
 void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
 

@@ -5,10 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "entente/analysis/apply_calibration.hpp"
+#include "entente/analysis/disagreement.hpp"
+#include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {
@@ -19,6 +23,9 @@ struct ForecastArgs {
   std::string model = "median";
   std::string format = "table";
   std::string output;
+  std::string calibration;
+  int stability = 0;
+  bool disagreement = false;
   ModelFlags flags;
   DbArgs db;
 };
@@ -54,6 +61,24 @@ ModelOptions ToModelOptions(const ModelFlags& flags) {
   return options;
 }
 
+void ApplyCalibrationOptions(const std::string& model,
+                             const std::optional<CalibrationRecord>& calibration,
+                             ModelOptions& options) {
+  if (model != "ensemble") return;
+  if (!calibration) {
+    if (options.Has("weights")) return;
+    throw InputError(
+        "--model ensemble needs --calibration FILE (written by `entente calibrate`) for its "
+        "weights");
+  }
+  if (!options.values().empty()) {
+    throw InputError(
+        "--model ensemble takes its options from the calibration file; drop --option/--q/"
+        "--rounds/--preset, or refit with `entente calibrate`");
+  }
+  options = EnsembleOptions(*calibration);
+}
+
 void AddForecastCommands(CLI::App& app) {
   auto* forecast = app.add_subcommand("forecast", "Forecast where each issue settles");
   auto args = std::make_shared<ForecastArgs>();
@@ -63,6 +88,17 @@ void AddForecastCommands(CLI::App& app) {
   forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
   forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
   AddModelFlags(*forecast, args->flags);
+  forecast->add_option("--calibration", args->calibration,
+                       "calibration file (entente calibrate): predictive quantiles; the ensemble "
+                       "model's weights");
+  forecast
+      ->add_option("--stability", args->stability,
+                   "nudge every position by up to 1% of its scale N times and report each "
+                   "outcome's range (knife-edge when it spans over 10%)")
+      ->check(CLI::Range(0, 10000));
+  forecast->add_flag("--models-agree", args->disagreement,
+                     "also run every other model and flag issues where their outcomes span over "
+                     "25% of the scale");
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
@@ -76,7 +112,19 @@ void AddForecastCommands(CLI::App& app) {
         if (!options.Has(key)) options.Set(key, value);
       }
     }
-    const Forecast f = RunForecast(s, args->model, options);
+    std::optional<CalibrationRecord> calibration;
+    if (!args->calibration.empty()) {
+      calibration = ReadCalibration(args->calibration).ValueOrThrow();
+    }
+    ApplyCalibrationOptions(args->model, calibration, options);
+    Forecast f = RunForecast(s, args->model, options);
+    if (calibration) AddQuantiles(s, f, *calibration);
+    if (args->stability > 0) {
+      StabilityOptions so;
+      so.perturbations = args->stability;
+      AddStability(s, f, args->model, options, so);
+    }
+    if (args->disagreement) AddDisagreement(s, f);
     Emit(FormatForecast(s, f, format.value()), args->output);
     SaveRun(args->db, "forecast", s, args->scenario, args->model,
             {{"model_options", options.values()}}, std::nullopt, ForecastJson(s, f));

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   entente::cli::AddForecastCommands(app);
   entente::cli::AddSimulateCommands(app);
   entente::cli::AddAdvisorCommands(app);
+  entente::cli::AddCalibrateCommand(app);
   entente::cli::AddRunsCommands(app);
   entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);

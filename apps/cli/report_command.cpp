@@ -10,6 +10,7 @@
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/report/report.hpp"
 #include "entente/store/run_store.hpp"
@@ -29,6 +30,7 @@ struct ReportArgs {
   std::uint64_t seed = 1;
   std::string noise = "10%";
   int threads = 0;
+  std::string calibration;
   ModelFlags flags;
   DbArgs db;
   // Which optional flags were given, so a stored run's own settings survive unless overridden.
@@ -102,6 +104,16 @@ void Run(const ReportArgs& a) {
   if (!a.models.empty()) o.models = SplitList(a.models, ',');
   const ModelOptions flags = ToModelOptions(a.flags);
   if (!flags.values().empty() || !a.model.empty()) o.model_options = flags;
+  if (!a.calibration.empty()) {
+    const CalibrationRecord c = ReadCalibration(a.calibration).ValueOrThrow();
+    ApplyCalibrationOptions(o.model, c, o.model_options);
+    std::string data;
+    for (const TrainingFile& t : c.training) data += (data.empty() ? "" : ", ") + t.path;
+    o.calibration = fmt::format("calibration {} (fitted on {} issues of {}, {})", a.calibration,
+                                c.cases, data, c.created);
+  } else if (o.model == "ensemble") {
+    ApplyCalibrationOptions(o.model, std::nullopt, o.model_options);
+  }
   if (!from_run || a.draws_opt->count() > 0) o.draws = a.draws;
   if (!from_run || a.seed_opt->count() > 0) o.seed = a.seed;
   if (!from_run || a.noise_opt->count() > 0) o.noise = ParseNoisePercent(a.noise);
@@ -138,6 +150,8 @@ void AddReportCommand(CLI::App& app) {
       cmd->add_option("--seed", a->seed, "random seed")->capture_default_str()->check(SeedRange());
   a->noise_opt = cmd->add_option("--noise", a->noise, "spread for stances that state none")
                      ->capture_default_str();
+  cmd->add_option("--calibration", a->calibration,
+                  "calibration file (entente calibrate): the ensemble model's weights");
   cmd->add_option("--threads", a->threads,
                   "worker threads: 0 = all cores, or 1 to 1024; never changes results")
       ->capture_default_str();

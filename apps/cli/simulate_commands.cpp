@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/output/simulation_output.hpp"
@@ -30,6 +32,7 @@ struct SimulateArgs {
   bool sensitivity = false;
   std::string format = "table";
   std::string output;
+  std::string calibration;
   ModelFlags flags;
   DbArgs db;
 };
@@ -86,6 +89,20 @@ void Run(const SimulateArgs& a) {
   SimulationOptions o;
   o.model = a.model;
   o.model_options = ToModelOptions(a.flags);
+  std::optional<CalibrationRecord> calibration;
+  if (!a.calibration.empty()) calibration = ReadCalibration(a.calibration).ValueOrThrow();
+  ApplyCalibrationOptions(a.model, calibration, o.model_options);
+  if (calibration) {
+    bool fallback = false;
+    o.model_error_z = ResidualsFor(*calibration, a.model, &fallback);
+    o.error_floor = calibration->settings.floor;
+    if (fallback) {
+      std::fprintf(stderr,
+                   "warning: the calibration has no residuals of model '%s'; the model error "
+                   "uses the fitted design's (%s)\n",
+                   a.model.c_str(), calibration->design.c_str());
+    }
+  }
   o.draws = a.draws;
   o.seed = a.seed;
   o.threads = a.threads;
@@ -114,7 +131,8 @@ void Run(const SimulateArgs& a) {
            {"draws", o.draws},
            {"noise", o.noise.fraction},
            {"thresholds", thresholds},
-           {"sensitivity", o.sensitivity}},
+           {"sensitivity", o.sensitivity},
+           {"calibration", a.calibration}},
           o.seed, json);
 }
 
@@ -141,6 +159,9 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
   AddModelFlags(*cmd, a.flags);
+  cmd->add_option("--calibration", a.calibration,
+                  "calibration file (entente calibrate): each draw adds the model's own error, "
+                  "a resampled cross-validated residual x the issue's error scale");
   AddDbOptions(cmd, a.db);
 }
 

@@ -74,13 +74,22 @@ def models() -> List[Tuple[str, str, str]]:
 models_list = models
 
 
-def forecast(scenario: ScenarioLike, model: str = "median", **options: Any) -> ForecastResult:
+def forecast(scenario: ScenarioLike, model: str = "median", *,
+             calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
+             **options: Any) -> ForecastResult:
     """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
-    ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI."""
+    ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI.
+
+    ``calibration`` (a file from ``entente calibrate``) adds each issue's predictive quantiles
+    (``to_frame()`` columns ``q0.05`` ... ``q0.95``) and gives ``model="ensemble"`` its weights."""
     s = _scenario(scenario)
     opts = _options(options)
-    return _recorded(ForecastResult(_core.forecast(s, model, opts)), "forecast", scenario, s, model,
-                     {"model_options": opts})
+    cal = os.fspath(calibration) if calibration is not None else ""
+    params: Dict[str, Any] = {"model_options": opts}
+    if cal:
+        params["calibration"] = cal
+    return _recorded(ForecastResult(_core.forecast(s, model, opts, cal)), "forecast", scenario, s,
+                     model, params)
 
 
 def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 10000, seed: int = 1,

@@ -91,6 +91,8 @@ class ForecastResult(_Result):
                          "binding_veto": i["binding_veto"], "win_set_empty": i["win_set_empty"],
                          "anchor": anchor.get("value"), "anchor_label": anchor.get("label"),
                          "unit": i["unit"]})
+            for level, value in (i.get("quantiles") or {}).items():
+                rows[-1]["q" + level] = value
         return _pd().DataFrame(rows).set_index("issue")
 
     @property

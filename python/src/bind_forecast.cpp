@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
+#include "entente/analysis/apply_calibration.hpp"
+#include "entente/core/error.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/report/scale_chart.hpp"
@@ -113,14 +116,26 @@ void BindForecast(py::module_& m) {
   m.def(
       "forecast",
       [](const Scenario& scenario, const std::string& model,
-         const std::map<std::string, std::string>& options) {
+         const std::map<std::string, std::string>& options, const std::string& calibration) {
         auto run = std::make_unique<ForecastRun>();
         run->scenario = scenario;  // snapshot, taken with the GIL held
-        const ModelOptions o = ModelOptionsFrom(options);
+        ModelOptions o = ModelOptionsFrom(options);
+        std::optional<CalibrationRecord> record;
+        if (!calibration.empty()) {
+          record = ReadCalibration(calibration).ValueOrThrow();
+          if (model == "ensemble") {
+            if (!options.empty()) {
+              throw InputError(
+                  "model ensemble takes its options from the calibration file; pass no options");
+            }
+            o = EnsembleOptions(*record);
+          }
+        }
         std::atomic<bool> cancel{false};
         Progress progress;
         RunInterruptible([&] { run->forecast = RunForecast(run->scenario, model, o); }, cancel,
                          progress, py::none());
+        if (record) AddQuantiles(run->scenario, run->forecast, *record);
         for (const IssueForecast& f : run->forecast.issues) {
           std::vector<double> packed;
           for (const Round& round : f.rounds)
@@ -129,8 +144,9 @@ void BindForecast(py::module_& m) {
         }
         return run;
       },
-      py::arg("scenario"), py::arg("model"), py::arg("options"),
-      "Validates, runs the model and applies the decision rules, without the GIL.");
+      py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("calibration") = "",
+      "Validates, runs the model and applies the decision rules, without the GIL; with a "
+      "calibration file, adds predictive quantiles (and the ensemble model's weights).");
 }
 
 }  // namespace entente::python

@@ -16,9 +16,10 @@
 
 #include <fmt/format.h>
 
+#include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
-#include "entente/core/validation.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/validation.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente {
@@ -244,6 +245,9 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
     throw InputError(fmt::format("--actor: unknown actor '{}'", r.actor));
   }
   if (!(r.tolerance > 0 && r.tolerance < 1)) throw InputError("--tolerance must be in (0, 1)");
+  // How firm the baseline forecast is: outcome ranges under tiny nudges of every position.
+  Forecast baseline = RunForecastTrusted(scenario, model, r.model_options);
+  AddStability(scenario, baseline, r.model, r.model_options, {});
   std::vector<IssueAdvice> out;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
@@ -262,6 +266,15 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
                                    issue.scale.min, issue.scale.max, issue.id));
     }
     out.push_back(AdviseIssue(scenario, model, r, k));
+    IssueAdvice& a = out.back();
+    a.stability = baseline.issues[k].stability;
+    if (a.stability && a.stability->knife_edge) {
+      a.summary += fmt::format(
+          " Caution: this forecast is knife-edge: nudging every position by at most {} moves it "
+          "anywhere from {} to {}, so any lever here works or fails on coding detail.",
+          FormatNumber(a.stability->step), FormatFixed(a.stability->lo, 1),
+          FormatFixed(a.stability->hi, 1));
+    }
   }
   if (r.issue && out.empty())
     throw InputError(fmt::format("--issue: unknown issue '{}'", *r.issue));

@@ -1,6 +1,9 @@
 // Monte Carlo propagation of input uncertainty.
 //   For draw d = 0..N-1: X^(d) ~ the stances' spreads (PCG stream d of the seed), clipped to
 //   their valid ranges; Y_k^(d) = outcome of issue k under the model and decision rules.
+//   With a calibration's residuals z (model error), Y_k^(d) <- clip(Y_k^(d) + sigma_k z_J, scale),
+//   J uniform on the list from the same stream after the inputs: the predictive distribution of
+//   a forecast whose inputs are uncertain (analysis/predictive.cpp for sigma_k).
 //   Reported per issue: mean, sd, quantiles (type 7), histogram, P(Y = q), P(Y >= t), binding
 //   veto shares. Every accumulator is an integer sum, so the result is the same whatever the
 //   thread count or the order in which draws finish.
@@ -18,6 +21,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "entente/analysis/predictive.hpp"
 #include "entente/core/assert.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
@@ -54,6 +58,7 @@ struct Plan {
   std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
   std::vector<RuleLayout> layouts;  // [issue]: rules other than plain unanimity, resolved once
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
+  std::vector<double> error_sigma;                        // [issue], with model error only
   double* outcomes = nullptr;  // keep_outcomes: draws x issues; draw d writes row d only
 };
 
@@ -148,6 +153,13 @@ void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
   plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
   a.outcomes.resize(a.work.issues.size());
   Evaluate(plan, a);
+  if (const auto& z = plan.options->model_error_z; !z.empty()) {
+    for (std::size_t k = 0; k < a.outcomes.size(); ++k) {
+      const Scale& sc = plan.scenario->issues[k].scale;
+      const auto j = std::min(z.size() - 1, static_cast<std::size_t>(Uniform01(rng) * z.size()));
+      a.outcomes[k] = std::clamp(a.outcomes[k] + plan.error_sigma[k] * z[j], sc.min, sc.max);
+    }
+  }
   if (plan.outcomes != nullptr) {
     std::copy(a.outcomes.begin(), a.outcomes.end(),
               plan.outcomes + static_cast<std::size_t>(d) * a.outcomes.size());
@@ -192,6 +204,7 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
   plan.draw_options.set_trail(false);
   const Forecast point = RunForecastTrusted(s, model, o.model_options);
   for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
+  for (const Issue& issue : s.issues) plan.error_sigma.push_back(ErrorScale(issue, o.error_floor));
   plan.veto_stance.resize(s.issues.size());
   plan.thresholds.resize(s.issues.size());
   plan.layouts.resize(s.issues.size());

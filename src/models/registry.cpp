@@ -8,6 +8,7 @@
 #include "entente/core/validation.hpp"
 #include "entente/models/aggregate.hpp"
 #include "entente/models/decision_rule.hpp"
+#include "entente/models/ensemble/ensemble.hpp"
 #include "entente/models/eu/expected_utility.hpp"
 #include "entente/models/exchange/exchange.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
@@ -33,6 +34,10 @@ constexpr std::array kModels = {
     ModelInfo{
         "procedural", "agenda setter proposes its favourite point that the decision rule lets pass",
         "Romer & Rosenthal 1978; Tsebelis 2002; Steunenberg 1994; Crombez 1996", &ProceduralModel},
+    ModelInfo{"ensemble",
+              "convex combination of models and issue features, weights from `entente calibrate`",
+              "Bates & Granger 1969; fitted by least absolute deviations", &EnsembleModel, nullptr,
+              true, true},
 };
 
 }  // namespace

@@ -139,6 +139,9 @@ J AdviceJson(const std::string& actor, const std::string& model,
          {"best_pair",
           a.best_pair ? J{MoveJson(a.best_pair->first), MoveJson(a.best_pair->second)} : J()},
          {"blockers", blockers},
+         {"stability", a.stability ? J{{"flag", a.stability->knife_edge ? "knife-edge" : "stable"},
+                                       {"range", {a.stability->lo, a.stability->hi}}}
+                                   : J()},
          {"summary", a.summary}});
   }
   return {{"actor", actor}, {"model", model}, {"issues", issues}};

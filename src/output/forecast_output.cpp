@@ -76,6 +76,59 @@ nlohmann::ordered_json ProcedureJson(const IssueForecast& f) {
           {"explanation", p.explanation}};
 }
 
+constexpr const char* kQuantileKeys[] = {"0.05", "0.1", "0.25", "0.5", "0.75", "0.9", "0.95"};
+
+// The predictive quantiles and the stability check, when the forecast has them.
+std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
+                          std::size_t id_width) {
+  bool quantiles = false;
+  bool stability = false;
+  bool models = false;
+  for (const IssueForecast& f : forecast.issues) {
+    quantiles = quantiles || !f.quantiles.empty();
+    stability = stability || f.stability.has_value();
+    models = models || f.disagreement.has_value();
+  }
+  if (!quantiles && !stability && !models) return {};
+  std::string out = "\n";
+  out += fmt::format("{:<{}}", "issue", id_width);
+  if (quantiles) {
+    for (const char* h : {"5%", "10%", "25%", "50%", "75%", "90%", "95%"}) {
+      out += fmt::format("  {:>6}", h);
+    }
+  }
+  if (stability) out += "  stability (range under 1% nudges)";
+  if (models) out += "  models (range of every model's outcome)";
+  out += "\n";
+  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
+    const IssueForecast& f = forecast.issues[k];
+    out += fmt::format("{:<{}}", scenario.issues[k].id, id_width);
+    if (quantiles) {
+      for (std::size_t q = 0; q < 7; ++q) {
+        out +=
+            fmt::format("  {:>6}", q < f.quantiles.size() ? FormatFixed(f.quantiles[q], 1) : "-");
+      }
+    }
+    if (f.stability) {
+      out += fmt::format(
+          "  {:<33}",
+          fmt::format("{} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable",
+                      FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1)));
+    }
+    if (f.disagreement) {
+      out += fmt::format("  {} {}-{}", f.disagreement->wide ? "disagree widely" : "agree",
+                         FormatFixed(f.disagreement->lo, 1), FormatFixed(f.disagreement->hi, 1));
+    }
+    out += "\n";
+  }
+  if (quantiles) {
+    out +=
+        "quantiles: the model's own error, learnt from cross-validated residuals on the "
+        "calibration's training data; they hold only as far as this case resembles that data.\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view text) {
@@ -114,6 +167,7 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
       "\nmodel: the model's forecast; outcome: after the decision rule (only what a winning "
       "coalition prefers to the status quo, sq, passes); win-set: the points that pass; "
       "binding: the veto player or pivotal members that stop the model's point.\n";
+  out += QuantileTable(scenario, forecast, id_width);
   if (!notes.empty()) out += "\nDecision rules:\n" + notes;
   out += ExchangesTable(scenario, forecast, 10);
   for (const std::string& w : forecast.warnings) out += fmt::format("warning: {}\n", w);
@@ -141,6 +195,26 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
     if (!f.proposer.empty()) j["proposer"] = f.proposer;
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
+    }
+    if (!f.quantiles.empty()) {
+      nlohmann::ordered_json q = nlohmann::ordered_json::object();
+      for (std::size_t i = 0; i < f.quantiles.size() && i < 7; ++i) {
+        q[kQuantileKeys[i]] = f.quantiles[i];
+      }
+      j["quantiles"] = std::move(q);
+    }
+    if (f.disagreement) {
+      nlohmann::ordered_json per = nlohmann::ordered_json::object();
+      for (const auto& [m, y] : f.disagreement->outcomes) per[m] = y;
+      j["models"] = {{"flag", f.disagreement->wide ? "disagree" : "agree"},
+                     {"range", {f.disagreement->lo, f.disagreement->hi}},
+                     {"outcomes", std::move(per)}};
+    }
+    if (f.stability) {
+      j["stability"] = {{"flag", f.stability->knife_edge ? "knife-edge" : "stable"},
+                        {"range", {f.stability->lo, f.stability->hi}},
+                        {"perturbations", f.stability->perturbations},
+                        {"step", f.stability->step}};
     }
     if (!f.rounds.empty()) {
       nlohmann::ordered_json rounds = nlohmann::ordered_json::array();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/registry.hpp"
@@ -15,7 +16,9 @@ namespace {
 std::vector<std::string> ModelList(const ReportOptions& options) {
   std::vector<std::string> requested = options.models;
   if (requested.empty()) {
-    for (const ModelInfo& m : Models()) requested.emplace_back(m.name);
+    for (const ModelInfo& m : Models()) {
+      if (!m.calibrated) requested.emplace_back(m.name);
+    }
   }
   std::vector<std::string> out{options.model};
   for (const std::string& m : requested) {
@@ -43,6 +46,11 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
   for (std::size_t i = 0; i < data.options.models.size(); ++i) {
     data.forecasts.push_back(RunForecast(scenario, data.options.models[i],
                                          i == 0 ? options.model_options : ModelOptions{}));
+  }
+  if (options.stability > 0) {
+    StabilityOptions st;
+    st.perturbations = options.stability;
+    AddStability(scenario, data.forecasts.front(), options.model, options.model_options, st);
   }
   if (options.draws > 0) {
     SimulationOptions sim;

@@ -1,5 +1,6 @@
 #include "entente/report/summary.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -39,6 +40,26 @@ std::string ForecastSentence(const ReportData& data, std::size_t k) {
         fmt::format("{} {}", data.forecasts[m].model, F(data.forecasts[m].issues[k].outcome)));
   }
   if (!others.empty()) out += fmt::format(" Other models: {}.", fmt::join(others, ", "));
+  // Wide disagreement: the models' outcomes span over a quarter of the scale.
+  double lo = f.outcome;
+  double hi = f.outcome;
+  for (const Forecast& g : data.forecasts) {
+    lo = std::min(lo, g.issues[k].outcome);
+    hi = std::max(hi, g.issues[k].outcome);
+  }
+  const double range = issue.scale.Range();
+  if (data.forecasts.size() > 1 && range > 0 && hi - lo > 0.25 * range) {
+    out += fmt::format(
+        " The models disagree widely here ({} to {}, {} of the scale): no single number is "
+        "reliable.",
+        F(lo), F(hi), Percent((hi - lo) / range));
+  }
+  if (f.stability && f.stability->knife_edge) {
+    out += fmt::format(
+        " Knife-edge: nudging every position by at most {} moves this outcome anywhere from {} "
+        "to {}.",
+        FormatNumber(f.stability->step), F(f.stability->lo), F(f.stability->hi));
+  }
   return out;
 }
 
@@ -111,6 +132,12 @@ std::string Overview(const ReportData& data) {
   out +=
       ". Outcomes respect each issue's decision rule: only a point that a winning coalition "
       "(every veto player, and the majority the rule asks for) prefers to the status quo passes.";
+  if (!o.calibration.empty()) {
+    out += fmt::format(
+        " The {} model's parameters come from {}; a calibration is only as good as the "
+        "resemblance of this case to its training data.",
+        o.model, o.calibration);
+  }
   if (data.simulation) {
     out += fmt::format(
         " Uncertainty comes from {} Monte Carlo draws (seed {}) over {} uncertain inputs; stances "

@@ -9,6 +9,7 @@
 
 #include "entente/analysis/lever_search.hpp"
 #include "entente/core/scenario.hpp"
+#include "entente/models/forecast.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente {
@@ -55,7 +56,10 @@ struct IssueAdvice {
   std::vector<LeverMove> others;          ///< single other actors that suffice, smallest first
   std::optional<PairMove> best_pair;      ///< the cheapest pair of other actors' position moves
   std::vector<Blocker> blockers;          ///< veto players that refuse the target today
-  std::string summary;                    ///< the advice in sentences, ready for a memo
+  /// The forecast's range under 1% nudges of every position (analysis/stability): a knife-edge
+  /// forecast makes every lever below a gamble on coding detail.
+  std::optional<Stability> stability;
+  std::string summary;  ///< the advice in sentences, ready for a memo
 };
 
 /// What to advise on.

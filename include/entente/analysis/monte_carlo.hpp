@@ -46,6 +46,12 @@ struct SimulationOptions {
   /// Also return every draw's outcomes (SimulationResult::outcomes): draws x issues doubles,
   /// so off by default; the Python bindings hand them to numpy.
   bool keep_outcomes = false;
+  /// The model's own error (a calibration's sorted standardized residuals for this model):
+  /// when not empty, each draw's outcome of issue k becomes clip(y + sigma_k z_J, scale), J
+  /// uniform over the list from the draw's stream, sigma_k = ErrorScale(issue k, error_floor)
+  /// of the coded inputs. Empty: input uncertainty only.
+  std::vector<double> model_error_z;
+  double error_floor = 0.05;  ///< the calibration's floor, fraction of the scale range
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)
   /// Called now and then (from a worker thread, never concurrently) with draws done / total.
   std::function<void(std::int64_t, std::int64_t)> progress;

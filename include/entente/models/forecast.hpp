@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/models/bargain_event.hpp"
@@ -35,6 +36,21 @@ struct ProcedureResult {
   double blocking_share = 0;          ///< the blockers' share of the chamber's weight
   std::string weight_unit;            ///< what the weight is: votes, capability or members
   std::string explanation;            ///< what happened, in words
+/// How much an issue's outcome moves under tiny input perturbations (analysis/stability).
+struct Stability {
+  double lo = 0;            ///< smallest outcome over the perturbed inputs (and the unperturbed)
+  double hi = 0;            ///< largest
+  int perturbations = 0;    ///< perturbed runs
+  double step = 0;          ///< each position moved by up to this many scale units
+  bool knife_edge = false;  ///< hi - lo exceeds the threshold (the outcome is not one number)
+};
+
+/// Every model's outcome on an issue, and whether they disagree widely (analysis/disagreement).
+struct Disagreement {
+  std::vector<std::pair<std::string, double>> outcomes;  ///< model -> outcome, registry order
+  double lo = 0;                                         ///< smallest outcome
+  double hi = 0;                                         ///< largest
+  bool wide = false;  ///< hi - lo exceeds the threshold (25% of the scale by default)
 };
 
 /// The forecast for one issue.
@@ -50,6 +66,11 @@ struct IssueForecast {
   std::vector<double> final_positions;  ///< per stance after the model ran (inputs if static)
   std::vector<Round> rounds;            ///< trajectory; empty for static models
   std::vector<BargainEvent> events;     ///< accepted moves, by round (dynamic models only)
+  /// Predictive quantiles at levels 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95 of the model's own
+  /// error, from a calibration file (analysis/apply_calibration); empty without one.
+  std::vector<double> quantiles;
+  std::optional<Stability> stability;        ///< filled on request (analysis/stability)
+  std::optional<Disagreement> disagreement;  ///< filled on request (analysis/disagreement)
 };
 
 /// A whole forecast: one model over every issue of a scenario.

@@ -28,6 +28,9 @@ struct ModelInfo {
   /// True when the model bargains issues jointly (an issue's outcome depends on the others),
   /// false when each issue is forecast on its own, so analyses may run one issue at a time.
   bool joint = false;
+  /// True when the model needs fitted parameters from a calibration file (the ensemble), so
+  /// lists of "every model" (report, backtest --models all) leave it out.
+  bool calibrated = false;
 };
 
 /// Every model Entente ships, in the order `entente models` lists them.

@@ -28,7 +28,11 @@ struct ReportOptions {
   double noise = 0.1;               ///< default spread for stances that state none (fraction)
   int threads = 0;  ///< worker threads (0 = all cores, else 1..kMaxThreads); never changes results
   int tornado_bars = 8;  ///< inputs shown per tornado (largest swings)
+  int stability = 24;    ///< perturbed runs of the primary model (0 skips the check)
   std::string source;    ///< where the inputs came from, e.g. the scenario path
+  /// Where the primary model's fitted parameters come from (a calibration file and what it
+  /// was fitted on), said in the overview; empty when none.
+  std::string calibration;
   /// Observed outcomes: with any, the report gets a backtest section. They go to the backtest
   /// only; the models never see them.
   std::vector<Outcome> outcomes;

@@ -9,7 +9,7 @@ namespace entente {
 const std::vector<std::string>& EuOptionKeys() {
   static const std::vector<std::string> keys = {
       "aggregate", "mu",       "offer_choice", "preset",    "probability", "q",    "range",
-      "rounds",    "security", "stop",         "tolerance", "view",        "votes"};
+      "rounds",    "security", "stop",         "tolerance", "veto_bound",  "view", "votes"};
   return keys;
 }
 
@@ -41,6 +41,8 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
       o.Enum("range", e.range, {"positions", "scale"}, {EuRange::kPositions, EuRange::kScale});
   e.aggregate =
       o.Enum("aggregate", e.aggregate, {"median", "mean"}, {EuCentre::kMedian, EuCentre::kMean});
+  e.veto_bound = o.Enum("veto_bound", e.veto_bound, {"status_quo", "none"},
+                        {EuVetoBound::kStatusQuo, EuVetoBound::kNone});
   e.trail = o.trail();
   return e;
 }

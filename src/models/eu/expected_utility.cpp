@@ -9,6 +9,13 @@
 //            with linear single-peaked utilities, Black 1948).
 //   stop after `rounds` rounds, or earlier when max_i |x_i(t) - x_i(t-1)| <= tolerance R.
 //   forecast = weighted median (or mean) of the final positions, with weights c_i s_i.
+// Veto bound (option veto_bound, default status_quo; ours, from the decision rule): under
+// unanimity a veto player v with input position x_v can block any outcome it likes less than
+// the status quo q, so it has no reason to accept an offer beyond
+//   B_v = [x_v - |q - x_v|, x_v + |q - x_v|]        (the points v weakly prefers to q);
+// after each round its position is clamped into B_v (it concedes up to its veto line, no
+// further). Without the bound the U.S., vetoing OPCON transfer at 95 with q = 85, capitulated
+// to 10 in round 1 of the flagship. Other actors are unbounded: they can be outvoted.
 // Degenerate issues: one actor, or every actor at one position, leave nothing to bargain
 // over; the forecast is that position, with round 0 only.
 #include "entente/models/eu/expected_utility.hpp"
@@ -63,10 +70,30 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
   const bool nothing_to_do = x.size() < 2 || *hi == *lo || !(range > 0);
   bool settled = nothing_to_do;
   double last_move = 0;
+  // Per stance: the interval a veto player keeps to (empty when unbounded).
+  std::vector<std::pair<double, double>> bound;
+  if (o.veto_bound == EuVetoBound::kStatusQuo && issue.rule.kind == DecisionKind::kUnanimity &&
+      issue.status_quo) {
+    bound.assign(x.size(), {-HUGE_VAL, HUGE_VAL});
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const auto& vp = issue.rule.veto_players;
+      if (std::find(vp.begin(), vp.end(), issue.stances[i].actor) == vp.end()) continue;
+      const double reach = std::abs(*issue.status_quo - x[i]);
+      bound[i] = {x[i] - reach, x[i] + reach};
+    }
+  }
   EuScratch scratch;
   EuRoundResult r;
   for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
     EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
+    if (!bound.empty()) {
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        r.positions[i] = std::clamp(r.positions[i], bound[i].first, bound[i].second);
+      }
+      for (BargainEvent& e : r.events) e.to = r.positions[e.actor];
+      // An offer the bound cancels entirely is no move.
+      std::erase_if(r.events, [](const BargainEvent& e) { return e.to == e.from; });
+    }
     last_move = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
       last_move = std::max(last_move, std::abs(r.positions[i] - x[i]));

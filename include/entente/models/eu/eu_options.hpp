@@ -49,6 +49,12 @@ enum class EuStop {
   kFixed,     ///< exactly `rounds` rounds
 };
 
+/// Whether a veto player's concessions stop where it would rather keep the status quo.
+enum class EuVetoBound {
+  kStatusQuo,  ///< a veto player v never moves beyond |y - x_v| <= |q - x_v| (its input x_v)
+  kNone,       ///< veto players bargain like everyone else (Scholz et al. 2011 as printed)
+};
+
 /// Parsed options; defaults follow the text of Scholz, Calbert & Smith (2011).
 struct EuOptions {
   double q = 1.0;                   ///< Q, probability the status quo holds (eq. 25a)
@@ -63,6 +69,7 @@ struct EuOptions {
   EuCentre mu = EuCentre::kMedian;                         ///< mu in eqs. 22-23
   EuRange range = EuRange::kPositions;                     ///< R
   EuCentre aggregate = EuCentre::kMedian;                  ///< forecast from the final positions
+  EuVetoBound veto_bound = EuVetoBound::kStatusQuo;        ///< veto players keep their veto
   bool trail = true;  ///< record rounds and events (ModelOptions::trail)
 };
 

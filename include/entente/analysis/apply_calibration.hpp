@@ -1,0 +1,31 @@
+#pragma once
+/// \file
+/// Using a calibration file: the ensemble model's options, and predictive quantiles for any
+/// forecast from the file's cross-validated residuals.
+
+#include <string>
+#include <string_view>
+
+#include "entente/analysis/calibration_record.hpp"
+#include "entente/core/scenario.hpp"
+#include "entente/models/forecast.hpp"
+#include "entente/models/options.hpp"
+
+namespace entente {
+
+/// The options that make the ensemble model apply `record`'s fitted design: weights, setter
+/// and each base model's chosen options (`eu.q=...`).
+[[nodiscard]] ModelOptions EnsembleOptions(const CalibrationRecord& record);
+
+/// The z list that fits forecasts of `model`: the model's own cross-validated residuals when
+/// the file has them ("ensemble" for the ensemble model), else the fitted design's with
+/// `*fallback` set true (the quantiles then assume this model errs like the design).
+[[nodiscard]] const std::vector<double>& ResidualsFor(const CalibrationRecord& record,
+                                                      std::string_view model, bool* fallback);
+
+/// Fills `quantiles` of every issue of `forecast` (of model `forecast.model`) with the relres
+/// quantiles around its outcome: clip(outcome + sigma z, scale) with sigma = ErrorScale(issue,
+/// record floor). Adds a warning when the z list is another forecast's.
+void AddQuantiles(const Scenario& scenario, Forecast& forecast, const CalibrationRecord& record);
+
+}  // namespace entente
