@@ -140,14 +140,6 @@ void RuleBlock(std::string& out, const DecisionRule& r, int indent, std::string_
   }
 }
 
-}  // namespace
-
-std::string List(const std::vector<std::string>& items) {
-  std::string list;
-  for (const std::string& v : items) list += (list.empty() ? "" : ", ") + Scalar(v);
-  return "[" + list + "]";
-}
-
 std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outcomes) {
   std::string out = "entente: 1\n";
   const Metadata& info = scenario.meta;

@@ -36,6 +36,8 @@ struct ProcedureResult {
   double blocking_share = 0;          ///< the blockers' share of the chamber's weight
   std::string weight_unit;            ///< what the weight is: votes, capability or members
   std::string explanation;            ///< what happened, in words
+};
+
 /// How much an issue's outcome moves under tiny input perturbations (analysis/stability).
 struct Stability {
   double lo = 0;            ///< smallest outcome over the perturbed inputs (and the unperturbed)
