@@ -139,7 +139,7 @@ TEST(run_store, migration_backfills_rounds_and_exchanges_of_old_runs) {
   const RunRecord run = ExchangeRun();
   WriteV1Database(path, "exchange", run);
   RunStore store = RunStore::Open(path).ValueOrThrow();
-  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(store.SchemaVersion(), kRunSchemaVersion);
   const RunRecord back = store.Get(1).ValueOrThrow();
   EXPECT_EQ(back.rounds.size(), run.rounds.size());
   EXPECT_FALSE(back.rounds.empty());
