@@ -5,7 +5,7 @@
 //     (the introduction date when there is none); the enlarged Council's (Nice) when a state
 //     that joined in 2004 or later takes part under an earlier date
 //   capability of com and ep = max over the issue's member states (option: mean or a number)
-//   status quo = rp (unknown when blank); outcome = out, kept when at least min_actors actors
+//   status quo = rp (unknown when blank, with a note); outcome = out, kept when at least min_actors actors
 // Source of the data layout: Thomson, Stokman, Achen & Koenig (eds.) (2006), The European
 // Union Decides, Cambridge UP, ch. 2; Arregui & Perarnaud (2021), DEU I+II+III codebook,
 // doi:10.34810/data53.
@@ -308,9 +308,11 @@ class DeuReader {
     } else {
       doc_.notes.push_back(Error{issue.origin.WithField("rp"),
                                  fmt::format("issue '{}' has no reference point: its status quo "
-                                             "is left unknown",
+                                             "is left unknown (no model needs it without a "
+                                             "decision rule; ktab-smp places actors without a "
+                                             "stance mid-scale instead of at the status quo)",
                                              issue.id),
-                                 "models that need a status quo say what they use instead"});
+                                 ""});
     }
     for (int c : metadata_) {
       const std::string_view v = Trim(row.cells[c]);

@@ -105,12 +105,15 @@ std::string Verdict(const BacktestResult& r) {
   for (const ModelScore& s : r.scores) {
     if (s.model == "compromise" || !s.mae_vs_compromise) continue;
     const Estimate& d = *s.mae_vs_compromise;
-    const char* word = d.lo > 0   ? "worse than"
-                       : d.hi < 0 ? "better than"
-                                  : "not clearly apart from";
-    out +=
-        fmt::format(" {} is {} compromise by {} points of MAE [{}, {}].", s.model, word,
-                    FormatFixed(std::abs(d.value), 2), FormatFixed(d.lo, 2), FormatFixed(d.hi, 2));
+    const std::string diff = FormatFixed(std::abs(d.value), 2);
+    const std::string ci = fmt::format("[{}, {}]", FormatFixed(d.lo, 2), FormatFixed(d.hi, 2));
+    if (d.lo > 0 || d.hi < 0) {
+      out += fmt::format(" {} is {} than compromise by {} points of MAE {}.", s.model,
+                         d.lo > 0 ? "worse" : "better", diff, ci);
+    } else {
+      out += fmt::format(" {} is not clearly apart from compromise ({} points {}, {}).", s.model,
+                         diff, d.value >= 0 ? "worse" : "better", ci);
+    }
   }
   return out + "\n";
 }

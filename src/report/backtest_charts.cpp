@@ -26,8 +26,9 @@ std::string BacktestErrorChart(const BacktestResult& r, std::string_view title) 
   double top = 1;
   for (const ModelScore& s : r.scores) top = std::max({top, s.mae.hi, s.crps.value});
   const std::vector<double> ticks = NiceTicks(0, top * 1.05, 6);
+  // The bars end 120 units short of the right edge: room for the value labels.
   const LinearScale x{0, std::max(top * 1.05, ticks.empty() ? top : ticks.back()), kLabelRight + 10,
-                      kRight};
+                      kRight - 120};
   for (std::size_t i = 0; i < r.scores.size(); ++i) {
     const ModelScore& s = r.scores[i];
     const double y = kTop + static_cast<double>(i) * kRow;

@@ -10,6 +10,18 @@
 
 namespace entente::report {
 
+std::string CompareToCompromise(const std::string& model, const Estimate& d) {
+  const std::string interval =
+      fmt::format("95% interval {} to {}", FormatFixed(d.lo, 2), FormatFixed(d.hi, 2));
+  if (d.lo > 0 || d.hi < 0) {
+    return fmt::format("{} is {} than compromise by {} points ({}).", model,
+                       d.lo > 0 ? "worse" : "better", FormatFixed(std::abs(d.value), 2), interval);
+  }
+  return fmt::format("{} is not clearly apart from compromise: {} points {} ({}, which includes 0).",
+                     model, FormatFixed(std::abs(d.value), 2), d.value >= 0 ? "worse" : "better",
+                     interval);
+}
+
 std::string BacktestVerdict(const BacktestResult& r) {
   if (r.scores.empty()) return {};
   const auto best = std::min_element(
@@ -21,13 +33,7 @@ std::string BacktestVerdict(const BacktestResult& r) {
       r.n, best->model, FormatFixed(best->mae.value, 2));
   for (const ModelScore& s : r.scores) {
     if (s.model == "compromise" || !s.mae_vs_compromise) continue;
-    const Estimate& d = *s.mae_vs_compromise;
-    const char* word = d.lo > 0   ? "worse than"
-                       : d.hi < 0 ? "better than"
-                                  : "not clearly apart from";
-    out +=
-        fmt::format(" {} is {} compromise by {} points (95% interval {} to {}).", s.model, word,
-                    FormatFixed(std::abs(d.value), 2), FormatFixed(d.lo, 2), FormatFixed(d.hi, 2));
+    out += " " + CompareToCompromise(s.model, *s.mae_vs_compromise);
   }
   return out;
 }

@@ -141,7 +141,7 @@ TEST(RunStore, MigrationBackfillsRoundsAndExchangesOfOldRuns) {
   const RunRecord run = ExchangeRun();
   WriteV1Database(path, "exchange", run);
   RunStore store = RunStore::Open(path).ValueOrThrow();
-  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(store.SchemaVersion(), kRunSchemaVersion);
   const RunRecord back = store.Get(1).ValueOrThrow();
   EXPECT_EQ(back.rounds.size(), run.rounds.size());
   EXPECT_FALSE(back.rounds.empty());
