@@ -1,5 +1,7 @@
 #include "errors.hpp"
 
+#include "entente/core/encoding.hpp"
+
 namespace py = pybind11;
 
 namespace entente::python {
@@ -16,13 +18,17 @@ bool Located(const Errors& errors) {
 // current Python error.
 void Raise(const InputError& e) {
   const py::module_ errors = py::module_::import("entente.errors");
+  // A message may quote a value that is not UTF-8 (bytes handed in from Python); as a str it
+  // would raise UnicodeDecodeError instead of the problem, so such bytes read as Windows-1252.
+  const auto text = [](const std::string& s) { return RepairUtf8(s); };
   py::list problems;
   for (const Error& err : e.errors()) {
-    problems.append(errors.attr("Problem")(err.where.file, err.where.line, err.where.field,
-                                           err.message, err.hint, err.ToString()));
+    problems.append(errors.attr("Problem")(text(err.where.file), err.where.line,
+                                           text(err.where.field), text(err.message), text(err.hint),
+                                           text(err.ToString())));
   }
   const char* cls = Located(e.errors()) ? "ScenarioError" : "InputError";
-  const py::object exc = errors.attr(cls)(FormatErrors(e.errors()), problems);
+  const py::object exc = errors.attr(cls)(text(FormatErrors(e.errors())), problems);
   PyErr_SetObject(exc.get_type().ptr(), exc.ptr());
 }
 

@@ -144,3 +144,15 @@ def test_thread_counts_out_of_range_crashed_the_interpreter(flagship, threads):
         entente.simulate(flagship, draws=10, threads=threads)
     with pytest.raises(ValueError, match="threads"):
         entente.report(flagship, draws=10, threads=threads)
+
+
+def test_bytes_that_are_not_utf8_in_a_built_scenario_are_a_scenario_error(source_dir):
+    # pybind11 lets bytes through as text; validation names the field, and a message that
+    # quotes such bytes still reaches Python (read as Windows-1252), not UnicodeDecodeError.
+    s = entente.load(source_dir / "tests/data/encoding/utf8_bom.yaml")
+    s.actors = [entente.Actor(b"X\xe9"), entente.Actor(b"X\xe9", b"N\xe9")] + list(s.actors)
+    with pytest.raises(entente.ScenarioError) as e:
+        s.validate()
+    text = str(e.value)
+    assert "duplicate actor id 'X\u00e9'" in text
+    assert "name is not UTF-8 text: byte 0xE9 at byte 2" in text

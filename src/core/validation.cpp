@@ -60,12 +60,14 @@ class Checker {
   // an API) can get here with bytes that are not UTF-8 or with a NUL; either would break JSON
   // output, the runs database or a YAML round trip later.
   void CheckText(const Location& where, std::string_view field, std::string_view text) {
-    std::size_t bad = FindInvalidUtf8(text);
-    if (bad == std::string_view::npos) bad = text.find('\0');
-    if (bad == std::string_view::npos) return;
+    const std::size_t bad = FindInvalidUtf8(text);
+    const std::size_t nul = text.find('\0');
+    if (bad == std::string_view::npos && nul == std::string_view::npos) return;
     Add(where.WithField(std::string(field)),
-        fmt::format("{} is not UTF-8 text: byte 0x{:02X} at byte {}", field,
-                    static_cast<unsigned char>(text[bad]), bad + 1),
+        bad != std::string_view::npos
+            ? fmt::format("{} is not UTF-8 text: byte 0x{:02X} at byte {}", field,
+                          static_cast<unsigned char>(text[bad]), bad + 1)
+            : fmt::format("{} holds a NUL character at byte {}", field, nul + 1),
         "give text as UTF-8 without NUL characters (in Python: str, not bytes)");
   }
 

@@ -69,6 +69,22 @@ TEST(ServerApi, YamlBodyIsLocatedByLineLikeTheCli) {
   EXPECT_NE(r.body.find("scenario.yaml:3"), std::string::npos) << r.body;
 }
 
+// The encoding rule reaches the server too (issue #16 item 5): bytes that are not UTF-8 are
+// malformed JSON, and a NUL in a name - in YAML text or in the JSON scenario - is a located
+// 400, not a stored run that later fails to export.
+TEST(ServerApi, TextThatIsNotUtf8OrHoldsNulIs400) {
+  EXPECT_EQ(MakeApi().PostValidate("{\"yaml\": \"title: S\xE9\"}").status, 400);
+  const ApiResponse yaml = MakeApi().PostValidate(
+      nlohmann::json{{"yaml", std::string("entente: 1\ntitle: a\0b\n", 22)}}.dump());
+  EXPECT_EQ(yaml.status, 400);
+  EXPECT_NE(yaml.body.find("scenario.yaml:2: NUL byte"), std::string::npos) << yaml.body;
+  nlohmann::json body = FlagshipBody();
+  body["scenario"]["actors"][0]["name"] = std::string("a\0b", 3);
+  const ApiResponse json = MakeApi().PostForecast(body.dump());
+  EXPECT_EQ(json.status, 400);
+  EXPECT_NE(json.body.find("name holds a NUL character"), std::string::npos) << json.body;
+}
+
 TEST(ServerApi, MalformedJsonIs400) {
   const ApiResponse r = MakeApi().PostForecast("{\"scenario\": ");
   EXPECT_EQ(r.status, 400);

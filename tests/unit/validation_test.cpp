@@ -106,7 +106,7 @@ TEST(Validation, SpreadsStayInsideTheValidRange) {
   EXPECT_EQ(Messages(s),
             (std::vector<std::string>{"position sd -1 is not a number >= 0",
                                       "salience 0.5 is outside its own range [0.6, 0.9]",
-                                      "capability range [-5, 5] reaches outside [0, inf]",
+                                      "capability range [-5, 5] reaches outside [0, 1000000000000]",
                                       "position range [50, 40] is empty"}));
 }
 
