@@ -111,6 +111,10 @@ nlohmann::ordered_json ScenarioToJson(const Scenario& scenario) {
   }
   Json moves = Json::array();
   for (const Move& m : scenario.moves) moves.push_back(MoveJson(m));
+  Json groups = Json::array();
+  for (const IssueGroup& g : scenario.groups) {
+    groups.push_back({{"id", g.id}, {"name", g.name}, {"issues", g.issues}});
+  }
   return Json{{"title", scenario.meta.title},
               {"as_of", scenario.meta.as_of},
               {"description", scenario.meta.description},
@@ -118,7 +122,8 @@ nlohmann::ordered_json ScenarioToJson(const Scenario& scenario) {
               {"actors", actors},
               {"issues", issues},
               {"alliances", alliances},
-              {"moves", moves}};
+              {"moves", moves},
+              {"groups", groups}};
 }
 
 nlohmann::ordered_json ErrorJson(const Error& error) {

@@ -11,7 +11,7 @@
 namespace entente::server {
 
 /// The JSON form of `scenario`: metadata, actors, issues (scale, status quo, rule, stances
-/// with spreads when set), alliances and moves. ScenarioFromJson reads it back to an equal
+/// with spreads when set), alliances, moves and issue groups. ScenarioFromJson reads it back to an equal
 /// scenario.
 [[nodiscard]] nlohmann::ordered_json ScenarioToJson(const Scenario& scenario);
 

@@ -300,7 +300,8 @@ Result<Scenario> ScenarioFromJson(const nlohmann::json& json, const std::string&
   Scenario s;
   if (!r.Object(
           json, label,
-          {"title", "as_of", "description", "sources", "actors", "issues", "alliances", "moves"})) {
+          {"title", "as_of", "description", "sources", "actors", "issues", "alliances", "moves",
+           "groups"})) {
     return r.errors;
   }
   s.meta.title = r.Text(json, "title", label);
@@ -331,6 +332,17 @@ Result<Scenario> ScenarioFromJson(const nlohmann::json& json, const std::string&
   });
   r.List(json, "moves", label,
          [&](const Json& m, const std::string& p) { s.moves.push_back(r.ReadMove(m, p)); });
+  // Issue groups (a backtest resamples them); optional.
+  r.List(json, "groups", label, [&](const Json& g, const std::string& p) {
+    IssueGroup group;
+    group.origin = Location{p, 0, ""};
+    if (r.Object(g, p, {"id", "name", "issues"})) {
+      group.id = r.Text(g, "id", p, true);
+      group.name = r.Text(g, "name", p);
+      group.issues = r.Texts(g, "issues", p);
+    }
+    s.groups.push_back(std::move(group));
+  });
   if (!r.errors.empty()) return r.errors;
   return s;
 }

@@ -32,13 +32,15 @@ function check(cond, what) {
 
 const db = join(shots, "browser-runs.db");
 rmSync(db, { force: true });
-const server = await startServer(binary, [scenarios, "--db", db]);
+// A scenario with outcomes beside the shipped ones, for the backtest panel.
+const withOutcomes = join(scenarios, "..", "tests", "data", "backtest_small.yaml");
+const server = await startServer(binary, [scenarios, withOutcomes, "--db", db]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1800 }, acceptDownloads: true });
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(`${server.url}?scenario=us-rok-2021`);
   const forecasts = async () => Number(await page.getAttribute("body", "data-forecasts"));
   const waitForForecast = async (before) =>
     page.waitForFunction((n) => Number(document.body.dataset.forecasts) > n, before, { timeout: 10000 });
@@ -133,6 +135,14 @@ try {
   const html = readFileSync(await rep.path(), "utf8");
   check((html.match(/<section class="issue"/g) || []).length > 0 && html.includes("<svg "), "the report holds issue sections with charts");
   await page.screenshot({ path: join(shots, "dashboard-final.png"), fullPage: true });
+
+  // A scenario with outcomes: the backtest panel appears with one row per model.
+  check(await page.locator("#backtest").isHidden(), "no backtest panel without outcomes");
+  await page.goto(`${server.url}?scenario=backtest_small`);
+  await page.waitForSelector("#backtest-table tr[data-model]", { timeout: 20000 });
+  check((await page.locator("#backtest-table tr[data-model]").count()) === 3, "backtest scores every model shown");
+  check((await page.textContent("#backtest")).includes("5 issues with outcomes"), "backtest says what it scored");
+  await page.screenshot({ path: join(shots, "dashboard-backtest.png"), fullPage: true });
   check(pageErrors.length === 0, `no page errors ${pageErrors.join("; ")}`);
 } catch (e) {
   failed++;

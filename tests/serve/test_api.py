@@ -215,3 +215,33 @@ def test_missing_scenario_path_is_exit_2(binary):
                        capture_output=True, text=True, timeout=20)
     assert r.returncode == 2
     assert "no/such/folder" in r.stderr
+
+
+def test_backtest_scores_the_requests_outcomes(server, flagship):
+    outcomes = [{"issue": "sma_2021_increase", "value": 13.9}, {"issue": "opcon_transfer", "value": 90}]
+    status, body = server.json("POST", "/api/backtest", {"scenario": flagship, "outcomes": outcomes,
+                                                         "models": ["compromise", "median"],
+                                                         "bootstrap": 200})
+    assert status == 200, body
+    b = body["backtest"]
+    assert b["n"] == 2
+    assert [m["model"] for m in b["models"]] == ["compromise", "median"]
+    assert b["models"][0]["mae_ci"][0] <= b["models"][0]["mae"] <= b["models"][0]["mae_ci"][1]
+    status, body = server.json("POST", "/api/backtest", {"scenario": flagship, "outcomes": [
+        {"issue": "opcon_transfer", "value": 1000}]})
+    assert status == 400 and "outside its scale" in body["errors"][0]["text"]
+    status, body = server.json("POST", "/api/backtest", {"scenario": flagship})
+    assert status == 400 and body["errors"][0]["field"] == "outcomes"
+
+
+def test_served_scenario_with_outcomes_brings_them_beside_it(binary, tmp_path):
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    s = Server(binary, [os.path.join(source, "tests", "data", "backtest_small.yaml")],
+               str(tmp_path / "runs.db"))
+    try:
+        status, body = s.json("GET", "/api/scenarios/backtest_small")
+        assert status == 200
+        assert len(body["outcomes"]) == 5
+        assert all("outcome" not in issue for issue in body["scenario"]["issues"])
+    finally:
+        s.stop()
