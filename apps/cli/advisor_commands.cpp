@@ -7,11 +7,11 @@
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/core/error.hpp"
+#include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/forecast_output.hpp"
-#include "entente/formats/scenario_io.hpp"
-#include "entente/core/text.hpp"
-#include "entente/models/registry.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {

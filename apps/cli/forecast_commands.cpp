@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {

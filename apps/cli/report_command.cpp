@@ -9,10 +9,10 @@
 #include "commands.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
-#include "entente/store/run_store.hpp"
-#include "entente/formats/scenario_io.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/report/report.hpp"
+#include "entente/store/run_store.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {

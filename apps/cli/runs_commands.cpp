@@ -8,10 +8,10 @@
 #include "commands.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/scenario_diff.hpp"
-#include "entente/formats/csv.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/csv.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/store/run_store.hpp"
 #include "run_database.hpp"
 
 namespace entente::cli {

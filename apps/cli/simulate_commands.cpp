@@ -7,10 +7,10 @@
 #include "commands.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/error.hpp"
-#include "entente/output/forecast_output.hpp"
-#include "entente/formats/scenario_io.hpp"
-#include "entente/output/simulation_output.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "entente/output/forecast_output.hpp"
+#include "entente/output/simulation_output.hpp"
 #include "progress.hpp"
 #include "run_database.hpp"
 

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "entente/core/version.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/store/run_store.hpp"
 #include "scenario_json.hpp"
 
 namespace entente::server {

@@ -8,9 +8,9 @@
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/simulation_output.hpp"
-#include "entente/models/registry.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "interruptible.hpp"
 

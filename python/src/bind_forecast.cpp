@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
-#include "entente/output/forecast_output.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/forecast_output.hpp"
 #include "entente/report/scale_chart.hpp"
 #include "entente/report/trajectory_chart.hpp"
 #include "interruptible.hpp"

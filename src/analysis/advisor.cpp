@@ -17,8 +17,8 @@
 #include <fmt/format.h>
 
 #include "entente/core/error.hpp"
-#include "entente/core/validation.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/validation.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente {

@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {

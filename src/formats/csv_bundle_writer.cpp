@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/files.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/decide_reader.hpp"
-#include "entente/core/files.hpp"
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
 #include "entente/formats/yaml_scenario.hpp"

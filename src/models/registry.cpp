@@ -7,11 +7,11 @@
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/aggregate.hpp"
-#include "entente/models/static/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
-#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/eu/expected_utility.hpp"
+#include "entente/models/exchange/exchange.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
+#include "entente/models/static/compromise.hpp"
 #include "entente/models/static/median.hpp"
 
 namespace entente {

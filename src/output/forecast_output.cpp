@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/output/exchange_output.hpp"
-#include "entente/core/text.hpp"
 
 namespace entente {
 namespace {

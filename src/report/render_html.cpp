@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "entente/core/version.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/version.hpp"
 #include "entente/report/bar_charts.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "entente/report/render.hpp"

@@ -1,8 +1,8 @@
 // The Markdown form of the report: the summary sentences and one table, for pasting into memos.
 #include <fmt/format.h>
 
-#include "entente/core/version.hpp"
 #include "entente/core/text.hpp"
+#include "entente/core/version.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/summary.hpp"
 

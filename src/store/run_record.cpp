@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "entente/core/version.hpp"
-#include "entente/store/run_rows.hpp"
 #include "entente/core/sha256.hpp"
+#include "entente/core/version.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/store/run_rows.hpp"
 
 namespace entente {
 
