@@ -1,5 +1,6 @@
 // `entente`: forecasts multi-actor negotiations. Exit codes: 0 success, 2 bad input (the
 // message names the file, line and field), 1 internal or output error.
+#include <cstdio>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -28,7 +29,9 @@ void Emit(const std::string& text, const std::string& path) {
 
 }  // namespace entente::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{"Entente: forecast multi-actor negotiations and manage alliances", "entente"};
   app.set_version_flag("--version", std::string("entente ") + std::string(entente::Version()));
   app.require_subcommand(1);
@@ -60,4 +63,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   return entente::cli::ExitCode();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Run's handlers cover every error a command reports; this one only what escapes them
+  // (setting up the commands, or a handler failing), so the process still exits with 1.
+  try {
+    return Run(argc, argv);
+  } catch (...) {
+    std::fputs("internal error: unexpected exception; please report this\n", stderr);
+    return 1;
+  }
 }

@@ -6,11 +6,11 @@
 #include "entente/core/validation.hpp"
 #include "entente/core/version.hpp"
 #include "entente/formats/csv_bundle.hpp"
-#include "entente/store/run_record.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/store/run_record.hpp"
+#include "entente/store/run_store.hpp"
 #include "errors.hpp"
 
 namespace py = pybind11;

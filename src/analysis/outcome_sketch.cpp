@@ -37,6 +37,8 @@ OutcomeSketch::OutcomeSketch(double lo, double hi, double reference,
 
 std::int64_t OutcomeSketch::Fixed(double y) const {
   y = std::clamp(y, lo_, hi_);
+  // Half up on a nonnegative step count, as Add does (keys must agree).
+  // NOLINTNEXTLINE(bugprone-incorrect-roundings)
   return static_cast<std::int64_t>((y - lo_) * to_fixed_ + 0.5);
 }
 

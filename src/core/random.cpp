@@ -81,9 +81,9 @@ enum class Squeeze { kAccept, kReject, kUndecided };
 // bound (far beyond these bounds' rounding) are left to exp, so every decision is the one
 // the exact test makes: the numbers drawn are unchanged.
 Squeeze SqueezeWedge(const Ziggurat& t, int i, double ax, double y) {
-  constexpr double m1 = 2147483648.0;
-  const double hi_x = t.w[i] * m1;
-  const double lo_x = i >= 2 ? t.w[i - 1] * m1 : 0.0;
+  constexpr double kTwoPow31 = 2147483648.0;
+  const double hi_x = t.w[i] * kTwoPow31;
+  const double lo_x = i >= 2 ? t.w[i - 1] * kTwoPow31 : 0.0;
   const double f_hi = t.f[i];      // f(x_i), the wedge's bottom
   const double f_lo = t.f[i - 1];  // f(x_{i-1}), its top
   const double eps = 1e-12;
@@ -105,7 +105,7 @@ Squeeze SqueezeWedge(const Ziggurat& t, int i, double ax, double y) {
 template <class G>
 double NormalSlowPath(G& rng, std::int32_t j) {
   const Ziggurat& t = kZiggurat;
-  constexpr double r = 3.442619855899;
+  constexpr double kR = 3.442619855899;  // where the tail starts
   while (true) {
     const int i = j & 127;
     const std::uint32_t mag =
@@ -116,10 +116,10 @@ double NormalSlowPath(G& rng, std::int32_t j) {
       double tx;
       double ty;
       do {
-        tx = -std::log(OpenUniform(rng)) / r;
+        tx = -std::log(OpenUniform(rng)) / kR;
         ty = -std::log(OpenUniform(rng));
       } while (ty + ty < tx * tx);
-      return j > 0 ? r + tx : -r - tx;
+      return j > 0 ? kR + tx : -kR - tx;
     }
     const double y = t.f[i] + OpenUniform(rng) * (t.f[i - 1] - t.f[i]);
     const Squeeze verdict = SqueezeWedge(t, i, std::abs(x), y);

@@ -241,7 +241,7 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
                           {"a", e.a},
                           {"b", e.b}});
       }
-      j["events"] = std::move(events);
+      j["events"] = events;  // a json into an ordered_json: converted, so copied either way
     }
     issues.push_back(std::move(j));
   }

@@ -57,6 +57,9 @@ class OutcomeSketch {
     ++count_;
     min_ = y < min_ ? y : min_;
     max_ = y > max_ ? y : max_;
+    // y >= lo_: rounds a nonnegative step count half up, as Fixed() does for the anchors
+    // (keys must agree), without a call into libm in the draw loop.
+    // NOLINTNEXTLINE(bugprone-incorrect-roundings)
     const std::uint32_t key = KeyOfFixed(static_cast<std::int64_t>((y - lo_) * to_fixed_ + 0.5));
     Bin& b = bins_[key >> kOffsetBits];
     const auto offset = static_cast<std::uint16_t>(key & 0xFFFFu);

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "entente/core/result.hpp"
-#include "entente/store/run_store.hpp"
 #include "entente/report/report_data.hpp"
+#include "entente/store/run_store.hpp"
 
 namespace entente {
 

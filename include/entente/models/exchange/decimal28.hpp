@@ -85,6 +85,7 @@ class Decimal28 {
   struct RankKey {
     int adjusted = 0;            ///< exponent of the leading digit, plus one
     DecimalCoefficient top = 0;  ///< the coefficient scaled to 38 digits
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 sees a 0 in the defaulted <=>.
     friend auto operator<=>(const RankKey&, const RankKey&) = default;
   };
   /// The ordering key of this value (see RankKey).
