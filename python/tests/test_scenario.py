@@ -36,19 +36,19 @@ def test_dict_round_trip_keeps_spreads(source_dir):
 
 def test_frames_round_trip_is_lossless(flagship):
     frames = flagship.to_frames()
-    assert set(frames) >= {"stances", "issues", "actors", "meta", "alliances", "moves"}
+    assert set(frames) >= {"stances", "issues", "actors", "meta", "alliances", "moves", "rules"}
     st = frames["stances"]
     assert pd.api.types.is_float_dtype(st["position"]) and pd.api.types.is_float_dtype(st["salience"])
     assert len(st) == sum(len(i.stances) for i in flagship.issues)
     again = entente.from_frames(frames["stances"], frames["issues"], frames["actors"], meta=frames["meta"],
-                                alliances=frames["alliances"], moves=frames["moves"])
+                                alliances=frames["alliances"], moves=frames["moves"], rules=frames["rules"])
     assert again == flagship
 
 
 def test_one_frame_per_actor_and_issue_round_trips_issues_and_stances(flagship):
     frame = flagship.to_frame()
     assert {"issue", "actor", "position", "salience", "capability", "scale_min", "status_quo"} <= set(frame.columns)
-    again = entente.from_frame(frame)
+    again = entente.from_frame(frame, rules=flagship.to_frames()["rules"])
     assert list(again.issues) == list(flagship.issues)
     with_stances = {st.actor for i in flagship.issues for st in i.stances}
     assert {a.id for a in again.actors} == with_stances

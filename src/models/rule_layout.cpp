@@ -100,10 +100,19 @@ RuleLayout LayoutRule(std::span<const Actor> actors, const Issue& issue) {
 std::vector<Chamber> FillChambers(const RuleLayout& layout, std::span<const double> positions,
                                   std::span<const double> capabilities) {
   std::vector<Chamber> out;
-  out.reserve(layout.chambers.size());
-  for (const ChamberLayout& c : layout.chambers) {
-    Chamber ch = c.tests;
-    ch.voters.reserve(c.seats.size());
+  FillChambersInto(layout, positions, capabilities, out);
+  return out;
+}
+
+void FillChambersInto(const RuleLayout& layout, std::span<const double> positions,
+                      std::span<const double> capabilities, std::vector<Chamber>& out) {
+  out.resize(layout.chambers.size());
+  for (std::size_t k = 0; k < layout.chambers.size(); ++k) {
+    const ChamberLayout& c = layout.chambers[k];
+    Chamber& ch = out[k];
+    std::vector<Voter> voters = std::move(ch.voters);
+    ch = c.tests;  // the tests carry no voters, so this copies no vector
+    voters.clear();
     for (const Seat& s : c.seats) {
       Voter v;
       if (s.stance >= 0) {
@@ -116,11 +125,10 @@ std::vector<Chamber> FillChambers(const RuleLayout& layout, std::span<const doub
                      : s.weight;
       v.population = s.population;
       v.veto = s.veto;
-      ch.voters.push_back(v);
+      voters.push_back(v);
     }
-    out.push_back(std::move(ch));
+    ch.voters = std::move(voters);
   }
-  return out;
 }
 
 }  // namespace entente
