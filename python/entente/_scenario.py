@@ -66,10 +66,12 @@ def _plain(x: Any) -> Any:
 
 
 def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Mapping[str, Any]] = None,
-                alliances: Any = None, moves: Any = None, validate: bool = True) -> Scenario:
+                alliances: Any = None, moves: Any = None, rules: Any = None,
+                validate: bool = True) -> Scenario:
     """A scenario from the CSV bundle's tables as DataFrames (``to_frames`` gives them).
 
-    Without ``actors``, every actor in ``stances`` is listed under its id."""
+    Without ``actors``, every actor in ``stances`` is listed under its id. ``rules`` is the
+    rules.csv table, for decision rules beyond the plain forms (docs/decision-rules.md)."""
     if actors is None:
         import pandas as pd  # type: ignore[import]
         ids = list(dict.fromkeys(str(a) for a in stances["actor"]))
@@ -84,19 +86,22 @@ def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Ma
         files["alliances.csv"] = _csv(alliances)
     if moves is not None:
         files["moves.csv"] = _csv(moves)
+    if rules is not None:
+        files["rules.csv"] = _csv(rules)
     s = _core.parse_csv_bundle(files, "<frames>")
     if validate:
         _core.validate(s)
     return s
 
 
-def from_frame(frame: Any, actors: Any = None, validate: bool = True) -> Scenario:
+def from_frame(frame: Any, actors: Any = None, rules: Any = None, validate: bool = True) -> Scenario:
     """A scenario from one DataFrame with a row per actor x issue: the columns of stances.csv
-    plus those of issues.csv, repeated on each row of an issue (``to_frame`` gives one)."""
+    plus those of issues.csv, repeated on each row of an issue (``to_frame`` gives one).
+    Decision rules beyond the plain forms come in ``rules`` (``to_frames()["rules"]``)."""
     stance_cols = [c for c in frame.columns if c not in _ISSUE_COLUMNS]
     issue_cols = ["issue"] + [c for c in _ISSUE_COLUMNS if c in frame.columns]
     issues = frame[issue_cols].drop_duplicates(subset="issue", keep="first")
-    return from_frames(frame[stance_cols], issues, actors=actors, validate=validate)
+    return from_frames(frame[stance_cols], issues, actors=actors, rules=rules, validate=validate)
 
 
 def _csv(frame: Any) -> str:

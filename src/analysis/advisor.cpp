@@ -190,10 +190,13 @@ IssueAdvice AdviseIssue(const Scenario& scenario, const ModelInfo& model, const 
   a.target = r.target ? *r.target : issue.FindStance(r.actor)->position;
   a.outcome = Outcome(c);
   a.already = std::abs(a.outcome - a.target) <= c.tol;
-  if (issue.rule.kind == DecisionKind::kUnanimity && a.target != *issue.status_quo) {
+  // Listed veto players, whatever the rule (unanimity, or a veto on top of a majority).
+  if (issue.rule.kind != DecisionKind::kNone && a.target != *issue.status_quo) {
     const double q = *issue.status_quo;
     for (const std::string& v : issue.rule.veto_players) {
-      const double x = issue.FindStance(v)->position;
+      const Stance* st = issue.FindStance(v);
+      if (st == nullptr) continue;  // an absent veto player abstains: it blocks nothing
+      const double x = st->position;
       if (!(std::abs(a.target - x) < std::abs(q - x)))
         a.blockers.push_back(Blocker{v, x, (a.target + q) / 2});
     }

@@ -46,6 +46,7 @@ struct Accumulator {
   std::vector<int> binding;
   std::vector<std::uint8_t> fell_back;
   std::vector<double> flat;  // the draw, three numbers per stance (Sampler::Flatten)
+  RuleScratch rule;          // decision rules other than plain unanimity, reused per draw
 };
 
 struct Plan {
@@ -130,7 +131,8 @@ void Evaluate(const Plan& plan, Accumulator& a) {
         y = r.outcome;
         if (r.binding) a.binding[k] = static_cast<int>(*r.binding);
       } else if (layout.kind != DecisionKind::kNone) {
-        const RuleApplication r = ApplyRule(layout, y, *issue.status_quo, a.x, a.c);
+        ApplyRuleInto(layout, y, *issue.status_quo, a.x, a.c, a.rule);
+        const RuleApplication& r = a.rule.result;
         y = r.outcome;
         if (r.binding_veto) a.binding[k] = VetoIndex(issue, layout.veto_players[*r.binding_veto]);
       }

@@ -58,23 +58,33 @@ VetoResult ApplyUnanimity(double u, double q, std::span<const double> veto) {
 
 RuleApplication ApplyRule(const RuleLayout& layout, double u, double q,
                           std::span<const double> positions, std::span<const double> capabilities) {
-  const std::vector<Chamber> chambers = FillChambers(layout, positions, capabilities);
-  RuleApplication a;
-  a.win_set = ComputeWinSet(chambers, q);
+  RuleScratch scratch;
+  ApplyRuleInto(layout, u, q, positions, capabilities, scratch);
+  return std::move(scratch.result);
+}
+
+void ApplyRuleInto(const RuleLayout& layout, double u, double q, std::span<const double> positions,
+                   std::span<const double> capabilities, RuleScratch& scratch) {
+  FillChambersInto(layout, positions, capabilities, scratch.chambers);
+  RuleApplication& a = scratch.result;
+  ComputeWinSetInto(scratch.chambers, q, a.win_set, scratch.order);
   a.direction = u > q ? 1 : (u < q ? -1 : 0);
   a.chamber = a.direction < 0 ? a.win_set.lo_chamber : a.win_set.hi_chamber;
+  a.binds = false;
+  a.model_kept = false;
+  a.binding_veto.reset();
   if (a.win_set.Empty() && layout.on_empty == OnEmpty::kModel) {
     a.outcome = u;
     a.model_kept = u != q;
-    return a;
+    return;
   }
   a.outcome = a.win_set.Clamp(u);
   a.binds = a.outcome != u;
-  if (!a.binds) return a;
+  if (!a.binds) return;
   const ChamberLayout& c = layout.chambers[a.chamber];
   const ChamberWinSet& cw = a.win_set.chambers[a.chamber];
   const WinSide& side = a.direction > 0 ? cw.upper : cw.lower;
-  if (side.binding != RuleTest::kVeto) return a;
+  if (side.binding != RuleTest::kVeto) return;
   // The first listed veto player among those who stop the move: at the pivot when the side
   // has one, else on the status quo's side of it.
   const std::vector<std::size_t>& who = side.pivot ? side.pivots : side.blocking;
@@ -84,7 +94,6 @@ RuleApplication ApplyRule(const RuleLayout& layout, double u, double q,
       if (seat.veto && seat.stance >= 0 && seat.name == layout.veto_players[v]) a.binding_veto = v;
     }
   }
-  return a;
 }
 
 void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast) {

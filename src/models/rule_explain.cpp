@@ -98,6 +98,13 @@ class ChamberView {
                        Pct(total_.weight > 0 ? g.weight / total_.weight : 0));
   }
 
+  // " (2 of 15 members)", or nothing under unanimity, where only the veto players count.
+  [[nodiscard]] std::string Paren(const Group& g, std::optional<RuleTest> test) const {
+    if (!chamber_.weight_test && test != RuleTest::kPopulation && test != RuleTest::kMembers)
+      return {};
+    return " (" + Share(g, test) + ")";
+  }
+
   [[nodiscard]] double WeightShare(const Group& g) const {
     return total_.weight > 0 ? g.weight / total_.weight : 0;
   }
@@ -141,8 +148,8 @@ std::string WhyEmpty(const ChamberView& view, const WinSide& side, double q, int
   }
   const Group s = view.Of(view.Beyond(q, d));
   if (s.count == 0) return out + fmt::format("; nobody wants to move {}", d > 0 ? "up" : "down");
-  return out + fmt::format("; only {} ({}) {} the move", Names(s.names, s.not_modelled),
-                           view.Share(s, side.binding), s.Single() ? "wants" : "want");
+  return out + fmt::format("; only {}{} {} the move", Names(s.names, s.not_modelled),
+                           view.Paren(s, side.binding), s.Single() ? "wants" : "want");
 }
 
 }  // namespace
@@ -193,10 +200,10 @@ ProcedureResult ExplainRule(const RuleLayout& layout, const Issue& issue, const 
   const double bound = d > 0 ? a.win_set.hi : a.win_set.lo;
   // "A is pivotal (the share of the vote binds), and beyond 20.0 A and D (5 of 10 votes) say no"
   const auto pivotal = [&] {
-    return fmt::format("{} {} pivotal ({}), and beyond {} {} ({}) {} no",
+    return fmt::format("{} {} pivotal ({}), and beyond {} {}{} {} no",
                        Names(piv.names, piv.not_modelled), piv.Single() ? "is" : "are",
                        TestPhrase(side.binding.value_or(RuleTest::kWeight), piv.Single()), F(bound),
-                       Names(block.names, block.not_modelled), view.Share(block, side.binding),
+                       Names(block.names, block.not_modelled), view.Paren(block, side.binding),
                        block.Single() ? "says" : "say");
   };
   if (setter != nullptr) {
@@ -217,7 +224,7 @@ ProcedureResult ExplainRule(const RuleLayout& layout, const Issue& issue, const 
                                   under, who, F(u), dir, where, pivotal());
     } else {
       p.explanation = fmt::format(
-          "{}, every point from {} to {} beats the status quo {}; {} "
+          "{}, only points from {} to {} can pass against the status quo {}; {} "
           "proposes {}, its favourite among them, and it passes.",
           under, F(p.lo), F(p.hi), F(q), who, F(u));
     }
@@ -230,7 +237,7 @@ ProcedureResult ExplainRule(const RuleLayout& layout, const Issue& issue, const 
         under, F(q), where, WhyEmpty(view, side, q, d), F(u));
   } else if (!a.binds) {
     p.explanation = fmt::format(
-        "{}, every point from {} to {} beats the status quo {}; the "
+        "{}, only points from {} to {} can pass against the status quo {}; the "
         "model's {} is among them and stands.",
         under, F(p.lo), F(p.hi), F(q), F(u));
   } else if (side.pivot) {

@@ -19,10 +19,12 @@ bool Contains(const std::vector<std::string>& list, const std::string& x) {
   return std::find(list.begin(), list.end(), x) != list.end();
 }
 
-ChamberLayout LayoutChamber(const DecisionRule& r, const Issue& issue) {
+// `r` is the chamber with its preset spelled out; `stated` as the scenario gives it, which
+// describes a preset better ("pre-Nice: 62 of 87 votes" rather than its 15 weights).
+ChamberLayout LayoutChamber(const DecisionRule& r, const DecisionRule& stated, const Issue& issue) {
   ChamberLayout c;
   c.name = r.name;
-  c.rule = DescribeRule(r);
+  c.rule = DescribeRule(stated);
   std::vector<std::string> members;
   if (r.kind == DecisionKind::kUnanimity && !r.veto_players.empty()) {
     members = r.veto_players;
@@ -80,12 +82,15 @@ RuleLayout LayoutRule(std::span<const Actor> actors, const Issue& issue) {
   if (issue.rule.kind == DecisionKind::kNone) return out;
   const DecisionRule rule = ExpandPreset(issue.rule, actors);
   out.kind = rule.kind;
-  out.rule = DescribeRule(rule);
+  out.rule = DescribeRule(issue.rule);
   out.on_empty = rule.on_empty;
   if (rule.kind == DecisionKind::kBicameral) {
-    for (const DecisionRule& c : rule.chambers) out.chambers.push_back(LayoutChamber(c, issue));
+    for (std::size_t k = 0; k < rule.chambers.size(); ++k)
+      out.chambers.push_back(LayoutChamber(
+          rule.chambers[k], k < issue.rule.chambers.size() ? issue.rule.chambers[k] : rule.chambers[k],
+          issue));
   } else {
-    out.chambers.push_back(LayoutChamber(rule, issue));
+    out.chambers.push_back(LayoutChamber(rule, issue.rule, issue));
   }
   for (ChamberLayout& c : out.chambers) {
     c.tests.reversion_cost = rule.reversion_cost;
@@ -100,10 +105,19 @@ RuleLayout LayoutRule(std::span<const Actor> actors, const Issue& issue) {
 std::vector<Chamber> FillChambers(const RuleLayout& layout, std::span<const double> positions,
                                   std::span<const double> capabilities) {
   std::vector<Chamber> out;
-  out.reserve(layout.chambers.size());
-  for (const ChamberLayout& c : layout.chambers) {
-    Chamber ch = c.tests;
-    ch.voters.reserve(c.seats.size());
+  FillChambersInto(layout, positions, capabilities, out);
+  return out;
+}
+
+void FillChambersInto(const RuleLayout& layout, std::span<const double> positions,
+                      std::span<const double> capabilities, std::vector<Chamber>& out) {
+  out.resize(layout.chambers.size());
+  for (std::size_t k = 0; k < layout.chambers.size(); ++k) {
+    const ChamberLayout& c = layout.chambers[k];
+    Chamber& ch = out[k];
+    std::vector<Voter> voters = std::move(ch.voters);
+    ch = c.tests;  // the tests carry no voters, so this copies no vector
+    voters.clear();
     for (const Seat& s : c.seats) {
       Voter v;
       if (s.stance >= 0) {
@@ -116,11 +130,10 @@ std::vector<Chamber> FillChambers(const RuleLayout& layout, std::span<const doub
                      : s.weight;
       v.population = s.population;
       v.veto = s.veto;
-      ch.voters.push_back(v);
+      voters.push_back(v);
     }
-    out.push_back(std::move(ch));
+    ch.voters = std::move(voters);
   }
-  return out;
 }
 
 }  // namespace entente

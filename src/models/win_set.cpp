@@ -119,10 +119,22 @@ double WinSet::Clamp(double y) const {
 }
 
 WinSide ComputeWinSide(const Chamber& c, double q, int direction) {
+  WinSide side;
+  std::vector<std::size_t> order;
+  ComputeWinSideInto(c, q, direction, side, order);
+  return side;
+}
+
+void ComputeWinSideInto(const Chamber& c, double q, int direction, WinSide& side,
+                        std::vector<std::size_t>& beyond) {
   const double d = direction >= 0 ? 1.0 : -1.0;
   const Tests tests(c);
-  WinSide side;
+  side.pivot.reset();
   side.bound = q;
+  side.unbounded = false;
+  side.binding.reset();
+  side.pivots.clear();
+  side.blocking.clear();
   Tally acc;
   // Members without a position who go along with any change are in every coalition.
   if (c.absent == AbsentMembers::kSupport) {
@@ -133,7 +145,7 @@ WinSide ComputeWinSide(const Chamber& c, double q, int direction) {
   if (tests.Wins(acc)) {
     side.unbounded = true;
     side.bound = d * std::numeric_limits<double>::infinity();
-    return side;
+    return;
   }
   // With a reversion cost every member backs small moves: those at or behind q act as if at q.
   const double kappa = c.reversion_cost;
@@ -141,7 +153,7 @@ WinSide ComputeWinSide(const Chamber& c, double q, int direction) {
     const double x = *c.voters[i].position;
     return kappa > 0 && d * (x - q) <= 0 ? q : x;
   };
-  std::vector<std::size_t> beyond;
+  beyond.clear();
   for (std::size_t i = 0; i < c.voters.size(); ++i) {
     const auto& x = c.voters[i].position;
     if (x && (kappa > 0 || d * (*x - q) > 0)) beyond.push_back(i);
@@ -194,15 +206,26 @@ WinSide ComputeWinSide(const Chamber& c, double q, int direction) {
       side.blocking.push_back(i);
     }
   }
-  return side;
 }
 
 WinSet ComputeWinSet(std::span<const Chamber> chambers, double q) {
   WinSet w;
+  std::vector<std::size_t> order;
+  ComputeWinSetInto(chambers, q, w, order);
+  return w;
+}
+
+void ComputeWinSetInto(std::span<const Chamber> chambers, double q, WinSet& w,
+                       std::vector<std::size_t>& order) {
   w.lo = -std::numeric_limits<double>::infinity();
   w.hi = std::numeric_limits<double>::infinity();
+  w.lo_chamber = 0;
+  w.hi_chamber = 0;
+  w.chambers.resize(chambers.size());
   for (std::size_t k = 0; k < chambers.size(); ++k) {
-    ChamberWinSet c{ComputeWinSide(chambers[k], q, -1), ComputeWinSide(chambers[k], q, +1)};
+    ChamberWinSet& c = w.chambers[k];
+    ComputeWinSideInto(chambers[k], q, -1, c.lower, order);
+    ComputeWinSideInto(chambers[k], q, +1, c.upper, order);
     if (c.lower.bound > w.lo) {
       w.lo = c.lower.bound;
       w.lo_chamber = k;
@@ -211,9 +234,7 @@ WinSet ComputeWinSet(std::span<const Chamber> chambers, double q) {
       w.hi = c.upper.bound;
       w.hi_chamber = k;
     }
-    w.chambers.push_back(std::move(c));
   }
-  return w;
 }
 
 double SetterOutcome(double s, double q, const WinSet& w,

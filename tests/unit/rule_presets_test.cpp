@@ -98,7 +98,8 @@ TEST(rule_presets, words_name_the_pivot_and_the_blocking_share) {
   EXPECT_EQ(p.pivots, (std::vector<std::string>{"pt"}));
   EXPECT_NEAR(p.blocking_share, 28.0 / 87, 1e-12);
   EXPECT_EQ(p.weight_unit, "votes");
-  EXPECT_NE(p.explanation.find("every point from 0.0 to 80.0"), std::string::npos) << p.explanation;
+  EXPECT_NE(p.explanation.find("only points from 0.0 to 80.0 can pass"), std::string::npos)
+      << p.explanation;
 }
 
 // T10: Lisbon, EU-27 (2025 shares). de, fr, it and es (57.67% of the population) at 0, the 23

@@ -44,6 +44,17 @@ struct RuleApplication {
   std::optional<std::size_t> binding_veto;  ///< index into RuleLayout::veto_players
 };
 
+/// Buffers ApplyRuleInto reuses from call to call (one per thread in Monte Carlo).
+struct RuleScratch {
+  std::vector<Chamber> chambers;   ///< the chambers with this call's voters
+  std::vector<std::size_t> order;  ///< voters sorted by position
+  RuleApplication result;          ///< the last call's result
+};
+
+/// ApplyRule into `scratch.result`, allocating nothing once the buffers are warm.
+void ApplyRuleInto(const RuleLayout& layout, double u, double q, std::span<const double> positions,
+                   std::span<const double> capabilities, RuleScratch& scratch);
+
 /// The rule of `layout` applied to model point `u` with status quo `q`: outcome = the nearest
 /// point of [lo, hi] to u (q when the win-set is empty, or u under `on_empty: model`).
 /// `positions` and `capabilities` hold one value per stance of the issue.

@@ -51,4 +51,8 @@ struct RuleLayout {
                                                 std::span<const double> positions,
                                                 std::span<const double> capabilities);
 
+/// FillChambers into `out`, reusing its buffers.
+void FillChambersInto(const RuleLayout& layout, std::span<const double> positions,
+                      std::span<const double> capabilities, std::vector<Chamber>& out);
+
 }  // namespace entente

@@ -94,9 +94,18 @@ struct WinSet {
 /// 2 v - q + kappa.
 [[nodiscard]] WinSide ComputeWinSide(const Chamber& chamber, double q, int direction);
 
+/// ComputeWinSide into `out`, reusing its buffers and `order` (no allocation once warm: the
+/// Monte Carlo calls it once per draw).
+void ComputeWinSideInto(const Chamber& chamber, double q, int direction, WinSide& out,
+                        std::vector<std::size_t>& order);
+
 /// The win-set of `q` when every chamber must approve: lo = max over chambers of their lower
 /// bounds, hi = min of their upper bounds.
 [[nodiscard]] WinSet ComputeWinSet(std::span<const Chamber> chambers, double q);
+
+/// ComputeWinSet into `out`, reusing its buffers and `order`.
+void ComputeWinSetInto(std::span<const Chamber> chambers, double q, WinSet& out,
+                       std::vector<std::size_t>& order);
 
 /// Romer and Rosenthal's (1978) setter with ideal point `s`: its favourite point of the closure
 /// of W(q) together with q, which is clamp(s, lo, hi). With `pareto` (the range of the members'
