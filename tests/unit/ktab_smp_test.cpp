@@ -115,5 +115,21 @@ TEST(KtabSmp, ScenarioAdapterScalesPositionsAndRenormalisesSaliences) {
   EXPECT_LE(f.issues[0].unconstrained, 80);
 }
 
+// Found by fuzz_pipeline: positions back on a scale reaching -1e308 came out as -inf, because
+// removing binary noise scaled them by 1e9 first.
+TEST(KtabSmp, PositionsNearTheLargestDoubleBecameInfinite) {
+  Scenario s = test::OneIssue({4, 7, 10}, {0.8, 0.4, 0.6}, {1, 1, 2});
+  s.issues[0].scale.min = -1e308;
+  s.issues[0].scale.max = 10;
+  s.issues[0].stances[0].position = -1e308;
+  ModelOptions o;
+  o.Set("max_turns", "4");
+  const Forecast f = RunForecast(s, "ktab-smp", o);
+  for (const Round& r : f.issues[0].rounds) {
+    for (double x : r.positions) EXPECT_TRUE(std::isfinite(x)) << "round " << r.round;
+  }
+  for (double x : f.issues[0].final_positions) EXPECT_TRUE(std::isfinite(x));
+}
+
 }  // namespace
 }  // namespace entente

@@ -110,8 +110,12 @@ Forecast KtabSmpModel(const Scenario& s, const ModelOptions& options) {
         std::size_t i = 0;
         while (s.actors[i].id != stance.actor) ++i;
         // Back on the scale, without binary noise (55.00000000000001): the model's
-        // positions carry at most 4 decimals of the 0-1 scale anyway.
-        x.push_back(std::round((lo + range * st.position[i * d + a]) * 1e9) / 1e9);
+        // positions carry at most 4 decimals of the 0-1 scale anyway. Beyond 1.8e299 the
+        // scaling by 1e9 overflowed to inf (found by fuzz_pipeline); there is no noise to
+        // remove at such magnitudes, so the value stays as it is.
+        const double value = lo + range * st.position[i * d + a];
+        const double scaled = value * 1e9;
+        x.push_back(std::isfinite(scaled) ? std::round(scaled) / 1e9 : value);
         w.push_back(stance.Weight());
       }
     };
