@@ -116,8 +116,8 @@ int Check(const std::string& path, const std::vector<std::string>& paths) {
   if (paths.size() != old.training.size()) {
     std::string names;
     for (const TrainingFile& t : old.training) names += " " + t.path;
-    throw InputError(fmt::format(
-        "--check {}: give its {} training file(s) in order:{}", path, old.training.size(), names));
+    throw InputError(fmt::format("--check {}: give its {} training file(s) in order:{}", path,
+                                 old.training.size(), names));
   }
   std::vector<ScenarioDocument> docs;
   const std::vector<TrainingInput> inputs = LoadTraining(paths, docs);

@@ -41,7 +41,8 @@ ApiResponse Api::ListModels() const {
     list.push_back({{"name", m.name},
                     {"summary", m.summary},
                     {"citation", m.citation},
-                    {"dynamic", m.aggregate == nullptr}});
+                    {"dynamic", m.aggregate == nullptr},
+                    {"calibrated", m.calibrated}});
   }
   return JsonResponse(200, Json{{"models", list}});
 }

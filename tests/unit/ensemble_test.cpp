@@ -59,7 +59,7 @@ TEST(ensemble, bad_options_are_input_errors) {
     return RunForecast(s, "ensemble", o);
   };
   EXPECT_THROW((void)run({}), InputError);
-  EXPECT_THROW((void)run({{"weights", "compromise:0.5"}}), InputError);       // sums to 0.5
+  EXPECT_THROW((void)run({{"weights", "compromise:0.5"}}), InputError);        // sums to 0.5
   EXPECT_THROW((void)run({{"weights", "compromise:-1,mean:2"}}), InputError);  // negative
   EXPECT_THROW((void)run({{"weights", "nonsense:1"}}), InputError);
   EXPECT_THROW((void)run({{"weights", "ensemble:1"}}), InputError);
