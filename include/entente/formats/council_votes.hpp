@@ -1,24 +1,15 @@
 #pragma once
 /// \file
 /// Council of the EU voting weights by treaty regime, the capability the DEU reader gives the
-/// member states. Data shipped with Entente (see council_votes.cpp for the sources).
+/// member states: the treaty votes of core/eu_council.hpp, and under Lisbon the population in
+/// millions (the DEU data set's proxy; see council_votes.cpp for the source).
 
 #include <optional>
 #include <string_view>
 
+#include "entente/core/eu_council.hpp"
+
 namespace entente {
-
-/// The Council's voting regime in force on a date.
-enum class CouncilRegime {
-  kPreNice,  ///< EU-15 weights, to 31 Oct 2004 (TEC art. 205(2)): 87 votes
-  kNice,     ///< 1 Nov 2004 - 31 Oct 2014 (Treaty of Nice): 345 votes for EU-27, 352 for EU-28
-  kLisbon,   ///< from 1 Nov 2014 (TEU art. 16(4)): double majority, population as the weight
-};
-
-/// "pre_nice", "nice", "lisbon".
-[[nodiscard]] std::string_view CouncilRegimeName(CouncilRegime regime);
-/// Parses a regime name; nullopt for anything else.
-[[nodiscard]] std::optional<CouncilRegime> ParseCouncilRegime(std::string_view text);
 
 /// The regime in force on `year`-`month`-`day`: Nice from 1 Nov 2004, Lisbon from 1 Nov 2014.
 [[nodiscard]] CouncilRegime CouncilRegimeOn(int year, int month, int day);
