@@ -4,11 +4,8 @@
 /// app; the callbacks throw entente exceptions, which main() turns into exit codes.
 
 #include <string>
-#include <vector>
 
 #include <CLI/CLI.hpp>
-
-#include "entente/models/options.hpp"
 
 namespace entente::cli {
 
@@ -28,9 +25,6 @@ void AddRunsCommands(CLI::App& app);
 /// `report`: the HTML report or its Markdown summary.
 void AddReportCommand(CLI::App& app);
 
-/// "10%" or "10" as the fraction 0.1 (InputError otherwise).
-double ParseNoisePercent(const std::string& text);
-
 /// The process exit code when no exception ends the command (130 after Ctrl-C).
 int& ExitCode();
 
@@ -39,21 +33,6 @@ void AddServeCommand(CLI::App& app);
 
 /// `explain`: a dynamic model's bargaining trail for one issue, in words.
 void AddExplainCommand(CLI::App& app);
-
-/// Model options as typed: --option KEY=VALUE plus the --rounds, --q and --preset shorthands
-/// (kept as text so the model checks them like any other option).
-struct ModelFlags {
-  std::vector<std::string> options;  ///< KEY=VALUE pairs, in the order given
-  std::string rounds;                ///< --rounds N; empty when absent
-  std::string q;                     ///< --q X; empty when absent
-  std::string preset;                ///< --preset NAME; empty when absent
-};
-
-/// Adds --option, --rounds, --q and --preset to `cmd`; values land in `flags`.
-void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
-
-/// The options the flags describe; InputError for a pair without '=' or a key given twice.
-[[nodiscard]] ModelOptions ToModelOptions(const ModelFlags& flags);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

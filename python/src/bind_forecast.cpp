@@ -2,6 +2,7 @@
 // rounds are packed once into one rounds x stances block owned by the run object, and the
 // arrays handed out are read-only views that keep that object alive.
 #include <pybind11/numpy.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
@@ -38,10 +39,18 @@ py::array View(const py::object& owner, const double* data, std::vector<py::ssiz
 
 }  // namespace
 
-ModelOptions ModelOptionsFrom(const std::map<std::string, std::string>& values) {
-  ModelOptions o;
-  for (const auto& [k, v] : values) o.Set(k, v);
-  return o;
+RunKind KindFrom(const std::string& name) {
+  for (RunKind k : {RunKind::kForecast, RunKind::kSimulate, RunKind::kAdvise, RunKind::kCompare,
+                    RunKind::kCohesion, RunKind::kReport}) {
+    if (RunKindName(k) == name) return k;
+  }
+  throw InputError(fmt::format("unknown kind of run '{}'", name));
+}
+
+RunParameters ParametersFrom(const std::string& json, RunKind kind) {
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded()) throw InternalError("the Python layer sent run parameters that are not JSON");
+  return RunParameters::FromJson(j, kind, "");
 }
 
 void BindForecast(py::module_& m) {
@@ -112,14 +121,13 @@ void BindForecast(py::module_& m) {
 
   m.def(
       "forecast",
-      [](const Scenario& scenario, const std::string& model,
-         const std::map<std::string, std::string>& options) {
+      [](const Scenario& scenario, const std::string& params) {
         auto run = std::make_unique<ForecastRun>();
         run->scenario = scenario;  // snapshot, taken with the GIL held
-        const ModelOptions o = ModelOptionsFrom(options);
+        const RunParameters p = ParametersFrom(params, RunKind::kForecast);
         std::atomic<bool> cancel{false};
         Progress progress;
-        RunInterruptible([&] { run->forecast = RunForecast(run->scenario, model, o); }, cancel,
+        RunInterruptible([&] { run->forecast = RunForecast(run->scenario, p.model); }, cancel,
                          progress, py::none());
         for (const IssueForecast& f : run->forecast.issues) {
           std::vector<double> packed;
@@ -129,7 +137,7 @@ void BindForecast(py::module_& m) {
         }
         return run;
       },
-      py::arg("scenario"), py::arg("model"), py::arg("options"),
+      py::arg("scenario"), py::arg("params"),
       "Validates, runs the model and applies the decision rules, without the GIL.");
 }
 

@@ -7,7 +7,8 @@ namespace {
 
 bool Located(const Errors& errors) {
   for (const Error& e : errors) {
-    if (!e.where.file.empty() || e.where.line > 0 || !e.where.field.empty()) return true;
+    // A field alone (draws, noise) is a parameter, not a place in a scenario.
+    if (!e.where.file.empty() || e.where.line > 0) return true;
   }
   return false;
 }
@@ -19,7 +20,8 @@ void Raise(const InputError& e) {
   py::list problems;
   for (const Error& err : e.errors()) {
     problems.append(errors.attr("Problem")(err.where.file, err.where.line, err.where.field,
-                                           err.message, err.hint, err.ToString()));
+                                           err.message, err.hint, err.ToString(), err.where.path,
+                                           err.where.names));
   }
   const char* cls = Located(e.errors()) ? "ScenarioError" : "InputError";
   const py::object exc = errors.attr(cls)(FormatErrors(e.errors()), problems);

@@ -55,7 +55,7 @@ Result<Scenario> ReadScenario(const std::string& path) {
     if (!text) return text.errors();
     Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
     if (!xml) return xml.errors();
-    return std::move(xml).value().scenario;
+    return std::move(xml).value().scenario;  // carries <ModelParameters> as model_options
   }
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
@@ -78,16 +78,6 @@ Result<Scenario> ReadScenario(const std::string& path) {
   std::string label = path;  // "bundle/" and "bundle" name files the same way in messages
   while (label.size() > 1 && label.back() == '/') label.pop_back();
   return ParseCsvBundle(files, label);
-}
-
-Result<ModelOptions> ScenarioModelOptions(const std::string& path) {
-  Result<ScenarioFormat> format = DetectFormat(path);
-  if (!format || format.value() != ScenarioFormat::kKtabXml) return ModelOptions{};
-  Result<std::string> text = ReadTextFile(path);
-  if (!text) return text.errors();
-  Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
-  if (!xml) return xml.errors();
-  return std::move(xml).value().options;
 }
 
 Result<Scenario> LoadScenario(const std::string& path) {

@@ -10,8 +10,12 @@
 #include "entente/models/static/compromise.hpp"
 #include "entente/models/decision_rule.hpp"
 #include "entente/models/exchange/exchange.hpp"
+#include "entente/models/exchange/exchange_options.hpp"
+#include "entente/models/eu/eu_options.hpp"
 #include "entente/models/eu/expected_utility.hpp"
+#include "entente/models/ktab/ktab_options.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
+#include "entente/models/model_choice.hpp"
 #include "entente/models/static/median.hpp"
 
 namespace entente {
@@ -23,12 +27,15 @@ constexpr std::array kModels = {
     ModelInfo{"median", "capability x salience weighted median (Condorcet winner)", "Black 1948",
               &MedianModel, &WeightedMedian},
     ModelInfo{"eu", "expected utility bargaining: challenges, compromises, capitulations by round",
-              "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel},
+              "Bueno de Mesquita 1994; Scholz, Calbert & Smith 2011", &ExpectedUtilityModel,
+              nullptr, false, &EuOptionSpecs},
     ModelInfo{"exchange", "vote trading across issues: equal-gain exchanges realized by gain",
-              "Stokman & Van Oosten 1994; Decide exchange model", &ExchangeModel, nullptr, true},
+              "Stokman & Van Oosten 1994; Decide exchange model", &ExchangeModel, nullptr, true,
+              &ExchangeOptionSpecs},
     ModelInfo{"ktab-smp",
               "KTAB spatial model of politics: multi-dimensional challenges, bargains, PCE by turn",
-              "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true},
+              "Wise, Lester & Efird 2015 (KTAB); KAPSARC 2016", &KtabSmpModel, nullptr, true,
+              &SmpOptionSpecs},
 };
 
 }  // namespace
@@ -55,9 +62,13 @@ const ModelInfo& RequireModel(std::string_view name) {
 }
 
 Forecast RunForecast(const Scenario& scenario, std::string_view name, const ModelOptions& options) {
-  const ModelInfo& model = RequireModel(name);
+  return RunForecast(scenario, ModelChoice{std::string(name), options});
+}
+
+Forecast RunForecast(const Scenario& scenario, const ModelChoice& choice) {
+  const ModelInfo& model = RequireModel(choice.name);
   RequireValid(scenario);
-  return RunForecastTrusted(scenario, model, options);
+  return RunForecastTrusted(scenario, model, ResolveOptions(scenario, choice));
 }
 
 Forecast RunForecastTrusted(const Scenario& scenario, const ModelInfo& model,

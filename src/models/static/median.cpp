@@ -7,11 +7,12 @@
 #include "entente/models/static/median.hpp"
 
 #include "entente/models/aggregate.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
 
 Forecast MedianModel(const Scenario& scenario, const ModelOptions& options) {
-  options.RequireKnown("median", {});
+  (void)OptionReader(options, {}, "median");  // it takes no options
   return AggregateEachIssue(scenario, "median", &WeightedMedian);
 }
 

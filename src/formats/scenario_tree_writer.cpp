@@ -1,0 +1,111 @@
+// Scenario -> the YAML format's shape as JSON (the server's scenarios, Python's to_dict). The
+// YAML text writer (yaml_writer.cpp) writes the same shape; a test reads both back.
+#include <nlohmann/json.hpp>
+
+#include "entente/formats/scenario_tree.hpp"
+
+namespace entente {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A number with its spread in the form the reader takes back.
+Json Uncertain(double value, const Spread& sp) {
+  switch (sp.kind) {
+    case Spread::Kind::kNone: return value;
+    case Spread::Kind::kNormal: return Json{{"value", value}, {"sd", sp.sd}};
+    case Spread::Kind::kUniform: return Json{{"low", sp.low}, {"high", sp.high}};
+    case Spread::Kind::kTriangular:
+      return Json{{"value", value}, {"low", sp.low}, {"high", sp.high}};
+  }
+  return value;
+}
+
+void Put(Json& j, const char* key, const std::string& text) {
+  if (!text.empty()) j[key] = text;
+}
+
+Json IssueJson(const Issue& i) {
+  Json j{{"id", i.id}};
+  Put(j, "name", i.name);
+  Put(j, "description", i.description);
+  Json scale{{"min", i.scale.min}, {"max", i.scale.max}};
+  Put(scale, "unit", i.scale.unit);
+  if (!i.scale.anchors.empty()) {
+    Json anchors = Json::array();
+    for (const Anchor& a : i.scale.anchors) anchors.push_back({{"value", a.value}, {"label", a.label}});
+    scale["anchors"] = anchors;
+  }
+  j["scale"] = scale;
+  if (i.status_quo) j["status_quo"] = *i.status_quo;
+  j["decision_rule"] = std::string(DecisionKindName(i.rule.kind));
+  if (!i.rule.veto_players.empty()) j["veto_players"] = i.rule.veto_players;
+  Json stances = Json::array();
+  for (const Stance& s : i.stances) {
+    Json st{{"actor", s.actor},
+            {"position", Uncertain(s.position, s.position_spread)},
+            {"salience", Uncertain(s.salience, s.salience_spread)},
+            {"capability", Uncertain(s.capability, s.capability_spread)}};
+    if (s.basis != Basis::kUnstated) st["basis"] = std::string(BasisName(s.basis));
+    Put(st, "note", s.note);
+    stances.push_back(st);
+  }
+  j["stances"] = stances;
+  return j;
+}
+
+Json MoveJson(const Move& m) {
+  Json j{{"id", m.id}};
+  Put(j, "name", m.name);
+  Put(j, "source", m.source);
+  Json changes = Json::array();
+  for (const StanceChange& c : m.changes) {
+    Json ch{{"actor", c.actor}, {"issue", c.issue}};
+    if (c.position) ch["position"] = *c.position;
+    if (c.salience) ch["salience"] = *c.salience;
+    if (c.capability) ch["capability"] = *c.capability;
+    changes.push_back(ch);
+  }
+  j["changes"] = changes;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json ScenarioToJson(const Scenario& scenario) {
+  Json j{{"entente", 1}};
+  Put(j, "title", scenario.meta.title);
+  Put(j, "as_of", scenario.meta.as_of);
+  Put(j, "description", scenario.meta.description);
+  if (!scenario.meta.sources.empty()) j["sources"] = scenario.meta.sources;
+  Json actors = Json::array();
+  for (const Actor& a : scenario.actors) {
+    Json actor{{"id", a.id}};
+    Put(actor, "name", a.name);
+    Put(actor, "description", a.description);
+    actors.push_back(actor);
+  }
+  j["actors"] = actors;
+  Json issues = Json::array();
+  for (const Issue& i : scenario.issues) issues.push_back(IssueJson(i));
+  j["issues"] = issues;
+  if (!scenario.alliances.empty()) {
+    Json alliances = Json::array();
+    for (const Alliance& a : scenario.alliances) {
+      Json al{{"id", a.id}};
+      Put(al, "name", a.name);
+      al["members"] = a.members;
+      alliances.push_back(al);
+    }
+    j["alliances"] = alliances;
+  }
+  if (!scenario.moves.empty()) {
+    Json moves = Json::array();
+    for (const Move& m : scenario.moves) moves.push_back(MoveJson(m));
+    j["moves"] = moves;
+  }
+  if (!scenario.model_options.empty()) j["model_options"] = scenario.model_options;
+  return j;
+}
+
+}  // namespace entente
