@@ -24,7 +24,7 @@ void Run(benchmark::State& state, std::vector<std::string> models) {
   entente::BacktestOptions o;
   o.models = std::move(models);
   o.draws = 1000;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.threads = 2;
   for (auto _ : state)
     benchmark::DoNotOptimize(entente::RunBacktest(doc.scenario, doc.outcomes, o));

@@ -12,7 +12,7 @@ void RunFlagship(benchmark::State& state, const char* model, std::int64_t draws)
   entente::SimulationOptions o;
   o.model = model;
   o.draws = draws;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(entente::Simulate(s, o));
   state.counters["draws/s"] = benchmark::Counter(static_cast<double>(draws) * state.iterations(),

@@ -9,9 +9,9 @@
 namespace {
 
 entente::ReportOptions Options(std::int64_t draws) {
-  entente::ReportOptions o;  // median primary, all three models, 10% noise
-  o.draws = draws;
-  o.threads = 1;  // one core: the per-draw cost, independent of the machine's load
+  entente::ReportOptions o;  // the default primary model, every model beside it, 10% noise
+  o.run.draws = draws;
+  o.run.threads = 1;  // one core: the per-draw cost, independent of the machine's load
   return o;
 }
 

@@ -5,14 +5,15 @@
 
 #include "api.hpp"
 #include "bench_support.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 
 namespace {
 
 std::string Body(const std::vector<std::string>& models) {
   nlohmann::json body{
       {"scenario",
-       nlohmann::json::parse(entente::server::ScenarioToJson(entente::bench::Flagship()).dump())},
+       nlohmann::json::parse(entente::ScenarioToJson(entente::bench::Flagship()).dump())},
       {"models", models},
       {"events", false}};
   return body.dump();

@@ -30,7 +30,7 @@ scenario
 # One column per model: the outcome after each issue's decision rule (veto players).
 
 # %%
-models = [name for name, _, _ in entente.models()]
+models = [m.name for m in entente.models()]
 forecasts = {m: entente.forecast(scenario, m) for m in models}
 side_by_side = pd.DataFrame({m: f.outcomes for m, f in forecasts.items()})
 side_by_side["status_quo"] = forecasts[models[0]].to_frame()["status_quo"]
@@ -51,7 +51,7 @@ print(eu.trajectory_frame("opcon_transfer").round(1).tail(3).to_string())
 # %%
 # The static models take microseconds per draw; the bargaining models (eu, ...) milliseconds.
 draws = {m: (20000 if m in ("median", "compromise") else 1000) for m in models}
-sims = {m: entente.simulate(scenario, m, draws=draws[m], seed=1, noise=0.1) for m in models}
+sims = {m: entente.simulate(scenario, m, draws=draws[m], seed=1, noise=10) for m in models}
 summary = pd.concat({m: s.to_frame()[["point", "mean", "p05", "p95", "p_status_quo"]] for m, s in sims.items()},
                     axis=1)
 print(summary.round(2).to_string())

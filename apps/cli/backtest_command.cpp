@@ -16,25 +16,19 @@
 #include "entente/output/backtest_output.hpp"
 #include "progress.hpp"
 #include "run_database.hpp"
+#include "run_flags.hpp"
 
 namespace entente::cli {
 namespace {
 
 struct BacktestArgs {
   std::string scenario;
-  std::string outcomes;
   std::string models = "all";
   std::vector<std::string> options;
-  std::int64_t draws = 0;
-  std::string noise = "10%";
-  std::uint64_t seed = 1;
-  int threads = 0;
-  int bootstrap = 2000;
-  std::string by;
+  RunFlags run;  // draws, seed, noise, threads; bootstrap, by, outcomes, calibration
   std::string format = "table";
   std::string output;
   std::vector<std::string> reader_options;
-  std::string calibration;
   DbArgs db;
 };
 
@@ -84,33 +78,31 @@ void Run(const BacktestArgs& a) {
   Result<OutputFormat> format = ParseOutputFormat(a.format);
   if (!format) throw InputError(format.errors());
   ScenarioDocument doc = LoadDocument(a.scenario, ReaderOptionsOf(a.reader_options)).ValueOrThrow();
-  if (!a.outcomes.empty()) {
-    doc.outcomes = ReadOutcomesFile(a.outcomes).ValueOrThrow();
+  RunFlags flags = a.run;
+  flags.params.models = ModelList(a.models);
+  flags.params.model_options_by_model = PerModelOptions(a.options, flags.params.models);
+  // The models column of the runs database lists them all.
+  flags.params.model.name = fmt::format("{}", fmt::join(flags.params.models, ","));
+  RunParameters p = ToParameters(flags, RunKind::kBacktest);
+  if (!p.outcomes.empty()) {
+    doc.outcomes = ReadOutcomesFile(p.outcomes).ValueOrThrow();
     Errors bad = ValidateOutcomes(doc.scenario, doc.outcomes);
     if (!bad.empty()) throw InputError(std::move(bad));
   }
-  BacktestOptions o;
-  o.models = ModelList(a.models);
-  o.model_options = PerModelOptions(a.options, o.models);
-  if (std::find(o.models.begin(), o.models.end(), "ensemble") != o.models.end()) {
+  if (std::find(p.models.begin(), p.models.end(), "ensemble") != p.models.end()) {
     std::optional<CalibrationRecord> calibration;
-    if (!a.calibration.empty()) calibration = ReadCalibration(a.calibration).ValueOrThrow();
-    ApplyCalibrationOptions("ensemble", calibration, o.model_options["ensemble"]);
+    if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
+    ApplyCalibrationOptions("ensemble", calibration, p.model_options_by_model["ensemble"]);
     if (calibration) {
       std::fprintf(stderr,
                    "note: the ensemble's weights were fitted on %d issues (%s); scores on the same "
                    "issues are in-sample, see the calibration's cross-validated scores\n",
                    calibration->cases, calibration->training.front().path.c_str());
     }
-  } else if (!a.calibration.empty()) {
+  } else if (!p.calibration.empty()) {
     throw InputError("--calibration is used by the ensemble model: add ensemble to --models");
   }
-  o.draws = a.draws;
-  o.noise.fraction = ParseNoisePercent(a.noise);
-  o.seed = a.seed;
-  o.threads = a.threads;
-  o.bootstrap = a.bootstrap;
-  o.by = a.by;
+  BacktestOptions o = ToBacktest(p);
   o.cancel = &InterruptFlag();
   ProgressBar bar;
   o.progress = [&bar](int done, int total) { bar.Update(done, total); };
@@ -123,50 +115,33 @@ void Run(const BacktestArgs& a) {
       std::fprintf(stderr, "not saved to the runs database: interrupted\n");
     return;
   }
-  nlohmann::ordered_json model_options = nlohmann::ordered_json::object();
-  for (const auto& [model, opts] : o.model_options) model_options[model] = opts.values();
-  SaveRun(a.db, "backtest", doc.scenario, a.scenario, fmt::format("{}", fmt::join(o.models, ",")),
-          {{"models", o.models},
-           {"model_options", model_options},
-           {"outcomes", a.outcomes},
-           {"draws", o.draws},
-           {"noise", o.noise.fraction},
-           {"bootstrap", o.bootstrap},
-           {"by", o.by}},
-          o.seed, BacktestJson(r));
+  SaveRun(a.db, RunKind::kBacktest, doc.scenario, a.scenario, p, BacktestJson(r));
 }
 
 }  // namespace
 
 void AddBacktestCommand(CLI::App& app) {
   auto a = std::make_shared<BacktestArgs>();
+  ResetFlags(a->run, RunKind::kBacktest);
   auto* cmd = app.add_subcommand(
       "backtest", "Score models against observed outcomes (MAE, CRPS, calibration, intervals)");
   cmd->add_option("scenario", a->scenario, "scenario with outcomes (YAML, CSV bundle, DEU table)")
       ->required();
-  cmd->add_option("--outcomes", a->outcomes,
+  cmd->add_option("--outcomes", a->run.params.outcomes,
                   "outcomes CSV (issue,value,date,source) replacing the scenario's own");
   cmd->add_option("--models", a->models, "comma-separated models, or all")->capture_default_str();
   cmd->add_option("--option", a->options,
                   "model option [MODEL.]KEY=VALUE (repeatable; without MODEL it goes to every "
                   "model)");
-  cmd->add_option("-n,--draws", a->draws,
-                  "Monte Carlo draws per model for CRPS, coverage and PIT; 0 scores point "
-                  "forecasts only")
+  AddDrawFlags(*cmd, a->run,
+               "Monte Carlo draws per model for CRPS, coverage and PIT; 0 scores point forecasts "
+               "only (--seed also seeds the bootstrap)");
+  cmd->add_option("--bootstrap", a->run.params.bootstrap, "bootstrap resamples of the groups")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--noise", a->noise,
-                  "spread of the draws for stances that state none (as for simulate)")
-      ->capture_default_str();
-  cmd->add_option("--seed", a->seed, "seeds the draws and the bootstrap")->capture_default_str();
-  cmd->add_option("--threads", a->threads, "worker threads (0 = all cores); never changes results")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--bootstrap", a->bootstrap, "bootstrap resamples of the groups")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--by", a->by, "also score by group, procedure or an issue metadata FIELD");
-  cmd->add_option("--calibration", a->calibration,
+  cmd->add_option("--by", a->run.params.by,
+                  "also score by group, procedure or an issue metadata FIELD");
+  cmd->add_option("--calibration", a->run.params.calibration,
                   "calibration file (entente calibrate) giving the ensemble model its weights");
   cmd->add_option("-f,--format", a->format, "table, json or csv")->capture_default_str();
   cmd->add_option("-o,--output", a->output, "write to FILE (atomically) instead of stdout");

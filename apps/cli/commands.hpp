@@ -4,7 +4,6 @@
 /// app; the callbacks throw entente exceptions, which main() turns into exit codes.
 
 #include <string>
-#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -35,9 +34,6 @@ void AddRunsCommands(CLI::App& app);
 /// `report`: the HTML report or its Markdown summary.
 void AddReportCommand(CLI::App& app);
 
-/// "10%" or "10" as the fraction 0.1 (InputError otherwise).
-double ParseNoisePercent(const std::string& text);
-
 /// Checks a --seed before CLI11 converts it: a whole number from 0 to 2^64 - 1. (CLI11 read -1,
 /// 2^64 and 1e23 all as 2^64 - 1, silently.)
 [[nodiscard]] CLI::Validator SeedRange();
@@ -51,26 +47,12 @@ void AddServeCommand(CLI::App& app);
 /// `explain`: a dynamic model's bargaining trail for one issue, in words.
 void AddExplainCommand(CLI::App& app);
 
-/// Model options as typed: --option KEY=VALUE plus the --rounds, --q and --preset shorthands
-/// (kept as text so the model checks them like any other option).
-struct ModelFlags {
-  std::vector<std::string> options;  ///< KEY=VALUE pairs, in the order given
-  std::string rounds;                ///< --rounds N; empty when absent
-  std::string q;                     ///< --q X; empty when absent
-  std::string preset;                ///< --preset NAME; empty when absent
-};
-
-/// Adds --option, --rounds, --q and --preset to `cmd`; values land in `flags`.
-void AddModelFlags(CLI::App& cmd, ModelFlags& flags);
-
-/// The options the flags describe; InputError for a pair without '=' or a key given twice.
-[[nodiscard]] ModelOptions ToModelOptions(const ModelFlags& flags);
-
 /// For `--model ensemble`: the options from `calibration` (InputError when there is none and
 /// no explicit weights, or when other model options are given too). Other models: unchanged.
 void ApplyCalibrationOptions(const std::string& model,
                              const std::optional<CalibrationRecord>& calibration,
                              ModelOptions& options);
+
 /// Adds `--reader-option KEY=VALUE` (options of the file's reader, e.g. the DEU conventions).
 void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
 

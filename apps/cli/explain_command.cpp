@@ -12,16 +12,16 @@
 #include "entente/core/error.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "run_flags.hpp"
 
 namespace entente::cli {
 namespace {
 
 struct ExplainArgs {
   std::string scenario;
-  std::string model = "eu";
   std::string issue;
   std::string output;
-  ModelFlags flags;
+  RunFlags flags;
 };
 
 std::string ActorName(const Scenario& s, const Issue& issue, std::size_t stance) {
@@ -179,10 +179,11 @@ void AddExplainCommand(CLI::App& app) {
       "explain", "Tell a dynamic model's bargaining on one issue, round by round");
   auto args = std::make_shared<ExplainArgs>();
   explain->add_option("scenario", args->scenario, "YAML file or CSV bundle folder")->required();
-  explain->add_option("-m,--model", args->model, "dynamic model to run")->capture_default_str();
+  ResetFlags(args->flags, RunKind::kForecast);
+  args->flags.params.model.name = "eu";  // explain tells a dynamic model's story
+  AddModelFlags(*explain, args->flags, "dynamic model to run");
   explain->add_option("-i,--issue", args->issue, "issue id to explain")->required();
   explain->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
-  AddModelFlags(*explain, args->flags);
   explain->callback([args] {
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
     const Issue* issue = s.FindIssue(args->issue);
@@ -192,9 +193,9 @@ void AddExplainCommand(CLI::App& app) {
       throw InputError(
           fmt::format("no issue '{}' in {}; its issues are: {}", args->issue, args->scenario, ids));
     }
-    const ModelOptions options = ToModelOptions(args->flags);
-    const Forecast f = RunForecast(s, args->model, options);
-    Emit(Explain(s, *issue, f, options), args->output);
+    const RunParameters p = ToParameters(args->flags, RunKind::kForecast);
+    const Forecast f = RunForecast(s, p.model);
+    Emit(Explain(s, *issue, f, p.model.options), args->output);
   });
 }
 

@@ -12,54 +12,24 @@
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/models/model_choice.hpp"
 #include "entente/output/forecast_output.hpp"
+#include "entente/output/model_output.hpp"
 #include "run_database.hpp"
+#include "run_flags.hpp"
 
 namespace entente::cli {
 namespace {
 
 struct ForecastArgs {
   std::string scenario;
-  std::string model = "median";
   std::string format = "table";
   std::string output;
-  std::string calibration;
-  int stability = 0;
-  bool disagreement = false;
-  ModelFlags flags;
+  RunFlags run;
   DbArgs db;
 };
 
 }  // namespace
-
-void AddModelFlags(CLI::App& cmd, ModelFlags& flags) {
-  cmd.add_option("--option", flags.options, "model option KEY=VALUE (repeatable)");
-  cmd.add_option("--rounds", flags.rounds, "round limit of a dynamic model (option rounds)");
-  cmd.add_option("--q", flags.q, "status-quo probability Q of the eu model (option q)");
-  cmd.add_option("--preset", flags.preset, "named option set, e.g. scholz2011 (option preset)");
-}
-
-ModelOptions ToModelOptions(const ModelFlags& flags) {
-  ModelOptions options;
-  const auto set = [&options](const std::string& key, const std::string& value) {
-    if (options.Has(key)) {
-      throw InputError(fmt::format("model option '{}' is given twice; keep one", key));
-    }
-    options.Set(key, value);
-  };
-  for (const std::string& p : flags.options) {
-    const std::size_t eq = p.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw InputError(
-          fmt::format("--option '{}' is not KEY=VALUE; write e.g. --option rounds=8", p));
-    }
-    set(p.substr(0, eq), p.substr(eq + 1));
-  }
-  if (!flags.rounds.empty()) set("rounds", flags.rounds);
-  if (!flags.q.empty()) set("q", flags.q);
-  if (!flags.preset.empty()) set("preset", flags.preset);
-  return options;
-}
 
 void ApplyCalibrationOptions(const std::string& model,
                              const std::optional<CalibrationRecord>& calibration,
@@ -73,8 +43,8 @@ void ApplyCalibrationOptions(const std::string& model,
   }
   if (!options.values().empty()) {
     throw InputError(
-        "--model ensemble takes its options from the calibration file; drop --option/--q/"
-        "--rounds/--preset, or refit with `entente calibrate`");
+        "--model ensemble takes its options from the calibration file; drop --option/--rounds/"
+        "--preset, or refit with `entente calibrate`");
   }
   options = EnsembleOptions(*calibration);
 }
@@ -82,21 +52,20 @@ void ApplyCalibrationOptions(const std::string& model,
 void AddForecastCommands(CLI::App& app) {
   auto* forecast = app.add_subcommand("forecast", "Forecast where each issue settles");
   auto args = std::make_shared<ForecastArgs>();
+  ResetFlags(args->run, RunKind::kForecast);
   forecast->add_option("scenario", args->scenario, "YAML file or CSV bundle folder")->required();
-  forecast->add_option("-m,--model", args->model, "model to run (see `entente models`)")
-      ->capture_default_str();
+  AddModelFlags(*forecast, args->run, "model to run (see `entente models`)");
   forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
   forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
-  AddModelFlags(*forecast, args->flags);
-  forecast->add_option("--calibration", args->calibration,
+  forecast->add_option("--calibration", args->run.params.calibration,
                        "calibration file (entente calibrate): predictive quantiles; the ensemble "
                        "model's weights");
   forecast
-      ->add_option("--stability", args->stability,
+      ->add_option("--stability", args->run.params.stability,
                    "nudge every position by up to 1% of its scale N times and report each "
                    "outcome's range (knife-edge when it spans over 10%)")
       ->check(CLI::Range(0, 10000));
-  forecast->add_flag("--models-agree", args->disagreement,
+  forecast->add_flag("--models-agree", args->run.params.models_agree,
                      "also run every other model and flag issues where their outcomes span over "
                      "25% of the scale");
   AddDbOptions(forecast, args->db);
@@ -104,37 +73,45 @@ void AddForecastCommands(CLI::App& app) {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
     const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
-    ModelOptions options = ToModelOptions(args->flags);
-    if (args->model == "ktab-smp") {
-      // A KTAB XML file's own parameters apply unless the user sets the same option.
-      const ModelOptions carried = ScenarioModelOptions(args->scenario).ValueOrThrow();
-      for (const auto& [key, value] : carried.values()) {
-        if (!options.Has(key)) options.Set(key, value);
-      }
-    }
+    RunParameters p = ToParameters(args->run, RunKind::kForecast);
     std::optional<CalibrationRecord> calibration;
-    if (!args->calibration.empty()) {
-      calibration = ReadCalibration(args->calibration).ValueOrThrow();
-    }
-    ApplyCalibrationOptions(args->model, calibration, options);
-    Forecast f = RunForecast(s, args->model, options);
+    if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
+    ApplyCalibrationOptions(p.model.name, calibration, p.model.options);
+    Forecast f = RunForecast(s, p.model);
     if (calibration) AddQuantiles(s, f, *calibration);
-    if (args->stability > 0) {
+    if (p.stability > 0) {
       StabilityOptions so;
-      so.perturbations = args->stability;
-      AddStability(s, f, args->model, options, so);
+      so.perturbations = p.stability;
+      AddStability(s, f, p.model.name, ResolveOptions(s, p.model), so);
     }
-    if (args->disagreement) AddDisagreement(s, f);
+    if (p.models_agree) AddDisagreement(s, f);
     Emit(FormatForecast(s, f, format.value()), args->output);
-    SaveRun(args->db, "forecast", s, args->scenario, args->model,
-            {{"model_options", options.values()}}, std::nullopt, ForecastJson(s, f));
+    SaveRun(args->db, RunKind::kForecast, s, args->scenario, p, ForecastJson(s, f));
   });
 
-  auto* models = app.add_subcommand("models", "List the forecasting models");
-  models->callback([] {
-    for (const ModelInfo& m : Models()) {
-      std::cout << fmt::format("{:<12} {}  ({})\n", m.name, m.summary, m.citation);
+  auto* models = app.add_subcommand(
+      "models", "List the forecasting models; with MODEL, its options (name, type, default, help)");
+  auto name = std::make_shared<std::string>();
+  auto listing = std::make_shared<std::string>("table");
+  models->add_option("model", *name, "one model: list its options");
+  models->add_option("-f,--format", *listing, "table or json (every model with its options)")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  models->callback([name, listing] {
+    if (*listing == "json") {
+      const nlohmann::ordered_json all = ModelsJson();
+      Emit((name->empty() ? all : ModelJson(RequireModel(*name))).dump(2) + "\n", "");
+      return;
     }
+    if (!name->empty()) {
+      Emit(ModelOptionsTable(RequireModel(*name)), "");
+      return;
+    }
+    std::string out;
+    for (const ModelInfo& m : Models()) {
+      out += fmt::format("{:<12} {}  ({})\n", m.name, m.summary, m.citation);
+    }
+    Emit(out, "");
   });
 }
 

@@ -15,6 +15,7 @@
 #include "entente/report/report.hpp"
 #include "entente/store/run_store.hpp"
 #include "run_database.hpp"
+#include "run_flags.hpp"
 
 namespace entente::cli {
 namespace {
@@ -24,20 +25,12 @@ struct ReportArgs {
   std::int64_t run = 0;
   std::string output;
   std::string format;
-  std::string model;
   std::string models;
-  std::int64_t draws = 2000;
-  std::uint64_t seed = 1;
-  std::string noise = "10%";
-  int threads = 0;
-  std::string calibration;
-  ModelFlags flags;
+  RunFlags flags;
   DbArgs db;
   // Which optional flags were given, so a stored run's own settings survive unless overridden.
   CLI::Option* run_opt = nullptr;
-  CLI::Option* draws_opt = nullptr;
-  CLI::Option* seed_opt = nullptr;
-  CLI::Option* noise_opt = nullptr;
+  CLI::Option* model_opt = nullptr;
 };
 
 // An output the user cannot write to is bad input (exit 2); checked before any computing.
@@ -76,7 +69,7 @@ ReportInputs FromRun(const ReportArgs& a) {
                      "give --db FILE (or set ENTENTE_DB) naming the database the run is in"}});
   }
   RunStore store = RunStore::Open(path).ValueOrThrow();
-  return ReportInputsFromRun(store.Get(a.run).ValueOrThrow()).ValueOrThrow();
+  return ReportInputsFromRun(store.Get(a.run).ValueOrThrow());
 }
 
 void Run(const ReportArgs& a) {
@@ -99,26 +92,33 @@ void Run(const ReportArgs& a) {
     in.options.outcomes = std::move(doc.outcomes);  // the backtest section's; models never see them
     in.options.source = a.scenario;
   }
-  ReportOptions& o = in.options;
-  if (!a.model.empty()) o.model = a.model;
-  if (!a.models.empty()) o.models = SplitList(a.models, ',');
-  const ModelOptions flags = ToModelOptions(a.flags);
-  if (!flags.values().empty() || !a.model.empty()) o.model_options = flags;
-  if (!a.calibration.empty()) {
-    const CalibrationRecord c = ReadCalibration(a.calibration).ValueOrThrow();
-    ApplyCalibrationOptions(o.model, c, o.model_options);
+  // The flags given override what a stored run brings; without --run every flag applies.
+  RunFlags flags = a.flags;
+  flags.params.models = SplitList(a.models, ',');
+  const RunParameters given = ToParameters(flags, RunKind::kReport);
+  RunParameters& o = in.options.run;
+  const ModelOptions& options = given.model.options;
+  if (!from_run || a.model_opt->count() > 0) o.model.name = given.model.name;
+  if (!from_run || a.model_opt->count() > 0 || !options.values().empty())
+    o.model.options = options;
+  o.models = given.models;
+  if (!from_run || a.flags.draws_flag->count() > 0) o.draws = given.draws;
+  if (!from_run || a.flags.seed_flag->count() > 0) o.seed = given.seed;
+  if (!from_run || a.flags.noise_flag->count() > 0) o.noise_percent = given.noise_percent;
+  o.threads = given.threads;
+  o.tornado_bars = given.tornado_bars;
+  o.calibration = given.calibration;
+  if (!o.calibration.empty()) {
+    const CalibrationRecord c = ReadCalibration(o.calibration).ValueOrThrow();
+    ApplyCalibrationOptions(o.model.name, c, o.model.options);
     std::string data;
     for (const TrainingFile& t : c.training) data += (data.empty() ? "" : ", ") + t.path;
-    o.calibration = fmt::format("calibration {} (fitted on {} issues of {}, {})", a.calibration,
-                                c.cases, data, c.created);
-  } else if (o.model == "ensemble") {
-    ApplyCalibrationOptions(o.model, std::nullopt, o.model_options);
+    in.options.calibration_note = fmt::format("calibration {} (fitted on {} issues of {}, {})",
+                                              o.calibration, c.cases, data, c.created);
+  } else if (o.model.name == "ensemble") {
+    ApplyCalibrationOptions(o.model.name, std::nullopt, o.model.options);
   }
-  if (!from_run || a.draws_opt->count() > 0) o.draws = a.draws;
-  if (!from_run || a.seed_opt->count() > 0) o.seed = a.seed;
-  if (!from_run || a.noise_opt->count() > 0) o.noise = ParseNoisePercent(a.noise);
-  o.threads = a.threads;
-  const std::string text = BuildReport(in.scenario, o, format).ValueOrThrow();
+  const std::string text = BuildReport(in.scenario, in.options, format);
   if (a.output.empty() || a.output == "-") {
     Emit(text, "");
     return;
@@ -132,6 +132,7 @@ void Run(const ReportArgs& a) {
 
 void AddReportCommand(CLI::App& app) {
   auto a = std::make_shared<ReportArgs>();
+  ResetFlags(a->flags, RunKind::kReport);
   auto* cmd =
       app.add_subcommand("report", "Self-contained HTML report (or Markdown summary) with charts");
   cmd->add_option("scenario", a->scenario, "YAML file or CSV bundle folder");
@@ -140,22 +141,12 @@ void AddReportCommand(CLI::App& app) {
   cmd->add_option("-o,--output", a->output, "write to FILE (atomically) instead of stdout");
   cmd->add_option("-f,--format", a->format,
                   "html (default) or md (the summary as Markdown; default for *.md)");
-  cmd->add_option("-m,--model", a->model,
-                  "primary model: summary, Monte Carlo, tornado, cohesion (default median)");
+  AddModelFlags(*cmd, a->flags, "primary model: summary, Monte Carlo, tornado, cohesion");
+  a->model_opt = cmd->get_option("--model");
   cmd->add_option("--models", a->models, "models shown beside it, comma-separated (default: all)");
-  // Ranges of --draws and --threads are checked by the library, where the counts are used.
-  a->draws_opt = cmd->add_option("-n,--draws", a->draws, "Monte Carlo draws; 0 skips uncertainty")
-                     ->capture_default_str();
-  a->seed_opt =
-      cmd->add_option("--seed", a->seed, "random seed")->capture_default_str()->check(SeedRange());
-  a->noise_opt = cmd->add_option("--noise", a->noise, "spread for stances that state none")
-                     ->capture_default_str();
-  cmd->add_option("--calibration", a->calibration,
+  AddDrawFlags(*cmd, a->flags, "Monte Carlo draws; 0 skips uncertainty");
+  cmd->add_option("--calibration", a->flags.params.calibration,
                   "calibration file (entente calibrate): the ensemble model's weights");
-  cmd->add_option("--threads", a->threads,
-                  "worker threads: 0 = all cores, or 1 to 1024; never changes results")
-      ->capture_default_str();
-  AddModelFlags(*cmd, a->flags);
   AddDbOptions(cmd, a->db);
   cmd->callback([a] { Run(*a); });
 }

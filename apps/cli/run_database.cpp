@@ -25,9 +25,8 @@ std::string DbPath(const DbArgs& db) {
   return env != nullptr && *env != '\0' ? env : "entente.db";
 }
 
-void SaveRun(const DbArgs& db, const std::string& kind, const Scenario& scenario,
-             const std::string& scenario_path, const std::string& model,
-             const nlohmann::ordered_json& options, std::optional<std::uint64_t> seed,
+void SaveRun(const DbArgs& db, RunKind kind, const Scenario& scenario,
+             const std::string& scenario_path, const RunParameters& params,
              const nlohmann::ordered_json& result) {
   const std::string path = DbPath(db);
   if (path.empty()) return;
@@ -36,7 +35,7 @@ void SaveRun(const DbArgs& db, const std::string& kind, const Scenario& scenario
   Result<RunStore> store = RunStore::Open(path);
   if (!store) throw InputError(store.errors());
   Result<std::int64_t> id = store.value().Save(
-      MakeRunRecord(kind, scenario, scenario_path, model, options, seed, result));
+      MakeRunRecord(kind, scenario, scenario_path, params, result));
   if (!id) throw IoError(FormatErrors(id.errors()));
   if (::isatty(STDERR_FILENO) != 0) {
     std::fprintf(stderr, "saved as run %lld in %s\n", static_cast<long long>(id.value()),

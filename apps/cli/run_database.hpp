@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "entente/analysis/run_parameters.hpp"
 #include "entente/core/scenario.hpp"
 
 namespace entente::cli {
@@ -25,12 +26,10 @@ void AddDbOptions(CLI::App* cmd, DbArgs& db);
 /// The database path in effect ("" when --no-db).
 [[nodiscard]] std::string DbPath(const DbArgs& db);
 
-/// Saves one run (one transaction); says "saved as run N" on stderr when it is a terminal.
-/// InputError (exit 2) if the database cannot be opened (not a database, a newer schema,
-/// locked), as for `runs list`; IoError (exit 1) if an open database cannot take the run.
-void SaveRun(const DbArgs& db, const std::string& kind, const Scenario& scenario,
-             const std::string& scenario_path, const std::string& model,
-             const nlohmann::ordered_json& options, std::optional<std::uint64_t> seed,
+/// Saves one run with its parameters (one transaction); says "saved as run N" on stderr when
+/// it is a terminal. IoError if the database cannot take it.
+void SaveRun(const DbArgs& db, RunKind kind, const Scenario& scenario,
+             const std::string& scenario_path, const RunParameters& params,
              const nlohmann::ordered_json& result);
 
 }  // namespace entente::cli

@@ -10,44 +10,26 @@
 #include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/error.hpp"
-#include "entente/core/text.hpp"
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/output/simulation_output.hpp"
 #include "progress.hpp"
 #include "run_database.hpp"
+#include "run_flags.hpp"
 
 namespace entente::cli {
 namespace {
 
 struct SimulateArgs {
   std::string scenario;
-  std::string model = "median";
-  std::int64_t draws = 10000;
-  std::uint64_t seed = 1;
-  int threads = 0;
-  std::string noise = "0%";
-  std::vector<std::string> thresholds;
-  bool sensitivity = false;
   std::string format = "table";
   std::string output;
-  std::string calibration;
-  ModelFlags flags;
+  RunFlags run;
   DbArgs db;
 };
 
 }  // namespace
-
-double ParseNoisePercent(const std::string& text) {
-  std::string_view t = Trim(text);
-  if (!t.empty() && t.back() == '%') t.remove_suffix(1);
-  const auto v = ParseNumber(t);
-  if (!v || *v < 0) {
-    throw InputError(fmt::format("--noise '{}' is not a percentage; write e.g. --noise 10%", text));
-  }
-  return *v / 100;
-}
 
 CLI::Validator SeedRange() {
   return CLI::Validator(
@@ -66,100 +48,61 @@ CLI::Validator SeedRange() {
 
 namespace {
 
-std::vector<Threshold> ParseThresholds(const std::vector<std::string>& items) {
-  std::vector<Threshold> out;
-  for (const std::string& item : items) {
-    const std::size_t colon = item.rfind(':');
-    const auto v = colon == std::string::npos ? std::nullopt : ParseNumber(item.substr(colon + 1));
-    if (!v || colon == 0) {
-      throw InputError(fmt::format(
-          "--threshold '{}' is not ISSUE:VALUE; write e.g. --threshold sanctions_relief:50", item));
-    }
-    out.push_back(Threshold{item.substr(0, colon), *v});
-  }
-  return out;
-}
-
 void Run(const SimulateArgs& a) {
   Result<OutputFormat> format = ParseOutputFormat(a.format);
   if (!format || format.value() == OutputFormat::kCsv) {
     throw InputError("--format: simulate writes table or json");
   }
   const Scenario s = LoadScenario(a.scenario).ValueOrThrow();
-  SimulationOptions o;
-  o.model = a.model;
-  o.model_options = ToModelOptions(a.flags);
+  const RunParameters p = ToParameters(a.run, RunKind::kSimulate);
+  SimulationOptions o = ToSimulation(p);
   std::optional<CalibrationRecord> calibration;
-  if (!a.calibration.empty()) calibration = ReadCalibration(a.calibration).ValueOrThrow();
-  ApplyCalibrationOptions(a.model, calibration, o.model_options);
+  if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
+  ApplyCalibrationOptions(o.model, calibration, o.model_options);
   if (calibration) {
     bool fallback = false;
-    o.model_error_z = ResidualsFor(*calibration, a.model, &fallback);
+    o.model_error_z = ResidualsFor(*calibration, o.model, &fallback);
     o.error_floor = calibration->settings.floor;
     if (fallback) {
       std::fprintf(stderr,
                    "warning: the calibration has no residuals of model '%s'; the model error "
                    "uses the fitted design's (%s)\n",
-                   a.model.c_str(), calibration->design.c_str());
+                   o.model.c_str(), calibration->design.c_str());
     }
   }
-  o.draws = a.draws;
-  o.seed = a.seed;
-  o.threads = a.threads;
-  o.noise.fraction = ParseNoisePercent(a.noise);
-  o.thresholds = ParseThresholds(a.thresholds);
-  o.sensitivity = a.sensitivity;
   o.cancel = &InterruptFlag();
   ProgressBar bar;
   o.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
   const SimulationResult r = Simulate(s, o);
   bar.Finish();
   const nlohmann::ordered_json json = SimulationJson(s, r);
-  Emit(format.value() == OutputFormat::kJson ? json.dump(2) + "\n" : SimulationTable(s, r),
-       a.output);
+  const bool as_json = format.value() == OutputFormat::kJson;
+  // The table carries the warnings; with JSON on stdout they go to stderr too.
+  if (as_json) {
+    for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  }
+  Emit(as_json ? json.dump(2) + "\n" : SimulationTable(s, r), a.output);
   if (r.interrupted) {
     ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"
     if (!DbPath(a.db).empty())
       std::fprintf(stderr, "not saved to the runs database: interrupted\n");
     return;
   }
-  nlohmann::ordered_json thresholds = nlohmann::ordered_json::array();
-  for (const Threshold& t : o.thresholds)
-    thresholds.push_back({{"issue", t.issue}, {"value", t.value}});
-  SaveRun(a.db, "simulate", s, a.scenario, a.model,
-          {{"model_options", o.model_options.values()},
-           {"draws", o.draws},
-           {"noise", o.noise.fraction},
-           {"thresholds", thresholds},
-           {"sensitivity", o.sensitivity},
-           {"calibration", a.calibration}},
-          o.seed, json);
+  RunParameters stored = p;
+  stored.model.options = o.model_options;  // with the calibration's ensemble weights
+  SaveRun(a.db, RunKind::kSimulate, s, a.scenario, stored, json);
 }
 
 void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
+  ResetFlags(a.run, RunKind::kSimulate);
   cmd->add_option("scenario", a.scenario, "YAML file or CSV bundle folder")->required();
-  cmd->add_option("-m,--model", a.model, "model to run (see `entente models`)")
-      ->capture_default_str();
-  // Ranges of --draws and --threads are checked by the library, where the counts are used
-  // (CLI11's PositiveNumber printed DBL_MAX as a 309-digit bound).
-  cmd->add_option("-n,--draws", a.draws, "number of draws, 1 to 4,000,000,000")
-      ->capture_default_str();
-  cmd->add_option("--seed", a.seed, "random seed; the same seed gives the same output")
-      ->capture_default_str()
-      ->check(SeedRange());
-  cmd->add_option("--threads", a.threads,
-                  "worker threads: 0 = all cores, or 1 to 1024; never changes results")
-      ->capture_default_str();
-  cmd->add_option("--noise", a.noise,
-                  "spread for stances that state none: positions sd = P% of the scale, salience "
-                  "and capability sd = P% of the value")
-      ->capture_default_str();
-  cmd->add_option("--threshold", a.thresholds,
+  AddModelFlags(*cmd, a.run, "model to run (see `entente models`)");
+  AddDrawFlags(*cmd, a.run, "number of draws, 1 to 4,000,000,000");
+  cmd->add_option("--threshold", a.run.thresholds,
                   "ISSUE:VALUE, report P(outcome >= VALUE) and <= (repeatable)");
   cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
   cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
-  AddModelFlags(*cmd, a.flags);
-  cmd->add_option("--calibration", a.calibration,
+  cmd->add_option("--calibration", a.run.params.calibration,
                   "calibration file (entente calibrate): each draw adds the model's own error, "
                   "a resampled cross-validated residual x the issue's error scale");
   AddDbOptions(cmd, a.db);
@@ -172,7 +115,7 @@ void AddSimulateCommands(CLI::App& app) {
   auto* simulate =
       app.add_subcommand("simulate", "Monte Carlo forecast over the inputs' uncertainty");
   AddSimulateOptions(simulate, *args);
-  simulate->add_flag("--sensitivity", args->sensitivity,
+  simulate->add_flag("--sensitivity", args->run.params.sensitivity,
                      "also rank the inputs that move each outcome");
   simulate->callback([args] { Run(*args); });
 
@@ -181,7 +124,7 @@ void AddSimulateCommands(CLI::App& app) {
       "sensitivity", "Which inputs move each outcome most (simulate --sensitivity)");
   AddSimulateOptions(sensitivity, *sens_args);
   sensitivity->callback([sens_args] {
-    sens_args->sensitivity = true;
+    sens_args->run.params.sensitivity = true;
     Run(*sens_args);
   });
 }

@@ -8,7 +8,9 @@
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/store/run_store.hpp"
-#include "scenario_json.hpp"
+#include "entente/output/model_output.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 
@@ -36,15 +38,7 @@ ApiResponse Api::Health() const {
 }
 
 ApiResponse Api::ListModels() const {
-  Json list = Json::array();
-  for (const ModelInfo& m : entente::Models()) {
-    list.push_back({{"name", m.name},
-                    {"summary", m.summary},
-                    {"citation", m.citation},
-                    {"dynamic", m.aggregate == nullptr},
-                    {"calibrated", m.calibrated}});
-  }
-  return JsonResponse(200, Json{{"models", list}});
+  return JsonResponse(200, ModelsJson());
 }
 
 ApiResponse Api::ListScenarios() const {

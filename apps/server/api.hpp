@@ -37,7 +37,8 @@ class Api {
 
   /// GET /api/health: status, version, whether the dashboard and report module are built.
   [[nodiscard]] ApiResponse Health() const;
-  /// GET /api/models: name, summary and citation of every model.
+  /// GET /api/models: every model with its declared options (name, type, default, range,
+  /// help) and the defaults every front end takes (ModelsJson).
   [[nodiscard]] ApiResponse ListModels() const;
   /// GET /api/scenarios: the served scenarios' names and titles.
   [[nodiscard]] ApiResponse ListScenarios() const;

@@ -10,6 +10,7 @@
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/analysis/run_parameters.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/backtest_output.hpp"
 #include "entente/output/forecast_output.hpp"
@@ -17,7 +18,8 @@
 #include "entente/report/report.hpp"
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_store.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 namespace {
@@ -47,54 +49,52 @@ ApiResponse WithScenario(std::string_view body, const Limits& limits, F work) {
   }
 }
 
-// The number `key` of the body, `fallback` when absent; InputError when not a number.
-double NumberField(const nlohmann::json& body, const char* key, double fallback) {
-  if (!body.contains(key) || body[key].is_null()) return fallback;
-  if (!body[key].is_number())
-    throw InputError({BodyError(key, fmt::format("'{}' must be a number", key), "send a number")});
-  return body[key].get<double>();
-}
-
 std::string Text(const nlohmann::json& body, const char* key, const std::string& fallback) {
-  return TextField(body, key, fallback).ValueOrThrow();
+  Result<std::string> text = TextField(body, key, fallback);
+  if (!text) throw InputError(text.errors());
+  return std::move(text).value();
 }
 
-// The Monte Carlo settings of a simulate or report request, checked against the limits.
-struct Draws {
-  std::int64_t draws;
-  std::uint64_t seed;
-  double noise;  // fraction
-};
+// `"options": {"MODEL": {...}}`, the options of each model the request names.
+ModelOptions OptionsFor(const nlohmann::json& body, const std::string& model) {
+  if (!body.contains("options") || !body["options"].is_object() || !body["options"].contains(model))
+    return {};
+  Result<ModelOptions> options = OptionsOfRequest(body["options"][model], "options." + model);
+  if (!options) throw InputError(options.errors());
+  return std::move(options).value();
+}
 
-Draws DrawsOf(const nlohmann::json& j, const Limits& limits) {
-  const double draws = NumberField(j, "draws", 2000);
-  if (draws < 1 || draws > static_cast<double>(limits.max_draws) || draws != std::floor(draws)) {
+// The run parameters of a request (the library's contract, the same keys as a stored run's
+// options), with the keys the server reads itself set aside. Model options may come as
+// "model_options" (for the one model) or per model under "options"; not both.
+RunParameters ParametersOf(const nlohmann::json& body, RunKind kind, const Limits& limits,
+                           std::vector<std::string> own) {
+  for (const char* key : {"scenario", "yaml", "moves", "scenario_name", "save", "options"})
+    own.emplace_back(key);
+  RunParameters p = RunParameters::FromJson(body, kind, "request body", own);
+  if (body.contains("options") && !body["options"].is_null()) {
+    if (body.contains("model_options")) {
+      throw InputError({BodyError("options", "give either 'options' or 'model_options', not both",
+                                  "send {\"model_options\": {\"rounds\": 8}}")});
+    }
+    if (!body["options"].is_object()) {
+      throw InputError({BodyError("options", "'options' must map model names to their options",
+                                  "send {\"options\": {\"eu\": {\"rounds\": 8}}}")});
+    }
+    p.model.options = OptionsFor(body, p.model.name);
+  }
+  if (p.draws > limits.max_draws) {
     throw InputError({BodyError(
         "draws", fmt::format("'draws' must be a whole number from 1 to {}", limits.max_draws),
         "ask for fewer draws, or use `entente simulate` for more")});
   }
-  const double seed = NumberField(j, "seed", 1);
-  if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15) {
-    throw InputError({BodyError("seed", "'seed' must be a whole number >= 0", "send e.g. 1")});
-  }
-  const double noise = NumberField(j, "noise_percent", 10) / 100;
-  if (noise < 0 || noise > 1) {
-    throw InputError(
-        {BodyError("noise_percent", "'noise_percent' must be between 0 and 100", "send e.g. 10")});
-  }
-  return Draws{static_cast<std::int64_t>(draws), static_cast<std::uint64_t>(seed), noise};
-}
-
-ModelOptions OptionsFor(const nlohmann::json& body, const std::string& model) {
-  if (!body.contains("options") || !body["options"].is_object() || !body["options"].contains(model))
-    return {};
-  return OptionsOfRequest(body["options"][model], "options." + model).ValueOrThrow();
+  p.threads = 1;  // requests run in parallel already; one thread each keeps the server fair
+  return p;
 }
 
 // Stores the run when the request asks for it ("save": true); its id, or null.
-Json MaybeSave(const std::string& db, const nlohmann::json& body, const std::string& kind,
-               const Scenario& s, const std::string& model, const Json& options,
-               std::optional<std::uint64_t> seed, const Json& result) {
+Json MaybeSave(const std::string& db, const nlohmann::json& body, RunKind kind, const Scenario& s,
+               const RunParameters& params, const Json& result) {
   if (!body.value("save", false)) return nullptr;
   if (db.empty())
     throw InputError(
@@ -103,7 +103,7 @@ Json MaybeSave(const std::string& db, const nlohmann::json& body, const std::str
   if (!store) throw IoError(FormatErrors(store.errors()));
   const std::string path = "api:" + Text(body, "scenario_name", "dashboard");
   Result<std::int64_t> id =
-      store.value().Save(MakeRunRecord(kind, s, path, model, options, seed, result));
+      store.value().Save(MakeRunRecord(kind, s, path, params, result));
   if (!id) throw IoError(FormatErrors(id.errors()));
   return id.value();
 }
@@ -129,27 +129,24 @@ ApiResponse Api::PostValidate(std::string_view body) const {
 ApiResponse Api::PostForecast(std::string_view body) const {
   return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
     const auto start = Clock::now();
-    std::vector<std::string> models{Text(j, "model", "compromise")};
-    if (j.contains("models")) {
-      if (!j["models"].is_array() || j["models"].empty() || j["models"].size() > 8 ||
-          !std::all_of(j["models"].begin(), j["models"].end(),
-                       [](const auto& m) { return m.is_string(); })) {
-        throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
-                                    "send [\"compromise\", \"eu\"]")});
-      }
-      models = j["models"].get<std::vector<std::string>>();
+    const RunParameters p = ParametersOf(j, RunKind::kForecast, config_.limits, {"events"});
+    if (j.contains("models") && (p.models.empty() || p.models.size() > 8)) {
+      throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
+                                  "send [\"compromise\", \"eu\"]")});
     }
+    std::vector<std::string> models = p.models.empty() ? std::vector{p.model.name} : p.models;
     Json results = Json::array();
     for (const std::string& m : models) {
-      const ModelOptions options = OptionsFor(j, m);
-      const entente::Forecast f = RunForecast(s, m, options);
+      RunParameters one = p;
+      one.model = ModelChoice{m, m == p.model.name ? p.model.options : OptionsFor(j, m)};
+      one.models.clear();
+      const entente::Forecast f = RunForecast(s, one.model);
       Json forecast = ForecastJson(s, f);
       if (!j.value("events", true)) {
         for (Json& issue : forecast["issues"])
           issue.erase("events");  // the dashboard draws rounds only
       }
-      Json run = MaybeSave(config_.db_path, j, "forecast", s, m,
-                           Json{{"model_options", options.values()}}, std::nullopt, forecast);
+      Json run = MaybeSave(config_.db_path, j, RunKind::kForecast, s, one, forecast);
       results.push_back({{"model", m},
                          {"forecast", forecast},
                          {"cohesion", CohesionJson(m, Cohesion(s, f))},
@@ -162,51 +159,22 @@ ApiResponse Api::PostForecast(std::string_view body) const {
 
 ApiResponse Api::PostSimulate(std::string_view body) const {
   return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
-    SimulationOptions o;
-    o.model = Text(j, "model", "compromise");
-    o.model_options = OptionsFor(j, o.model);
-    const Draws d = DrawsOf(j, config_.limits);
-    o.draws = d.draws;
-    o.seed = d.seed;
-    o.noise.fraction = d.noise;
-    o.threads = 1;  // requests run in parallel already; one thread each keeps the server fair
-    const SimulationResult r = entente::Simulate(s, o);
+    const RunParameters p = ParametersOf(j, RunKind::kSimulate, config_.limits, {});
+    const SimulationResult r = entente::Simulate(s, ToSimulation(p));
     const Json result = SimulationJson(s, r);
     Json out{{"simulation", result}};
-    out["run_id"] = MaybeSave(config_.db_path, j, "simulate", s, o.model,
-                              Json{{"model_options", o.model_options.values()},
-                                   {"draws", o.draws},
-                                   {"noise", o.noise.fraction},
-                                   {"thresholds", Json::array()},
-                                   {"sensitivity", false}},
-                              o.seed, result);
+    out["run_id"] = MaybeSave(config_.db_path, j, RunKind::kSimulate, s, p, result);
     return JsonResponse(200, out);
   });
 }
 
 ApiResponse Api::PostAdvise(std::string_view body) const {
   return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
-    AdviceRequest r;
-    r.actor = Text(j, "actor", "");
-    if (r.actor.empty())
-      throw InputError(
-          {BodyError("actor", "'actor' is missing", "name the actor to advise, e.g. \"US\"")});
-    const std::string issue = Text(j, "issue", "");
-    if (!issue.empty()) r.issue = issue;
-    if (j.contains("target") && !j["target"].is_null()) r.target = NumberField(j, "target", 0);
-    r.model = Text(j, "model", "compromise");
-    r.model_options = OptionsFor(j, r.model);
-    r.tolerance = NumberField(j, "tolerance_percent", 0.5) / 100;
-    const auto advice = entente::Advise(s, r);
-    const Json result = AdviceJson(r.actor, r.model, advice);
+    const RunParameters p = ParametersOf(j, RunKind::kAdvise, config_.limits, {});
+    const auto advice = entente::Advise(s, ToAdvice(p));
+    const Json result = AdviceJson(p.actor, p.model.name, advice);
     Json out{{"advice", result}};
-    out["run_id"] = MaybeSave(config_.db_path, j, "advise", s, r.model,
-                              Json{{"model_options", r.model_options.values()},
-                                   {"actor", r.actor},
-                                   {"issue", issue},
-                                   {"target", r.target ? Json(*r.target) : Json()},
-                                   {"tolerance", r.tolerance}},
-                              std::nullopt, result);
+    out["run_id"] = MaybeSave(config_.db_path, j, RunKind::kAdvise, s, p, result);
     return JsonResponse(200, out);
   });
 }
@@ -239,32 +207,28 @@ std::vector<Outcome> OutcomesOfRequest(const nlohmann::json& j) {
 
 ApiResponse Api::PostBacktest(std::string_view body) const {
   return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
-    BacktestOptions o;
-    o.models = {"compromise", "median"};
-    if (j.contains("models")) {
-      if (!j["models"].is_array() || j["models"].empty() || j["models"].size() > 8 ||
-          !std::all_of(j["models"].begin(), j["models"].end(),
-                       [](const auto& m) { return m.is_string(); })) {
-        throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
-                                    "send [\"compromise\", \"eu\"]")});
-      }
-      o.models = j["models"].get<std::vector<std::string>>();
+    // The request's outcomes are a list of {issue, value}, not the CLI's outcomes file.
+    nlohmann::json params = j;
+    params.erase("outcomes");
+    if (params.contains("model")) {
+      throw InputError({BodyError("model", "a backtest scores 'models', a list",
+                                  "send \"models\": [\"compromise\", \"eu\"]")});
     }
-    for (const std::string& m : o.models) o.model_options[m] = OptionsFor(j, m);
-    const double bootstrap = NumberField(j, "bootstrap", 1000);
-    if (bootstrap < 0 || bootstrap > 10000 || bootstrap != std::floor(bootstrap)) {
+    RunParameters p = ParametersOf(params, RunKind::kBacktest, config_.limits, {});
+    if (!j.contains("models")) p.models = {"compromise", "median"};  // cheap, for the dashboard
+    if (p.models.empty() || p.models.size() > 8) {
+      throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
+                                  "send [\"compromise\", \"eu\"]")});
+    }
+    if (p.bootstrap > 10000) {
       throw InputError({BodyError("bootstrap", "'bootstrap' must be a whole number from 0 to 10000",
                                   "send e.g. 1000")});
     }
-    o.bootstrap = static_cast<int>(bootstrap);
-    if (NumberField(j, "draws", 0) > 0) {
-      const Draws d = DrawsOf(j, config_.limits);
-      o.draws = d.draws;
-      o.seed = d.seed;
-      o.noise.fraction = d.noise;
+    for (const std::string& m : p.models) {
+      (void)RequireModel(m);
+      if (!p.model_options_by_model.contains(m)) p.model_options_by_model[m] = OptionsFor(j, m);
     }
-    o.threads = 1;  // one thread per request, as for simulate
-    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), o);
+    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), ToBacktest(p));
     return JsonResponse(200, Json{{"backtest", BacktestJson(r)}});
   });
 }
@@ -289,28 +253,18 @@ ApiResponse Api::ExportYaml(std::string_view body) const {
 ApiResponse Api::ExportReport(std::string_view body) const {
   return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
     ReportOptions o;
-    // The dashboard sends the models it shows; the first is the report's primary model.
-    if (j.contains("models")) {
-      if (!j["models"].is_array() || j["models"].empty() ||
-          !std::all_of(j["models"].begin(), j["models"].end(),
-                       [](const nlohmann::json& m) { return m.is_string(); })) {
-        throw InputError({BodyError("models", "'models' must be a non-empty list of model names",
-                                    "send e.g. [\"compromise\", \"eu\"]")});
-      }
-      for (const nlohmann::json& m : j["models"]) o.models.push_back(m.get<std::string>());
+    o.run = ParametersOf(j, RunKind::kReport, config_.limits, {"format", "name"});
+    // The dashboard sends the models it shows; the first is the primary model unless "model"
+    // names it.
+    if (!j.contains("model") && !o.run.models.empty()) {
+      o.run.model = ModelChoice{o.run.models.front(), OptionsFor(j, o.run.models.front())};
     }
-    o.model = Text(j, "model", o.models.empty() ? o.model : o.models.front());
-    o.model_options = OptionsFor(j, o.model);
-    const Draws d = DrawsOf(j, config_.limits);
-    o.draws = d.draws;
-    o.seed = d.seed;
-    o.noise = d.noise;
-    o.threads = 1;  // as for simulate: one thread per request
     o.source = Text(j, "name", s.meta.title);
     const std::string format = Text(j, "format", "html");
-    const ReportFormat f = ParseReportFormat(format).ValueOrThrow();
-    std::string text = BuildReport(s, o, f).ValueOrThrow();
-    const bool html = f == ReportFormat::kHtml;
+    Result<ReportFormat> f = ParseReportFormat(format);
+    if (!f) throw InputError(f.errors());
+    std::string text = BuildReport(s, o, f.value());
+    const bool html = f.value() == ReportFormat::kHtml;
     return ApiResponse{200, std::move(text),
                        html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8",
                        html ? "report.html" : "report.md"};

@@ -5,7 +5,8 @@
 #include "entente/analysis/moves.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/formats/yaml_scenario.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 namespace {

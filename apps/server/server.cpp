@@ -15,7 +15,8 @@
 #include "api.hpp"
 #include "assets.hpp"
 #include "entente/core/error.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 namespace {

@@ -6,16 +6,18 @@ Example::
     s = entente.load("scenarios/us-rok-2021.yaml")
     f = entente.forecast(s, model="eu")
     f.to_frame()                       # one row per issue
-    r = entente.simulate(s, draws=20000, noise=0.1)
+    r = entente.simulate(s, draws=20000, noise=10)   # noise in percent, as --noise 10%
     r.draws                            # draws x issues numpy array (no copy)
 
 The engine is C++ (``entente._core``); runs release the GIL and Ctrl-C interrupts them.
 """
 from __future__ import annotations
 
+import json
 import os
-from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, TypeVar,
-                    Union)
+import warnings
+from typing import (Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
+                    TypeVar, Union)
 
 from . import _core
 from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
@@ -32,10 +34,16 @@ __all__ = [
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
     "ForecastResult", "SimulationResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "advise", "compare", "cohesion", "report", "models", "backtest",
+    "simulate", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
+    "DEFAULTS",
 ]
 
 ScenarioLike = Union[Scenario, str, Mapping[str, Any], Any]
+
+#: The library's defaults (model, draws, seed, noise_percent, tolerance_percent, tornado_bars),
+#: the same the CLI and ``entente serve`` take.
+DEFAULTS: Dict[str, Any] = dict(_core.defaults())
+_MODEL: str = DEFAULTS["model"]
 
 
 def _scenario(s: ScenarioLike) -> Scenario:
@@ -54,27 +62,67 @@ def _options(options: Mapping[str, Any]) -> Dict[str, str]:
     return {k: _option_text(v) for k, v in options.items()}
 
 
+def _noise(noise: Union[float, str]) -> float:
+    """Noise in percent, read as the CLI reads ``--noise`` (10 and "10%" are ten percent; an
+    ambiguous 0.1 raises InputError naming both readings)."""
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, str)):
+        raise InputError(f"noise must be a number (percent) or text such as '10%', not {noise!r}")
+    return float(_core.parse_noise(noise if isinstance(noise, str) else _option_text(noise)))
+
+
 R = TypeVar("R")
 
 
-def _recorded(result: R, kind: str, scenario: ScenarioLike, s: Scenario, model: str,
-              options: Dict[str, Any], seed: Optional[int] = None) -> R:
-    """Remembers what ``result.save()`` stores: the options in the CLI's shape for this kind."""
+def _run(kind: str, model: str, options: Mapping[str, Any], **fields: Any) -> Tuple[str, str]:
+    """The run parameters as JSON for the engine, and as the runs database stores them; the
+    library checks them (InputError naming the field)."""
+    text = json.dumps({"model": model, "model_options": _options(options), **fields})
+    return text, _core.run_parameters(kind, text)
+
+
+def _recorded(result: R, kind: str, scenario: ScenarioLike, s: Scenario, params: str) -> R:
+    """Remembers what ``result.save()`` stores: the library's run parameters for this kind."""
     path = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
-    setattr(result, "_record", {"kind": kind, "scenario": s, "path": path, "model": model,
-                                "options": options, "seed": seed})
+    setattr(result, "_record", {"kind": kind, "scenario": s, "path": path, "params": params})
     return result
 
 
-def models() -> List[Tuple[str, str, str]]:
-    """(name, summary, citation) of every model, as `entente models` lists them."""
-    return [tuple(m) for m in _core.models()]  # type: ignore[misc]
+class ModelInfo(NamedTuple):
+    """A model as ``entente models`` lists it, with its options as the library declares them
+    (each a dict: name, type, default, min/max or choices, help)."""
+
+    name: str
+    summary: str
+    citation: str
+    dynamic: bool
+    options: List[Dict[str, Any]]
 
 
-models_list = models
+_MODELS_JSON: Dict[str, Any] = json.loads(_core.models())
 
 
-def forecast(scenario: ScenarioLike, model: str = "median", *,
+def models() -> List[ModelInfo]:
+    """Every model, in the order ``entente models`` lists them, with its declared options."""
+    return [ModelInfo(m["name"], m["summary"], m["citation"], m["dynamic"], m["options"])
+            for m in _MODELS_JSON["models"]]
+
+
+def _options_doc() -> str:
+    """The model options, from the library's declarations, for the docstrings."""
+    lines = ["", "Model options (keyword arguments, as ``--option KEY=VALUE`` on the CLI):"]
+    for m in _MODELS_JSON["models"]:
+        if not m["options"]:
+            lines.append(f"    {m['name']}: none")
+            continue
+        lines.append(f"    {m['name']}:")
+        for o in m["options"]:
+            span = (f"{o['min']:g} to {o['max']:g}" if "min" in o
+                    else ", ".join(o["choices"]) if "choices" in o else "text")
+            lines.append(f"        {o['name']} ({o['type']}, default {o['default']}; {span}): {o['help']}")
+    return "\n".join(lines)
+
+
+def forecast(scenario: ScenarioLike, model: str = _MODEL, *,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
              **options: Any) -> ForecastResult:
     """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
@@ -83,34 +131,35 @@ def forecast(scenario: ScenarioLike, model: str = "median", *,
     ``calibration`` (a file from ``entente calibrate``) adds each issue's predictive quantiles
     (``to_frame()`` columns ``q0.05`` ... ``q0.95``) and gives ``model="ensemble"`` its weights."""
     s = _scenario(scenario)
-    opts = _options(options)
-    cal = os.fspath(calibration) if calibration is not None else ""
-    params: Dict[str, Any] = {"model_options": opts}
-    if cal:
-        params["calibration"] = cal
-    return _recorded(ForecastResult(_core.forecast(s, model, opts, cal)), "forecast", scenario, s,
-                     model, params)
+    fields: Dict[str, Any] = {}
+    if calibration is not None:
+        fields["calibration"] = os.fspath(calibration)
+    text, params = _run("forecast", model, options, **fields)
+    return _recorded(ForecastResult(_core.forecast(s, text)), "forecast", scenario, s, params)
 
 
-def simulate(scenario: ScenarioLike, model: str = "median", *, draws: int = 10000, seed: int = 1,
-             threads: int = 0, noise: float = 0.0,
+def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAULTS["draws"],
+             seed: int = DEFAULTS["seed"], threads: int = 0,
+             noise: Union[float, str] = DEFAULTS["noise_percent"],
              thresholds: Union[Mapping[str, float], Iterable[Tuple[str, float]], None] = None,
              sensitivity: bool = False, keep_draws: bool = True,
              progress: Optional[Callable[[int, int], None]] = None, **options: Any) -> SimulationResult:
-    """Monte Carlo over the inputs' spreads (``noise=0.1`` is the CLI's ``--noise 10%``).
+    """Monte Carlo over the inputs' spreads. ``noise`` is in percent, as the CLI's ``--noise``:
+    ``noise=10`` (or ``"10%"``) gives stances that state no spread one of 10%.
 
     The same seed gives the same numbers whatever ``threads``. ``progress(done, total)`` is
     called from the calling thread about every 50 ms. Ctrl-C raises KeyboardInterrupt within
     a fraction of a second."""
     s = _scenario(scenario)
     pairs = list(thresholds.items()) if isinstance(thresholds, Mapping) else list(thresholds or [])
-    run = _core.simulate(s, model, _options(options), int(draws), int(seed), int(threads), float(noise),
-                         [(str(k), float(v)) for k, v in pairs], bool(sensitivity), bool(keep_draws),
-                         progress)
-    return _recorded(SimulationResult(run, [i.id for i in s.issues]), "simulate", scenario, s, model,
-                     {"model_options": _options(options), "draws": int(draws), "noise": float(noise),
-                      "thresholds": [{"issue": str(k), "value": float(v)} for k, v in pairs],
-                      "sensitivity": bool(sensitivity)}, int(seed))
+    text, params = _run("simulate", model, options, draws=draws, seed=seed, threads=threads,
+                        noise_percent=_noise(noise),
+                        thresholds=[{"issue": str(k), "value": float(v)} for k, v in pairs],
+                        sensitivity=bool(sensitivity))
+    run = _core.simulate(s, text, bool(keep_draws), progress)
+    for w in run.warnings:
+        warnings.warn(w, stacklevel=2)
+    return _recorded(SimulationResult(run, [i.id for i in s.issues]), "simulate", scenario, s, params)
 
 
 def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:
@@ -126,15 +175,16 @@ def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:
 
 
 def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Sequence[str]] = "all",
-             *, draws: int = 0, seed: int = 1, threads: int = 0, noise: float = 0.1,
-             bootstrap: int = 2000, by: Optional[str] = None,
+             *, draws: int = 0, seed: int = DEFAULTS["seed"], threads: int = 0,
+             noise: Union[float, str] = DEFAULTS["noise_percent"],
+             bootstrap: int = DEFAULTS["bootstrap"], by: Optional[str] = None,
              model_options: Optional[Mapping[str, Mapping[str, Any]]] = None,
              reader_options: Optional[Mapping[str, Any]] = None, **options: Any) -> BacktestResult:
     """Score models against observed outcomes, as ``entente backtest``: MAE, RMSE, median
     absolute error, bias, shares within 5/10/20, with 95% intervals from a bootstrap over issue
     groups, and the paired difference of each model to compromise; with ``draws`` > 0 also
     CRPS, coverage of central 50/80/90% intervals, interval scores and a PIT histogram
-    (``noise`` as in simulate).
+    (``noise`` in percent, as in simulate).
 
     ``scenario`` is a path (its outcomes are read with it: YAML ``outcome:``, a bundle's
     outcomes.csv, a DEU table's ``out``) or a Scenario; ``outcomes`` ({issue: value}, a
@@ -151,68 +201,72 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
         s = _scenario(scenario)
     chosen = list(found) if outcomes is None else _outcome_tuples(outcomes)
     if isinstance(models, str):
-        names = [m for m, _, _ in models_list()] if models == "all" else [m for m in models.split(",") if m]
+        # "all" leaves out models that need a calibration file (the ensemble), as the CLI does.
+        names = ([m["name"] for m in _MODELS_JSON["models"] if not m.get("calibrated")]
+                 if models == "all" else [m for m in models.split(",") if m])
     else:
         names = list(models)
     per_model: Dict[str, Dict[str, str]] = {m: _options(options) for m in names} if options else {}
     for m, opts in (model_options or {}).items():
         per_model.setdefault(m, {}).update(_options(opts))
-    json_text, table = _core.backtest(s, chosen, names, per_model, int(draws), int(seed), int(threads),
-                                      float(noise), int(bootstrap), by or "")
-    return _recorded(BacktestResult(json_text, table), "backtest", scenario, s, ",".join(names),
-                     {"models": names, "model_options": per_model, "outcomes": "",
-                      "draws": int(draws), "noise": float(noise), "bootstrap": int(bootstrap),
-                      "by": by or ""}, int(seed))
+    text = json.dumps({"model": ",".join(names), "models": names, "model_options": per_model,
+                       "draws": draws, "seed": seed, "threads": threads,
+                       "noise_percent": _noise(noise), "bootstrap": bootstrap, "by": by or ""})
+    params = _core.run_parameters("backtest", text)
+    json_text, table = _core.backtest(s, chosen, text)
+    return _recorded(BacktestResult(json_text, table), "backtest", scenario, s, params)
 
 
 def advise(scenario: ScenarioLike, actor: str, issue: Optional[str] = None, target: Optional[float] = None,
-           model: str = "median", tolerance: float = 0.005, **options: Any) -> AdviceResult:
+           model: str = _MODEL, tolerance_percent: float = DEFAULTS["tolerance_percent"],
+           **options: Any) -> AdviceResult:
     """What it would take to bring each issue (or ``issue``) to ``actor``'s position or
-    ``target``; ``tolerance`` is a share of the scale (0.005 = the CLI's ``--tolerance 0.5``)."""
+    ``target``; reached within ``tolerance_percent`` of the scale (the CLI's ``--tolerance``)."""
     s = _scenario(scenario)
-    opts = _options(options)
-    return _recorded(AdviceResult(*_core.advise(s, actor, issue, target, model, opts, float(tolerance))),
-                     "advise", scenario, s, model,
-                     {"model_options": opts, "actor": actor, "issue": issue or "", "target": target,
-                      "tolerance": float(tolerance)})
+    text, params = _run("advise", model, options, actor=actor, issue=issue, target=target,
+                        tolerance_percent=tolerance_percent)
+    return _recorded(AdviceResult(*_core.advise(s, text)), "advise", scenario, s, params)
 
 
-def cohesion(scenario: ScenarioLike, model: str = "median", **options: Any) -> CohesionResult:
+def cohesion(scenario: ScenarioLike, model: str = _MODEL, **options: Any) -> CohesionResult:
     """Each alliance's gap and strain, issue by issue, under ``model``'s forecast."""
     s = _scenario(scenario)
-    opts = _options(options)
-    return _recorded(CohesionResult(*_core.cohesion(s, model, opts)), "cohesion", scenario, s, model,
-                     {"model_options": opts})
+    text, params = _run("cohesion", model, options)
+    return _recorded(CohesionResult(*_core.cohesion(s, text)), "cohesion", scenario, s, params)
 
 
-def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str = "median", *,
-            draws: int = 0, seed: int = 1, noise: float = 0.1, **options: Any) -> ComparisonResult:
+def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str = _MODEL, *,
+            draws: int = 0, seed: int = DEFAULTS["seed"],
+            noise: Union[float, str] = DEFAULTS["noise_percent"], **options: Any) -> ComparisonResult:
     """Forecast the baseline and every combination of the named moves; with ``draws`` > 0,
-    also under uncertainty (``noise`` as in simulate)."""
+    also under uncertainty (``noise`` in percent, as in simulate)."""
     ids = [m for m in moves.split(",") if m] if isinstance(moves, str) else list(moves)
     s = _scenario(scenario)
-    opts = _options(options)
-    return _recorded(ComparisonResult(*_core.compare(s, ids, model, opts, int(draws), int(seed), float(noise))),
-                     "compare", scenario, s, model,
-                     {"model_options": opts, "moves": ids, "draws": int(draws),
-                      "noise": float(noise) if draws > 0 else 0.0},
-                     int(seed) if draws > 0 else None)
+    text, params = _run("compare", model, options, moves=ids, draws=draws, seed=seed,
+                        noise_percent=_noise(noise))
+    return _recorded(ComparisonResult(*_core.compare(s, text)), "compare", scenario, s, params)
 
 
 def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = None,
-           format: Optional[str] = None, model: str = "median", *, models: Optional[Sequence[str]] = None,
-           draws: int = 2000, seed: int = 1, noise: float = 0.1, threads: int = 0,
-           tornado_bars: int = 8, **options: Any) -> str:
+           format: Optional[str] = None, model: str = _MODEL, *, models: Optional[Sequence[str]] = None,
+           draws: int = DEFAULTS["draws"], seed: int = DEFAULTS["seed"],
+           noise: Union[float, str] = DEFAULTS["noise_percent"], threads: int = 0,
+           tornado_bars: int = DEFAULTS["tornado_bars"], **options: Any) -> str:
     """The report ``entente report`` writes: one self-contained HTML page (``format="html"``) or
     its summary as Markdown (``"md"``); the format defaults to ``md`` when ``path`` ends in
     ``.md``, else ``html``. Returns the text and, with ``path``, also writes it atomically.
 
     ``model`` is the primary model (summary, Monte Carlo, tornado, cohesion; keyword options are
     its own), ``models`` the forecasts shown beside it (default: every model), ``draws`` the Monte
-    Carlo draws (0 skips the distribution and tornado), ``noise`` a fraction as in simulate."""
+    Carlo draws (0 skips the distribution and tornado), ``noise`` in percent as in simulate."""
     out = None if path is None else os.fspath(path)
     if format is None:
         format = "md" if out is not None and out.endswith(".md") else "html"
     source = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
-    return _core.report(_scenario(scenario), str(format), model, list(models or []), _options(options),
-                        int(draws), int(seed), float(noise), int(threads), int(tornado_bars), source, out)
+    text, _ = _run("report", model, options, models=list(models or []), draws=draws, seed=seed,
+                   noise_percent=_noise(noise), threads=threads, tornado_bars=tornado_bars)
+    return _core.report(_scenario(scenario), str(format), text, source, out)
+
+
+for _fn in (forecast, simulate, advise, cohesion, compare, report):
+    setattr(_fn, "__doc__", (_fn.__doc__ or "") + "\n" + _options_doc())

@@ -52,8 +52,8 @@ class _Result:
         if record is None:
             raise ValueError("this result was not made by entente.forecast/simulate/advise/compare/cohesion")
         path = os.fspath(db) if db is not None else (os.environ.get("ENTENTE_DB") or "entente.db")
-        return int(_core.save_run(record["kind"], record["scenario"], record["path"], record["model"],
-                                  json.dumps(record["options"]), record["seed"], self.to_json(), path))
+        return int(_core.save_run(record["kind"], record["scenario"], record["path"], record["params"],
+                                  self.to_json(), path))
 
 
 def _pd() -> Any:

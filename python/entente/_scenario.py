@@ -1,7 +1,8 @@
 """Scenarios from files, dicts and DataFrames, and back: methods attached to ``Scenario``.
 
-Dicts have the shape of the YAML format (docs/scenario-format.md); they are handed to the YAML
-reader as JSON text, so they are checked exactly like a file and problems name the field.
+Dicts have the shape of the YAML format (docs/scenario-format.md); they are read by the library's
+one scenario reader (the one YAML files and the server's requests go through), so problems name
+the path in the dict and who it concerns: ``dict.issues[1].stances[0] (US on opcon_transfer)``.
 DataFrames have the CSV bundle's columns; they are handed to the bundle reader as CSV text,
 so line N of a message is row N - 2 of the frame (line 1 is the header).
 """
@@ -45,8 +46,10 @@ def from_yaml(text: str, validate: bool = True, file: str = "<yaml>") -> Scenari
 
 def from_dict(data: Mapping[str, Any], validate: bool = True) -> Scenario:
     """A scenario from a dict shaped like the YAML format (``to_dict`` gives one)."""
-    text = json.dumps(_finite(dict(data)), indent=1, default=_plain)
-    return from_yaml(text, validate=validate, file="<dict>")
+    s = _core.scenario_from_json(json.dumps(_finite(dict(data)), default=_plain), "dict")
+    if validate:
+        _core.validate(s)
+    return s
 
 
 def _finite(x: Any) -> Any:
@@ -151,57 +154,9 @@ def _to_frame(self: Scenario) -> Any:
     return frames["stances"].merge(issues, on="issue", how="left", sort=False)
 
 
-def _spread_value(value: float, spread: Any) -> Any:
-    if spread.kind == "none":
-        return value
-    if spread.kind == "normal":
-        return {"value": value, "sd": spread.sd}
-    if spread.kind == "uniform":
-        return {"low": spread.low, "high": spread.high}
-    return {"value": value, "low": spread.low, "high": spread.high}
-
-
 def _to_dict(self: Scenario) -> Dict[str, Any]:
     """The scenario as a dict shaped like the YAML format; ``from_dict`` reads it back."""
-    d: Dict[str, Any] = {"entente": 1}
-    for key in ("title", "as_of", "description"):
-        if getattr(self, key):
-            d[key] = getattr(self, key)
-    if self.sources:
-        d["sources"] = list(self.sources)
-    d["actors"] = [_drop_empty({"id": a.id, "name": a.name, "description": a.description})
-                   for a in self.actors]
-    d["issues"] = [_issue_dict(i) for i in self.issues]
-    if len(self.alliances):
-        d["alliances"] = [_drop_empty({"id": a.id, "name": a.name, "members": list(a.members)})
-                          for a in self.alliances]
-    if len(self.moves):
-        d["moves"] = [_drop_empty({"id": m.id, "name": m.name, "source": m.source,
-                                   "changes": [_drop_empty({"actor": c.actor, "issue": c.issue,
-                                                            "position": c.position, "salience": c.salience,
-                                                            "capability": c.capability}) for c in m.changes]})
-                      for m in self.moves]
-    return d
-
-
-def _issue_dict(i: Any) -> Dict[str, Any]:
-    scale = _drop_empty({"min": i.scale.min, "max": i.scale.max, "unit": i.scale.unit,
-                         "anchors": [{"value": a.value, "label": a.label} for a in i.scale.anchors]})
-    stances = [_drop_empty({"actor": s.actor,
-                            "position": _spread_value(s.position, s.position_spread),
-                            "salience": _spread_value(s.salience, s.salience_spread),
-                            "capability": _spread_value(s.capability, s.capability_spread),
-                            "basis": s.basis, "note": s.note}) for s in i.stances]
-    rule = i.rule  # None for the plain forms, else the YAML mapping of the rule
-    return _drop_empty({"id": i.id, "name": i.name, "description": i.description, "scale": scale,
-                        "status_quo": i.status_quo,
-                        "decision_rule": i.decision_rule if rule is None else rule,
-                        "veto_players": list(i.veto_players) if rule is None else [],
-                        "stances": stances})
-
-
-def _drop_empty(d: Dict[str, Any]) -> Dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None and v != "" and v != []}
+    return dict(json.loads(_core.scenario_to_json(self)))
 
 
 def _save(self: Scenario, path: PathLike, overwrite: bool = False) -> None:

@@ -15,6 +15,8 @@ class Problem:
     message: str
     hint: str
     text: str  #: the one-line form the CLI prints after ``error:``
+    path: str = ""  #: where in a dict or JSON scenario, e.g. ``issues[1].stances[0]``
+    names: str = ""  #: who it concerns, e.g. ``US on opcon_transfer``
 
     def __str__(self) -> str:
         return self.text

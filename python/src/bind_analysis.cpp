@@ -52,6 +52,7 @@ void BindSimulate(py::module_& m) {
       .def_property_readonly("model", [](const SimulationRun& r) { return r.result.model; })
       .def_property_readonly("draws", [](const SimulationRun& r) { return r.result.draws_done; })
       .def_property_readonly("seed", [](const SimulationRun& r) { return r.result.seed; })
+      .def_property_readonly("warnings", [](const SimulationRun& r) { return r.result.warnings; })
       .def_readonly("outcomes", &SimulationRun::outcomes,
                     "draws x issues outcomes (read-only), or None.")
       .def(
@@ -74,26 +75,13 @@ void BindSimulate(py::module_& m) {
 
   m.def(
       "simulate",
-      [](const Scenario& scenario, const std::string& model,
-         const std::map<std::string, std::string>& options, std::int64_t draws, std::uint64_t seed,
-         std::int64_t threads, double noise,
-         const std::vector<std::pair<std::string, double>>& thresholds, bool sensitivity,
-         bool keep_draws, const py::object& progress_fn) {
+      [](const Scenario& scenario, const std::string& params, bool keep_draws,
+         const py::object& progress_fn) {
         auto run = std::make_unique<SimulationRun>();
         run->scenario = scenario;
         std::atomic<bool> cancel{false};
         Progress progress;
-        SimulationOptions o;
-        o.model = model;
-        o.model_options = ModelOptionsFrom(options);
-        o.draws = draws;
-        o.seed = seed;
-        RequireThreadCount(threads);  // before narrowing: 2^32 + 1 must not pass as 1
-        o.threads = static_cast<int>(threads);
-        o.noise.fraction = noise;
-        for (const auto& [issue, value] : thresholds)
-          o.thresholds.push_back(Threshold{issue, value});
-        o.sensitivity = sensitivity;
+        SimulationOptions o = ToSimulation(ParametersFrom(params, RunKind::kSimulate));
         o.keep_outcomes = keep_draws;
         o.cancel = &cancel;
         o.progress = [&progress](std::int64_t done, std::int64_t total) {
@@ -104,9 +92,7 @@ void BindSimulate(py::module_& m) {
         run->outcomes = OutcomeArray(std::move(run->result.outcomes), run->scenario.issues.size());
         return run;
       },
-      py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("draws"), py::arg("seed"),
-      py::arg("threads"), py::arg("noise"), py::arg("thresholds"), py::arg("sensitivity"),
-      py::arg("keep_draws"), py::arg("progress"));
+      py::arg("scenario"), py::arg("params"), py::arg("keep_draws"), py::arg("progress"));
 }
 
 }  // namespace
@@ -117,64 +103,42 @@ void BindAnalysis(py::module_& m) {
   // The rest return (json text, table text), exactly what the CLI prints with -f json / table.
   m.def(
       "advise",
-      [](const Scenario& scenario, const std::string& actor, std::optional<std::string> issue,
-         std::optional<double> target, const std::string& model,
-         const std::map<std::string, std::string>& options, double tolerance) {
+      [](const Scenario& scenario, const std::string& params) {
         const Scenario s = scenario;
-        AdviceRequest r;
-        r.actor = actor;
-        r.issue = std::move(issue);
-        r.target = target;
-        r.model = model;
-        r.model_options = ModelOptionsFrom(options);
-        r.tolerance = tolerance;
+        const RunParameters p = ParametersFrom(params, RunKind::kAdvise);
         std::vector<IssueAdvice> advice;
         std::atomic<bool> cancel{false};
-        Run([&] { advice = Advise(s, r); }, cancel, Progress{}, py::none());
-        return py::make_tuple(AdviceJson(actor, model, advice).dump(2),
-                              AdviceTable(actor, model, advice));
+        Run([&] { advice = Advise(s, ToAdvice(p)); }, cancel, Progress{}, py::none());
+        return py::make_tuple(AdviceJson(p.actor, p.model.name, advice).dump(2),
+                              AdviceTable(p.actor, p.model.name, advice));
       },
-      py::arg("scenario"), py::arg("actor"), py::arg("issue"), py::arg("target"), py::arg("model"),
-      py::arg("options"), py::arg("tolerance"));
+      py::arg("scenario"), py::arg("params"));
 
   m.def(
       "cohesion",
-      [](const Scenario& scenario, const std::string& model,
-         const std::map<std::string, std::string>& options) {
+      [](const Scenario& scenario, const std::string& params) {
         const Scenario s = scenario;
-        const ModelOptions o = ModelOptionsFrom(options);
+        const RunParameters p = ParametersFrom(params, RunKind::kCohesion);
         std::vector<AllianceCohesion> c;
         std::atomic<bool> cancel{false};
-        Run([&] { c = Cohesion(s, RunForecast(s, model, o)); }, cancel, Progress{}, py::none());
-        return py::make_tuple(CohesionJson(model, c).dump(2), CohesionTable(s, model, c));
+        Run([&] { c = Cohesion(s, RunForecast(s, p.model)); }, cancel, Progress{}, py::none());
+        return py::make_tuple(CohesionJson(p.model.name, c).dump(2),
+                              CohesionTable(s, p.model.name, c));
       },
-      py::arg("scenario"), py::arg("model"), py::arg("options"));
+      py::arg("scenario"), py::arg("params"));
 
   m.def(
       "compare",
-      [](const Scenario& scenario, const std::vector<std::string>& moves, const std::string& model,
-         const std::map<std::string, std::string>& options, std::int64_t draws, std::uint64_t seed,
-         double noise) {
+      [](const Scenario& scenario, const std::string& params) {
         const Scenario s = scenario;
         std::atomic<bool> cancel{false};
-        CompareRequest r;
-        r.moves = moves;
-        r.model = model;
-        r.model_options = ModelOptionsFrom(options);
-        if (draws > 0) {
-          SimulationOptions o;
-          o.draws = draws;
-          o.seed = seed;
-          o.noise.fraction = noise;
-          o.cancel = &cancel;
-          r.simulation = o;
-        }
+        CompareRequest r = ToCompare(ParametersFrom(params, RunKind::kCompare));
+        if (r.simulation) r.simulation->cancel = &cancel;
         std::vector<Variant> variants;
         Run([&] { variants = Compare(s, r); }, cancel, Progress{}, py::none());
         return py::make_tuple(ComparisonJson(s, variants).dump(2), ComparisonTable(s, variants));
       },
-      py::arg("scenario"), py::arg("moves"), py::arg("model"), py::arg("options"), py::arg("draws"),
-      py::arg("seed"), py::arg("noise"));
+      py::arg("scenario"), py::arg("params"));
 }
 
 }  // namespace entente::python

@@ -60,31 +60,18 @@ void BindBacktest(py::module_& m) {
   m.def(
       "backtest",
       [](const Scenario& scenario, const std::vector<OutcomeTuple>& outcomes,
-         const std::vector<std::string>& models,
-         const std::map<std::string, std::map<std::string, std::string>>& options,
-         std::int64_t draws, std::uint64_t seed, int threads, double noise, int bootstrap,
-         const std::string& by) {
+         const std::string& params) {
         const Scenario s = scenario;
         const std::vector<Outcome> o = OutcomesFrom(outcomes);
-        BacktestOptions b;
-        b.models = models;
-        for (const auto& [model, values] : options)
-          b.model_options[model] = ModelOptionsFrom(values);
-        b.draws = draws;
-        b.seed = seed;
-        b.threads = threads;
-        b.noise.fraction = noise;
-        b.bootstrap = bootstrap;
-        b.by = by;
+        BacktestOptions b = ToBacktest(ParametersFrom(params, RunKind::kBacktest));
         std::atomic<bool> cancel{false};
         b.cancel = &cancel;
         BacktestResult r;
         RunInterruptible([&] { r = RunBacktest(s, o, b); }, cancel, Progress{}, py::none());
         return py::make_tuple(BacktestJson(r).dump(2), BacktestTable(r));
       },
-      py::arg("scenario"), py::arg("outcomes"), py::arg("models"), py::arg("options"),
-      py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("noise"), py::arg("bootstrap"),
-      py::arg("by"), "(json text, table text) of `entente backtest` on the scenario and outcomes.");
+      py::arg("scenario"), py::arg("outcomes"), py::arg("params"),
+      "(json text, table text) of `entente backtest` on the scenario and outcomes.");
 }
 
 }  // namespace entente::python

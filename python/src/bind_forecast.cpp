@@ -2,6 +2,7 @@
 // rounds are packed once into one rounds x stances block owned by the run object, and the
 // arrays handed out are read-only views that keep that object alive.
 #include <pybind11/numpy.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
@@ -41,10 +42,18 @@ py::array View(const py::object& owner, const double* data, std::vector<py::ssiz
 
 }  // namespace
 
-ModelOptions ModelOptionsFrom(const std::map<std::string, std::string>& values) {
-  ModelOptions o;
-  for (const auto& [k, v] : values) o.Set(k, v);
-  return o;
+RunKind KindFrom(const std::string& name) {
+  for (RunKind k : {RunKind::kForecast, RunKind::kSimulate, RunKind::kAdvise, RunKind::kCompare,
+                    RunKind::kCohesion, RunKind::kReport, RunKind::kBacktest}) {
+    if (RunKindName(k) == name) return k;
+  }
+  throw InputError(fmt::format("unknown kind of run '{}'", name));
+}
+
+RunParameters ParametersFrom(const std::string& json, RunKind kind) {
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded()) throw InternalError("the Python layer sent run parameters that are not JSON");
+  return RunParameters::FromJson(j, kind, "");
 }
 
 void BindForecast(py::module_& m) {
@@ -115,25 +124,24 @@ void BindForecast(py::module_& m) {
 
   m.def(
       "forecast",
-      [](const Scenario& scenario, const std::string& model,
-         const std::map<std::string, std::string>& options, const std::string& calibration) {
+      [](const Scenario& scenario, const std::string& params) {
         auto run = std::make_unique<ForecastRun>();
         run->scenario = scenario;  // snapshot, taken with the GIL held
-        ModelOptions o = ModelOptionsFrom(options);
+        RunParameters p = ParametersFrom(params, RunKind::kForecast);
         std::optional<CalibrationRecord> record;
-        if (!calibration.empty()) {
-          record = ReadCalibration(calibration).ValueOrThrow();
-          if (model == "ensemble") {
-            if (!options.empty()) {
+        if (!p.calibration.empty()) {
+          record = ReadCalibration(p.calibration).ValueOrThrow();
+          if (p.model.name == "ensemble") {
+            if (!p.model.options.values().empty()) {
               throw InputError(
                   "model ensemble takes its options from the calibration file; pass no options");
             }
-            o = EnsembleOptions(*record);
+            p.model.options = EnsembleOptions(*record);
           }
         }
         std::atomic<bool> cancel{false};
         Progress progress;
-        RunInterruptible([&] { run->forecast = RunForecast(run->scenario, model, o); }, cancel,
+        RunInterruptible([&] { run->forecast = RunForecast(run->scenario, p.model); }, cancel,
                          progress, py::none());
         if (record) AddQuantiles(run->scenario, run->forecast, *record);
         for (const IssueForecast& f : run->forecast.issues) {
@@ -144,9 +152,10 @@ void BindForecast(py::module_& m) {
         }
         return run;
       },
-      py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("calibration") = "",
+      py::arg("scenario"), py::arg("params"),
       "Validates, runs the model and applies the decision rules, without the GIL; with a "
-      "calibration file, adds predictive quantiles (and the ensemble model's weights).");
+      "calibration file in the parameters, adds predictive quantiles (and the ensemble model's "
+      "weights).");
 }
 
 }  // namespace entente::python

@@ -3,14 +3,18 @@
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
+#include "entente/analysis/noise.hpp"
+#include "entente/core/defaults.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/core/version.hpp"
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "entente/formats/scenario_tree.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_store.hpp"
+#include "entente/output/model_output.hpp"
 #include "errors.hpp"
 
 namespace py = pybind11;
@@ -48,6 +52,18 @@ void BindIo(py::module_& m) {
       "Parses CSV bundle texts by file name (structure only).");
   m.def("to_yaml", &WriteYamlScenario, py::arg("scenario"), "The scenario as YAML text.");
   m.def(
+      "scenario_to_json", [](const Scenario& s) { return ScenarioToJson(s).dump(); },
+      py::arg("scenario"), "The scenario in the YAML format's shape, as JSON text.");
+  m.def(
+      "scenario_from_json",
+      [](const std::string& text, const std::string& label) {
+        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+        if (j.is_discarded()) throw InternalError("the Python layer sent a dict that is not JSON");
+        return OrRaise(ScenarioFromJson(j, label));
+      },
+      py::arg("text"), py::arg("label"),
+      "Reads a scenario tree (JSON text in the YAML shape); errors located by path and names.");
+  m.def(
       "to_csv_bundle", [](const Scenario& s) { return OrRaise(WriteCsvBundle(s)); },
       py::arg("scenario"), "The scenario's CSV bundle files by name.");
   m.def(
@@ -65,34 +81,52 @@ void BindIo(py::module_& m) {
       },
       py::arg("scenario"), "Raises ScenarioError listing every problem; None when valid.");
   m.def(
-      "models",
-      [] {
-        py::list out;
-        for (const ModelInfo& info : Models()) {
-          out.append(py::make_tuple(std::string(info.name), std::string(info.summary),
-                                    std::string(info.citation)));
-        }
-        return out;
-      },
-      "(name, summary, citation) of every model.");
+      "models", [] { return ModelsJson().dump(); },
+      "Every model with its declared options and the library's defaults, as JSON text.");
   m.def("version", [] { return std::string(Version()); });
   m.def(
       "save_run",
       [](const std::string& kind, const Scenario& s, const std::string& scenario_path,
-         const std::string& model, const std::string& options_json,
-         std::optional<std::uint64_t> seed, const std::string& result_json,
-         const std::string& db_path) {
+         const std::string& params, const std::string& result_json, const std::string& db_path) {
+        const RunKind k = KindFrom(kind);
         // Parsed with ordered_json so the stored text keeps the result's key order, as the
         // CLI stores it.
-        const auto options = nlohmann::ordered_json::parse(options_json);
         const auto result = nlohmann::ordered_json::parse(result_json);
         RunStore store = OrRaise(RunStore::Open(db_path));
         return OrRaise(
-            store.Save(MakeRunRecord(kind, s, scenario_path, model, options, seed, result)));
+            store.Save(MakeRunRecord(k, s, scenario_path, ParametersFrom(params, k), result)));
       },
-      py::arg("kind"), py::arg("scenario"), py::arg("scenario_path"), py::arg("model"),
-      py::arg("options_json"), py::arg("seed"), py::arg("result_json"), py::arg("db_path"),
+      py::arg("kind"), py::arg("scenario"), py::arg("scenario_path"), py::arg("params"),
+      py::arg("result_json"), py::arg("db_path"),
       "Stores a run in the runs database at db_path (created if needed); returns its id.");
+  m.def(
+      "run_parameters",
+      [](const std::string& kind, const std::string& params) {
+        const RunKind k = KindFrom(kind);
+        return ParametersFrom(params, k).ToJson(k).dump();
+      },
+      py::arg("kind"), py::arg("params"),
+      "The run parameters as the runs database stores them (checked; InputError naming the "
+      "field otherwise).");
+  m.def(
+      "parse_noise",
+      [](const std::string& text) { return ParseNoisePercent(text, "noise"); },
+      py::arg("text"),
+      "Noise in percent from \"10%\" or \"10\"; InputError for an ambiguous 0.1 and the like.");
+  m.def(
+      "defaults",
+      [] {
+        py::dict d;
+        d["model"] = std::string(defaults::kModel);
+        d["draws"] = defaults::kDraws;
+        d["seed"] = defaults::kSeed;
+        d["noise_percent"] = defaults::kNoisePercent;
+        d["tolerance_percent"] = defaults::kTolerancePercent;
+        d["tornado_bars"] = defaults::kTornadoBars;
+        d["bootstrap"] = defaults::kBootstrap;
+        return d;
+      },
+      "The library's defaults (core/defaults.hpp), which every front end takes.");
 }
 
 }  // namespace entente::python

@@ -283,6 +283,8 @@ void BindScenario(py::module_& m) {
       .def_readonly("file", &Location::file)
       .def_readonly("line", &Location::line)
       .def_readonly("field", &Location::field)
+      .def_readonly("path", &Location::path)
+      .def_readonly("names", &Location::names)
       .def("__str__", &Location::ToString);
   BindSpread(m);
   BindStance(m);
@@ -307,6 +309,9 @@ void BindScenario(py::module_& m) {
       .def_readwrite("issues", &Scenario::issues)
       .def_readwrite("alliances", &Scenario::alliances)
       .def_readwrite("moves", &Scenario::moves)
+      .def_readwrite("model_options", &Scenario::model_options,
+                     "Options the scenario gives a model, {model: {key: value}} (a copy: assign "
+                     "the whole dict to change it); they apply under the caller's own.")
       .def(
           "issue",
           [](Scenario& s, const std::string& id) -> Issue& {

@@ -11,8 +11,8 @@
 #include <map>
 #include <string>
 
+#include "entente/analysis/run_parameters.hpp"
 #include "entente/core/scenario.hpp"
-#include "entente/models/options.hpp"
 
 PYBIND11_MAKE_OPAQUE(std::vector<entente::Actor>)
 PYBIND11_MAKE_OPAQUE(std::vector<entente::Issue>)
@@ -28,8 +28,11 @@ namespace entente::python {
 void BindScenario(pybind11::module_& m);
 /// Reading, parsing, validating and writing scenarios.
 void BindIo(pybind11::module_& m);
-/// Model options from Python's {key: text}.
-[[nodiscard]] ModelOptions ModelOptionsFrom(const std::map<std::string, std::string>& values);
+/// The run parameters of `kind` from the JSON text the Python layer builds (the library's
+/// contract, RunParameters::FromJson); InputError naming the field.
+[[nodiscard]] RunParameters ParametersFrom(const std::string& json, RunKind kind);
+/// The kind called `name` ("forecast", "simulate", ...).
+[[nodiscard]] RunKind KindFrom(const std::string& name);
 
 /// forecast() and its result (JSON, table, numpy trajectories).
 void BindForecast(pybind11::module_& m);

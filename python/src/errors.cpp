@@ -9,7 +9,8 @@ namespace {
 
 bool Located(const Errors& errors) {
   for (const Error& e : errors) {
-    if (!e.where.file.empty() || e.where.line > 0 || !e.where.field.empty()) return true;
+    // A field alone (draws, noise) is a parameter, not a place in a scenario.
+    if (!e.where.file.empty() || e.where.line > 0) return true;
   }
   return false;
 }
@@ -25,7 +26,8 @@ void Raise(const InputError& e) {
   for (const Error& err : e.errors()) {
     problems.append(errors.attr("Problem")(text(err.where.file), err.where.line,
                                            text(err.where.field), text(err.message), text(err.hint),
-                                           text(err.ToString())));
+                                           text(err.ToString()), text(err.where.path),
+                                           text(err.where.names)));
   }
   const char* cls = Located(e.errors()) ? "ScenarioError" : "InputError";
   const py::object exc = errors.attr(cls)(text(FormatErrors(e.errors())), problems);

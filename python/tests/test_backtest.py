@@ -36,7 +36,7 @@ def test_outcomes_given_as_a_mapping_and_subsets(flagship):
 
 def test_draws_add_probabilistic_scores(source_dir):
     path = source_dir / "tests" / "data" / "backtest_small.yaml"
-    r = entente.backtest(path, models=["compromise"], draws=300, noise=0.2, bootstrap=200)
+    r = entente.backtest(path, models=["compromise"], draws=300, noise=20, bootstrap=200)
     row = r.scores.loc["compromise"]
     assert 0 <= row["coverage90"] <= 1
     assert row["crps"] < row["mae"]

@@ -48,7 +48,10 @@ def test_bad_dict_names_the_field(flagship):
     d["issues"][1]["stances"][0]["salience"] = 1.5
     with pytest.raises(entente.ScenarioError) as e:
         entente.from_dict(d)
-    assert e.value.file == "<dict>" and e.value.field == "salience" and e.value.line > 0
+    # A dict has no lines: the path in it and the names of who is concerned locate the problem.
+    assert e.value.file == "dict" and e.value.field == "salience" and e.value.line == 0
+    problem = e.value.errors[0]
+    assert str(problem).startswith("dict.issues[1].stances[0] (US on opcon_transfer): salience 1.5 is outside")
     d = flagship.to_dict()
     d["issues"][0]["statusquo"] = 3
     with pytest.raises(entente.ScenarioError, match="statusquo"):
@@ -93,6 +96,19 @@ def test_unknown_model_and_bad_options_are_input_errors(flagship):
         entente.compare(flagship, ["no-such-move"])
     with pytest.raises(ValueError):  # InputError is a ValueError for generic handlers
         entente.Stance("US", 1, 0.5, 1, basis="hunch")
+
+
+def test_parameter_errors_name_the_field_not_a_cli_flag(flagship):
+    with pytest.raises(entente.InputError) as e:
+        entente.simulate(flagship, draws=0)
+    assert not isinstance(e.value, entente.ScenarioError)
+    assert e.value.errors[0].field == "draws" and "--" not in str(e.value)
+    with pytest.raises(entente.InputError) as e:
+        entente.simulate(flagship, draws=10, threads=-1)
+    assert e.value.errors[0].field == "threads"
+    with pytest.raises(entente.InputError) as e:
+        entente.advise(flagship, "NOBODY")
+    assert e.value.errors[0].field == "actor" and "--" not in str(e.value)
 
 
 def test_write_refuses_to_replace_a_bundle(flagship, tmp_path):

@@ -27,7 +27,7 @@ def test_package_type_checks_with_its_stubs(tmp_path):
         "s.issue('a').stance('US').salience = 0.5\n"
         "f = entente.forecast(s, 'eu', rounds=8)\n"
         "t = f.trajectory('a')\n"
-        "r = entente.simulate(s, draws=10, noise=0.1)\n"
+        "r = entente.simulate(s, draws=10, noise=10)\n"
         "n: float = s.issues[0].stances[0].position\n")
     package = os.path.dirname(os.path.dirname(entente.__file__))
     p = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.path.join(package, ".mypy_cache"),

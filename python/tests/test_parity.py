@@ -40,7 +40,7 @@ def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
     code, out, err = cli("simulate", flagship_path, "-m", model, "-n", draws, "--seed", 3, "--noise", "10%",
                          "--threshold", "sanctions_relief:30", "-f", "json", "--no-db")
     assert code == 0, err
-    r = entente.simulate(flagship, model, draws=draws, seed=3, noise=0.1, thresholds={"sanctions_relief": 30},
+    r = entente.simulate(flagship, model, draws=draws, seed=3, noise=10, thresholds={"sanctions_relief": 30},
                          threads=2)
     assert r.to_dict() == json.loads(out)
     assert r.draws.shape == (draws, len(flagship.issues))
@@ -79,7 +79,7 @@ def test_sensitivity_matches_cli_json(cli, flagship, flagship_path):
     code, out, err = cli("sensitivity", flagship_path, "-m", "compromise", "-n", 2000, "--seed", 4, "--noise", "10%",
                          "-f", "json", "--no-db")
     assert code == 0, err
-    r = entente.simulate(flagship, "compromise", draws=2000, seed=4, noise=0.1, sensitivity=True)
+    r = entente.simulate(flagship, "compromise", draws=2000, seed=4, noise=10, sensitivity=True)
     assert r.to_dict() == json.loads(out)
     frame = r.sensitivity()
     assert {"outcome_issue", "actor", "field", "first_order", "outcome_low", "outcome_high"} <= set(frame.columns)

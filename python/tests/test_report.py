@@ -37,11 +37,11 @@ def test_static_models_get_no_trajectory_chart(flagship):
 
 
 def test_simulation_html_shows_the_reports_histograms(flagship):
-    html = entente.simulate(flagship, draws=500, noise=0.1, seed=3)._repr_html_()
+    html = entente.simulate(flagship, draws=500, noise=10, seed=3)._repr_html_()
     hist = _svgs(html, HISTOGRAM)
     assert len(hist) == len(SVG.findall(html)) == len(flagship.issues)
     assert all('class="band"' in s and 'class="bar"' in s and 'class="median"' in s for s in hist)
-    page = entente.report(flagship, models=["median"], draws=500, noise=0.1, seed=3)
+    page = entente.report(flagship, models=["median"], draws=500, noise=10, seed=3)
     for svg in hist:
         assert svg in page
 

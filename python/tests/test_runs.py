@@ -30,7 +30,7 @@ def test_saved_forecast_is_stored_as_the_cli_stores_it(cli, flagship_path, tmp_p
 
 def test_simulations_keep_their_seed_and_exchanges_their_rows(flagship, tmp_path):
     db = str(tmp_path / "runs.db")
-    sim = entente.simulate(flagship, "compromise", draws=500, seed=77, noise=0.1)
+    sim = entente.simulate(flagship, "compromise", draws=500, seed=77, noise=10)
     run_id = sim.save(db)
     (seed, options), = rows(db, "SELECT seed, options_json FROM runs WHERE id = ?", run_id)
     assert seed == 77

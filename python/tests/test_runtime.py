@@ -16,7 +16,7 @@ import entente
 
 
 def test_draws_are_a_read_only_view_owned_by_a_capsule(flagship):
-    r = entente.simulate(flagship, draws=2000, noise=0.1)
+    r = entente.simulate(flagship, draws=2000, noise=10)
     d = r.draws
     assert d.dtype == np.float64 and d.shape == (2000, len(flagship.issues))
     assert not d.flags.owndata and not d.flags.writeable
@@ -25,7 +25,7 @@ def test_draws_are_a_read_only_view_owned_by_a_capsule(flagship):
     assert np.shares_memory(frame.to_numpy(), d), "draws_frame must not copy"
     with pytest.raises(ValueError):
         d[0, 0] = 1.0
-    assert entente.simulate(flagship, draws=10, noise=0.1, keep_draws=False).draws is None
+    assert entente.simulate(flagship, draws=10, noise=10, keep_draws=False).draws is None
 
 
 def test_trajectory_view_keeps_its_run_alive(flagship):
@@ -41,10 +41,10 @@ def test_trajectory_view_keeps_its_run_alive(flagship):
 
 
 def test_same_seed_same_draws_whatever_the_threads(flagship):
-    a = entente.simulate(flagship, draws=3000, noise=0.1, seed=9, threads=1).draws
-    b = entente.simulate(flagship, draws=3000, noise=0.1, seed=9, threads=2).draws
+    a = entente.simulate(flagship, draws=3000, noise=10, seed=9, threads=1).draws
+    b = entente.simulate(flagship, draws=3000, noise=10, seed=9, threads=2).draws
     np.testing.assert_array_equal(a, b)
-    c = entente.simulate(flagship, draws=3000, noise=0.1, seed=10, threads=2).draws
+    c = entente.simulate(flagship, draws=3000, noise=10, seed=10, threads=2).draws
     assert not np.array_equal(a, c)
 
 
@@ -52,7 +52,7 @@ def test_gil_is_released_during_a_simulation(flagship):
     done = threading.Event()
 
     def work():
-        entente.simulate(flagship, "eu", draws=300, noise=0.1, keep_draws=False)
+        entente.simulate(flagship, "eu", draws=300, noise=10, keep_draws=False)
         done.set()
 
     t = threading.Thread(target=work)
@@ -67,7 +67,7 @@ def test_gil_is_released_during_a_simulation(flagship):
 def test_progress_is_reported_from_the_calling_thread(flagship):
     calls = []
     caller = threading.get_ident()
-    entente.simulate(flagship, "eu", draws=400, noise=0.1, keep_draws=False,
+    entente.simulate(flagship, "eu", draws=400, noise=10, keep_draws=False,
                      progress=lambda done, total: calls.append((done, total, threading.get_ident())))
     assert calls, "progress was never called"
     assert all(tid == caller for _, _, tid in calls)
@@ -80,12 +80,12 @@ def test_interrupt_stops_a_simulation(flagship):
     start = time.monotonic()
     timer.start()
     with pytest.raises(KeyboardInterrupt):
-        entente.simulate(flagship, "eu", draws=10_000_000, noise=0.1, keep_draws=False)
+        entente.simulate(flagship, "eu", draws=10_000_000, noise=10, keep_draws=False)
     elapsed = time.monotonic() - start
     timer.cancel()
     assert elapsed < 20, f"took {elapsed:.1f}s to stop"
     # The module still works afterwards.
-    assert entente.simulate(flagship, draws=100, noise=0.1).draws.shape[0] == 100
+    assert entente.simulate(flagship, draws=100, noise=10).draws.shape[0] == 100
 
 
 def test_ctrl_c_signal_interrupts_a_child_python(flagship_path):
@@ -93,7 +93,7 @@ def test_ctrl_c_signal_interrupts_a_child_python(flagship_path):
         import sys, entente
         s = entente.load({str(flagship_path)!r})
         print("running", flush=True)
-        entente.simulate(s, "eu", draws=10_000_000, noise=0.1, keep_draws=False)
+        entente.simulate(s, "eu", draws=10_000_000, noise=10, keep_draws=False)
         print("finished")
     """)
     p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -115,7 +115,7 @@ def test_results_render_in_jupyter(flagship):
     f = entente.forecast(flagship, "eu")
     html = f._repr_html_()
     assert "<table" in html and "<svg" in html and "opcon_transfer" in html
-    r = entente.simulate(flagship, draws=500, noise=0.1)
+    r = entente.simulate(flagship, draws=500, noise=10)
     html = r._repr_html_()
     assert "<table" in html and html.count("<svg") == len(flagship.issues)
     assert "<table" in entente.cohesion(flagship)._repr_html_()
@@ -132,5 +132,5 @@ def test_an_exception_in_the_progress_callback_stops_the_run(flagship):
 
     start = time.monotonic()
     with pytest.raises(Stop):
-        entente.simulate(flagship, "eu", draws=10_000_000, noise=0.1, keep_draws=False, progress=progress)
+        entente.simulate(flagship, "eu", draws=10_000_000, noise=10, keep_draws=False, progress=progress)
     assert time.monotonic() - start < 20

@@ -20,6 +20,7 @@
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
 #include "entente/core/validation.hpp"
+#include "entente/models/model_choice.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente {
@@ -241,13 +242,20 @@ const char* LeverName(Lever lever) {
   return lever == Lever::kPosition ? "position" : "salience";
 }
 
-std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r) {
-  const ModelInfo& model = RequireModel(r.model);
+std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& request) {
+  const ModelInfo& model = RequireModel(request.model);
   RequireValid(scenario);
+  AdviceRequest r = request;
+  r.model_options = ResolveOptions(scenario, ModelChoice{r.model, r.model_options});
   if (scenario.FindActor(r.actor) == nullptr) {
-    throw InputError(fmt::format("--actor: unknown actor '{}'", r.actor));
+    throw InputError(Errors{FieldError("actor", fmt::format("unknown actor '{}'", r.actor),
+                                       "name an actor id of the scenario")});
   }
-  if (!(r.tolerance > 0 && r.tolerance < 1)) throw InputError("--tolerance must be in (0, 1)");
+  if (!(r.tolerance > 0 && r.tolerance < 1)) {
+    throw InputError(Errors{FieldError(
+        "tolerance", fmt::format("tolerance {}% is not between 0 and 100%", 100 * r.tolerance),
+        "give e.g. 0.5 (percent of the scale)")});
+  }
   // How firm the baseline forecast is: outcome ranges under tiny nudges of every position.
   Forecast baseline = RunForecastTrusted(scenario, model, r.model_options);
   AddStability(scenario, baseline, r.model, r.model_options, {});
@@ -257,16 +265,18 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
     if (r.issue && issue.id != *r.issue) continue;
     if (issue.FindStance(r.actor) == nullptr) {
       if (r.issue) {
-        throw InputError(
-            fmt::format("--issue: '{}' takes no part in '{}'; pick an issue it has a "
-                        "stance on",
-                        r.actor, issue.id));
+        throw InputError(Errors{
+            FieldError("issue", fmt::format("'{}' takes no part in '{}'", r.actor, issue.id),
+                       "pick an issue it has a stance on")});
       }
       continue;
     }
     if (r.target && !issue.scale.Contains(*r.target)) {
-      throw InputError(fmt::format("--target {} is outside the scale [{}, {}] of '{}'", *r.target,
-                                   issue.scale.min, issue.scale.max, issue.id));
+      throw InputError(Errors{FieldError(
+          "target",
+          fmt::format("target {} is outside the scale [{}, {}] of '{}'", *r.target,
+                      issue.scale.min, issue.scale.max, issue.id),
+          "give a value on the issue's scale")});
     }
     out.push_back(AdviseIssue(scenario, model, r, k));
     IssueAdvice& a = out.back();
@@ -279,8 +289,10 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
           FormatFixed(a.stability->hi, 1));
     }
   }
-  if (r.issue && out.empty())
-    throw InputError(fmt::format("--issue: unknown issue '{}'", *r.issue));
+  if (r.issue && out.empty()) {
+    throw InputError(Errors{FieldError("issue", fmt::format("unknown issue '{}'", *r.issue),
+                                       "name an issue id of the scenario")});
+  }
   return out;
 }
 

@@ -154,7 +154,7 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
   BacktestResult r;
   r.title = scenario.meta.title;
   r.draws = o.draws;
-  r.noise = o.noise.fraction;
+  r.noise_percent = o.noise_percent;
   r.seed = o.seed;
   r.bootstrap = o.bootstrap;
   r.by = o.by;
@@ -208,7 +208,7 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
       so.draws = o.draws;
       so.seed = o.seed;
       so.threads = o.threads;
-      so.noise = o.noise;
+      so.noise_percent = o.noise_percent;
       so.keep_outcomes = true;
       so.cancel = o.cancel;
       const SimulationResult sim = Simulate(scenario, so);

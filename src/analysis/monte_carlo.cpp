@@ -23,9 +23,11 @@
 
 #include "entente/analysis/predictive.hpp"
 #include "entente/core/assert.hpp"
+#include "entente/analysis/noise.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/decision_rule.hpp"
+#include "entente/models/model_choice.hpp"
 
 namespace entente {
 namespace {
@@ -54,7 +56,8 @@ struct Plan {
   const ModelInfo* model;
   const SimulationOptions* options;
   const Sampler* sampler;
-  ModelOptions draw_options;  // the user's options without trajectories: draws need outcomes only
+  ModelOptions model_options;  // resolved (ResolveOptions): the caller's over the scenario's
+  ModelOptions draw_options;   // the same without trajectories: draws need outcomes only
   std::vector<double> reference;                      // point outcome per issue
   std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
   std::vector<RuleLayout> layouts;  // [issue]: rules other than plain unanimity, resolved once
@@ -202,9 +205,10 @@ namespace {
 
 Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions& o,
               const Sampler& sampler) {
-  Plan plan{&s, &model, &o, &sampler, o.model_options, {}, {}, {}, {}};
+  const ModelOptions resolved = ResolveOptions(s, ModelChoice{o.model, o.model_options});
+  Plan plan{&s, &model, &o, &sampler, resolved, resolved, {}, {}, {}, {}};
   plan.draw_options.set_trail(false);
-  const Forecast point = RunForecastTrusted(s, model, o.model_options);
+  const Forecast point = RunForecastTrusted(s, model, plan.model_options);
   for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
   for (const Issue& issue : s.issues) plan.error_sigma.push_back(ErrorScale(issue, o.error_floor));
   plan.veto_stance.resize(s.issues.size());
@@ -230,7 +234,7 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
       found = true;
       if (!std::isfinite(t.value) || !s.issues[k].scale.Contains(t.value)) {
         errors.push_back(Error{
-            Location{"--threshold"},
+            Location{"", 0, "thresholds"},
             fmt::format("threshold {} is outside the scale of '{}'", t.value, t.issue),
             fmt::format("give a value in [{}, {}]", s.issues[k].scale.min, s.issues[k].scale.max)});
       }
@@ -238,8 +242,8 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
     }
     if (!found) {
       errors.push_back(
-          Error{Location{"--threshold"}, fmt::format("unknown issue '{}'", t.issue),
-                "use an issue id of the scenario, as in --threshold sanctions_relief:50"});
+          Error{Location{"", 0, "thresholds"}, fmt::format("unknown issue '{}'", t.issue),
+                "name an issue id of the scenario, e.g. sanctions_relief"});
     }
   }
   if (!errors.empty()) throw InputError(std::move(errors));
@@ -295,7 +299,7 @@ std::vector<IssueSensitivity> Sensitivities(const Plan& plan, const Accumulator&
   const Scenario& s = *plan.scenario;
   const auto& inputs = plan.sampler->inputs();
   const std::vector<Swing> swings =
-      OneAtATime(s, *plan.sampler, *plan.model, plan.options->model_options);
+      OneAtATime(s, *plan.sampler, *plan.model, plan.model_options);
   std::vector<IssueSensitivity> out;
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     IssueSensitivity is;
@@ -336,20 +340,24 @@ void RequireThreadCount(std::int64_t threads) {
   }
 }
 
+void CheckDraws(std::int64_t draws) {
+  const auto refuse = [](std::string message, std::string hint) {
+    throw InputError(Errors{Error{Location{"", 0, "draws"}, std::move(message), std::move(hint)}});
+  };
+  if (draws < 1) refuse(fmt::format("draws {} must be at least 1", draws), "give e.g. 10000");
+  if (draws > kMaxDraws) {  // the sketches count in 32 bits
+    refuse(fmt::format("draws {} is more than 4,000,000,000", draws), "run fewer draws");
+  }
+}
+
 SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) {
   const ModelInfo& model = RequireModel(o.model);
   RequireValid(scenario);
   RequireThreadCount(o.threads);
-  if (o.draws < 1) throw InputError(fmt::format("--draws {} must be at least 1", o.draws));
-  if (o.draws > std::int64_t{4'000'000'000}) {  // the sketches count in 32 bits
-    throw InputError(
-        fmt::format("--draws {} is more than 4,000,000,000; run fewer draws", o.draws));
-  }
-  if (!(o.noise.fraction >= 0) || !std::isfinite(o.noise.fraction)) {
-    throw InputError("--noise must be a percentage >= 0, e.g. 10%");
-  }
+  CheckDraws(o.draws);
+  (void)CheckNoisePercent(o.noise_percent);
   if (o.sensitivity_bins < 2) throw InputError("sensitivity needs at least 2 classes per input");
-  const Sampler sampler(scenario, o.noise);
+  const Sampler sampler(scenario, Noise{o.noise_percent / 100});
   Plan plan = MakePlan(scenario, model, o, sampler);
   std::vector<double> outcomes;
   if (o.keep_outcomes) {
@@ -361,8 +369,8 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
     const std::size_t cells = sampler.inputs().size() * scenario.issues.size() * o.sensitivity_bins;
     if (cells > (std::size_t{1} << 22)) {
       throw InputError(fmt::format(
-          "sensitivity over {} inputs x {} issues needs too much memory; drop --sensitivity or "
-          "give spreads only to the inputs in question",
+          "sensitivity over {} inputs x {} issues needs too much memory; leave sensitivity out "
+          "or give spreads only to the inputs in question",
           sampler.inputs().size(), scenario.issues.size()));
     }
   }
@@ -399,8 +407,13 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   r.draws_done = done.load();
   r.interrupted = r.draws_done < o.draws;
   r.seed = o.seed;
-  r.noise = o.noise.fraction;
+  r.noise_percent = o.noise_percent;
   r.uncertain_inputs = sampler.inputs().size();
+  if (r.uncertain_inputs == 0) {
+    r.warnings.push_back(
+        "no input is uncertain (noise 0% and no stance states a spread): every draw is the point "
+        "forecast; give noise (e.g. 10%) or spreads to the stances in doubt");
+  }
   for (std::size_t k = 0; k < scenario.issues.size(); ++k)
     r.issues.push_back(Summarise(plan, total, k));
   if (o.sensitivity) r.sensitivity = Sensitivities(plan, total);

@@ -14,6 +14,10 @@ std::string Error::ToString() const {
   return out;
 }
 
+Error FieldError(std::string field, std::string message, std::string hint) {
+  return Error{Location{"", 0, std::move(field)}, std::move(message), std::move(hint)};
+}
+
 std::string FormatErrors(const Errors& errors) {
   std::string out;
   for (const Error& e : errors) {

@@ -5,9 +5,14 @@
 namespace entente {
 
 std::string Location::ToString() const {
-  if (file.empty()) return line > 0 ? fmt::format("line {}", line) : std::string();
-  if (line <= 0) return file;
-  return fmt::format("{}:{}", file, line);
+  if (line > 0) return file.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", file, line);
+  if (path.empty()) return file;
+  return names.empty() ? Where() : fmt::format("{} ({})", Where(), names);
+}
+
+std::string Location::Where() const {
+  if (path.empty()) return file;
+  return file.empty() ? path : fmt::format("{}.{}", file, path);
 }
 
 Location Location::WithField(std::string name) const {

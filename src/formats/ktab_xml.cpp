@@ -345,6 +345,9 @@ Result<KtabXmlScenario> ParseKtabXml(std::string_view bytes, const std::string& 
     if (!pairs.empty()) out.options.Set("ideal_adjustment", pairs);
   }
   if (!errors.empty()) return errors;
+  // The scenario carries them, so every front end runs ktab-smp as the file says.
+  for (const auto& [key, value] : out.options.values())
+    out.scenario.model_options["ktab-smp"][key] = value;
   return out;
 }
 

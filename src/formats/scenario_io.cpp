@@ -108,16 +108,6 @@ Result<ScenarioDocument> ReadDocument(const std::string& path, const ReaderOptio
   return ParseCsvBundleDocument(files, label);
 }
 
-Result<ModelOptions> ScenarioModelOptions(const std::string& path) {
-  Result<ScenarioFormat> format = DetectFormat(path);
-  if (!format || format.value() != ScenarioFormat::kKtabXml) return ModelOptions{};
-  Result<std::string> text = ReadTextFile(path);
-  if (!text) return text.errors();
-  Result<KtabXmlScenario> xml = ParseKtabXml(text.value(), path);
-  if (!xml) return xml.errors();
-  return std::move(xml).value().options;
-}
-
 Result<Scenario> LoadScenario(const std::string& path) {
   Result<ScenarioDocument> doc = LoadDocument(path);
   if (!doc) return doc.errors();

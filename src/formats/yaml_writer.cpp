@@ -227,6 +227,15 @@ std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outc
     }
     out += '\n';
   }
+  if (!scenario.model_options.empty()) {
+    out += "model_options:\n";
+    for (const auto& [model, options] : scenario.model_options) {
+      out += fmt::format("  {}:\n", Scalar(model));
+      for (const auto& [key, value] : options)
+        out += fmt::format("    {}: {}\n", Scalar(key), Scalar(value));
+    }
+    out += '\n';
+  }
   out.pop_back();  // one newline at the end, not a blank line
   return out;
 }

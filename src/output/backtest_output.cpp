@@ -145,7 +145,7 @@ J BacktestJson(const BacktestResult& r) {
   j["unscored"] = r.unscored;
   j["groups"] = r.groups;
   j["draws"] = r.draws;
-  j["noise"] = r.noise;
+  j["noise_percent"] = r.noise_percent;
   j["seed"] = r.seed;
   j["bootstrap"] = r.bootstrap;
   j["interrupted"] = r.interrupted;
@@ -196,7 +196,7 @@ std::string BacktestTable(const BacktestResult& r) {
       "resamples of the groups (seed {}).\n",
       r.n, r.unscored > 0 ? fmt::format(" ({} without, not scored)", r.unscored) : "", r.groups,
       r.draws > 0
-          ? fmt::format("{} draws per model, noise {}%", r.draws, FormatNumber(r.noise * 100))
+          ? fmt::format("{} draws per model, noise {}%", r.draws, FormatNumber(r.noise_percent))
           : "point forecasts",
       r.bootstrap, r.seed);
   if (r.interrupted) out += "Interrupted: only the models finished before are scored.\n";

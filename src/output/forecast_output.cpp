@@ -135,7 +135,7 @@ Result<OutputFormat> ParseOutputFormat(std::string_view text) {
   if (text == "table") return OutputFormat::kTable;
   if (text == "json") return OutputFormat::kJson;
   if (text == "csv") return OutputFormat::kCsv;
-  return Error{Location{"--format"}, fmt::format("unknown output format '{}'", text),
+  return Error{Location{"", 0, "format"}, fmt::format("unknown output format '{}'", text),
                "use table, json or csv"};
 }
 

@@ -32,7 +32,7 @@ std::string SimulationTable(const Scenario& scenario, const SimulationResult& r)
   std::string out =
       fmt::format("{}\nmodel: {}   draws: {}   seed: {}   noise: {}   uncertain inputs: {}\n",
                   scenario.meta.title.empty() ? "Scenario" : scenario.meta.title, r.model,
-                  r.draws_done, r.seed, Percent(r.noise), r.uncertain_inputs);
+                  r.draws_done, r.seed, FormatNumber(r.noise_percent) + "%", r.uncertain_inputs);
   if (r.interrupted) {
     out += fmt::format("INTERRUPTED after {} of {} draws; the figures below cover those draws.\n",
                        r.draws_done, r.draws_requested);
@@ -62,6 +62,7 @@ std::string SimulationTable(const Scenario& scenario, const SimulationResult& r)
     }
   }
   if (!notes.empty()) out += "\n" + notes;
+  for (const std::string& warning : r.warnings) out += fmt::format("warning: {}\n", warning);
   if (!r.sensitivity.empty()) {
     out +=
         "\nWhat moves each outcome most (input at its 5% / 95% point, others as coded; S1 = share "
@@ -118,8 +119,9 @@ nlohmann::ordered_json SimulationJson(const Scenario& scenario, const Simulation
            {"draws_done", r.draws_done},
            {"interrupted", r.interrupted},
            {"seed", r.seed},
-           {"noise", r.noise},
+           {"noise_percent", r.noise_percent},
            {"uncertain_inputs", r.uncertain_inputs},
+           {"warnings", r.warnings},
            {"issues", issues}};
   if (!r.sensitivity.empty()) {
     J sens = J::array();

@@ -72,7 +72,7 @@ std::vector<report::TornadoBar> TornadoBars(const ReportData& data, std::size_t 
   const IssueSensitivity* s = SensitivityOf(data, k);
   if (s == nullptr) return bars;
   for (const InputEffect& e : s->effects) {
-    if (static_cast<int>(bars.size()) == data.options.tornado_bars) break;
+    if (static_cast<int>(bars.size()) == data.options.run.tornado_bars) break;
     if (e.outcome_low == e.outcome_high) continue;
     bars.push_back({fmt::format("{} ({} to {})", EffectLabel(e, s->issue_id), FormatFixed(e.low, 1),
                                 FormatFixed(e.high, 1)),
@@ -138,7 +138,7 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
     out +=
         Figure(report::HistogramChart(d, issue.scale, "Monte Carlo distribution of " + issue.name),
                fmt::format("Outcome over {} draws of the {} model; shaded: 5% to 95%.",
-                           data.simulation->draws_done, data.options.model));
+                           data.simulation->draws_done, data.options.run.model.name));
     out += Figure(report::TornadoChart(TornadoBars(data, k), d.point, issue.scale,
                                        "What moves " + issue.name),
                   "Each input moved alone to its 5% and 95% points, the others as coded; largest "
@@ -155,7 +155,7 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
         fmt::format(
             "Salience-weighted distance between allies, from input positions to the {} model's "
             "final positions.",
-            data.options.model));
+            data.options.run.model.name));
   }
   return out + "</section>\n";
 }
@@ -181,7 +181,7 @@ std::string BacktestSection(const ReportData& data) {
         fmt::format("Where each outcome fell among {} draws of the {} model (noise {}%): "
                     "a calibrated forecast gives a flat histogram; a U means the spread "
                     "is too narrow. CRPS {} against MAE {}.",
-                    data.calibration->draws, s.model, FormatNumber(data.calibration->noise * 100),
+                    data.calibration->draws, s.model, FormatNumber(data.calibration->noise_percent),
                     FormatFixed(s.crps.value, 2), FormatFixed(s.mae.value, 2)));
   }
   out += fmt::format("<h3>Worst misses of the {} model</h3>\n<ul>\n", EscapeXml(b.models[0]));

@@ -7,20 +7,21 @@
 #include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
+#include "entente/models/model_choice.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente {
 namespace {
 
 // The primary model first, then the requested ones in order, each once.
-std::vector<std::string> ModelList(const ReportOptions& options) {
-  std::vector<std::string> requested = options.models;
+std::vector<std::string> ModelList(const RunParameters& run) {
+  std::vector<std::string> requested = run.models;
   if (requested.empty()) {
     for (const ModelInfo& m : Models()) {
       if (!m.calibrated) requested.emplace_back(m.name);
     }
   }
-  std::vector<std::string> out{options.model};
+  std::vector<std::string> out{run.model.name};
   for (const std::string& m : requested) {
     if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
   }
@@ -32,49 +33,39 @@ std::vector<std::string> ModelList(const ReportOptions& options) {
 
 ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) {
   RequireValid(scenario);
-  if (!(options.noise >= 0 && options.noise <= 10)) {
-    throw InputError(
-        fmt::format("noise {} is not a fraction in [0, 10]; give e.g. 0.1 for 10%", options.noise));
-  }
-  RequireThreadCount(options.threads);
-  if (options.draws < 0) {
-    throw InputError(
-        fmt::format("draws {} is negative; give 0 (no Monte Carlo) or more", options.draws));
-  }
+  const RunParameters& run = options.run;
+  run.Check(RunKind::kReport);
+  RequireThreadCount(run.threads);
   ReportData data{scenario, options, {}, std::nullopt, {}, std::nullopt, std::nullopt};
-  data.options.models = ModelList(options);
-  for (std::size_t i = 0; i < data.options.models.size(); ++i) {
-    data.forecasts.push_back(RunForecast(scenario, data.options.models[i],
-                                         i == 0 ? options.model_options : ModelOptions{}));
+  data.options.run.models = ModelList(run);
+  for (std::size_t i = 0; i < data.options.run.models.size(); ++i) {
+    const std::string& name = data.options.run.models[i];
+    data.forecasts.push_back(RunForecast(scenario, i == 0 ? run.model : ModelChoice{name, {}}));
   }
-  if (options.stability > 0) {
+  if (run.stability > 0) {
     StabilityOptions st;
-    st.perturbations = options.stability;
-    AddStability(scenario, data.forecasts.front(), options.model, options.model_options, st);
+    st.perturbations = run.stability;
+    AddStability(scenario, data.forecasts.front(), run.model.name,
+                 ResolveOptions(scenario, run.model), st);
   }
-  if (options.draws > 0) {
-    SimulationOptions sim;
-    sim.model = options.model;
-    sim.model_options = options.model_options;
-    sim.draws = options.draws;
-    sim.seed = options.seed;
-    sim.threads = options.threads;
-    sim.noise.fraction = options.noise;
+  if (run.draws > 0) {
+    SimulationOptions sim = ToSimulation(run);
+    sim.thresholds.clear();
     sim.sensitivity = true;
     data.simulation = Simulate(scenario, sim);
   }
   data.cohesion = Cohesion(scenario, data.forecasts.front());
   if (!options.outcomes.empty()) {
     BacktestOptions b;
-    b.models = data.options.models;
-    b.model_options[options.model] = options.model_options;
-    b.seed = options.seed;
-    b.threads = options.threads;
+    b.models = data.options.run.models;
+    b.model_options[run.model.name] = run.model.options;
+    b.seed = run.seed;
+    b.threads = run.threads;
     data.backtest = RunBacktest(scenario, options.outcomes, b);
-    if (options.draws > 0) {
-      b.models = {options.model};
-      b.draws = options.draws;
-      b.noise.fraction = options.noise;
+    if (run.draws > 0) {
+      b.models = {run.model.name};
+      b.draws = run.draws;
+      b.noise_percent = run.noise_percent;
       data.calibration = RunBacktest(scenario, options.outcomes, b);
     }
   }

@@ -123,28 +123,31 @@ std::vector<IssueSummary> Summarize(const ReportData& data) {
 std::string Overview(const ReportData& data) {
   const ReportOptions& o = data.options;
   std::string out = fmt::format("{} issues and {} actors, forecast with the {} model",
-                                data.scenario.issues.size(), data.scenario.actors.size(), o.model);
-  if (o.models.size() > 1) {
+                                data.scenario.issues.size(), data.scenario.actors.size(),
+                                o.run.model.name);
+  const std::vector<std::string>& models = o.run.models;
+  if (models.size() > 1) {
     out += fmt::format(
         " (alongside {})",
-        fmt::join(std::vector<std::string>(o.models.begin() + 1, o.models.end()), ", "));
+        fmt::join(std::vector<std::string>(models.begin() + 1, models.end()), ", "));
   }
   out +=
       ". Outcomes respect each issue's decision rule: only a point that a winning coalition "
       "(every veto player, and the majority the rule asks for) prefers to the status quo passes.";
-  if (!o.calibration.empty()) {
+  if (!o.calibration_note.empty()) {
     out += fmt::format(
         " The {} model's parameters come from {}; a calibration is only as good as the "
         "resemblance of this case to its training data.",
-        o.model, o.calibration);
+        o.run.model.name, o.calibration_note);
   }
   if (data.simulation) {
     out += fmt::format(
         " Uncertainty comes from {} Monte Carlo draws (seed {}) over {} uncertain inputs; stances "
         "without a stated spread get {}% noise (positions: sd {}% of the scale; salience and "
         "capability: {}% of the value).",
-        data.simulation->draws_done, o.seed, data.simulation->uncertain_inputs,
-        FormatNumber(100 * o.noise), FormatNumber(100 * o.noise), FormatNumber(100 * o.noise));
+        data.simulation->draws_done, o.run.seed, data.simulation->uncertain_inputs,
+        FormatNumber(o.run.noise_percent), FormatNumber(o.run.noise_percent),
+        FormatNumber(o.run.noise_percent));
   }
   return out;
 }

@@ -115,7 +115,7 @@ TEST(Backtest, subsets_by_group_score_their_own_issues) {
 TEST(Backtest, draws_are_reproducible_at_any_thread_count) {
   BacktestOptions o = Static();
   o.draws = 300;
-  o.noise.fraction = 0.2;
+  o.noise_percent = 20;
   o.threads = 1;
   const nlohmann::ordered_json one = BacktestJson(RunBacktest(Hand(), HandOutcomes(), o));
   o.threads = 2;
@@ -183,6 +183,15 @@ TEST(Backtest, table_lists_worst_misses_first) {
       << t;
 }
 
+// The run parameters a backtest with `o` stores.
+RunParameters Stored(const BacktestOptions& o) {
+  RunParameters p = RunParameters::Defaults(RunKind::kBacktest);
+  p.model.name = "compromise,median";
+  p.models = o.models;
+  p.by = o.by;
+  return p;
+}
+
 TEST(Backtest, runs_are_stored_with_their_scores) {
   BacktestOptions o = Static();
   o.by = "group";
@@ -195,8 +204,8 @@ TEST(Backtest, runs_are_stored_with_their_scores) {
     RunStore store = RunStore::Open(path).ValueOrThrow();
     const std::int64_t id =
         store
-            .Save(MakeRunRecord("backtest", Hand(), "hand.yaml", "compromise,median",
-                                {{"draws", 0}}, 1, BacktestJson(r)))
+            .Save(MakeRunRecord(RunKind::kBacktest, Hand(), "hand.yaml", Stored(o),
+                                BacktestJson(r)))
             .ValueOrThrow();
     const RunRecord back = store.Get(id).ValueOrThrow();
     ASSERT_EQ(back.scores.size(), 2u + 2u * 2u);  // all issues, then the two groups

@@ -94,8 +94,8 @@ TEST_F(EncodingCli, utf16_yaml_forecasts_like_its_utf8_twin) {
 // scenario; `runs export` then threw from the JSON writer ("internal error").
 TEST_F(EncodingCli, run_stored_with_latin1_bytes_exports_as_json) {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
-  RunRecord run = MakeRunRecord("forecast", s, "us-rok.yaml", "median", nlohmann::ordered_json{},
-                                std::nullopt, ForecastJson(s, RunForecast(s, "median", {})));
+  RunRecord run = MakeRunRecord(RunKind::kForecast, s, "us-rok.yaml", RunParameters{},
+                                ForecastJson(s, RunForecast(s, "median", {})));
   run.scenario_title =
       "S\xE9"
       "curit\xE9";
@@ -107,8 +107,8 @@ TEST_F(EncodingCli, run_stored_with_latin1_bytes_exports_as_json) {
     ASSERT_EQ(store.Save(run).ValueOrThrow(), 1);
     ASSERT_EQ(
         store
-            .Save(MakeRunRecord("forecast", s, "us-rok.yaml", "median", nlohmann::ordered_json{},
-                                std::nullopt, ForecastJson(s, RunForecast(s, "median", {}))))
+            .Save(MakeRunRecord(RunKind::kForecast, s, "us-rok.yaml", RunParameters{},
+                                ForecastJson(s, RunForecast(s, "median", {}))))
             .ValueOrThrow(),
         2);
   }

@@ -159,7 +159,7 @@ TEST(ExtremeValues, SimulationSummariesAreFiniteAndInsideTheScale) {
       o.model = model;
       o.draws = 200;
       o.threads = 1;
-      o.noise.fraction = 0.2;
+      o.noise_percent = 20;
       const std::string label = c.name + " / " + model;
       SimulationResult r;
       try {

@@ -29,7 +29,7 @@ TEST(MonteCarlo, SameSeedSameBytesWhateverTheThreadCount) {
   o.model = "median";
   o.draws = 20000;
   o.seed = 7;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.sensitivity = true;
   o.thresholds = {{"sanctions_relief", 30}};
   const std::string one = JsonFor(s, o, 1);
@@ -45,9 +45,12 @@ TEST(MonteCarlo, ZeroNoiseGivesThePointForecastExactly) {
     SimulationOptions o;
     o.model = model;
     o.draws = 1000;
+    o.noise_percent = 0;
     const SimulationResult r = Simulate(s, o);
     const Forecast point = RunForecast(s, model, {});
     ASSERT_EQ(r.uncertain_inputs, 0u);
+    ASSERT_EQ(r.warnings.size(), 1u) << "10,000 identical draws deserve a warning";
+    EXPECT_NE(r.warnings[0].find("no input is uncertain"), std::string::npos);
     for (std::size_t k = 0; k < s.issues.size(); ++k) {
       const IssueDistribution& d = r.issues[k];
       EXPECT_EQ(d.mean, point.issues[k].outcome) << model << " " << d.issue_id;
@@ -70,6 +73,7 @@ TEST(MonteCarlo, CompromiseWithOneUniformPositionMatchesClosedForm) {
   o.model = "compromise";
   o.draws = 200000;
   o.seed = 2026;
+  o.noise_percent = 0;  // only the stated spreads
   const SimulationResult r = Simulate(s, o);
   const double share = 10.0 / 30.0;
   const double expected_sd = share * 40 / std::sqrt(12.0);
@@ -90,6 +94,7 @@ TEST(MonteCarlo, CompromiseWithOneNormalPositionMatchesClosedForm) {
   o.model = "compromise";
   o.draws = 200000;
   o.seed = 99;
+  o.noise_percent = 0;  // only the stated spreads
   const IssueDistribution d = Simulate(s, o).issues[0];
   const double expected_sd = (10.0 / 30.0) * 5;
   EXPECT_NEAR(d.mean, d.point, 5 * expected_sd / std::sqrt(200000.0));
@@ -108,6 +113,7 @@ TEST(MonteCarlo, FirstOrderIndicesSplitTheVariance) {
   o.model = "compromise";
   o.draws = 100000;
   o.sensitivity = true;
+  o.noise_percent = 0;  // only the stated spreads
   const SimulationResult r = Simulate(s, o);
   ASSERT_EQ(r.sensitivity.size(), 1u);
   const auto& effects = r.sensitivity[0].effects;
@@ -130,6 +136,7 @@ TEST(MonteCarlo, VetoSharesStatusQuoAndThresholdsAreCounted) {
   o.model = "compromise";
   o.draws = 40000;
   o.thresholds = {{"issue", 50}};
+  o.noise_percent = 0;  // only the stated spreads
   const IssueDistribution d = Simulate(s, o).issues[0];
   // a0 < 50 (prob 3/4): empty win-set, the status quo holds and a0 binds. a0 > 50: the
   // win-set ends at 2 a0 - 50 < (a0 + 80) / 2, so a0 binds again; a1 never does.
@@ -146,7 +153,7 @@ TEST(MonteCarlo, CancelStopsEarlyAndReportsWhatWasDone) {
   SimulationOptions o;
   o.model = "compromise";
   o.draws = 2000000;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.cancel = &cancel;
   o.progress = [&cancel](std::int64_t done, std::int64_t) {
     if (done > 0) cancel = true;
@@ -163,7 +170,7 @@ TEST(MonteCarlo, KeptOutcomesAreTheDrawsBehindTheSummary) {
   o.model = "median";
   o.draws = 3000;
   o.seed = 5;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.keep_outcomes = true;
   o.threads = 1;
   const SimulationResult one = Simulate(s, o);
@@ -197,6 +204,18 @@ TEST(MonteCarlo, BadRequestsAreInputErrors) {
   o.thresholds.clear();
   o.draws = 0;
   EXPECT_THROW((void)Simulate(s, o), InputError);
+  o.draws = 10;
+  o.noise_percent = -1;
+  EXPECT_THROW((void)Simulate(s, o), InputError);
+}
+
+TEST(monte_carlo, the_default_noise_makes_every_input_uncertain) {
+  SimulationOptions o;
+  o.draws = 10;
+  const SimulationResult r = Simulate(Flagship(), o);
+  EXPECT_EQ(r.noise_percent, defaults::kNoisePercent);
+  EXPECT_EQ(r.uncertain_inputs, 192u);  // 64 stances x 3 numbers
+  EXPECT_TRUE(r.warnings.empty());
 }
 
 TEST(MonteCarlo, SpreadsSampleTheirDistributions) {

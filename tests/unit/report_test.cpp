@@ -28,13 +28,13 @@ int Count(const std::string& text, const std::string& what) {
 
 ReportOptions Quick() {
   ReportOptions o;
-  o.draws = 300;
+  o.run.draws = 300;
   return o;
 }
 
 TEST(Report, GathersEveryModelWithThePrimaryFirst) {
   ReportOptions o = Quick();
-  o.model = "compromise";
+  o.run.model.name = "compromise";
   const ReportData d = GatherReport(Flagship(), o);
   // Every registered model that needs no calibration, in registry order, primary first.
   std::vector<std::string> expected{"compromise"};
@@ -43,7 +43,7 @@ TEST(Report, GathersEveryModelWithThePrimaryFirst) {
   }
   ASSERT_EQ(d.forecasts.size(), expected.size());
   EXPECT_EQ(d.forecasts[0].model, "compromise");
-  EXPECT_EQ(d.options.models, expected);
+  EXPECT_EQ(d.options.run.models, expected);
   ASSERT_TRUE(d.simulation.has_value());
   EXPECT_EQ(d.simulation->model, "compromise");
   EXPECT_EQ(d.simulation->draws_done, 300);
@@ -69,8 +69,8 @@ TEST(Report, HtmlIsSelfContainedWithChartsForEveryIssue) {
 
 TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   ReportOptions o;
-  o.draws = 0;
-  o.models = {"median"};
+  o.run.draws = 0;
+  o.run.models = {"median"};
   const ReportData d = GatherReport(Flagship(), o);
   EXPECT_FALSE(d.simulation.has_value());
   EXPECT_EQ(TrajectoryForecast(d), nullptr);
@@ -85,31 +85,38 @@ TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   EXPECT_EQ(Count(html, "<svg "), 2 * static_cast<int>(d.scenario.issues.size()));  // scale, gap
 }
 
-TEST(Report, BadInputComesBackAsErrors) {
+TEST(Report, BadInputThrowsInputErrorsNamingTheField) {
   ReportOptions o = Quick();
-  o.models = {"median", "nosuch"};
-  const Result<std::string> r = BuildReport(Flagship(), o, ReportFormat::kHtml);
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.errors().front().ToString().find("nosuch"), std::string::npos);
+  o.run.models = {"median", "nosuch"};
+  try {
+    (void)BuildReport(Flagship(), o, ReportFormat::kHtml);
+    ADD_FAILURE() << "an unknown model must throw";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.errors().front().ToString().find("nosuch"), std::string::npos);
+  }
   o = Quick();
-  o.draws = -1;
+  o.run.draws = -1;
   EXPECT_THROW((void)GatherReport(Flagship(), o), InputError);
   o = Quick();
-  o.noise = -0.1;
-  EXPECT_THROW((void)GatherReport(Flagship(), o), InputError);
+  o.run.noise_percent = -10;
+  try {
+    (void)GatherReport(Flagship(), o);
+    ADD_FAILURE() << "negative noise must throw";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.errors().front().where.field, "noise_percent");
+  }
   Scenario broken = Flagship();
   broken.issues[0].stances[0].salience = 3;
-  EXPECT_FALSE(BuildReport(broken, Quick(), ReportFormat::kMarkdown).ok());
+  EXPECT_THROW((void)BuildReport(broken, Quick(), ReportFormat::kMarkdown), InputError);
 }
 
 TEST(Report, SameSeedGivesTheSameBytesWhateverTheThreadCount) {
   ReportOptions one = Quick();
-  one.threads = 1;
+  one.run.threads = 1;
   ReportOptions two = Quick();
-  two.threads = 2;
+  two.run.threads = 2;
   const Scenario s = Flagship();
-  EXPECT_EQ(BuildReport(s, one, ReportFormat::kHtml).value(),
-            BuildReport(s, two, ReportFormat::kHtml).value());
+  EXPECT_EQ(BuildReport(s, one, ReportFormat::kHtml), BuildReport(s, two, ReportFormat::kHtml));
 }
 
 TEST(Report, CertaintyWordsFollowTheBandWidth) {
@@ -126,34 +133,57 @@ TEST(Report, FormatsParse) {
 
 TEST(Report, AStoredSimulationBringsBackItsScenarioAndSettings) {
   const Scenario s = Flagship();
-  RunRecord run =
-      MakeRunRecord("simulate", s, "scenarios/us-rok-2021.yaml", "eu",
-                    {{"model_options", {{"rounds", "5"}}}, {"draws", 500}, {"noise", 0.05}}, 7,
-                    nlohmann::ordered_json::object());
+  RunParameters p = RunParameters::Defaults(RunKind::kSimulate);
+  p.model = ModelChoice{"eu", {}};
+  p.model.options.Set("rounds", "5");
+  p.draws = 500;
+  p.noise_percent = 5;
+  p.seed = 7;
+  RunRecord run = MakeRunRecord(RunKind::kSimulate, s, "scenarios/us-rok-2021.yaml", p,
+                                nlohmann::ordered_json::object());
   run.id = 12;
-  const ReportInputs in = ReportInputsFromRun(run).value();
+  const ReportInputs in = ReportInputsFromRun(run);
   EXPECT_EQ(in.scenario, s);
-  EXPECT_EQ(in.options.model, "eu");
-  EXPECT_EQ(in.options.draws, 500);
-  EXPECT_DOUBLE_EQ(in.options.noise, 0.05);
-  EXPECT_EQ(in.options.seed, 7u);
-  EXPECT_EQ(in.options.model_options.values().at("rounds"), "5");
+  EXPECT_EQ(in.options.run.model.name, "eu");
+  EXPECT_EQ(in.options.run.draws, 500);
+  EXPECT_DOUBLE_EQ(in.options.run.noise_percent, 5);
+  EXPECT_EQ(in.options.run.seed, 7u);
+  EXPECT_EQ(in.options.run.model.options.values().at("rounds"), "5");
   EXPECT_EQ(in.options.source, "run 12 (scenarios/us-rok-2021.yaml)");
 
-  RunRecord forecast = MakeRunRecord("forecast", s, "x.yaml", "median",
-                                     {{"model_options", nlohmann::ordered_json::object()}},
-                                     std::nullopt, nlohmann::ordered_json::object());
-  EXPECT_EQ(ReportInputsFromRun(forecast).value().options.draws, ReportOptions{}.draws);
+  RunRecord forecast = MakeRunRecord(RunKind::kForecast, s, "x.yaml", RunParameters{},
+                                     nlohmann::ordered_json::object());
+  EXPECT_EQ(ReportInputsFromRun(forecast).options.run.draws, ReportOptions{}.run.draws);
 
   run.scenario_text = "entente: 1\nactors: [";
-  const Result<ReportInputs> bad = ReportInputsFromRun(run);
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.errors().front().ToString().find("run 12"), std::string::npos);
+  try {
+    (void)ReportInputsFromRun(run);
+    ADD_FAILURE() << "a damaged stored scenario must throw";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.errors().front().ToString().find("run 12"), std::string::npos);
+  }
+}
+
+// Runs stored before the run contract kept noise as a fraction ("noise": 0.05) and the model
+// only in its column; they must read back as the same parameters.
+TEST(Report, ASimulationStoredByAnEarlierVersionReadsBack) {
+  const Scenario s = Flagship();
+  RunRecord run = MakeRunRecord(RunKind::kSimulate, s, "x.yaml", RunParameters{},
+                                nlohmann::ordered_json::object());
+  run.model = "compromise";
+  run.seed = 9;
+  run.options_json =
+      R"({"model_options":{},"draws":400,"noise":0.005,"thresholds":[],"sensitivity":false})";
+  const ReportInputs in = ReportInputsFromRun(run);
+  EXPECT_EQ(in.options.run.model.name, "compromise");
+  EXPECT_EQ(in.options.run.draws, 400);
+  EXPECT_DOUBLE_EQ(in.options.run.noise_percent, 0.5);
+  EXPECT_EQ(in.options.run.seed, 9u);
 }
 
 TEST(Report, MarkdownHasTheSummaryAndOneTableRowPerIssue) {
   ReportOptions o = Quick();
-  o.models = {"compromise"};
+  o.run.models = {"compromise"};
   const ReportData d = GatherReport(Flagship(), o);
   const std::string md = RenderMarkdown(d);
   EXPECT_EQ(md.rfind("# U.S.-ROK alliance management, February 2021\n", 0), 0u);

@@ -35,8 +35,8 @@ std::string TempDb(const std::string& name) {
 RunRecord FlagshipRun() {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   const Forecast f = RunForecast(s, "median", {});
-  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "median",
-                       {{"model_options", {}}}, std::nullopt, ForecastJson(s, f));
+  return MakeRunRecord(RunKind::kForecast, s, "scenarios/us-rok-2021.yaml", RunParameters{},
+                       ForecastJson(s, f));
 }
 
 std::int64_t CountRuns(const std::string& path) {
@@ -112,8 +112,10 @@ TEST(RunStore, MigratesTheFirstSchemaVersionAndBackfillsRows) {
 RunRecord ExchangeRun() {
   const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   const Forecast f = RunForecast(s, "exchange", {});
-  return MakeRunRecord("forecast", s, "scenarios/us-rok-2021.yaml", "exchange",
-                       {{"model_options", {}}}, std::nullopt, ForecastJson(s, f));
+  RunParameters p;
+  p.model.name = "exchange";
+  return MakeRunRecord(RunKind::kForecast, s, "scenarios/us-rok-2021.yaml", p,
+                       ForecastJson(s, f));
 }
 
 // Version 2 kept exchanges only inside result_json; version 3 gives them a table.

@@ -4,7 +4,8 @@
 #include "api.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
+#include "entente/formats/scenario_tree.hpp"
 #include "test_support.hpp"
 
 namespace entente::server {

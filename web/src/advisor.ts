@@ -1,7 +1,7 @@
 // "What would it take?": the advisor for a chosen actor (and optionally one issue).
 import { ApiFailure, postJson } from "./api";
 import { fmt, h } from "./dom";
-import { requestBody, state } from "./state";
+import { catalog, requestBody, state } from "./state";
 import type { Scenario } from "./types";
 
 interface Advice {
@@ -19,12 +19,12 @@ export function renderAdvisor(root: HTMLElement): void {
   if (!sc || builtFor === sc) return;
   builtFor = sc;
   const actor = h("select", { id: "advisor-actor", "aria-label": "actor" });
-  for (const a of sc.actors) actor.add(new Option(`${a.id} — ${a.name}`, a.id));
+  for (const a of sc.actors) actor.add(new Option(`${a.id} — ${a.name ?? a.id}`, a.id));
   const issue = h("select", { id: "advisor-issue", "aria-label": "issue" });
   issue.add(new Option("every issue it takes part in", ""));
   for (const i of sc.issues) issue.add(new Option(i.name || i.id, i.id));
   const model = h("select", { id: "advisor-model", "aria-label": "model" });
-  for (const m of ["compromise", "median", "eu"]) model.add(new Option(m, m));
+  for (const m of catalog.models) model.add(new Option(m.name, m.name, false, m.name === catalog.defaults.model));
   const out = h("div", { id: "advice" });
   const ask = h("button", { id: "advise" }, "What would it take?");
   ask.onclick = async () => {

@@ -25,7 +25,7 @@ export function renderFiles(root: HTMLElement): void {
   const report = h("button", { id: "report" }, "Export HTML report");
   report.onclick = async () => {
     try {
-      say(`Exported ${await download("/api/export/report", requestBody({ models: ["compromise", "eu"] }), "report.html")}`);
+      say(`Exported ${await download("/api/export/report", requestBody({ models: MODELS }), "report.html")}`);
     } catch (e) {
       say(`Could not export the report: ${explain(e)}`);
     }

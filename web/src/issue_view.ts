@@ -1,8 +1,8 @@
 // One issue on its scale: actors as draggable markers (size = clout, capability x salience),
 // each model's forecast, the Monte Carlo 90% band, the status quo, and the eu trajectories.
 import { fmt, h, s } from "./dom";
-import { MODELS, notify, reforecast, state } from "./state";
-import type { Issue, Rule } from "./types";
+import { BAND_MODEL, catalog, MODELS, notify, reforecast, state } from "./state";
+import { pointOf, shown, withPoint, type Issue, type Rule } from "./types";
 
 const W = 760;
 const M = 50;
@@ -11,10 +11,6 @@ const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728", m
 
 let dragging = false;
 let overlay: SVGElement | null = null;
-
-function num(v: number | string): number {
-  return typeof v === "number" ? v : Number(v);
-}
 
 function xOf(issue: Issue, v: number): number {
   const { min, max } = issue.scale;
@@ -36,7 +32,7 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     const x1 = xOf(issue, dist.quantiles.p95);
     overlay.append(
       s("rect", { class: "band", x: x0, y: 20, width: Math.max(1, x1 - x0), height: height - 50 },
-        s("title", {}, `Monte Carlo 90% band (compromise, 10% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+        s("title", {}, `Monte Carlo 90% band (${BAND_MODEL}, ${catalog.defaults.noise_percent}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
     );
   }
   const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
@@ -72,7 +68,7 @@ function ruleKind(issue: Issue): string {
 }
 
 function vetoPlayers(issue: Issue): string[] {
-  return typeof issue.decision_rule === "string" ? issue.veto_players : issue.decision_rule.veto_players ?? [];
+  return typeof issue.decision_rule === "string" ? issue.veto_players ?? [] : issue.decision_rule.veto_players ?? [];
 }
 
 /** A new rule of `kind` keeping the veto players (unanimity without any: every actor). */
@@ -119,7 +115,7 @@ function startDrag(ev: PointerEvent, issue: Issue, k: number, j: number, svg: SV
     pt.y = e.clientY;
     const local = pt.matrixTransform(svg.getScreenCTM()!.inverse());
     const v = valueOf(issue, local.x);
-    issue.stances[j].position = v;
+    issue.stances[j].position = withPoint(issue.stances[j].position, v);
     marker.setAttribute("cx", String(xOf(issue, v)));
     label.setAttribute("x", String(xOf(issue, v) + 12));
     marker.querySelector("title")!.textContent = `${issue.stances[j].actor}: ${v}`;
@@ -167,28 +163,28 @@ export function renderIssue(root: HTMLElement): void {
   const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, class: "scale", id: "issue-svg", role: "img" }) as SVGSVGElement;
   overlay = s("g", { class: "overlay" });
   svg.append(overlay);
-  const weights = issue.stances.map((st) => Math.max(0, num(st.capability) * num(st.salience)) || 0);
+  const weights = issue.stances.map((st) => Math.max(0, pointOf(st.capability) * pointOf(st.salience)) || 0);
   const wmax = Math.max(...weights, 1e-9);
   issue.stances.forEach((st, j) => {
     const y = 40 + j * LANE;
-    const cx = xOf(issue, num(st.position));
+    const cx = xOf(issue, pointOf(st.position));
     const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
     const veto = vetoPlayers(issue).includes(st.actor);
     const marker = s("circle", { cx, cy: y, r, class: `marker${veto ? " veto" : ""}`, "data-actor": st.actor, tabindex: 0 },
-      s("title", {}, `${st.actor}: ${st.position} (salience ${st.salience}, capability ${st.capability})`));
+      s("title", {}, `${st.actor}: ${shown(st.position)} (salience ${shown(st.salience)}, capability ${shown(st.capability)})`));
     marker.addEventListener("pointerdown", (e) => startDrag(e as PointerEvent, issue, k, j, svg, height));
     svg.append(s("line", { x1: M, x2: W - M, y1: y, y2: y, class: "lane" }), marker,
       s("text", { x: cx + 12, y: y + 4, class: "small" }, st.actor + (veto ? " (veto)" : "")));
   });
   const axis = height - 30;
   svg.append(s("line", { x1: M, x2: W - M, y1: axis, y2: axis, class: "axis" }));
-  for (const a of issue.scale.anchors) {
+  for (const a of issue.scale.anchors ?? []) {
     const x = xOf(issue, a.value);
     svg.append(s("line", { x1: x, x2: x, y1: axis, y2: axis + 6, class: "axis" }),
       s("text", { x, y: axis + 18, "text-anchor": "middle", class: "small" }, String(a.value), s("title", {}, a.label)));
   }
   drawOverlay(issue, k, height);
   const legend = h("p", { class: "muted" },
-    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit}.`);
+    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit ?? ""}.`);
   root.append(picker, svg, legend, ruleLine(issue, k), trajectories(issue, k) ?? "");
 }

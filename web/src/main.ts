@@ -6,9 +6,9 @@ import { renderFiles } from "./files";
 import { renderIssue } from "./issue_view";
 import { renderMoves } from "./moves";
 import { renderOverview } from "./overview";
-import { MODELS, notify, reforecast, state, subscribe } from "./state";
+import { MODELS, notify, reforecast, setCatalog, state, subscribe } from "./state";
 import { renderTable } from "./table";
-import type { Outcome, Scenario } from "./types";
+import type { ModelsResponse, Outcome, Scenario } from "./types";
 import "./style.css";
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
@@ -41,6 +41,7 @@ function header(): void {
 }
 
 async function main(): Promise<void> {
+  setCatalog(await getJson<ModelsResponse>("/api/models"));
   subscribe(header);
   subscribe(() => renderOverview($("#overview .body")));
   subscribe(() => renderBacktest($("#backtest .body")));

@@ -20,7 +20,7 @@ export function renderOverview(root: HTMLElement): void {
       {},
       h("th", {}, "Issue"),
       ...MODELS.map((m) => h("th", {}, m)),
-      h("th", {}, "Nearest anchor (compromise)"),
+      h("th", {}, `Nearest anchor (${MODELS[0]})`),
       h("th", {}, "How sure: 90% band"),
       h("th", {}, "P(status quo)"),
       h("th", {}, "Binding veto"),

@@ -1,9 +1,24 @@
 // The dashboard's one store: the scenario being edited, the moves switched on, the latest
 // answers; views subscribe and re-render. Edits schedule a re-forecast (latest edit wins).
 import { ApiFailure, postJson } from "./api";
-import type { ApiError, BacktestResponse, ForecastResponse, Outcome, Scenario, SimulateResponse } from "./types";
+import type { ApiError, BacktestResponse, ForecastResponse, ModelsResponse, Outcome, Scenario, SimulateResponse } from "./types";
 
-export const MODELS = ["compromise", "eu", "median"];
+/** The models the server lists, and the defaults it takes (GET /api/models), set at start. */
+export const catalog: ModelsResponse = { models: [], defaults: { model: "median", draws: 0, seed: 1, noise_percent: 0, tolerance_percent: 0 } };
+
+/** Models forecast on every edit: those that forecast each issue on its own (joint models
+ * re-bargain every issue for any edit), in the server's order. */
+export const MODELS: string[] = [];
+
+/** Takes the server's model list; called once before the first forecast. */
+export function setCatalog(c: ModelsResponse): void {
+  catalog.models = c.models;
+  catalog.defaults = c.defaults;
+  MODELS.splice(0, MODELS.length, ...c.models.filter((m) => !m.joint).map((m) => m.name));
+}
+
+/** The model of the Monte Carlo band. */
+export const BAND_MODEL = "compromise";
 
 export interface State {
   name: string;
@@ -107,7 +122,7 @@ function scheduleSimulation(): void {
     try {
       state.simulation = await postJson<SimulateResponse>(
         "/api/simulate",
-        requestBody({ model: "compromise", draws: 2000, seed: 1, noise_percent: 10 }),
+        requestBody({ model: BAND_MODEL }), // draws, seed and noise: the server's defaults
       );
       notify();
     } catch {

@@ -2,7 +2,7 @@
 // checked by the server on every edit; its located messages are shown beside the cells.
 import { h } from "./dom";
 import { reforecast, state } from "./state";
-import type { Scenario, Stance } from "./types";
+import { shown, withPoint, type Scenario, type Stance } from "./types";
 
 type Field = "position" | "salience" | "capability";
 let field: Field = "position";
@@ -29,7 +29,7 @@ function build(root: HTMLElement, sc: Scenario): void {
       if (j < 0) return void row.append(h("td", { class: "absent" }, ""));
       const stance: Stance = issue.stances[j];
       const input = h("input", {
-        value: String(stance[field]),
+        value: shown(stance[field]),
         "data-path": `scenario.issues[${i}].stances[${j}]`,
         "data-field": field,
         "aria-label": `${actor.id} ${issue.id} ${field}`,
@@ -38,7 +38,7 @@ function build(root: HTMLElement, sc: Scenario): void {
       input.oninput = () => {
         const text = input.value.trim();
         // Numbers go as numbers; anything else goes as typed so the server says what is wrong.
-        stance[field] = text !== "" && !Number.isNaN(Number(text)) ? Number(text) : text;
+        stance[field] = withPoint(stance[field], text !== "" && !Number.isNaN(Number(text)) ? Number(text) : text);
         void reforecast();
       };
       row.append(h("td", {}, input));
@@ -64,7 +64,7 @@ export function renderTable(root: HTMLElement): void {
     input.title = msg ?? "";
     if (document.activeElement !== input) {
       const [, i, j] = /issues\[(\d+)\]\.stances\[(\d+)\]/.exec(input.dataset.path!)!.map(Number);
-      input.value = String(sc.issues[i].stances[j][field]);
+      input.value = shown(sc.issues[i].stances[j][field]);
     }
   }
   messages!.replaceChildren(...state.errors.map((e) => h("li", {}, e.text)));

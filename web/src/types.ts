@@ -1,13 +1,18 @@
-// The shapes the API sends and receives (docs/api.md).
+// The shapes the API sends and receives (docs/api.md). Scenarios have the YAML format's shape
+// (docs/scenario-format.md), as the library's one scenario reader and writer use it: empty
+// texts and lists are left out, and a number with a spread is an object.
+
+/** A stance number: plain, or with its spread ({value, sd}, {low, high}, {value, low, high});
+ * a string while the user types something that is not a number (the server says what is wrong). */
+export type Uncertain = number | string | { value?: number; sd?: number; low?: number; high?: number };
 
 export interface Stance {
   actor: string;
-  position: number | string;
-  salience: number | string;
-  capability: number | string;
-  basis: string;
-  note: string;
-  [spread: string]: unknown;
+  position: Uncertain;
+  salience: Uncertain;
+  capability: Uncertain;
+  basis?: string;
+  note?: string;
 }
 
 /** A decision rule in the YAML mapping shape (docs/decision-rules.md); plain rules are a string. */
@@ -20,13 +25,14 @@ export interface Rule {
 
 export interface Issue {
   id: string;
-  name: string;
-  description: string;
-  scale: { min: number; max: number; unit: string; anchors: { value: number; label: string }[] };
-  status_quo: number | null;
+  name?: string;
+  description?: string;
+  scale: { min: number; max: number; unit?: string; anchors?: { value: number; label: string }[] };
+  status_quo?: number;
   decision_rule: string | Rule;
-  veto_players: string[];
+  veto_players?: string[];
   stances: Stance[];
+  metadata?: Record<string, string>;
 }
 
 /** What the decision rule did to a model's point. */
@@ -45,20 +51,67 @@ export interface Procedure {
 
 export interface Move {
   id: string;
-  name: string;
-  source: string;
+  name?: string;
+  source?: string;
   changes: { actor: string; issue: string; position?: number; salience?: number; capability?: number }[];
 }
 
 export interface Scenario {
-  title: string;
-  as_of: string;
-  description: string;
-  sources: string[];
-  actors: { id: string; name: string; description: string }[];
+  entente?: number;
+  title?: string;
+  as_of?: string;
+  description?: string;
+  sources?: string[];
+  actors: { id: string; name?: string; description?: string }[];
   issues: Issue[];
-  alliances: { id: string; name: string; members: string[] }[];
-  moves: Move[];
+  alliances?: { id: string; name?: string; members: string[] }[];
+  moves?: Move[];
+  groups?: { id: string; name?: string; issues: string[] }[];
+  model_options?: Record<string, Record<string, string>>;
+}
+
+/** The point value of a stance number (a uniform spread's is its midpoint). */
+export function pointOf(v: Uncertain): number {
+  if (typeof v === "object") return v.value ?? ((v.low ?? 0) + (v.high ?? 0)) / 2;
+  return typeof v === "number" ? v : Number(v);
+}
+
+/** The number as a cell shows it: its point value, or the text as typed. */
+export function shown(v: Uncertain): string {
+  return typeof v === "object" ? String(pointOf(v)) : String(v);
+}
+
+/** `v` with its point value set to `x`: a spread around a value keeps its spread; anything
+ * else becomes `x` (text stays text, so the server can say what is wrong with it). */
+export function withPoint(v: Uncertain, x: number | string): Uncertain {
+  if (typeof v === "object" && v.value !== undefined && typeof x === "number") return { ...v, value: x };
+  return x;
+}
+
+/** One declared option of a model (GET /api/models). */
+export interface ModelOption {
+  name: string;
+  type: "number" | "integer" | "choice" | "text";
+  default: number | string | null;
+  min?: number;
+  max?: number;
+  choices?: string[];
+  help: string;
+}
+
+export interface ModelInfo {
+  name: string;
+  summary: string;
+  citation: string;
+  dynamic: boolean;
+  joint: boolean;
+  options: ModelOption[];
+}
+
+/** GET /api/models: the models and the defaults every front end takes. */
+export interface ModelsResponse {
+  models: ModelInfo[];
+  defaults: { model: string; draws: number; seed: number; noise_percent: number; tolerance_percent: number };
 }
 
 export interface ApiError {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "entente/analysis/sampler.hpp"
+#include "entente/core/defaults.hpp"
 #include "entente/core/outcome.hpp"
 #include "entente/models/options.hpp"
 
@@ -25,7 +26,7 @@ struct BacktestOptions {
   std::vector<std::string> models = {"compromise", "median", "eu", "exchange", "ktab-smp"};
   std::map<std::string, ModelOptions> model_options;  ///< per model name; none by default
   std::int64_t draws = 0;  ///< Monte Carlo draws per model; 0 scores point forecasts only
-  Noise noise;             ///< default input spread for the draws
+  double noise_percent = defaults::kNoisePercent;  ///< spread for stances that state none (noise.hpp)
   std::uint64_t seed = 1;  ///< seeds the draws and the bootstrap
   int threads = 0;         ///< 0 = all cores; never changes results
   int bootstrap = 2000;    ///< bootstrap resamples of the groups for the intervals
@@ -104,7 +105,7 @@ struct BacktestResult {
   int unscored = 0;                     ///< issues without an outcome
   int groups = 0;                       ///< resampling units (groups; ungrouped issues alone)
   std::int64_t draws = 0;               ///< per model (0: point forecasts)
-  double noise = 0;                     ///< fraction
+  double noise_percent = 0;             ///< noise.hpp
   std::uint64_t seed = 0;               ///< as used
   int bootstrap = 0;                    ///< resamples
   bool interrupted = false;             ///< stopped by `cancel`

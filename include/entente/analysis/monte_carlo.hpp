@@ -13,6 +13,7 @@
 #include "entente/analysis/outcome_sketch.hpp"
 #include "entente/analysis/sampler.hpp"
 #include "entente/analysis/sensitivity.hpp"
+#include "entente/core/defaults.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente {
@@ -34,12 +35,12 @@ void RequireThreadCount(std::int64_t threads);
 
 /// What to simulate and how.
 struct SimulationOptions {
-  std::string model = "median";       ///< any registered model
-  ModelOptions model_options;         ///< passed to the model unchanged
-  std::int64_t draws = 10000;         ///< number of draws
-  std::uint64_t seed = 1;             ///< PCG seed; draw d uses stream d
-  int threads = 0;                    ///< 0 = all cores, else 1..kMaxThreads
-  Noise noise;                        ///< default spread for stances that give none
+  std::string model{defaults::kModel};           ///< any registered model
+  ModelOptions model_options;                    ///< the caller's (ResolveOptions applies)
+  std::int64_t draws = defaults::kDraws;         ///< number of draws
+  std::uint64_t seed = defaults::kSeed;          ///< PCG seed; draw d uses stream d
+  int threads = 0;                               ///< 0 = all cores, else 1..kMaxThreads
+  double noise_percent = defaults::kNoisePercent;  ///< spread for stances that give none (noise.hpp)
   std::vector<Threshold> thresholds;  ///< exceedance probabilities to report
   bool sensitivity = false;           ///< also compute tornado swings and first-order indices
   int sensitivity_bins = 16;          ///< equal-probability classes per input
@@ -95,8 +96,9 @@ struct SimulationResult {
   std::int64_t draws_done = 0;                ///< fewer when interrupted
   bool interrupted = false;                   ///< stopped by `cancel`
   std::uint64_t seed = 0;                     ///< as used
-  double noise = 0;                           ///< as used (fraction)
+  double noise_percent = 0;                   ///< as used, in percent
   std::size_t uncertain_inputs = 0;           ///< number of inputs drawn
+  std::vector<std::string> warnings;          ///< e.g. that no input was uncertain
   std::vector<IssueDistribution> issues;      ///< in scenario order
   std::vector<IssueSensitivity> sensitivity;  ///< per issue, when requested
   /// With keep_outcomes: draw d's outcome on issue k at [d * issues + k] (row-major), after the
@@ -104,13 +106,20 @@ struct SimulationResult {
   std::vector<double> outcomes;
 };
 
+/// The most draws one simulation takes (its counters are 32-bit).
+inline constexpr std::int64_t kMaxDraws = 4'000'000'000;
+
+/// InputError located at field `draws` unless 1 <= draws <= kMaxDraws.
+void CheckDraws(std::int64_t draws);
+
 /// Runs `options.draws` draws of `scenario`'s uncertain inputs through the model and
 /// summarises each issue's outcome. Throws InputError for an invalid scenario, an unknown
-/// model or issue in a threshold, draws < 1 or a thread count outside 0..kMaxThreads.
+/// model or issue in a threshold, bad noise, draws out of range or a thread count outside
+/// 0..kMaxThreads.
 ///
 /// Example:
 /// ```
-/// SimulationOptions o;  o.model = "compromise";  o.draws = 100000;  o.noise.fraction = 0.1;
+/// SimulationOptions o;  o.model = "compromise";  o.draws = 100000;  o.noise_percent = 10;
 /// SimulationResult r = Simulate(flagship, o);   // r.issues[2].p95, r.issues[2].p_status_quo
 /// ```
 [[nodiscard]] SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& options);

@@ -12,9 +12,9 @@
 
 namespace entente {
 
-/// Scenario-wide default uncertainty for stances that state none (`--noise 10%`): positions
+/// The sampler's view of noise (noise.hpp defines it, in percent, for every caller): positions
 /// get a normal spread with sd = fraction x the scale's range; saliences and capabilities get
-/// sd = fraction x their coded value.
+/// sd = fraction x their coded value. Only Simulate builds it (fraction = percent / 100).
 struct Noise {
   double fraction = 0;  ///< 0.1 for 10%; 0 adds no noise
 };

@@ -27,6 +27,10 @@ struct Error {
 /// A non-empty list of problems; validation reports all of them, not just the first.
 using Errors = std::vector<Error>;
 
+/// A problem with a named parameter of a run rather than a place in a file ("draws", "noise",
+/// "actor"): library messages name the field, never a front end's flag.
+[[nodiscard]] Error FieldError(std::string field, std::string message, std::string hint = {});
+
 /// Joins errors one per line, in the order they were found.
 [[nodiscard]] std::string FormatErrors(const Errors& errors);
 

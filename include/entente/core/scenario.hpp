@@ -3,6 +3,7 @@
 /// A scenario: actors x issues with metadata. Pure data; readers live in formats/, checks in
 /// validation.hpp.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ struct Scenario {
   std::vector<Alliance> alliances;  ///< coalitions whose cohesion is tracked (optional)
   std::vector<Move> moves;          ///< named moves to compare against the baseline (optional)
   std::vector<IssueGroup> groups;   ///< issues negotiated together (optional)
+  /// Options the scenario's source gives a model, by model name then key, e.g. a KTAB XML
+  /// file's <ModelParameters> for "ktab-smp". They apply under the caller's own options
+  /// (ResolveOptions in models/model_choice.hpp), so every front end runs what the file says.
+  std::map<std::string, std::map<std::string, std::string>> model_options;
 
   /// The actor with `id`, or nullptr.
   [[nodiscard]] const Actor* FindActor(std::string_view id) const;

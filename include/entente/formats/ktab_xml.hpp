@@ -17,8 +17,9 @@ namespace entente {
 
 /// A KTAB XML scenario: the Entente scenario plus what only ktab-smp uses.
 struct KtabXmlScenario {
-  Scenario scenario;             ///< actors, one issue per dimension on 0-100
-  ModelOptions options;          ///< ktab-smp options from <ModelParameters>
+  Scenario scenario;             ///< actors, one issue per dimension on 0-100; its
+                                 ///< model_options["ktab-smp"] holds `options`
+  ModelOptions options;          ///< ktab-smp options from <ModelParameters>, <IdealAdjustment>
   std::vector<double> affinity;  ///< actors x actors from <IdealAdjustment>; empty if absent
   std::uint64_t seed = 0;        ///< <prngSeed> (KTAB's own generator; kept for reference)
 };

@@ -9,7 +9,6 @@
 #include "entente/core/result.hpp"
 #include "entente/core/scenario.hpp"
 #include "entente/formats/deu_reader.hpp"
-#include "entente/models/options.hpp"
 
 namespace entente {
 
@@ -41,10 +40,6 @@ struct ReaderOptions {
 
 /// Reads and parses a scenario (structure only; call Validate for ranges and references).
 [[nodiscard]] Result<Scenario> ReadScenario(const std::string& path);
-
-/// The ktab-smp model options a scenario file carries: a KTAB XML file's <ModelParameters> and
-/// <IdealAdjustment>; none for other formats. Front ends apply them under the user's options.
-[[nodiscard]] Result<ModelOptions> ScenarioModelOptions(const std::string& path);
 
 /// Reads, parses and validates: every problem from both steps, located.
 [[nodiscard]] Result<Scenario> LoadScenario(const std::string& path);

@@ -1,47 +1,22 @@
 #pragma once
 /// \file
-/// Model options as named text values, parsed and checked by the model that reads them.
+/// Model options as named text values, as the user typed them; each model declares its options
+/// (option_spec.hpp) and reads them through an OptionReader.
 
-#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace entente {
 
 /// Options for one model run, e.g. {"rounds": "8", "q": "0.5"}. Front ends fill it from flags
-/// or JSON; each model declares the keys it knows and rejects the rest.
+/// or JSON; each model checks them against its declarations and rejects the rest.
 class ModelOptions {
  public:
   /// Sets `key` to `value` (text, as typed by the user).
   void Set(std::string key, std::string value) { values_[std::move(key)] = std::move(value); }
   /// True when the user gave `key`.
   [[nodiscard]] bool Has(std::string_view key) const;
-  /// The number under `key`, or `fallback`; InputError if it is not a finite number in
-  /// [lo, hi].
-  [[nodiscard]] double Number(std::string_view key, double fallback, double lo, double hi) const;
-  /// The whole number under `key`, or `fallback`; InputError if out of [lo, hi].
-  [[nodiscard]] int Integer(std::string_view key, int fallback, int lo, int hi) const;
-  /// The text under `key`, or `fallback`; InputError unless it is one of `allowed`.
-  [[nodiscard]] std::string Choice(std::string_view key, std::string fallback,
-                                   const std::vector<std::string>& allowed) const;
-  /// Choice() mapped to an enum: `names` and `values` are parallel; `current` is the default.
-  template <class E>
-  [[nodiscard]] E Enum(std::string_view key, E current, const std::vector<std::string>& names,
-                       const std::vector<E>& values) const {
-    std::string fallback;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i] == current) fallback = names[i];
-    }
-    const std::string chosen = Choice(key, fallback, names);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == chosen) return values[i];
-    }
-    return current;
-  }
-  /// InputError naming the first key that `model` does not know.
-  void RequireKnown(std::string_view model, const std::vector<std::string>& known) const;
   /// Whether dynamic models record round trajectories and bargaining events (default true).
   /// Not a user option: Monte Carlo and search loops turn it off because they read only the
   /// outcomes and final positions, which are identical either way.

@@ -8,6 +8,8 @@
 
 #include "entente/core/scenario.hpp"
 #include "entente/models/forecast.hpp"
+#include "entente/models/model_choice.hpp"
+#include "entente/models/option_spec.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente {
@@ -31,6 +33,14 @@ struct ModelInfo {
   /// True when the model needs fitted parameters from a calibration file (the ensemble), so
   /// lists of "every model" (report, backtest --models all) leave it out.
   bool calibrated = false;
+  /// The model's options, each declared once (name, type, default, range, help); nullptr for
+  /// a model that takes none.
+  std::span<const OptionSpec> (*options)() = nullptr;
+
+  /// Its options (empty for a model that takes none).
+  [[nodiscard]] std::span<const OptionSpec> Options() const {
+    return options == nullptr ? std::span<const OptionSpec>{} : options();
+  }
 };
 
 /// Every model Entente ships, in the order `entente models` lists them.
@@ -40,7 +50,8 @@ struct ModelInfo {
 [[nodiscard]] const ModelInfo* FindModel(std::string_view name);
 
 /// Validates the scenario (InputError listing every problem), runs model `name` (InputError
-/// when unknown), then applies each issue's decision rule to the model's final positions.
+/// when unknown) with `options` over those the scenario carries for it (ResolveOptions), then
+/// applies each issue's decision rule to the model's final positions.
 ///
 /// Example:
 /// ```
@@ -50,11 +61,15 @@ struct ModelInfo {
 [[nodiscard]] Forecast RunForecast(const Scenario& scenario, std::string_view name,
                                    const ModelOptions& options);
 
+/// RunForecast of a ModelChoice.
+[[nodiscard]] Forecast RunForecast(const Scenario& scenario, const ModelChoice& choice);
+
 /// The model called `name`; InputError naming the known models when there is none.
 [[nodiscard]] const ModelInfo& RequireModel(std::string_view name);
 
-/// RunForecast without validation, for callers that validated the scenario once and only vary
-/// numbers within their valid ranges (Monte Carlo draws, sensitivity sweeps).
+/// RunForecast without validation and without ResolveOptions, for callers that validated the
+/// scenario and resolved the options once and only vary numbers within their valid ranges
+/// (Monte Carlo draws, sensitivity sweeps).
 [[nodiscard]] Forecast RunForecastTrusted(const Scenario& scenario, const ModelInfo& model,
                                           const ModelOptions& options);
 

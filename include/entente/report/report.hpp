@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// One call from a scenario to a finished report, for the CLI and the server; and rebuilding
-/// a report's inputs from a stored run.
+/// One call from a scenario to a finished report, for the CLI, the server and Python; and
+/// rebuilding a report's inputs from a stored run.
 
 #include <string>
 #include <string_view>
@@ -21,15 +21,16 @@ enum class ReportFormat {
 /// Parses "html" or "md" (also "markdown"); a located error naming the choices otherwise.
 [[nodiscard]] Result<ReportFormat> ParseReportFormat(std::string_view text);
 
-/// Gathers and renders a report. Bad input (invalid scenario, unknown model, bad option)
-/// comes back as errors, never as an exception, so a server can answer 400 with the text.
+/// Gathers and renders a report. Throws InputError for bad input (invalid scenario, unknown
+/// model, bad option or parameter), as every analysis does; front ends turn it into their
+/// message (exit code 2, HTTP 400, a Python exception).
 ///
 /// Example:
 /// ```
-/// Result<std::string> html = BuildReport(flagship, ReportOptions{}, ReportFormat::kHtml);
+/// std::string html = BuildReport(flagship, ReportOptions{}, ReportFormat::kHtml);
 /// ```
-[[nodiscard]] Result<std::string> BuildReport(const Scenario& scenario,
-                                              const ReportOptions& options, ReportFormat format);
+[[nodiscard]] std::string BuildReport(const Scenario& scenario, const ReportOptions& options,
+                                      ReportFormat format);
 
 /// A scenario and the options a stored run was made with.
 struct ReportInputs {
@@ -37,8 +38,9 @@ struct ReportInputs {
   ReportOptions options;  ///< its model, model options and (for simulations) draws, seed, noise
 };
 
-/// Rebuilds what `run` was computed from. Forecast, advise and compare runs keep the report's
-/// default draws and noise; simulations bring their own. Errors name the run.
-[[nodiscard]] Result<ReportInputs> ReportInputsFromRun(const RunRecord& run);
+/// Rebuilds what `run` was computed from (StoredParameters). Simulations bring their draws,
+/// seed and noise; other runs take the report's defaults for them. InputError naming the run
+/// when its scenario or options do not read back.
+[[nodiscard]] ReportInputs ReportInputsFromRun(const RunRecord& run);
 
 }  // namespace entente

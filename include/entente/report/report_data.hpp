@@ -11,28 +11,24 @@
 #include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/analysis/run_parameters.hpp"
 #include "entente/core/scenario.hpp"
 #include "entente/models/forecast.hpp"
 #include "entente/models/options.hpp"
 
 namespace entente {
 
-/// What to put in a report. Default-constructed, it reports the median model with the other
-/// models beside it and 2,000 Monte Carlo draws at 10% noise.
+/// What to put in a report. Default-constructed, it reports the default model (primary:
+/// summary, Monte Carlo, tornado, cohesion; its options apply to it alone) with every other
+/// model beside it, and the default draws, seed and noise (core/defaults.hpp). `run.models`
+/// lists the models shown beside the primary (empty: all); `run.draws` 0 skips the
+/// distribution and the tornado.
 struct ReportOptions {
-  std::string model = "median";     ///< primary model: summary, Monte Carlo, tornado, cohesion
-  std::vector<std::string> models;  ///< forecasts shown beside it; empty = every model
-  ModelOptions model_options;       ///< for the primary model only (others run on defaults)
-  std::int64_t draws = 2000;        ///< Monte Carlo draws; 0 skips the distribution and tornado
-  std::uint64_t seed = 1;           ///< PCG seed of the draws
-  double noise = 0.1;               ///< default spread for stances that state none (fraction)
-  int threads = 0;  ///< worker threads (0 = all cores, else 1..kMaxThreads); never changes results
-  int tornado_bars = 8;  ///< inputs shown per tornado (largest swings)
-  int stability = 24;    ///< perturbed runs of the primary model (0 skips the check)
-  std::string source;    ///< where the inputs came from, e.g. the scenario path
+  RunParameters run = RunParameters::Defaults(RunKind::kReport);  ///< the run contract
+  std::string source;  ///< where the inputs came from, e.g. the scenario path
   /// Where the primary model's fitted parameters come from (a calibration file and what it
   /// was fitted on), said in the overview; empty when none.
-  std::string calibration;
+  std::string calibration_note;
   /// Observed outcomes: with any, the report gets a backtest section. They go to the backtest
   /// only; the models never see them.
   std::vector<Outcome> outcomes;
@@ -52,11 +48,11 @@ struct ReportData {
 };
 
 /// Runs every analysis the report needs. Throws InputError for an invalid scenario, an
-/// unknown model, a bad model option or negative draws.
+/// unknown model, a bad model option or parameters out of range.
 ///
 /// Example:
 /// ```
-/// ReportOptions o;  o.models = {"compromise", "median"};  o.draws = 0;
+/// ReportOptions o;  o.run.models = {"compromise", "median"};  o.run.draws = 0;
 /// ReportData d = GatherReport(flagship, o);   // d.forecasts[0].model == "median"
 /// ```
 [[nodiscard]] ReportData GatherReport(const Scenario& scenario, const ReportOptions& options);

@@ -1,24 +1,31 @@
 #pragma once
 /// \file
-/// Building the database record of a run from its inputs and JSON output.
+/// Building the database record of a run from its inputs and JSON output, and reading a
+/// record's run parameters back.
 
-#include <cstdint>
-#include <optional>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "entente/analysis/run_parameters.hpp"
 #include "entente/core/scenario.hpp"
 #include "entente/store/run_store.hpp"
 
 namespace entente {
 
-/// A complete record: the scenario as canonical YAML with its SHA-256, the options, the
-/// version and time, the JSON output, and the outcome and round rows extracted from it.
-[[nodiscard]] RunRecord MakeRunRecord(const std::string& kind, const Scenario& scenario,
-                                      const std::string& scenario_path, const std::string& model,
-                                      const nlohmann::ordered_json& options,
-                                      std::optional<std::uint64_t> seed,
+/// A complete record: the scenario as canonical YAML with its SHA-256, the run parameters as
+/// `params.ToJson(kind)` (the seed also in its own column when the run drew), the version and
+/// time, the JSON output, and the outcome and round rows extracted from it.
+[[nodiscard]] RunRecord MakeRunRecord(RunKind kind, const Scenario& scenario,
+                                      const std::string& scenario_path, const RunParameters& params,
                                       const nlohmann::ordered_json& result);
+
+/// The run parameters `run` was made with (RunParameters::FromJson of its options; located at
+/// "run N"). Also reads what earlier versions stored: noise and tolerance as fractions, the
+/// model and seed only in their own columns. InputError when the stored options are damaged.
+[[nodiscard]] RunParameters StoredParameters(const RunRecord& run);
+
+/// The kind a record names; InputError for a kind this version does not know.
+[[nodiscard]] RunKind StoredKind(const RunRecord& run);
 
 }  // namespace entente

@@ -8,6 +8,7 @@
 #include "entente/models/ensemble/ensemble.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -58,7 +59,19 @@ std::vector<Weighted> ParseWeights(const std::string& text) {
   return out;
 }
 
+constexpr std::array kSpecs = {
+    OptionSpec{"setter", OptionType::kText, "", 0, 0, {},
+               "actor id of the agenda setter for the setter base (from the calibration file)"},
+    OptionSpec{"weights", OptionType::kText, "", 0, 0, {},
+               "required: name:w,name:w (w >= 0 summing to 1), from --calibration FILE; "
+               "MODEL.KEY=VALUE passes option KEY to base MODEL"},
+};
+
 }  // namespace
+
+std::span<const OptionSpec> EnsembleOptionSpecs() {
+  return kSpecs;
+}
 
 Forecast EnsembleModel(const Scenario& scenario, const ModelOptions& options) {
   if (!options.Has("weights")) {

@@ -22,6 +22,8 @@
 #include "entente/models/procedural/procedural.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <vector>
 
 #include "entente/models/aggregate.hpp"
@@ -43,14 +45,28 @@ double FallbackPoint(const Issue& issue, Fallback how) {
   return how == Fallback::kCompromise ? WeightedMean(x, w) : WeightedMedian(x, w);
 }
 
+constexpr std::string_view kWithoutSetter[] = {"median", "compromise", "status_quo"};
+constexpr std::string_view kAmendment[] = {"none", "pareto"};
+constexpr std::array kSpecs = {
+    OptionSpec{"amendment", OptionType::kChoice, "none", 0, 0, kAmendment,
+               "pareto: the proposal must also lie within the range of the first chamber's "
+               "members' positions (amendment by unanimity)"},
+    OptionSpec{"without_setter", OptionType::kChoice, "median", 0, 0, kWithoutSetter,
+               "the forecast on issues whose rule names no agenda setter (or whose setter takes "
+               "no stance there)"},
+};
+
 }  // namespace
 
+std::span<const OptionSpec> ProceduralOptionSpecs() {
+  return kSpecs;
+}
+
 Forecast ProceduralModel(const Scenario& scenario, const ModelOptions& options) {
-  options.RequireKnown("procedural", {"without_setter", "amendment"});
+  const OptionReader r(options, kSpecs, "procedural");
   const auto fallback =
-      options.Enum("without_setter", Fallback::kMedian, {"median", "compromise", "status_quo"},
-                   {Fallback::kMedian, Fallback::kCompromise, Fallback::kStatusQuo});
-  const bool pareto = options.Choice("amendment", "none", {"none", "pareto"}) == "pareto";
+      r.Enum("without_setter", {Fallback::kMedian, Fallback::kCompromise, Fallback::kStatusQuo});
+  const bool pareto = r.Choice("amendment") == "pareto";
   Forecast f;
   f.model = "procedural";
   for (const Issue& issue : scenario.issues) {

@@ -8,11 +8,12 @@
 #include "entente/models/static/compromise.hpp"
 
 #include "entente/models/aggregate.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
 
 Forecast CompromiseModel(const Scenario& scenario, const ModelOptions& options) {
-  options.RequireKnown("compromise", {});
+  (void)OptionReader(options, {}, "compromise");  // it takes no options
   return AggregateEachIssue(scenario, "compromise", &WeightedMean);
 }
 

@@ -7,13 +7,31 @@
 // one instead (the DEU I reference computation's rule).
 #include "entente/models/static/median.hpp"
 
+#include <array>
+#include <string_view>
+
 #include "entente/models/aggregate.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
+namespace {
+
+constexpr std::string_view kTie[] = {"midpoint", "lower"};
+constexpr std::array kSpecs = {
+    OptionSpec{"tie", OptionType::kChoice, "midpoint", 0, 0, kTie,
+               "when the cumulative weight is exactly half: the midpoint of the two adjacent "
+               "positions, or the lower one (the DEU I reference computation's rule)"},
+};
+
+}  // namespace
+
+std::span<const OptionSpec> MedianOptionSpecs() {
+  return kSpecs;
+}
 
 Forecast MedianModel(const Scenario& scenario, const ModelOptions& options) {
-  options.RequireKnown("median", {"tie"});
-  const bool lower = options.Choice("tie", "midpoint", {"midpoint", "lower"}) == "lower";
+  const OptionReader r(options, MedianOptionSpecs(), "median");
+  const bool lower = r.Choice("tie") == "lower";
   return AggregateEachIssue(scenario, "median", lower ? &WeightedMedianLower : &WeightedMedian);
 }
 

@@ -3,10 +3,9 @@
 /// Options of the expected utility model ("eu"): every ambiguity in the published equations
 /// is a choice here, with a documented default (docs/models/expected-utility.md).
 
-#include <string>
-#include <vector>
+#include <span>
 
-#include "entente/models/options.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
 
@@ -71,14 +70,17 @@ struct EuOptions {
   EuCentre aggregate = EuCentre::kMedian;                  ///< forecast from the final positions
   EuVetoBound veto_bound = EuVetoBound::kStatusQuo;        ///< veto players keep their veto
   bool trail = true;  ///< record rounds and events (ModelOptions::trail)
+  /// Equal when every setting is.
+  friend bool operator==(const EuOptions&, const EuOptions&) = default;
 };
 
-/// The option keys "eu" accepts.
-[[nodiscard]] const std::vector<std::string>& EuOptionKeys();
+/// The options "eu" takes, each with its type, default, range and help.
+[[nodiscard]] std::span<const OptionSpec> EuOptionSpecs();
 
 /// Reads `options` (InputError on unknown keys or bad values). `preset=scholz2011` first sets
 /// the combination that reproduces Scholz's published run (triples, risk votes, by-type
-/// choice, 8 fixed rounds); explicitly given keys override the preset.
+/// choice, 8 fixed rounds); explicitly given keys override the preset. Reading no options at
+/// all gives EuOptions{} (tested).
 [[nodiscard]] EuOptions ParseEuOptions(const ModelOptions& options);
 
 }  // namespace entente

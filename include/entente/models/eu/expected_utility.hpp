@@ -12,7 +12,7 @@ namespace entente {
 /// Bargains every issue separately (one dimension each) for up to `rounds` rounds and
 /// forecasts the weighted median (option aggregate) of the final positions. Fills rounds
 /// (round 0 = inputs), final_positions and events; warns when the round limit stops an issue
-/// that had not settled. Options: see EuOptionKeys() and docs/models/expected-utility.md.
+/// that had not settled. Options: see EuOptionSpecs() and docs/models/expected-utility.md.
 /// Throws InputError for bad options or an issue where no actor has weight c s > 0.
 [[nodiscard]] Forecast ExpectedUtilityModel(const Scenario& scenario, const ModelOptions& options);
 

@@ -13,7 +13,7 @@ namespace entente {
 /// = inputs; round t = voting positions after round t's exchanges, with their c s weighted
 /// mean), final_positions (the last round's voting positions) and unconstrained (their mean);
 /// on the forecast, every realized exchange and each actor's balance. Options: see
-/// ExchangeOptionKeys() and docs/models/exchange.md. Throws InputError for bad options.
+/// ExchangeOptionSpecs() and docs/models/exchange.md. Throws InputError for bad options.
 ///
 /// Example:
 /// ```

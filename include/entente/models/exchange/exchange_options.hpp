@@ -4,10 +4,9 @@
 /// (docs/models/exchange.md).
 
 #include <cstdint>
-#include <string>
-#include <vector>
+#include <span>
 
-#include "entente/models/options.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
 
@@ -50,14 +49,17 @@ struct ExchangeOptions {
   double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
   double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
   bool trail = true;             ///< record rounds and exchanges (ModelOptions::trail)
+  /// Equal when every setting is.
+  friend bool operator==(const ExchangeOptions&, const ExchangeOptions&) = default;
 };
 
-/// The option keys the exchange model knows, sorted.
-[[nodiscard]] const std::vector<std::string>& ExchangeOptionKeys();
+/// The options the exchange model takes, each with its type, default, range and help.
+[[nodiscard]] std::span<const OptionSpec> ExchangeOptionSpecs();
 
 /// Reads rounds, tie, variant, view, arithmetic, seed, salience_weight, fixed_weight and
 /// preset (`decide` sets tie=order, view=decide and arithmetic=decimal); InputError for
-/// unknown keys or bad values, and for arithmetic=decimal without view=decide.
+/// unknown keys or bad values, and for arithmetic=decimal without view=decide. Reading no
+/// options at all gives ExchangeOptions{} (tested).
 [[nodiscard]] ExchangeOptions ParseExchangeOptions(const ModelOptions& options);
 
 }  // namespace entente

@@ -4,10 +4,9 @@
 /// scenario files; defaults are KTAB's (docs/models/ktab-smp.md).
 
 #include <cstdint>
-#include <string>
-#include <vector>
+#include <span>
 
-#include "entente/models/options.hpp"
+#include "entente/models/option_spec.hpp"
 
 namespace entente {
 
@@ -46,11 +45,15 @@ struct SmpOptions {
   double merge_tolerance = 1e-3;  ///< positions closer than this (Euclidean, 0-1) are one
   std::uint64_t seed = 0;         ///< for stochastic transitions
   bool trail = true;              ///< keep every state (false: first and last only)
+  /// Equal when every setting is.
+  friend bool operator==(const SmpOptions&, const SmpOptions&) = default;
 };
 
-/// The option keys the model accepts.
-[[nodiscard]] const std::vector<std::string>& SmpOptionKeys();
-/// Parses and checks the options; InputError naming the key and the allowed values.
+/// The options the model takes, each with its type, default, range and help.
+[[nodiscard]] std::span<const OptionSpec> SmpOptionSpecs();
+/// Parses and checks the options; InputError naming the key and the allowed values. Reading no
+/// options at all gives SmpOptions{} (tested). `ideal_adjustment` is read by the model itself
+/// (it needs the actors).
 [[nodiscard]] SmpOptions ParseSmpOptions(const ModelOptions& options);
 
 }  // namespace entente

@@ -1,0 +1,178 @@
+#include "entente/formats/tree.hpp"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "entente/core/encoding.hpp"
+#include "entente/core/text.hpp"
+
+namespace entente {
+namespace {
+
+int LineOf(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
+
+// yaml-cpp keeps every duplicate of a key and lookups return the first, so a repeated key
+// would silently lose its later value: each one is an error at its line. The walk uses its own
+// stack, so deep nesting cannot overflow the call stack, and visits each collection once (by
+// its place in the text): an alias may repeat a collection many times or hold itself.
+Errors DuplicateKeys(const YAML::Node& root, const std::string& file) {
+  Errors errors;
+  std::vector<YAML::Node> todo{root};
+  std::set<int> seen;
+  while (!todo.empty()) {
+    const YAML::Node n = todo.back();
+    todo.pop_back();
+    if ((n.IsSequence() || n.IsMap()) && !seen.insert(n.Mark().pos).second) continue;
+    if (n.IsSequence()) {
+      for (const YAML::Node& item : n) todo.push_back(item);
+    } else if (n.IsMap()) {
+      std::map<std::string, int> first_line;
+      for (const auto& kv : n) {
+        if (kv.first.IsScalar()) {
+          const auto [it, fresh] = first_line.emplace(kv.first.Scalar(), LineOf(kv.first));
+          if (!fresh) {
+            errors.push_back(Error{
+                Location{file, LineOf(kv.first), kv.first.Scalar()},
+                fmt::format("duplicate key '{}' (first given on line {})", kv.first.Scalar(),
+                            it->second),
+                "keep one of the two: YAML takes each key once per mapping"});
+          }
+        }
+        todo.push_back(kv.second);
+      }
+    }
+  }
+  return errors;
+}
+
+// The most nodes a document may expand to through its aliases: far beyond any scenario
+// (DEU's 330 issues x 27 stances are ~100k), far below what exhausts memory.
+constexpr std::size_t kMaxNodes = 20'000'000;
+
+// Copies a YAML node into a tree. An alias is copied where it is used; one that holds itself
+// (an ancestor) or documents that expand past kMaxNodes are errors, never a hang.
+class Copier {
+ public:
+  explicit Copier(std::string file) : file_(std::move(file)) {}
+
+  TreeNode Copy(const YAML::Node& n) {
+    TreeNode t;
+    t.line = LineOf(n);
+    if (!error_.message.empty()) return t;
+    if (++nodes_ > kMaxNodes) {
+      error_ = Error{Location{file_, t.line}, "the document expands to too many values through its aliases",
+                     "write the values out, or use fewer nested aliases"};
+      return t;
+    }
+    if (n.IsScalar()) {
+      t.kind = TreeNode::Kind::kScalar;
+      t.scalar = n.Scalar();
+      return t;
+    }
+    if (!n.IsMap() && !n.IsSequence()) return t;
+    const int pos = n.Mark().pos;
+    if (!open_.insert(pos).second) {
+      error_ = Error{Location{file_, t.line}, "an alias here holds the collection it is in",
+                     "replace the alias with the values it should repeat"};
+      return t;
+    }
+    if (n.IsMap()) {
+      t.kind = TreeNode::Kind::kMap;
+      for (const auto& kv : n) {
+        t.entries.push_back(TreeNode::Entry{kv.first.Scalar(), LineOf(kv.first), Copy(kv.second)});
+      }
+    } else {
+      t.kind = TreeNode::Kind::kList;
+      for (const YAML::Node& item : n) t.items.push_back(Copy(item));
+    }
+    open_.erase(pos);
+    return t;
+  }
+
+  [[nodiscard]] const Error& error() const { return error_; }
+
+ private:
+  std::string file_;
+  std::set<int> open_;  // marks of the collections being copied (the current path)
+  std::size_t nodes_ = 0;
+  Error error_;
+};
+
+}  // namespace
+
+const TreeNode* TreeNode::Find(std::string_view key) const {
+  for (const Entry& e : entries) {
+    if (e.key == key) return &e.value;
+  }
+  return nullptr;
+}
+
+Result<TreeNode> TreeFromYaml(std::string_view bytes, const std::string& file) {
+  Result<std::string> text = DecodeText(bytes, file);
+  if (!text) return text.errors();
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text.value());
+    // A document after the first would be ignored; an empty one (a trailing '---') holds
+    // nothing to lose.
+    for (std::size_t d = 1; d < documents.size(); ++d) {
+      if (documents[d].IsNull()) continue;
+      return Error{Location{file, LineOf(documents[d])},
+                   "a second YAML document (after a '---' line) starts here; Entente reads one "
+                   "scenario per file",
+                   "remove the '---' line and merge the documents, or put each scenario in a "
+                   "file of its own"};
+    }
+    const YAML::Node loaded = documents.empty() ? YAML::Node() : documents.front();
+    if (!loaded || loaded.IsNull()) {
+      TreeNode empty;
+      empty.line = 1;  // an empty file: the message points at its start
+      return empty;
+    }
+    Errors duplicates = DuplicateKeys(loaded, file);
+    if (!duplicates.empty()) return duplicates;
+    Copier copier(file);
+    TreeNode tree = copier.Copy(loaded);
+    if (!copier.error().message.empty()) return copier.error();
+    return tree;
+  } catch (const YAML::ParserException& e) {
+    return Error{Location{file, e.mark.line + 1}, fmt::format("YAML syntax error: {}", e.msg),
+                 "check the indentation and quoting on this line or the one before"};
+  } catch (const YAML::Exception& e) {
+    return Error{Location{file, e.mark.line + 1}, fmt::format("YAML error: {}", e.msg),
+                 "see docs/scenario-format.md for the expected layout"};
+  }
+}
+
+TreeNode TreeFromJson(const nlohmann::json& json) {
+  TreeNode t;
+  if (json.is_object()) {
+    t.kind = TreeNode::Kind::kMap;
+    for (const auto& [key, value] : json.items()) {
+      t.entries.push_back(TreeNode::Entry{key, 0, TreeFromJson(value)});
+    }
+  } else if (json.is_array()) {
+    t.kind = TreeNode::Kind::kList;
+    for (const nlohmann::json& item : json) t.items.push_back(TreeFromJson(item));
+  } else if (json.is_string()) {
+    t.kind = TreeNode::Kind::kScalar;
+    t.scalar = json.get<std::string>();
+  } else if (json.is_number_float()) {
+    t.kind = TreeNode::Kind::kScalar;
+    const double v = json.get<double>();
+    t.scalar = std::isfinite(v) ? FormatNumber(v) : (std::isnan(v) ? ".nan" : ".inf");
+  } else if (json.is_number() || json.is_boolean()) {
+    t.kind = TreeNode::Kind::kScalar;
+    t.scalar = json.dump();
+  }
+  return t;
+}
+
+}  // namespace entente
