@@ -81,8 +81,9 @@ TEST(ServerJson, DecisionRulesRoundTripInTheYamlShape) {
   council.name = "Council";
   council.threshold = 0.7;
   council.weight_source = WeightSource::kTable;
-  council.weights = {{"US", 3}, {"ROK", 2}};
-  council.population = {{"US", 330}, {"ROK", 52}};
+  // In key order: the request body is a plain nlohmann::json, whose objects sort their keys.
+  council.weights = {{"ROK", 2}, {"US", 3}};
+  council.population = {{"ROK", 52}, {"US", 330}};
   council.min_population = 0.65;
   DecisionRule house;
   house.kind = DecisionKind::kMajority;
