@@ -57,9 +57,10 @@ void BindIo(py::module_& m) {
   m.def(
       "scenario_from_json",
       [](const std::string& text, const std::string& label) {
-        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+        // In the dict's order: metadata, weights and populations keep the order written.
+        const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
         if (j.is_discarded()) throw InternalError("the Python layer sent a dict that is not JSON");
-        return OrRaise(ScenarioFromJson(j, label));
+        return OrRaise(ReadScenarioTree(TreeFromJson(j), label));
       },
       py::arg("text"), py::arg("label"),
       "Reads a scenario tree (JSON text in the YAML shape); errors located by path and names.");

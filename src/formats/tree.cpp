@@ -106,6 +106,31 @@ class Copier {
   Error error_;
 };
 
+template <typename J>
+TreeNode FromJson(const J& json) {
+  TreeNode t;
+  if (json.is_object()) {
+    t.kind = TreeNode::Kind::kMap;
+    for (const auto& [key, value] : json.items()) {
+      t.entries.push_back(TreeNode::Entry{key, 0, FromJson(value)});
+    }
+  } else if (json.is_array()) {
+    t.kind = TreeNode::Kind::kList;
+    for (const J& item : json) t.items.push_back(FromJson(item));
+  } else if (json.is_string()) {
+    t.kind = TreeNode::Kind::kScalar;
+    t.scalar = json.get<std::string>();
+  } else if (json.is_number_float()) {
+    t.kind = TreeNode::Kind::kScalar;
+    const double v = json.get<double>();
+    t.scalar = std::isfinite(v) ? FormatNumber(v) : (std::isnan(v) ? ".nan" : ".inf");
+  } else if (json.is_number() || json.is_boolean()) {
+    t.kind = TreeNode::Kind::kScalar;
+    t.scalar = json.dump();
+  }
+  return t;
+}
+
 }  // namespace
 
 const TreeNode* TreeNode::Find(std::string_view key) const {
@@ -152,27 +177,11 @@ Result<TreeNode> TreeFromYaml(std::string_view bytes, const std::string& file) {
 }
 
 TreeNode TreeFromJson(const nlohmann::json& json) {
-  TreeNode t;
-  if (json.is_object()) {
-    t.kind = TreeNode::Kind::kMap;
-    for (const auto& [key, value] : json.items()) {
-      t.entries.push_back(TreeNode::Entry{key, 0, TreeFromJson(value)});
-    }
-  } else if (json.is_array()) {
-    t.kind = TreeNode::Kind::kList;
-    for (const nlohmann::json& item : json) t.items.push_back(TreeFromJson(item));
-  } else if (json.is_string()) {
-    t.kind = TreeNode::Kind::kScalar;
-    t.scalar = json.get<std::string>();
-  } else if (json.is_number_float()) {
-    t.kind = TreeNode::Kind::kScalar;
-    const double v = json.get<double>();
-    t.scalar = std::isfinite(v) ? FormatNumber(v) : (std::isnan(v) ? ".nan" : ".inf");
-  } else if (json.is_number() || json.is_boolean()) {
-    t.kind = TreeNode::Kind::kScalar;
-    t.scalar = json.dump();
-  }
-  return t;
+  return FromJson(json);
+}
+
+TreeNode TreeFromJson(const nlohmann::ordered_json& json) {
+  return FromJson(json);
 }
 
 }  // namespace entente

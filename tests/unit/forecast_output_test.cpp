@@ -38,26 +38,33 @@ TEST(ForecastOutput, TableNamesAnchorAndVeto) {
   const Scenario s = Vetoed();
   const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
   EXPECT_NE(t.find("50 = half"), std::string::npos);
-  EXPECT_NE(t.find("- issue: a0 accepts at most 40.0, not the model's 65.0."), std::string::npos);
+  EXPECT_NE(t.find("a move up from the status quo 0.0 passes only as far as 40.0: a0 is pivotal (its "
+                   "veto binds), and beyond 40.0 a0 says no. Outcome 40.0, not the model's 65.0."),
+            std::string::npos)
+      << t;
 }
 
-// The veto sentence said "accepts at most" also when the veto pushed the outcome up.
+// The veto sentence said "accepts at most" also when the veto pushed the outcome up: the words
+// now name the direction of the move the veto stops.
 TEST(ForecastOutput, VetoThatPushesTheOutcomeUpSaidAtMost) {
   Scenario s = test::OneIssue({80, 20}, {1, 1}, {1, 3});  // the mirror image of Vetoed()
   s.meta.title = "T";
   s.issues[0].status_quo = 100;
   s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
   const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
-  EXPECT_NE(t.find("- issue: a0 accepts at least 60.0, not the model's 35.0."), std::string::npos)
+  EXPECT_NE(t.find("a move down from the status quo 100.0 passes only as far as 60.0: a0 is pivotal"),
+            std::string::npos)
       << t;
+  EXPECT_NE(t.find("Outcome 60.0, not the model's 35.0."), std::string::npos) << t;
 }
 
 TEST(ForecastOutput, CsvOneRowPerIssue) {
   const Scenario s = Vetoed();
   EXPECT_EQ(
       ForecastCsv(s, RunForecast(s, "median", {})),
-      "issue,name,outcome,unconstrained,status_quo,binding_veto,win_set_empty,nearest_anchor\n"
-      "issue,Issue,40,80,0,a0,false,50 = half\n");
+      "issue,name,outcome,unconstrained,status_quo,binding_veto,win_set_empty,nearest_anchor,rule,"
+      "win_set_lo,win_set_hi,binding_test,pivots,blocking\n"
+      "issue,Issue,40,80,0,a0,false,50 = half,\"unanimity of a0, a1\",0,40,veto,a0,a0\n");
 }
 
 TEST(ForecastOutput, UnknownFormatIsAnError) {

@@ -4,8 +4,10 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
 #include <tbb/global_control.h>
 
+#include "entente/core/error.hpp"
 #include "entente/models/ktab/ktab_smp.hpp"
 #include "entente/models/registry.hpp"
 #include "test_support.hpp"
@@ -116,12 +118,13 @@ TEST(KtabSmp, ScenarioAdapterScalesPositionsAndRenormalisesSaliences) {
 }
 
 // Found by fuzz_pipeline: positions back on a scale reaching -1e308 came out as -inf, because
-// removing binary noise scaled them by 1e9 first.
+// removing binary noise scaled them by 1e9 first. Validation now stops scales beyond +-1e12
+// before any model runs; at that limit the positions stay finite.
 TEST(KtabSmp, PositionsNearTheLargestDoubleBecameInfinite) {
   Scenario s = test::OneIssue({4, 7, 10}, {0.8, 0.4, 0.6}, {1, 1, 2});
-  s.issues[0].scale.min = -1e308;
+  s.issues[0].scale.min = -1e12;
   s.issues[0].scale.max = 10;
-  s.issues[0].stances[0].position = -1e308;
+  s.issues[0].stances[0].position = -1e12;
   ModelOptions o;
   o.Set("max_turns", "4");
   const Forecast f = RunForecast(s, "ktab-smp", o);
@@ -129,6 +132,9 @@ TEST(KtabSmp, PositionsNearTheLargestDoubleBecameInfinite) {
     for (double x : r.positions) EXPECT_TRUE(std::isfinite(x)) << "round " << r.round;
   }
   for (double x : f.issues[0].final_positions) EXPECT_TRUE(std::isfinite(x));
+  s.issues[0].scale.min = -1e308;
+  s.issues[0].stances[0].position = -1e308;
+  EXPECT_THROW((void)RunForecast(s, "ktab-smp", o), InputError);
 }
 
 }  // namespace

@@ -77,10 +77,14 @@ TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   const std::vector<IssueSummary> summary = Summarize(d);
   EXPECT_EQ(summary[2].certainty,
             "No Monte Carlo draws were run, so how sure the forecast is was not measured.");
-  // Sanctions relief: US's veto holds the status quo against the model's 55.
+  // Sanctions relief, a Security Council decision: US's veto holds the status quo against the
+  // model's 55.
   EXPECT_EQ(summary[2].forecast,
-            "The median model forecasts 25.0 (nearest anchor 25 = existing UNSC regime as is); US "
-            "blocks any move from the status quo (the model alone gives 55.0).");
+            "The median model forecasts 25.0 (nearest anchor 25 = existing UNSC regime as is). "
+            "Under the UN Security Council's rule (9 of 15 votes, no veto by US, CHINA, RUSSIA), "
+            "no move up from the status quo 25.0 wins: US holds a veto and prefers the status "
+            "quo; only CHINA and RUSSIA (2 of 15 members) want the move. The status quo holds, "
+            "not the model's 55.0.");
   const std::string html = RenderHtml(d);
   EXPECT_EQ(Count(html, "<svg "), 2 * static_cast<int>(d.scenario.issues.size()));  // scale, gap
 }

@@ -65,7 +65,8 @@ TEST(ScenarioTree, RulesGroupsMetadataAndOutcomesRoundTrip) {
     // YAML -> YAML text -> the same document.
     EXPECT_EQ(ParseYamlDocument(WriteYamlDocument(doc), "x.yaml").ValueOrThrow(), doc);
     // YAML -> JSON tree -> the same document.
-    const nlohmann::json j = nlohmann::json::parse(ScenarioDocumentToJson(doc).dump());
+    // Through JSON text kept in document order (ordered_json), as Python's dicts keep it.
+    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(ScenarioDocumentToJson(doc).dump());
     EXPECT_EQ(ReadScenarioDocumentTree(TreeFromJson(j), "scenario").ValueOrThrow(), doc);
   }
 }
@@ -77,8 +78,9 @@ TEST(ScenarioTree, DecisionRulesRoundTripInTheYamlShape) {
   council.name = "Council";
   council.threshold = 0.7;
   council.weight_source = WeightSource::kTable;
-  council.weights = {{"US", 3}, {"ROK", 2}};
-  council.population = {{"US", 330}, {"ROK", 52}};
+  // In key order: a plain nlohmann::json (a request body) sorts its objects' keys.
+  council.weights = {{"ROK", 2}, {"US", 3}};
+  council.population = {{"ROK", 52}, {"US", 330}};
   council.min_population = 0.65;
   DecisionRule house;
   house.kind = DecisionKind::kMajority;
@@ -91,7 +93,7 @@ TEST(ScenarioTree, DecisionRulesRoundTripInTheYamlShape) {
   r.on_empty = OnEmpty::kModel;
   r.chambers = {council, house};
   s.groups = {IssueGroup{"g1", "first two", {s.issues[0].id, s.issues[1].id}, {}}};
-  s.issues[1].metadata = {IssueMeta{"proc", "COD"}, IssueMeta{"counvte", "QMV"}};
+  s.issues[1].metadata = {IssueMeta{"counvte", "QMV"}, IssueMeta{"proc", "COD"}};
   EXPECT_EQ(FromJson(AsJson(s)), s);
   EXPECT_EQ(ParseYamlScenario(WriteYamlScenario(s), "x.yaml").ValueOrThrow(), s);
   const nlohmann::json j = AsJson(s);

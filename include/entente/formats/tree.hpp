@@ -46,4 +46,7 @@ struct TreeNode::Entry {
 /// A JSON value as a tree: strings, numbers and booleans become scalars, null stays null.
 [[nodiscard]] TreeNode TreeFromJson(const nlohmann::json& json);
 
+/// TreeFromJson keeping the document's key order (a plain nlohmann::json sorts it).
+[[nodiscard]] TreeNode TreeFromJson(const nlohmann::ordered_json& json);
+
 }  // namespace entente
