@@ -119,10 +119,10 @@ TreeNode FromJson(const J& json) {
     for (const J& item : json) t.items.push_back(FromJson(item));
   } else if (json.is_string()) {
     t.kind = TreeNode::Kind::kScalar;
-    t.scalar = json.get<std::string>();
+    t.scalar = json.template get<std::string>();
   } else if (json.is_number_float()) {
     t.kind = TreeNode::Kind::kScalar;
-    const double v = json.get<double>();
+    const double v = json.template get<double>();
     t.scalar = std::isfinite(v) ? FormatNumber(v) : (std::isnan(v) ? ".nan" : ".inf");
   } else if (json.is_number() || json.is_boolean()) {
     t.kind = TreeNode::Kind::kScalar;
