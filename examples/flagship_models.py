@@ -30,7 +30,7 @@ scenario
 # One column per model: the outcome after each issue's decision rule (veto players).
 
 # %%
-models = [m.name for m in entente.models()]
+models = [m.name for m in entente.models() if not m.calibrated]  # the ensemble needs a calibration
 forecasts = {m: entente.forecast(scenario, m) for m in models}
 side_by_side = pd.DataFrame({m: f.outcomes for m, f in forecasts.items()})
 side_by_side["status_quo"] = forecasts[models[0]].to_frame()["status_quo"]

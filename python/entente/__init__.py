@@ -89,13 +89,15 @@ def _recorded(result: R, kind: str, scenario: ScenarioLike, s: Scenario, params:
 
 class ModelInfo(NamedTuple):
     """A model as ``entente models`` lists it, with its options as the library declares them
-    (each a dict: name, type, default, min/max or choices, help)."""
+    (each a dict: name, type, default, min/max or choices, help). ``calibrated`` models (the
+    ensemble) need a calibration file from ``entente calibrate``."""
 
     name: str
     summary: str
     citation: str
     dynamic: bool
     options: List[Dict[str, Any]]
+    calibrated: bool = False
 
 
 _MODELS_JSON: Dict[str, Any] = json.loads(_core.models())
@@ -103,8 +105,8 @@ _MODELS_JSON: Dict[str, Any] = json.loads(_core.models())
 
 def models() -> List[ModelInfo]:
     """Every model, in the order ``entente models`` lists them, with its declared options."""
-    return [ModelInfo(m["name"], m["summary"], m["citation"], m["dynamic"], m["options"])
-            for m in _MODELS_JSON["models"]]
+    return [ModelInfo(m["name"], m["summary"], m["citation"], m["dynamic"], m["options"],
+                      m["calibrated"]) for m in _MODELS_JSON["models"]]
 
 
 def _options_doc() -> str:
@@ -202,7 +204,7 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
     chosen = list(found) if outcomes is None else _outcome_tuples(outcomes)
     if isinstance(models, str):
         # "all" leaves out models that need a calibration file (the ensemble), as the CLI does.
-        names = ([m["name"] for m in _MODELS_JSON["models"] if not m.get("calibrated")]
+        names = ([m["name"] for m in _MODELS_JSON["models"] if not m["calibrated"]]
                  if models == "all" else [m for m in models.split(",") if m])
     else:
         names = list(models)

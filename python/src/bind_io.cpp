@@ -77,7 +77,12 @@ void BindIo(py::module_& m) {
   m.def(
       "validate",
       [](const Scenario& s) {
-        const Errors errors = Validate(s);
+        Errors errors = Validate(s);
+        // A scenario built in Python has no file: its problems are still the scenario's
+        // (ScenarioError), labelled as such.
+        for (Error& e : errors) {
+          if (e.where.file.empty()) e.where.file = "scenario";
+        }
         if (!errors.empty()) ThrowErrors(errors);
       },
       py::arg("scenario"), "Raises ScenarioError listing every problem; None when valid.");

@@ -53,9 +53,10 @@ Errors DuplicateKeys(const YAML::Node& root, const std::string& file) {
   return errors;
 }
 
-// The most nodes a document may expand to through its aliases: far beyond any scenario
-// (DEU's 330 issues x 27 stances are ~100k), far below what exhausts memory.
-constexpr std::size_t kMaxNodes = 20'000'000;
+// The most nodes a document may expand to through its aliases: far beyond any scenario (the
+// DEU tables' 330 issues x 27 stances are ~100k), and quick to reach when nested aliases
+// multiply a small file.
+constexpr std::size_t kMaxNodes = 2'000'000;
 
 // Copies a YAML node into a tree. An alias is copied where it is used; one that holds itself
 // (an ancestor) or documents that expand past kMaxNodes are errors, never a hang.

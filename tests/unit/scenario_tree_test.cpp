@@ -155,7 +155,7 @@ TEST(ScenarioTree, EveryProblemIsReported) {
       {"title", {1, 2}},
       {"colour", "red"},
       {"actors", {{{"name", "no id"}}}},
-      {"issues", {{{"id", "i"}, {"scale", {{"min", 0}}}, {"decision_rule", "majority"}}}}};
+      {"issues", {{{"id", "i"}, {"scale", {{"min", 0}}}, {"decision_rule", "supermajority"}}}}};
   Result<Scenario> r = ScenarioFromJson(j, "scenario");
   ASSERT_FALSE(r.ok());
   std::vector<std::string> where;

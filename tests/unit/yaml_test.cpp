@@ -43,7 +43,9 @@ TEST(Yaml, ReadsTheDocumentedLayout) {
   EXPECT_EQ(i.status_quo, 5);
   EXPECT_EQ(i.rule.veto_players, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(i.stances[1].capability, 2);
-  EXPECT_EQ(i.stances[1].origin, (Location{"s.yaml", 22}));
+  EXPECT_EQ(i.stances[1].origin.file, "s.yaml");
+  EXPECT_EQ(i.stances[1].origin.line, 22);
+  EXPECT_EQ(i.stances[1].origin.path, "issues[0].stances[1]");
 }
 
 TEST(Yaml, SyntaxErrorHasALine) {

@@ -4,17 +4,17 @@ import { ApiFailure, postJson } from "./api";
 import type { ApiError, BacktestResponse, ForecastResponse, ModelsResponse, Outcome, Scenario, SimulateResponse } from "./types";
 
 /** The models the server lists, and the defaults it takes (GET /api/models), set at start. */
-export const catalog: ModelsResponse = { models: [], defaults: { model: "median", draws: 0, seed: 1, noise_percent: 0, tolerance_percent: 0 } };
+export const catalog: ModelsResponse = { models: [], defaults: { model: "median", draws: 0, seed: 1, noise_percent: 0, tolerance_percent: 0, bootstrap: 0 } };
 
 /** Models forecast on every edit: those that forecast each issue on its own (joint models
- * re-bargain every issue for any edit), in the server's order. */
+ * re-bargain every issue for any edit) and need no calibration file, in the server's order. */
 export const MODELS: string[] = [];
 
 /** Takes the server's model list; called once before the first forecast. */
 export function setCatalog(c: ModelsResponse): void {
   catalog.models = c.models;
   catalog.defaults = c.defaults;
-  MODELS.splice(0, MODELS.length, ...c.models.filter((m) => !m.joint).map((m) => m.name));
+  MODELS.splice(0, MODELS.length, ...c.models.filter((m) => !m.joint && !m.calibrated).map((m) => m.name));
 }
 
 /** The model of the Monte Carlo band. */

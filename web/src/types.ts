@@ -105,13 +105,14 @@ export interface ModelInfo {
   citation: string;
   dynamic: boolean;
   joint: boolean;
+  calibrated: boolean;
   options: ModelOption[];
 }
 
 /** GET /api/models: the models and the defaults every front end takes. */
 export interface ModelsResponse {
   models: ModelInfo[];
-  defaults: { model: string; draws: number; seed: number; noise_percent: number; tolerance_percent: number };
+  defaults: { model: string; draws: number; seed: number; noise_percent: number; tolerance_percent: number; bootstrap: number };
 }
 
 export interface ApiError {
