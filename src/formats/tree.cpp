@@ -53,22 +53,28 @@ Errors DuplicateKeys(const YAML::Node& root, const std::string& file) {
   return errors;
 }
 
-// The most nodes a document may expand to through its aliases: far beyond any scenario (the
-// DEU tables' 330 issues x 27 stances are ~100k), and quick to reach when nested aliases
-// multiply a small file.
-constexpr std::size_t kMaxNodes = 2'000'000;
+// The most nodes a document of `bytes` may expand to through its aliases. Without aliases a
+// document has fewer nodes than bytes, so twice its size leaves room for aliases that repeat
+// notes or lists, while nested aliases that multiply a small file (a "billion laughs") stop
+// after work in proportion to the file, not to the expansion.
+std::size_t MaxNodes(std::size_t bytes) {
+  return 2 * bytes + 10'000;
+}
 
 // Copies a YAML node into a tree. An alias is copied where it is used; one that holds itself
 // (an ancestor) or documents that expand past kMaxNodes are errors, never a hang.
 class Copier {
  public:
-  explicit Copier(std::string file) : file_(std::move(file)) {}
+  Copier(std::string file, std::size_t max_nodes)
+      : file_(std::move(file)), max_nodes_(max_nodes) {}
 
   TreeNode Copy(const YAML::Node& n) {
     TreeNode t;
     t.line = LineOf(n);
     if (!error_.message.empty()) return t;
-    if (++nodes_ > kMaxNodes) {
+    // An alias may also repeat a long scalar: its text counts against the same budget.
+    nodes_ += 1 + (n.IsScalar() ? n.Scalar().size() / 64 : 0);
+    if (nodes_ > max_nodes_) {
       error_ = Error{Location{file_, t.line}, "the document expands to too many values through its aliases",
                      "write the values out, or use fewer nested aliases"};
       return t;
@@ -103,6 +109,7 @@ class Copier {
  private:
   std::string file_;
   std::set<int> open_;  // marks of the collections being copied (the current path)
+  std::size_t max_nodes_;
   std::size_t nodes_ = 0;
   Error error_;
 };
@@ -164,7 +171,7 @@ Result<TreeNode> TreeFromYaml(std::string_view bytes, const std::string& file) {
     }
     Errors duplicates = DuplicateKeys(loaded, file);
     if (!duplicates.empty()) return duplicates;
-    Copier copier(file);
+    Copier copier(file, MaxNodes(text.value().size()));
     TreeNode tree = copier.Copy(loaded);
     if (!copier.error().message.empty()) return copier.error();
     return tree;

@@ -2,6 +2,7 @@
 // from JSON, round trips, and errors located by line, path and names.
 #include "entente/formats/scenario_tree.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -106,6 +107,21 @@ TEST(ScenarioTree, AnAliasThatHoldsItselfIsAnErrorNotAHang) {
   const Result<Scenario> r = ParseYamlScenario("title: x\nsources: &s [*s]\n", "a.yaml");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.errors()[0].message.find("alias"), std::string::npos) << FormatErrors(r.errors());
+}
+
+// Nested aliases ("billion laughs") would expand a small file into ten million values: the tree
+// stops at a budget in proportion to the file and says why.
+TEST(ScenarioTree, NestedAliasesThatMultiplyAreAnErrorNotAnExplosion) {
+  std::string text = "title: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level <= 7; ++level) {
+    text += fmt::format("k{}: &l{} [", level, level);
+    for (int i = 0; i < 10; ++i) text += fmt::format("{}*l{}", i == 0 ? "" : ", ", level - 1);
+    text += "]\n";
+  }
+  const Result<Scenario> r = ParseYamlScenario(text, "laughs.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors()[0].message.find("too many values"), std::string::npos)
+      << FormatErrors(r.errors());
 }
 
 // A JSON tree has no lines: the path in the tree and the names locate the problem.
