@@ -32,7 +32,7 @@ def test_rules_beyond_the_plain_forms_come_as_dicts(flagship):
     assert sanctions.decision_rule == "qualified_majority"
     assert sanctions.rule == {"kind": "qualified_majority", "preset": "un_security_council",
                               "members": ["US", "CHINA", "RUSSIA"],
-                              "veto_players": ["US", "CHINA", "RUSSIA"]}
+                              "veto_players": ["US", "CHINA", "RUSSIA"], "absent": "support"}
     assert flagship.issue("opcon_transfer").rule is None
     d = flagship.to_dict()
     assert d["issues"][2]["decision_rule"]["preset"] == "un_security_council"
