@@ -97,7 +97,10 @@ def from_frames(stances: Any, issues: Any, actors: Any = None, meta: Optional[Ma
 def from_frame(frame: Any, actors: Any = None, rules: Any = None, validate: bool = True) -> Scenario:
     """A scenario from one DataFrame with a row per actor x issue: the columns of stances.csv
     plus those of issues.csv, repeated on each row of an issue (``to_frame`` gives one).
-    Decision rules beyond the plain forms come in ``rules`` (``to_frames()["rules"]``)."""
+    Decision rules beyond the plain forms come in ``rules`` (``to_frames()["rules"]``), or else
+    from ``frame.attrs["rules"]``, where ``to_frame`` puts them."""
+    if rules is None:
+        rules = getattr(frame, "attrs", {}).get("rules")
     stance_cols = [c for c in frame.columns if c not in _ISSUE_COLUMNS]
     issue_cols = ["issue"] + [c for c in _ISSUE_COLUMNS if c in frame.columns]
     issues = frame[issue_cols].drop_duplicates(subset="issue", keep="first")
@@ -145,10 +148,15 @@ def _to_frames(self: Scenario) -> Dict[str, Any]:
 
 
 def _to_frame(self: Scenario) -> Any:
-    """One row per actor x issue: the stance columns, then the issue's columns."""
+    """One row per actor x issue: the stance columns, then the issue's columns. Decision rules
+    beyond the plain forms ride along in ``frame.attrs["rules"]`` (the rules.csv table), which
+    pandas keeps through edits, so ``from_frame`` gets them back."""
     frames = _to_frames(self)
     issues = frames["issues"]
-    return frames["stances"].merge(issues, on="issue", how="left", sort=False)
+    frame = frames["stances"].merge(issues, on="issue", how="left", sort=False)
+    if "rules" in frames and len(frames["rules"]):
+        frame.attrs["rules"] = frames["rules"]
+    return frame
 
 
 def _spread_value(value: float, spread: Any) -> Any:

@@ -92,9 +92,8 @@ void BindForecast(py::module_& m) {
           [](const ForecastRun& r) {
             std::vector<std::string> charts;
             for (std::size_t k = 0; k < r.forecast.issues.size(); ++k) {
-              const IssueForecast& f = r.forecast.issues[k];
               charts.push_back(report::ScaleChart(
-                  r.scenario.issues[k], {{r.forecast.model, f.unconstrained, f.outcome}}));
+                  r.scenario.issues[k], {report::MarkOf(r.forecast.model, r.forecast.issues[k])}));
             }
             return charts;
           },

@@ -8,11 +8,14 @@ import entente
 
 
 @pytest.mark.parametrize("model", [m[0] for m in entente.models()])
-def test_forecast_matches_cli_json(cli, flagship, flagship_path, model):
-    code, out, err = cli("forecast", flagship_path, "--model", model, "--format", "json", "--no-db")
+def test_forecast_matches_cli_json(cli, flagship, flagship_path, source_dir, model):
+    # The ensemble takes its weights from a calibration: both sides read the shipped one.
+    cal = str(source_dir / "calibrations" / "deu-1996-2001.yaml") if model == "ensemble" else None
+    extra = ["--calibration", cal] if cal else []
+    code, out, err = cli("forecast", flagship_path, "--model", model, *extra, "--format", "json", "--no-db")
     assert code == 0, err
     expected = json.loads(out)
-    f = entente.forecast(flagship, model)
+    f = entente.forecast(flagship, model, calibration=cal)
     assert f.to_dict() == expected
     frame = f.to_frame()
     for issue in expected["issues"]:
@@ -34,7 +37,8 @@ def test_forecast_with_options_matches_cli(cli, flagship, flagship_path):
     assert entente.forecast(flagship, "eu", rounds=3).to_dict() == json.loads(out)
 
 
-@pytest.mark.parametrize("model", [m[0] for m in entente.models()])
+# The ensemble needs a calibration, which simulate() does not take yet (see docs/python.md).
+@pytest.mark.parametrize("model", [m[0] for m in entente.models() if m[0] != "ensemble"])
 def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
     draws = 3000 if model in ("median", "compromise") else 300  # dynamic models cost more per draw
     code, out, err = cli("simulate", flagship_path, "-m", model, "-n", draws, "--seed", 3, "--noise", "10%",
