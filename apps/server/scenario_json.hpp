@@ -11,8 +11,8 @@
 namespace entente::server {
 
 /// The JSON form of `scenario`: metadata, actors, issues (scale, status quo, rule, stances
-/// with spreads when set), alliances, moves and issue groups. ScenarioFromJson reads it back to an equal
-/// scenario.
+/// with spreads when set), alliances, moves and issue groups. ScenarioFromJson reads it back to an
+/// equal scenario.
 [[nodiscard]] nlohmann::ordered_json ScenarioToJson(const Scenario& scenario);
 
 /// Parses the JSON form; `label` (e.g. "scenario") starts every location. Reports every

@@ -298,10 +298,9 @@ class Reader {
 Result<Scenario> ScenarioFromJson(const nlohmann::json& json, const std::string& label) {
   Reader r;
   Scenario s;
-  if (!r.Object(
-          json, label,
-          {"title", "as_of", "description", "sources", "actors", "issues", "alliances", "moves",
-           "groups"})) {
+  if (!r.Object(json, label,
+                {"title", "as_of", "description", "sources", "actors", "issues", "alliances",
+                 "moves", "groups"})) {
     return r.errors;
   }
   s.meta.title = r.Text(json, "title", label);
