@@ -101,11 +101,8 @@ void BindForecast(py::module_& m) {
           [](const ForecastRun& r) {
             std::vector<std::string> charts;
             for (std::size_t k = 0; k < r.forecast.issues.size(); ++k) {
-              const IssueForecast& f = r.forecast.issues[k];
-              report::ModelMark mark{r.forecast.model, f.unconstrained, f.outcome, std::nullopt};
-              // The win-set bar, as the report draws it.
-              if (f.procedure) mark.win_set = std::pair{f.procedure->lo, f.procedure->hi};
-              charts.push_back(report::ScaleChart(r.scenario.issues[k], {mark}));
+              charts.push_back(report::ScaleChart(
+                  r.scenario.issues[k], {report::MarkOf(r.forecast.model, r.forecast.issues[k])}));
             }
             return charts;
           },

@@ -7,12 +7,15 @@ import pytest
 import entente
 
 
-@pytest.mark.parametrize("model", [m.name for m in entente.models() if not m.calibrated])
-def test_forecast_matches_cli_json(cli, flagship, flagship_path, model):
-    code, out, err = cli("forecast", flagship_path, "--model", model, "--format", "json", "--no-db")
+@pytest.mark.parametrize("model", [m.name for m in entente.models()])
+def test_forecast_matches_cli_json(cli, flagship, flagship_path, source_dir, model):
+    # The ensemble takes its weights from a calibration: both sides read the shipped one.
+    cal = str(source_dir / "calibrations" / "deu-1996-2001.yaml") if model == "ensemble" else None
+    extra = ["--calibration", cal] if cal else []
+    code, out, err = cli("forecast", flagship_path, "--model", model, *extra, "--format", "json", "--no-db")
     assert code == 0, err
     expected = json.loads(out)
-    f = entente.forecast(flagship, model)
+    f = entente.forecast(flagship, model, calibration=cal)
     assert f.to_dict() == expected
     frame = f.to_frame()
     for issue in expected["issues"]:
@@ -34,6 +37,7 @@ def test_forecast_with_options_matches_cli(cli, flagship, flagship_path):
     assert entente.forecast(flagship, "eu", rounds=3).to_dict() == json.loads(out)
 
 
+# The ensemble needs a calibration, which simulate() does not take yet (see docs/python.md).
 @pytest.mark.parametrize("model", [m.name for m in entente.models() if not m.calibrated])
 def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
     draws = 3000 if model in ("median", "compromise") else 300  # dynamic models cost more per draw

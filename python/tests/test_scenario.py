@@ -72,8 +72,11 @@ def test_frame_edited_in_pandas_changes_the_forecast(flagship):
     frame = flagship.to_frame()
     base = entente.forecast(flagship, "compromise").outcomes["opcon_transfer"]
     frame.loc[(frame.issue == "opcon_transfer") & (frame.actor == "US"), "position"] = 0.0
-    moved = entente.forecast(entente.from_frame(frame), "compromise").outcomes["opcon_transfer"]
+    back = entente.from_frame(frame)
+    moved = entente.forecast(back, "compromise").outcomes["opcon_transfer"]
     assert moved < base
+    # The Security Council rule of sanctions_relief travelled in frame.attrs through the edit.
+    assert back.issue("sanctions_relief").rule == flagship.issue("sanctions_relief").rule
 
 
 def test_edits_in_code_land_in_the_scenario(flagship):

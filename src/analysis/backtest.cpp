@@ -197,8 +197,9 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
         r.warnings.push_back(name + ": " + f.warnings[w]);
       }
       if (f.warnings.size() > 3) {
-        r.warnings.push_back(fmt::format("{}: {} more warnings like these (forecast shows them all)",
-                                         name, f.warnings.size() - 3));
+        r.warnings.push_back(
+            fmt::format("{}: {} more warnings like these (forecast shows them all)", name,
+                        f.warnings.size() - 3));
       }
       errors.push_back(ErrorsOf(scenario, scored, point, nullptr, 0));
     } else {

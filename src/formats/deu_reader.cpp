@@ -5,7 +5,8 @@
 //     (the introduction date when there is none); the enlarged Council's (Nice) when a state
 //     that joined in 2004 or later takes part under an earlier date
 //   capability of com and ep = max over the member states (option: mean or a number)
-//   status quo = rp (unknown when blank, with a note); outcome = out, kept when at least min_actors actors
+//   status quo = rp (unknown when blank, with a note); outcome = out, kept when at least min_actors
+//   actors
 // Source of the data layout: Thomson, Stokman, Achen & Koenig (eds.) (2006), The European
 // Union Decides, Cambridge UP, ch. 2; Arregui & Perarnaud (2021), DEU I+II+III codebook,
 // doi:10.34810/data53.

@@ -2,11 +2,14 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "entente/core/encoding.hpp"
@@ -18,6 +21,77 @@ namespace {
 int LineOf(const YAML::Node& n) {
   return n.Mark().line + 1;
 }
+
+// Records where a document's first node starts, to tell a second document with content from
+// an empty one (a trailing '---').
+class FirstNode : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}  // an empty document
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { Note(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
+    if (!value.empty()) Note(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Note(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    Note(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void Note(const YAML::Mark& m) {
+    if (!mark) mark = m;
+  }
+};
+
+// The first line holding more than blanks, comments and document markers; 0 when none.
+int FirstContentLine(const std::string& text) {
+  std::istringstream in(text);
+  std::string row;
+  for (int n = 1; std::getline(in, row); ++n) {
+    const std::size_t at = row.find_first_not_of(" \t\r");
+    if (at == std::string::npos || row[at] == '#') continue;
+    if (row.rfind("---", 0) == 0 || row.rfind("...", 0) == 0) continue;
+    if (row.substr(at) == "~" || row.substr(at) == "null") continue;
+    return n;
+  }
+  return 0;
+}
+
+// True when a line before `line` (1-based) starts a document ('---') or ends one ('...').
+bool MarkerBefore(const std::string& text, int line) {
+  std::istringstream in(text);
+  std::string row;
+  for (int n = 1; n < line && std::getline(in, row); ++n) {
+    if (row.rfind("---", 0) == 0 || row.rfind("...", 0) == 0) return true;
+  }
+  return false;
+}
+
+// The line of a second document's first node, if the text has one with content. Only two
+// documents are ever asked for: yaml-cpp's LoadAll loops forever on some malformed input (an
+// unclosed flow map followed by more keys, found by fuzz_yaml_scenario), producing empty
+// documents without end.
+std::optional<int> SecondDocumentLine(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  FirstNode first;
+  if (!parser.HandleNextDocument(first)) return std::nullopt;
+  FirstNode second;
+  if (!parser.HandleNextDocument(second) || !second.mark) return std::nullopt;
+  return second.mark->line + 1;
+}
+
+// Walks the YAML tree, collecting located errors instead of stopping at the first.
 
 // yaml-cpp keeps every duplicate of a key and lookups return the first, so a repeated key
 // would silently lose its later value: each one is an error at its line. The walk uses its own
@@ -152,19 +226,30 @@ Result<TreeNode> TreeFromYaml(std::string_view bytes, const std::string& file) {
   Result<std::string> text = DecodeText(bytes, file);
   if (!text) return text.errors();
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text.value());
+    const std::string& copy = text.value();
+    const YAML::Node loaded = YAML::Load(copy);
+    const std::optional<int> second = SecondDocumentLine(copy);
     // A document after the first would be ignored; an empty one (a trailing '---') holds
     // nothing to lose.
-    for (std::size_t d = 1; d < documents.size(); ++d) {
-      if (documents[d].IsNull()) continue;
-      return Error{Location{file, LineOf(documents[d])},
+    if (second && !MarkerBefore(copy, *second)) {
+      // No '---' starts it: yaml-cpp ended the first document early on malformed text.
+      return Error{Location{file, *second},
+                   "YAML syntax error: the scenario's text stops making sense here",
+                   "check the indentation and quoting on this line or the one before"};
+    }
+    if (second) {
+      return Error{Location{file, *second},
                    "a second YAML document (after a '---' line) starts here; Entente reads one "
                    "scenario per file",
                    "remove the '---' line and merge the documents, or put each scenario in a "
                    "file of its own"};
     }
-    const YAML::Node loaded = documents.empty() ? YAML::Node() : documents.front();
     if (!loaded || loaded.IsNull()) {
+      if (const int line = FirstContentLine(copy); line > 0) {
+        return Error{Location{file, line}, "YAML syntax error: no YAML document starts here",
+                     "check the first characters of this line (a plain value cannot start with ',' "
+                     "or '%'); see docs/scenario-format.md for an example"};
+      }
       TreeNode empty;
       empty.line = 1;  // an empty file: the message points at its start
       return empty;

@@ -87,8 +87,8 @@ RuleLayout LayoutRule(std::span<const Actor> actors, const Issue& issue) {
   if (rule.kind == DecisionKind::kBicameral) {
     for (std::size_t k = 0; k < rule.chambers.size(); ++k)
       out.chambers.push_back(LayoutChamber(
-          rule.chambers[k], k < issue.rule.chambers.size() ? issue.rule.chambers[k] : rule.chambers[k],
-          issue));
+          rule.chambers[k],
+          k < issue.rule.chambers.size() ? issue.rule.chambers[k] : rule.chambers[k], issue));
   } else {
     out.chambers.push_back(LayoutChamber(rule, issue.rule, issue));
   }

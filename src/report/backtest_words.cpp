@@ -17,9 +17,9 @@ std::string CompareToCompromise(const std::string& model, const Estimate& d) {
     return fmt::format("{} is {} than compromise by {} points ({}).", model,
                        d.lo > 0 ? "worse" : "better", FormatFixed(std::abs(d.value), 2), interval);
   }
-  return fmt::format("{} is not clearly apart from compromise: {} points {} ({}, which includes 0).",
-                     model, FormatFixed(std::abs(d.value), 2), d.value >= 0 ? "worse" : "better",
-                     interval);
+  return fmt::format(
+      "{} is not clearly apart from compromise: {} points {} ({}, which includes 0).", model,
+      FormatFixed(std::abs(d.value), 2), d.value >= 0 ? "worse" : "better", interval);
 }
 
 std::string BacktestVerdict(const BacktestResult& r) {

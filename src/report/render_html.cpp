@@ -103,10 +103,7 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
   if (!issue.description.empty()) out += fmt::format("<p>{}</p>\n", EscapeXml(issue.description));
   std::vector<report::ModelMark> marks;
   for (const Forecast& f : data.forecasts) {
-    const IssueForecast& i = f.issues[k];
-    report::ModelMark mark{f.model, i.unconstrained, i.outcome, std::nullopt};
-    if (i.procedure) mark.win_set = std::pair{i.procedure->lo, i.procedure->hi};
-    marks.push_back(std::move(mark));
+    marks.push_back(report::MarkOf(f.model, f.issues[k]));
   }
   std::string vetoes =
       issue.rule.veto_players.empty()

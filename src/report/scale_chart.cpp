@@ -72,6 +72,12 @@ std::vector<Placed> Pack(const Issue& issue, const LinearScale& x) {
 
 }  // namespace
 
+ModelMark MarkOf(const std::string& model, const IssueForecast& forecast) {
+  ModelMark mark{model, forecast.unconstrained, forecast.outcome, std::nullopt};
+  if (forecast.procedure) mark.win_set = std::pair{forecast.procedure->lo, forecast.procedure->hi};
+  return mark;
+}
+
 std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models) {
   const LinearScale x{issue.scale.min, issue.scale.max, kLeft, kRight};
   const std::vector<Placed> placed = Pack(issue, x);

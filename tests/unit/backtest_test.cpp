@@ -179,7 +179,8 @@ TEST(Backtest, table_lists_worst_misses_first) {
   EXPECT_LT(a, b);  // compromise misses A by 15, B by 6.7, C by 5
   EXPECT_LT(b, c);
   // The paired difference is +6.11, but a resample of C alone gives 0: not clearly apart.
-  EXPECT_NE(t.find("median is not clearly apart from compromise (6.11 points worse"), std::string::npos)
+  EXPECT_NE(t.find("median is not clearly apart from compromise (6.11 points worse"),
+            std::string::npos)
       << t;
 }
 

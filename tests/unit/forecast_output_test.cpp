@@ -38,9 +38,10 @@ TEST(ForecastOutput, TableNamesAnchorAndVeto) {
   const Scenario s = Vetoed();
   const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
   EXPECT_NE(t.find("50 = half"), std::string::npos);
-  EXPECT_NE(t.find("a move up from the status quo 0.0 passes only as far as 40.0: a0 is pivotal (its "
-                   "veto binds), and beyond 40.0 a0 says no. Outcome 40.0, not the model's 65.0."),
-            std::string::npos)
+  EXPECT_NE(
+      t.find("a move up from the status quo 0.0 passes only as far as 40.0: a0 is pivotal (its "
+             "veto binds), and beyond 40.0 a0 says no. Outcome 40.0, not the model's 65.0."),
+      std::string::npos)
       << t;
 }
 
@@ -52,8 +53,9 @@ TEST(ForecastOutput, VetoThatPushesTheOutcomeUpSaidAtMost) {
   s.issues[0].status_quo = 100;
   s.issues[0].rule = DecisionRule{DecisionKind::kUnanimity, {"a0", "a1"}};
   const std::string t = ForecastTable(s, RunForecast(s, "compromise", {}));
-  EXPECT_NE(t.find("a move down from the status quo 100.0 passes only as far as 60.0: a0 is pivotal"),
-            std::string::npos)
+  EXPECT_NE(
+      t.find("a move down from the status quo 100.0 passes only as far as 60.0: a0 is pivotal"),
+      std::string::npos)
       << t;
   EXPECT_NE(t.find("Outcome 60.0, not the model's 35.0."), std::string::npos) << t;
 }

@@ -115,6 +115,17 @@ TEST(Yaml, DuplicateKeysUnderAliasesAreCheckedOnceAndCyclesEnd) {
   EXPECT_EQ(duplicates, 1) << FormatErrors(r.errors());
 }
 
+// Found by fuzz_yaml_scenario: yaml-cpp's LoadAll, used to find a second document, never
+// returned on a line starting with ',' (it yields empty documents without end).
+TEST(Yaml, LineStartingWithACommaHungTheReader) {
+  for (const char* text : {", b\n", "# a note\n, b\nk: v\n"}) {
+    const Result<Scenario> r = ParseYamlScenario(text, "c.yaml");
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.errors()[0].where.file, "c.yaml");
+    EXPECT_GE(r.errors()[0].where.line, 1);
+  }
+}
+
 TEST(Yaml, SecondDocumentIsAnErrorAtItsLine) {
   const Result<Scenario> r =
       ParseYamlScenario(std::string(kGood) + "---\ntitle: Second\n", "s.yaml");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entente/core/issue.hpp"
+#include "entente/models/forecast.hpp"
 
 namespace entente::report {
 
@@ -22,6 +23,10 @@ struct ModelMark {
   /// quo); nullopt when the issue has no rule.
   std::optional<std::pair<double, double>> win_set;
 };
+
+/// The row of `model`'s forecast of one issue: its points and, under a decision rule, the
+/// win-set. One definition, so the report and Python's charts draw the same row.
+[[nodiscard]] ModelMark MarkOf(const std::string& model, const IssueForecast& forecast);
 
 /// The SVG chart of `issue` with one forecast row per entry of `models`. Actors without weight
 /// are drawn as the smallest marker; an issue without stances still gets its scale.
