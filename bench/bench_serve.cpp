@@ -5,17 +5,16 @@
 
 #include "api.hpp"
 #include "bench_support.hpp"
-#include "error_json.hpp"
 #include "entente/formats/scenario_tree.hpp"
+#include "error_json.hpp"
 
 namespace {
 
 std::string Body(const std::vector<std::string>& models) {
-  nlohmann::json body{
-      {"scenario",
-       nlohmann::json::parse(entente::ScenarioToJson(entente::bench::Flagship()).dump())},
-      {"models", models},
-      {"events", false}};
+  nlohmann::json body{{"scenario", nlohmann::json::parse(
+                                       entente::ScenarioToJson(entente::bench::Flagship()).dump())},
+                      {"models", models},
+                      {"events", false}};
   return body.dump();
 }
 

@@ -1,6 +1,6 @@
 // The scenario tree reader over JSON (formats/scenario_tree.hpp), as a server request body or a
-// Python dict reaches it: any bytes must give a Scenario or located errors, never a crash; a scenario that
-// parses and validates must survive the dashboard's write/read round trip unchanged.
+// Python dict reaches it: any bytes must give a Scenario or located errors, never a crash; a
+// scenario that parses and validates must survive the dashboard's write/read round trip unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

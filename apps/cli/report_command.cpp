@@ -99,8 +99,7 @@ void Run(const ReportArgs& a) {
   RunParameters& o = in.options.run;
   const ModelOptions& options = given.model.options;
   if (!from_run || a.model_opt->count() > 0) o.model.name = given.model.name;
-  if (!from_run || a.model_opt->count() > 0 || !options.values().empty())
-    o.model.options = options;
+  if (!from_run || a.model_opt->count() > 0 || !options.values().empty()) o.model.options = options;
   o.models = given.models;
   if (!from_run || a.flags.draws_flag->count() > 0) o.draws = given.draws;
   if (!from_run || a.flags.seed_flag->count() > 0) o.seed = given.seed;

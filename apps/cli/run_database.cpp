@@ -34,8 +34,8 @@ void SaveRun(const DbArgs& db, RunKind kind, const Scenario& scenario,
   // that cannot be stored in a good one is an output error (exit 1).
   Result<RunStore> store = RunStore::Open(path);
   if (!store) throw InputError(store.errors());
-  Result<std::int64_t> id = store.value().Save(
-      MakeRunRecord(kind, scenario, scenario_path, params, result));
+  Result<std::int64_t> id =
+      store.value().Save(MakeRunRecord(kind, scenario, scenario_path, params, result));
   if (!id) throw IoError(FormatErrors(id.errors()));
   if (::isatty(STDERR_FILENO) != 0) {
     std::fprintf(stderr, "saved as run %lld in %s\n", static_cast<long long>(id.value()),

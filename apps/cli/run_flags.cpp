@@ -24,7 +24,8 @@ std::string OptionHelp() {
   for (const ModelInfo& m : Models()) {
     if (m.Options().empty()) continue;
     std::string keys;
-    for (const OptionSpec& spec : m.Options()) keys += (keys.empty() ? "" : ", ") + std::string(spec.name);
+    for (const OptionSpec& spec : m.Options())
+      keys += (keys.empty() ? "" : ", ") + std::string(spec.name);
     out += fmt::format(" {}: {};", m.name, keys);
   }
   return out + " types, defaults and help: `entente models MODEL`";
@@ -35,7 +36,8 @@ std::string OptionHelp() {
 void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help) {
   cmd.add_option("-m,--model", flags.params.model.name, help)->capture_default_str();
   cmd.add_option("--option", flags.options, OptionHelp());
-  cmd.add_option("--rounds", flags.rounds, "round limit of the eu and exchange models (option rounds)");
+  cmd.add_option("--rounds", flags.rounds,
+                 "round limit of the eu and exchange models (option rounds)");
   cmd.add_option("--preset", flags.preset,
                  "named option set of the eu or exchange model, e.g. scholz2011 (option preset)");
 }

@@ -6,11 +6,11 @@
 
 #include "entente/core/version.hpp"
 #include "entente/formats/scenario_io.hpp"
-#include "entente/models/registry.hpp"
-#include "entente/store/run_store.hpp"
-#include "entente/output/model_output.hpp"
-#include "error_json.hpp"
 #include "entente/formats/scenario_tree.hpp"
+#include "entente/models/registry.hpp"
+#include "entente/output/model_output.hpp"
+#include "entente/store/run_store.hpp"
+#include "error_json.hpp"
 
 namespace entente::server {
 

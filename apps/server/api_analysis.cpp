@@ -8,9 +8,10 @@
 #include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/analysis/run_parameters.hpp"
+#include "entente/formats/scenario_tree.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
-#include "entente/analysis/run_parameters.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/backtest_output.hpp"
 #include "entente/output/forecast_output.hpp"
@@ -19,7 +20,6 @@
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_store.hpp"
 #include "error_json.hpp"
-#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 namespace {
@@ -102,8 +102,7 @@ Json MaybeSave(const std::string& db, const nlohmann::json& body, RunKind kind, 
   Result<RunStore> store = RunStore::Open(db);
   if (!store) throw IoError(FormatErrors(store.errors()));
   const std::string path = "api:" + Text(body, "scenario_name", "dashboard");
-  Result<std::int64_t> id =
-      store.value().Save(MakeRunRecord(kind, s, path, params, result));
+  Result<std::int64_t> id = store.value().Save(MakeRunRecord(kind, s, path, params, result));
   if (!id) throw IoError(FormatErrors(id.errors()));
   return id.value();
 }

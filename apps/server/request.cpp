@@ -4,9 +4,9 @@
 
 #include "entente/analysis/moves.hpp"
 #include "entente/core/validation.hpp"
+#include "entente/formats/scenario_tree.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "error_json.hpp"
-#include "entente/formats/scenario_tree.hpp"
 
 namespace entente::server {
 namespace {

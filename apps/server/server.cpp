@@ -15,8 +15,8 @@
 #include "api.hpp"
 #include "assets.hpp"
 #include "entente/core/error.hpp"
-#include "error_json.hpp"
 #include "entente/formats/scenario_tree.hpp"
+#include "error_json.hpp"
 
 namespace entente::server {
 namespace {

@@ -1,8 +1,8 @@
 // forecast(): a model run whose round trajectories reach numpy without copying: each issue's
 // rounds are packed once into one rounds x stances block owned by the run object, and the
 // arrays handed out are read-only views that keep that object alive.
-#include <pybind11/numpy.h>
 #include <fmt/format.h>
+#include <pybind11/numpy.h>
 #include <nlohmann/json.hpp>
 
 #include "bindings.hpp"
@@ -52,7 +52,8 @@ RunKind KindFrom(const std::string& name) {
 
 RunParameters ParametersFrom(const std::string& json, RunKind kind) {
   const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded()) throw InternalError("the Python layer sent run parameters that are not JSON");
+  if (j.is_discarded())
+    throw InternalError("the Python layer sent run parameters that are not JSON");
   return RunParameters::FromJson(j, kind, "");
 }
 

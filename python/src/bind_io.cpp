@@ -12,9 +12,9 @@
 #include "entente/formats/scenario_tree.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 #include "entente/models/registry.hpp"
+#include "entente/output/model_output.hpp"
 #include "entente/store/run_record.hpp"
 #include "entente/store/run_store.hpp"
-#include "entente/output/model_output.hpp"
 #include "errors.hpp"
 
 namespace py = pybind11;
@@ -115,8 +115,7 @@ void BindIo(py::module_& m) {
       "The run parameters as the runs database stores them (checked; InputError naming the "
       "field otherwise).");
   m.def(
-      "parse_noise",
-      [](const std::string& text) { return ParseNoisePercent(text, "noise"); },
+      "parse_noise", [](const std::string& text) { return ParseNoisePercent(text, "noise"); },
       py::arg("text"),
       "Noise in percent from \"10%\" or \"10\"; InputError for an ambiguous 0.1 and the like.");
   m.def(

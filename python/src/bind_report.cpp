@@ -39,8 +39,7 @@ void BindReport(py::module_& m) {
         }
         return out;
       },
-      py::arg("scenario"), py::arg("format"), py::arg("params"), py::arg("source"),
-      py::arg("path"),
+      py::arg("scenario"), py::arg("format"), py::arg("params"), py::arg("source"), py::arg("path"),
       "Gathers and renders the report without the GIL; writes it atomically to `path` if given.");
 }
 

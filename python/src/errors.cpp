@@ -24,10 +24,9 @@ void Raise(const InputError& e) {
   const auto text = [](const std::string& s) { return RepairUtf8(s); };
   py::list problems;
   for (const Error& err : e.errors()) {
-    problems.append(errors.attr("Problem")(text(err.where.file), err.where.line,
-                                           text(err.where.field), text(err.message), text(err.hint),
-                                           text(err.ToString()), text(err.where.path),
-                                           text(err.where.names)));
+    problems.append(errors.attr("Problem")(
+        text(err.where.file), err.where.line, text(err.where.field), text(err.message),
+        text(err.hint), text(err.ToString()), text(err.where.path), text(err.where.names)));
   }
   const char* cls = Located(e.errors()) ? "ScenarioError" : "InputError";
   const py::object exc = errors.attr(cls)(text(FormatErrors(e.errors())), problems);

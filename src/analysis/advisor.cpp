@@ -265,18 +265,18 @@ std::vector<IssueAdvice> Advise(const Scenario& scenario, const AdviceRequest& r
     if (r.issue && issue.id != *r.issue) continue;
     if (issue.FindStance(r.actor) == nullptr) {
       if (r.issue) {
-        throw InputError(Errors{
-            FieldError("issue", fmt::format("'{}' takes no part in '{}'", r.actor, issue.id),
-                       "pick an issue it has a stance on")});
+        throw InputError(
+            Errors{FieldError("issue", fmt::format("'{}' takes no part in '{}'", r.actor, issue.id),
+                              "pick an issue it has a stance on")});
       }
       continue;
     }
     if (r.target && !issue.scale.Contains(*r.target)) {
-      throw InputError(Errors{FieldError(
-          "target",
-          fmt::format("target {} is outside the scale [{}, {}] of '{}'", *r.target,
-                      issue.scale.min, issue.scale.max, issue.id),
-          "give a value on the issue's scale")});
+      throw InputError(
+          Errors{FieldError("target",
+                            fmt::format("target {} is outside the scale [{}, {}] of '{}'",
+                                        *r.target, issue.scale.min, issue.scale.max, issue.id),
+                            "give a value on the issue's scale")});
     }
     out.push_back(AdviseIssue(scenario, model, r, k));
     IssueAdvice& a = out.back();

@@ -35,8 +35,8 @@ std::string VariantLabel(const Variant& v) {
 std::vector<Variant> Compare(const Scenario& scenario, const CompareRequest& r) {
   RequireValid(scenario);
   if (r.moves.empty()) {
-    throw InputError(
-        Errors{FieldError("moves", "no move to compare", "name at least one move of the scenario")});
+    throw InputError(Errors{
+        FieldError("moves", "no move to compare", "name at least one move of the scenario")});
   }
   const std::vector<const Move*> moves = FindMoves(scenario, r.moves);
   std::vector<std::vector<const Move*>> combos;

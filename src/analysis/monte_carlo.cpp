@@ -21,9 +21,9 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "entente/analysis/noise.hpp"
 #include "entente/analysis/predictive.hpp"
 #include "entente/core/assert.hpp"
-#include "entente/analysis/noise.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
 #include "entente/models/decision_rule.hpp"
@@ -56,9 +56,9 @@ struct Plan {
   const ModelInfo* model;
   const SimulationOptions* options;
   const Sampler* sampler;
-  ModelOptions model_options;  // resolved (ResolveOptions): the caller's over the scenario's
-  ModelOptions draw_options;   // the same without trajectories: draws need outcomes only
-  std::vector<double> reference;                      // point outcome per issue
+  ModelOptions model_options;     // resolved (ResolveOptions): the caller's over the scenario's
+  ModelOptions draw_options;      // the same without trajectories: draws need outcomes only
+  std::vector<double> reference;  // point outcome per issue
   std::vector<std::vector<std::size_t>> veto_stance;  // [issue][veto] -> stance index
   std::vector<RuleLayout> layouts;  // [issue]: rules other than plain unanimity, resolved once
   std::vector<std::vector<const Threshold*>> thresholds;  // [issue]
@@ -241,9 +241,9 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
       plan.thresholds[k].push_back(&t);
     }
     if (!found) {
-      errors.push_back(
-          Error{Location{"", 0, "thresholds"}, fmt::format("unknown issue '{}'", t.issue),
-                "name an issue id of the scenario, e.g. sanctions_relief"});
+      errors.push_back(Error{Location{"", 0, "thresholds"},
+                             fmt::format("unknown issue '{}'", t.issue),
+                             "name an issue id of the scenario, e.g. sanctions_relief"});
     }
   }
   if (!errors.empty()) throw InputError(std::move(errors));
@@ -298,8 +298,7 @@ void Merge(Accumulator& into, const Accumulator& from) {
 std::vector<IssueSensitivity> Sensitivities(const Plan& plan, const Accumulator& total) {
   const Scenario& s = *plan.scenario;
   const auto& inputs = plan.sampler->inputs();
-  const std::vector<Swing> swings =
-      OneAtATime(s, *plan.sampler, *plan.model, plan.model_options);
+  const std::vector<Swing> swings = OneAtATime(s, *plan.sampler, *plan.model, plan.model_options);
   std::vector<IssueSensitivity> out;
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     IssueSensitivity is;

@@ -111,9 +111,8 @@ class Reader {
   void Texts(std::string_view key, std::vector<std::string>& out) {
     const Json* v = Get(key);
     if (v == nullptr) return;
-    if (!v->is_array() || !std::all_of(v->begin(), v->end(), [](const Json& x) {
-          return x.is_string();
-        })) {
+    if (!v->is_array() ||
+        !std::all_of(v->begin(), v->end(), [](const Json& x) { return x.is_string(); })) {
       Fail(key, fmt::format("{} must be a list of names", key), "give e.g. [\"a\", \"b\"]");
       return;
     }
@@ -334,8 +333,11 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
   } else {
     r.Options("model_options", p.model.options);
   }
-  if (Takes(kind, "draws")) r.Whole("draws", p.draws, 0, static_cast<double>(kMaxDraws), "from 0 to 4,000,000,000", "10000");
-  if (Takes(kind, "seed")) r.Whole("seed", p.seed, 0, 18446744073709551615.0, "from 0 to 2^64 - 1", "1");
+  if (Takes(kind, "draws"))
+    r.Whole("draws", p.draws, 0, static_cast<double>(kMaxDraws), "from 0 to 4,000,000,000",
+            "10000");
+  if (Takes(kind, "seed"))
+    r.Whole("seed", p.seed, 0, 18446744073709551615.0, "from 0 to 2^64 - 1", "1");
   if (Takes(kind, "noise_percent")) r.Noise("noise_percent", p.noise_percent);
   r.Whole("threads", p.threads, 0, kMaxThreads, fmt::format("from 0 to {}", kMaxThreads),
           "0 (all cores)");
@@ -353,9 +355,11 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
   }
   if (Takes(kind, "moves")) r.Texts("moves", p.moves);
   if (Takes(kind, "models")) r.Texts("models", p.models);
-  if (Takes(kind, "tornado_bars")) r.Whole("tornado_bars", p.tornado_bars, 1, 100, "from 1 to 100", "8");
+  if (Takes(kind, "tornado_bars"))
+    r.Whole("tornado_bars", p.tornado_bars, 1, 100, "from 1 to 100", "8");
   if (Takes(kind, "calibration")) r.Text("calibration", p.calibration);
-  if (Takes(kind, "stability")) r.Whole("stability", p.stability, 0, 10000, "from 0 to 10000", "24");
+  if (Takes(kind, "stability"))
+    r.Whole("stability", p.stability, 0, 10000, "from 0 to 10000", "24");
   if (Takes(kind, "models_agree")) r.Bool("models_agree", p.models_agree);
   if (Takes(kind, "outcomes")) r.Text("outcomes", p.outcomes);
   if (Takes(kind, "bootstrap"))
@@ -374,14 +378,16 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
 
 void RunParameters::Check(RunKind kind) const {
   Errors errors;
-  if (model.name.empty()) errors.push_back(FieldError("model", "no model named", "give e.g. median"));
+  if (model.name.empty())
+    errors.push_back(FieldError("model", "no model named", "give e.g. median"));
   const bool drawing = (Bit(kind) & kDrawing) != 0;
   const std::int64_t least = kind == RunKind::kSimulate ? 1 : 0;
   if (drawing && draws < least) {
-    errors.push_back(least == 1 ? FieldError("draws", fmt::format("draws {} must be at least 1", draws),
-                                             "give e.g. 10000")
-                                : FieldError("draws", fmt::format("draws {} is negative", draws),
-                                             "give 0 (no Monte Carlo) or more"));
+    errors.push_back(least == 1
+                         ? FieldError("draws", fmt::format("draws {} must be at least 1", draws),
+                                      "give e.g. 10000")
+                         : FieldError("draws", fmt::format("draws {} is negative", draws),
+                                      "give 0 (no Monte Carlo) or more"));
   } else if (drawing && draws > kMaxDraws) {  // the sketches count in 32 bits
     errors.push_back(FieldError("draws", fmt::format("draws {} is more than 4,000,000,000", draws),
                                 "run fewer draws"));
@@ -394,12 +400,13 @@ void RunParameters::Check(RunKind kind) const {
     }
   }
   if (threads < 0 || threads > kMaxThreads) {
-    errors.push_back(FieldError("threads", fmt::format("threads {} is out of range", threads),
-                                fmt::format("give 0 (all cores) or a count from 1 to {}",
-                                            kMaxThreads)));
+    errors.push_back(
+        FieldError("threads", fmt::format("threads {} is out of range", threads),
+                   fmt::format("give 0 (all cores) or a count from 1 to {}", kMaxThreads)));
   }
   if (kind == RunKind::kAdvise) {
-    if (actor.empty()) errors.push_back(FieldError("actor", "no actor named", "name the actor to advise"));
+    if (actor.empty())
+      errors.push_back(FieldError("actor", "no actor named", "name the actor to advise"));
     if (!(tolerance_percent > 0 && tolerance_percent < 100)) {
       errors.push_back(FieldError(
           "tolerance_percent",
@@ -408,14 +415,17 @@ void RunParameters::Check(RunKind kind) const {
     }
   }
   if (stability < 0 || stability > 10000) {
-    errors.push_back(FieldError("stability", fmt::format("stability {} is not from 0 to 10000", stability),
+    errors.push_back(FieldError("stability",
+                                fmt::format("stability {} is not from 0 to 10000", stability),
                                 "give e.g. 24 (perturbed runs)"));
   }
   if (kind == RunKind::kBacktest && bootstrap < 0) {
-    errors.push_back(FieldError("bootstrap", "bootstrap resamples must be 0 or more", "give e.g. 2000"));
+    errors.push_back(
+        FieldError("bootstrap", "bootstrap resamples must be 0 or more", "give e.g. 2000"));
   }
   if (kind == RunKind::kReport && (tornado_bars < 1 || tornado_bars > 100)) {
-    errors.push_back(FieldError("tornado_bars", "tornado_bars must be from 1 to 100", "give e.g. 8"));
+    errors.push_back(
+        FieldError("tornado_bars", "tornado_bars must be from 1 to 100", "give e.g. 8"));
   }
   if (!errors.empty()) throw InputError(std::move(errors));
 }

@@ -5,7 +5,8 @@
 namespace entente {
 
 std::string Location::ToString() const {
-  if (line > 0) return file.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", file, line);
+  if (line > 0)
+    return file.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", file, line);
   if (path.empty()) return file;
   return names.empty() ? Where() : fmt::format("{} ({})", Where(), names);
 }

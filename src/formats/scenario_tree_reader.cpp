@@ -61,7 +61,8 @@ class TreeReader {
     const TreeNode* n = map.Find(key);
     if (n == nullptr || n->IsNull()) {
       if (required) {
-        Fail(map.line, at, key, fmt::format("missing '{}'", key), fmt::format("add '{}: ...'", key));
+        Fail(map.line, at, key, fmt::format("missing '{}'", key),
+             fmt::format("add '{}: ...'", key));
       }
       return {};
     }
@@ -234,7 +235,8 @@ class TreeReader {
     if (list == nullptr) return;
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       const TreeNode& n = list->items[i];
-      const At at = issue_at.Item("stances", i, fmt::format("{} on {}", Peek(n, "actor"), issue.id));
+      const At at =
+          issue_at.Item("stances", i, fmt::format("{} on {}", Peek(n, "actor"), issue.id));
       if (!RequireMap(n, at, "a stance")) continue;
       CheckKeys(n, at, {"actor", "position", "salience", "capability", "basis", "note"},
                 "a stance");
@@ -284,7 +286,8 @@ class TreeReader {
         }
       } else {
         const std::string kind = Text(n, at, "decision_rule");
-        issue.rule.kind = RuleKind(rule != nullptr ? rule->line : n.line, at, "decision_rule", kind);
+        issue.rule.kind =
+            RuleKind(rule != nullptr ? rule->line : n.line, at, "decision_rule", kind);
         issue.rule.veto_players = TextList(n, at, "veto_players", true);
       }
       ReadStances(n, at, issue);
@@ -410,9 +413,11 @@ class TreeReader {
     }
     for (const TreeNode::Entry& e : n->entries) {
       if (e.value.kind == Kind::kScalar || e.value.IsNull()) {
-        issue.metadata.push_back(IssueMeta{e.key, e.value.IsNull() ? std::string() : e.value.scalar});
+        issue.metadata.push_back(
+            IssueMeta{e.key, e.value.IsNull() ? std::string() : e.value.scalar});
       } else {
-        Fail(e.value.line, at, e.key, "a metadata value must be a single value", "write it as text");
+        Fail(e.value.line, at, e.key, "a metadata value must be a single value",
+             "write it as text");
       }
     }
   }
@@ -493,8 +498,9 @@ class TreeReader {
           List(n, at, "changes", "write e.g. '- {actor: US, issue: opcon, salience: 0.8}'");
       for (std::size_t j = 0; changes != nullptr && j < changes->items.size(); ++j) {
         const TreeNode& c = changes->items[j];
-        const At cat = at.Item("changes", j, fmt::format("move {}: {} on {}", m.id,
-                                                          Peek(c, "actor"), Peek(c, "issue")));
+        const At cat =
+            at.Item("changes", j,
+                    fmt::format("move {}: {} on {}", m.id, Peek(c, "actor"), Peek(c, "issue")));
         if (!RequireMap(c, cat, "a change")) continue;
         CheckKeys(c, cat, {"actor", "issue", "position", "salience", "capability"}, "a change");
         StanceChange ch;
@@ -530,8 +536,8 @@ class TreeReader {
         if (option.value.kind == Kind::kScalar) {
           into[option.key] = option.value.scalar;
         } else {
-          Fail(option.line, at, option.key, fmt::format("option '{}' must be a single value", option.key),
-               hint);
+          Fail(option.line, at, option.key,
+               fmt::format("option '{}' must be a single value", option.key), hint);
         }
       }
     }
@@ -539,7 +545,8 @@ class TreeReader {
 
   Result<ScenarioDocument> Read(const TreeNode& root) {
     if (root.IsNull()) {
-      return Error{Location{file_, root.line}, root.line > 0 ? "file is empty" : "the scenario is empty",
+      return Error{Location{file_, root.line},
+                   root.line > 0 ? "file is empty" : "the scenario is empty",
                    "see docs/scenario-format.md for an example"};
     }
     if (!RequireMap(root, {}, "the scenario")) return errors_;
@@ -549,7 +556,8 @@ class TreeReader {
               "the scenario");
     ScenarioDocument doc;
     Scenario& s = doc.scenario;
-    if (const TreeNode* v = root.Find("entente"); v != nullptr && Text(root, {}, "entente") != "1") {
+    if (const TreeNode* v = root.Find("entente");
+        v != nullptr && Text(root, {}, "entente") != "1") {
       Fail(v->line, {}, "entente", "unsupported format version", "this Entente reads 'entente: 1'");
     }
     s.meta.title = Text(root, {}, "title");

@@ -68,7 +68,8 @@ Json IssueJson(const Issue& i, const std::vector<Outcome>& outcomes) {
   Put(scale, "unit", i.scale.unit);
   if (!i.scale.anchors.empty()) {
     Json anchors = Json::array();
-    for (const Anchor& a : i.scale.anchors) anchors.push_back({{"value", a.value}, {"label", a.label}});
+    for (const Anchor& a : i.scale.anchors)
+      anchors.push_back({{"value", a.value}, {"label", a.label}});
     scale["anchors"] = anchors;
   }
   j["scale"] = scale;

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "entente/core/encoding.hpp"
 #include "entente/core/text.hpp"
@@ -113,11 +113,10 @@ Errors DuplicateKeys(const YAML::Node& root, const std::string& file) {
         if (kv.first.IsScalar()) {
           const auto [it, fresh] = first_line.emplace(kv.first.Scalar(), LineOf(kv.first));
           if (!fresh) {
-            errors.push_back(Error{
-                Location{file, LineOf(kv.first), kv.first.Scalar()},
-                fmt::format("duplicate key '{}' (first given on line {})", kv.first.Scalar(),
-                            it->second),
-                "keep one of the two: YAML takes each key once per mapping"});
+            errors.push_back(Error{Location{file, LineOf(kv.first), kv.first.Scalar()},
+                                   fmt::format("duplicate key '{}' (first given on line {})",
+                                               kv.first.Scalar(), it->second),
+                                   "keep one of the two: YAML takes each key once per mapping"});
           }
         }
         todo.push_back(kv.second);
@@ -139,8 +138,7 @@ std::size_t MaxNodes(std::size_t bytes) {
 // (an ancestor) or documents that expand past kMaxNodes are errors, never a hang.
 class Copier {
  public:
-  Copier(std::string file, std::size_t max_nodes)
-      : file_(std::move(file)), max_nodes_(max_nodes) {}
+  Copier(std::string file, std::size_t max_nodes) : file_(std::move(file)), max_nodes_(max_nodes) {}
 
   TreeNode Copy(const YAML::Node& n) {
     TreeNode t;
@@ -149,7 +147,8 @@ class Copier {
     // An alias may also repeat a long scalar: its text counts against the same budget.
     nodes_ += 1 + (n.IsScalar() ? n.Scalar().size() / 64 : 0);
     if (nodes_ > max_nodes_) {
-      error_ = Error{Location{file_, t.line}, "the document expands to too many values through its aliases",
+      error_ = Error{Location{file_, t.line},
+                     "the document expands to too many values through its aliases",
                      "write the values out, or use fewer nested aliases"};
       return t;
     }

@@ -90,15 +90,15 @@ std::int64_t OptionReader::Integer(std::string_view key) const {
 std::size_t OptionReader::ChoiceIndex(std::string_view key, std::size_t values) const {
   const OptionSpec& spec = Spec(key);
   if (values != spec.choices.size()) {
-    throw InternalError(fmt::format("option {}: {} values for {} choices", key, values,
-                                    spec.choices.size()));
+    throw InternalError(
+        fmt::format("option {}: {} values for {} choices", key, values, spec.choices.size()));
   }
   const std::string_view text = Raw(key).value_or("");
   for (std::size_t i = 0; i < spec.choices.size(); ++i) {
     if (spec.choices[i] == text) return i;
   }
-  throw InputError(fmt::format("option {}: '{}' is not one of {}", key, text,
-                               fmt::join(spec.choices, ", ")));
+  throw InputError(
+      fmt::format("option {}: '{}' is not one of {}", key, text, fmt::join(spec.choices, ", ")));
 }
 
 std::string_view OptionReader::Choice(std::string_view key) const {

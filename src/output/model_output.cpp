@@ -48,12 +48,9 @@ nlohmann::ordered_json OptionJson(const OptionSpec& spec) {
 nlohmann::ordered_json ModelJson(const ModelInfo& model) {
   J options = J::array();
   for (const OptionSpec& spec : model.Options()) options.push_back(OptionJson(spec));
-  return J{{"name", model.name},
-           {"summary", model.summary},
-           {"citation", model.citation},
-           {"dynamic", model.aggregate == nullptr},
-           {"joint", model.joint},
-           {"calibrated", model.calibrated},
+  return J{{"name", model.name},         {"summary", model.summary},
+           {"citation", model.citation}, {"dynamic", model.aggregate == nullptr},
+           {"joint", model.joint},       {"calibrated", model.calibrated},
            {"options", options}};
 }
 

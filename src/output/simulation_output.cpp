@@ -113,16 +113,11 @@ nlohmann::ordered_json SimulationJson(const Scenario& scenario, const Simulation
          {"fallback_draws", d.fallback_draws},
          {"histogram", hist}});
   }
-  J out = {{"scenario", scenario.meta.title},
-           {"model", r.model},
-           {"draws", r.draws_requested},
-           {"draws_done", r.draws_done},
-           {"interrupted", r.interrupted},
-           {"seed", r.seed},
-           {"noise_percent", r.noise_percent},
-           {"uncertain_inputs", r.uncertain_inputs},
-           {"warnings", r.warnings},
-           {"issues", issues}};
+  J out = {{"scenario", scenario.meta.title},  {"model", r.model},
+           {"draws", r.draws_requested},       {"draws_done", r.draws_done},
+           {"interrupted", r.interrupted},     {"seed", r.seed},
+           {"noise_percent", r.noise_percent}, {"uncertain_inputs", r.uncertain_inputs},
+           {"warnings", r.warnings},           {"issues", issues}};
   if (!r.sensitivity.empty()) {
     J sens = J::array();
     for (const IssueSensitivity& s : r.sensitivity) {

@@ -52,8 +52,8 @@ ReportInputs ReportInputsFromRun(const RunRecord& run) {
     if (!stored.models.empty()) {
       const std::string& first = stored.models.front();
       const auto opts = stored.model_options_by_model.find(first);
-      p.model = ModelChoice{first, opts == stored.model_options_by_model.end() ? ModelOptions{}
-                                                                               : opts->second};
+      p.model = ModelChoice{
+          first, opts == stored.model_options_by_model.end() ? ModelOptions{} : opts->second};
     }
   }
   if (kind == RunKind::kSimulate) {

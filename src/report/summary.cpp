@@ -122,14 +122,13 @@ std::vector<IssueSummary> Summarize(const ReportData& data) {
 
 std::string Overview(const ReportData& data) {
   const ReportOptions& o = data.options;
-  std::string out = fmt::format("{} issues and {} actors, forecast with the {} model",
-                                data.scenario.issues.size(), data.scenario.actors.size(),
-                                o.run.model.name);
+  std::string out =
+      fmt::format("{} issues and {} actors, forecast with the {} model",
+                  data.scenario.issues.size(), data.scenario.actors.size(), o.run.model.name);
   const std::vector<std::string>& models = o.run.models;
   if (models.size() > 1) {
-    out += fmt::format(
-        " (alongside {})",
-        fmt::join(std::vector<std::string>(models.begin() + 1, models.end()), ", "));
+    out += fmt::format(" (alongside {})",
+                       fmt::join(std::vector<std::string>(models.begin() + 1, models.end()), ", "));
   }
   out +=
       ". Outcomes respect each issue's decision rule: only a point that a winning coalition "

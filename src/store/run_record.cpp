@@ -46,9 +46,9 @@ RunParameters StoredParameters(const RunRecord& run) {
   const std::string where = fmt::format("run {}", run.id);
   nlohmann::json options = nlohmann::json::parse(run.options_json, nullptr, false);
   if (!options.is_object()) {
-    throw InputError(Errors{Error{Location{where, 0, "options"},
-                                  "stored options are not a JSON object",
-                                  "the database may be damaged; re-run the command that made it"}});
+    throw InputError(
+        Errors{Error{Location{where, 0, "options"}, "stored options are not a JSON object",
+                     "the database may be damaged; re-run the command that made it"}});
   }
   // Before the run contract, noise and tolerance were stored as fractions, and the model and
   // seed only in their columns.

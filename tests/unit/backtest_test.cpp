@@ -203,11 +203,10 @@ TEST(Backtest, runs_are_stored_with_their_scores) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   {
     RunStore store = RunStore::Open(path).ValueOrThrow();
-    const std::int64_t id =
-        store
-            .Save(MakeRunRecord(RunKind::kBacktest, Hand(), "hand.yaml", Stored(o),
-                                BacktestJson(r)))
-            .ValueOrThrow();
+    const std::int64_t id = store
+                                .Save(MakeRunRecord(RunKind::kBacktest, Hand(), "hand.yaml",
+                                                    Stored(o), BacktestJson(r)))
+                                .ValueOrThrow();
     const RunRecord back = store.Get(id).ValueOrThrow();
     ASSERT_EQ(back.scores.size(), 2u + 2u * 2u);  // all issues, then the two groups
     EXPECT_EQ(back.scores[0].subset, "");

@@ -105,12 +105,11 @@ TEST_F(EncodingCli, run_stored_with_latin1_bytes_exports_as_json) {
   {
     RunStore store = RunStore::Open(db).ValueOrThrow();
     ASSERT_EQ(store.Save(run).ValueOrThrow(), 1);
-    ASSERT_EQ(
-        store
-            .Save(MakeRunRecord(RunKind::kForecast, s, "us-rok.yaml", RunParameters{},
-                                ForecastJson(s, RunForecast(s, "median", {}))))
-            .ValueOrThrow(),
-        2);
+    ASSERT_EQ(store
+                  .Save(MakeRunRecord(RunKind::kForecast, s, "us-rok.yaml", RunParameters{},
+                                      ForecastJson(s, RunForecast(s, "median", {}))))
+                  .ValueOrThrow(),
+              2);
   }
   ASSERT_EQ(Run("runs export 1 --db " + db), 0) << err_;
   ASSERT_TRUE(IsValidUtf8(out_));

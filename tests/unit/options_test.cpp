@@ -59,7 +59,8 @@ TEST(Options, UnknownKeyIsRejectedWithTheKnownOnes) {
     (void)OptionReader(Given({{"qq", "1"}}), kSpecs, "eu");
     ADD_FAILURE() << "an unknown key must throw";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "model 'eu' has no option 'qq'; it knows mu, q, rounds, pairs");
+    EXPECT_EQ(std::string(e.what()),
+              "model 'eu' has no option 'qq'; it knows mu, q, rounds, pairs");
   }
   EXPECT_NO_THROW((void)OptionReader(ModelOptions{}, {}, "median"));
   EXPECT_THROW((void)OptionReader(Given({{"rounds", "3"}}), {}, "median"), InputError);

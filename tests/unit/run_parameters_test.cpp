@@ -32,7 +32,8 @@ TEST(RunParameters, DefaultsAreTheOneSetEveryFrontEndTakes) {
   EXPECT_EQ(SimulationOptions{}.model, defaults::kModel);
   EXPECT_EQ(RunParameters::Defaults(RunKind::kCompare).draws, 0) << "compare draws only if asked";
   // A request that says nothing gets the defaults.
-  const RunParameters read = RunParameters::FromJson(nlohmann::json::object(), RunKind::kSimulate, "");
+  const RunParameters read =
+      RunParameters::FromJson(nlohmann::json::object(), RunKind::kSimulate, "");
   EXPECT_EQ(read.ToJson(RunKind::kSimulate), p.ToJson(RunKind::kSimulate));
 }
 
@@ -106,8 +107,9 @@ TEST(RunParameters, BacktestDefaultsAndConversion) {
   EXPECT_EQ(o.seed, 3u);
   EXPECT_EQ(o.bootstrap, 500);
   EXPECT_EQ(o.by, "group");
-  EXPECT_THROW((void)RunParameters::FromJson(nlohmann::json{{"bootstrap", -1}}, RunKind::kBacktest, ""),
-               InputError);
+  EXPECT_THROW(
+      (void)RunParameters::FromJson(nlohmann::json{{"bootstrap", -1}}, RunKind::kBacktest, ""),
+      InputError);
 }
 
 TEST(RunParameters, UnknownAndMisplacedKeysAreRefusedWithTheOnesThatApply) {
@@ -121,11 +123,13 @@ TEST(RunParameters, UnknownAndMisplacedKeysAreRefusedWithTheOnesThatApply) {
   EXPECT_EQ(read({{"seed", -1}}, RunKind::kSimulate), "seed");
   EXPECT_EQ(read({{"threads", 100000}}, RunKind::kSimulate), "threads");
   EXPECT_EQ(read({{"noise_percent", 150}}, RunKind::kSimulate), "noise_percent");
-  EXPECT_EQ(read({{"model_options", {{"rounds", {1}}}}}, RunKind::kForecast), "model_options.rounds");
+  EXPECT_EQ(read({{"model_options", {{"rounds", {1}}}}}, RunKind::kForecast),
+            "model_options.rounds");
   EXPECT_EQ(read({{"actor", ""}}, RunKind::kAdvise), "actor");
   EXPECT_EQ(read({{"scenario", 1}}, RunKind::kForecast), "scenario");
   // Keys the caller reads itself are left to it.
-  EXPECT_NO_THROW((void)RunParameters::FromJson({{"scenario", 1}}, RunKind::kForecast, "", {"scenario"}));
+  EXPECT_NO_THROW(
+      (void)RunParameters::FromJson({{"scenario", 1}}, RunKind::kForecast, "", {"scenario"}));
   try {
     (void)RunParameters::FromJson({{"noise", 10}}, RunKind::kSimulate, "request body");
   } catch (const InputError& e) {
@@ -140,8 +144,10 @@ TEST(RunParameters, NoiseTextAndNumbersMeanPercent) {
   EXPECT_EQ(ParseNoisePercent(" 0.5% "), 0.5);
   EXPECT_EQ(ParseNoisePercent("0"), 0);
   EXPECT_EQ(ParseNoisePercent("1"), 1);
-  EXPECT_EQ(RunParameters::FromJson({{"noise_percent", "5%"}}, RunKind::kSimulate, "").noise_percent, 5);
-  EXPECT_EQ(RunParameters::FromJson({{"noise_percent", 5}}, RunKind::kSimulate, "").noise_percent, 5);
+  EXPECT_EQ(
+      RunParameters::FromJson({{"noise_percent", "5%"}}, RunKind::kSimulate, "").noise_percent, 5);
+  EXPECT_EQ(RunParameters::FromJson({{"noise_percent", 5}}, RunKind::kSimulate, "").noise_percent,
+            5);
   EXPECT_EQ(FieldOf([] { (void)ParseNoisePercent("lots"); }), "noise");
   EXPECT_EQ(FieldOf([] { (void)ParseNoisePercent("-5%"); }), "noise");
   EXPECT_EQ(FieldOf([] { (void)ParseNoisePercent("101"); }), "noise");
@@ -156,9 +162,11 @@ TEST(RunParameters, AnAmbiguousNoiseNamesBothReadings) {
   } catch (const InputError& e) {
     const Error& err = e.errors().front();
     EXPECT_EQ(err.where.field, "noise");
-    EXPECT_EQ(err.message, "noise 0.1 is ambiguous: 0.1 percent, or the fraction 0.1 (10 percent)?");
+    EXPECT_EQ(err.message,
+              "noise 0.1 is ambiguous: 0.1 percent, or the fraction 0.1 (10 percent)?");
     EXPECT_EQ(err.hint, "noise is in percent: give 0.1% for 0.1 percent, or 10 for 10 percent");
-    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << "no CLI flag in a library message";
+    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos)
+        << "no CLI flag in a library message";
   }
 }
 

@@ -114,8 +114,7 @@ RunRecord ExchangeRun() {
   const Forecast f = RunForecast(s, "exchange", {});
   RunParameters p;
   p.model.name = "exchange";
-  return MakeRunRecord(RunKind::kForecast, s, "scenarios/us-rok-2021.yaml", p,
-                       ForecastJson(s, f));
+  return MakeRunRecord(RunKind::kForecast, s, "scenarios/us-rok-2021.yaml", p, ForecastJson(s, f));
 }
 
 // Version 2 kept exchanges only inside result_json; version 3 gives them a table.

@@ -67,7 +67,8 @@ TEST(ScenarioTree, RulesGroupsMetadataAndOutcomesRoundTrip) {
     EXPECT_EQ(ParseYamlDocument(WriteYamlDocument(doc), "x.yaml").ValueOrThrow(), doc);
     // YAML -> JSON tree -> the same document.
     // Through JSON text kept in document order (ordered_json), as Python's dicts keep it.
-    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(ScenarioDocumentToJson(doc).dump());
+    const nlohmann::ordered_json j =
+        nlohmann::ordered_json::parse(ScenarioDocumentToJson(doc).dump());
     EXPECT_EQ(ReadScenarioDocumentTree(TreeFromJson(j), "scenario").ValueOrThrow(), doc);
   }
 }
@@ -135,9 +136,10 @@ TEST(ScenarioTree, JsonErrorsNameThePathAndWho) {
   EXPECT_EQ(at.path, "issues[1].stances[2]");
   EXPECT_EQ(at.field, "salience");
   EXPECT_EQ(at.names, "US_CONGRESS on opcon_transfer");
-  EXPECT_EQ(r.errors()[0].ToString(),
-            "scenario.issues[1].stances[2] (US_CONGRESS on opcon_transfer): salience 'high' is not a "
-            "number (field 'salience'); fix: write a plain decimal number such as 13 or 0.45");
+  EXPECT_EQ(
+      r.errors()[0].ToString(),
+      "scenario.issues[1].stances[2] (US_CONGRESS on opcon_transfer): salience 'high' is not a "
+      "number (field 'salience'); fix: write a plain decimal number such as 13 or 0.45");
 }
 
 // Validation errors carry the reader's locations, so a range problem in JSON is named too.

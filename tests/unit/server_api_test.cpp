@@ -3,9 +3,9 @@
 
 #include "api.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "entente/formats/scenario_tree.hpp"
 #include "entente/models/registry.hpp"
 #include "error_json.hpp"
-#include "entente/formats/scenario_tree.hpp"
 #include "test_support.hpp"
 
 namespace entente::server {

@@ -26,10 +26,11 @@ struct BacktestOptions {
   std::vector<std::string> models = {"compromise", "median", "eu", "exchange", "ktab-smp"};
   std::map<std::string, ModelOptions> model_options;  ///< per model name; none by default
   std::int64_t draws = 0;  ///< Monte Carlo draws per model; 0 scores point forecasts only
-  double noise_percent = defaults::kNoisePercent;  ///< spread for stances that state none (noise.hpp)
-  std::uint64_t seed = 1;  ///< seeds the draws and the bootstrap
-  int threads = 0;         ///< 0 = all cores; never changes results
-  int bootstrap = 2000;    ///< bootstrap resamples of the groups for the intervals
+  double noise_percent =
+      defaults::kNoisePercent;  ///< spread for stances that state none (noise.hpp)
+  std::uint64_t seed = 1;       ///< seeds the draws and the bootstrap
+  int threads = 0;              ///< 0 = all cores; never changes results
+  int bootstrap = 2000;         ///< bootstrap resamples of the groups for the intervals
   /// Also score subsets: "group", "procedure" (metadata proc and counvte) or a metadata key.
   std::string by;
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)

@@ -35,12 +35,13 @@ void RequireThreadCount(std::int64_t threads);
 
 /// What to simulate and how.
 struct SimulationOptions {
-  std::string model{defaults::kModel};           ///< any registered model
-  ModelOptions model_options;                    ///< the caller's (ResolveOptions applies)
-  std::int64_t draws = defaults::kDraws;         ///< number of draws
-  std::uint64_t seed = defaults::kSeed;          ///< PCG seed; draw d uses stream d
-  int threads = 0;                               ///< 0 = all cores, else 1..kMaxThreads
-  double noise_percent = defaults::kNoisePercent;  ///< spread for stances that give none (noise.hpp)
+  std::string model{defaults::kModel};    ///< any registered model
+  ModelOptions model_options;             ///< the caller's (ResolveOptions applies)
+  std::int64_t draws = defaults::kDraws;  ///< number of draws
+  std::uint64_t seed = defaults::kSeed;   ///< PCG seed; draw d uses stream d
+  int threads = 0;                        ///< 0 = all cores, else 1..kMaxThreads
+  double noise_percent =
+      defaults::kNoisePercent;        ///< spread for stances that give none (noise.hpp)
   std::vector<Threshold> thresholds;  ///< exceedance probabilities to report
   bool sensitivity = false;           ///< also compute tornado swings and first-order indices
   int sensitivity_bins = 16;          ///< equal-probability classes per input

@@ -32,20 +32,20 @@ enum class RunKind { kForecast, kSimulate, kAdvise, kCompare, kCohesion, kReport
 
 /// The parameters of one run. Default-constructed, every field holds the defaults.
 struct RunParameters {
-  ModelChoice model;                            ///< model and the caller's options
-  std::int64_t draws = defaults::kDraws;        ///< Monte Carlo draws (compare: 0 = none)
-  std::uint64_t seed = defaults::kSeed;         ///< PCG seed of the draws
+  ModelChoice model;                               ///< model and the caller's options
+  std::int64_t draws = defaults::kDraws;           ///< Monte Carlo draws (compare: 0 = none)
+  std::uint64_t seed = defaults::kSeed;            ///< PCG seed of the draws
   double noise_percent = defaults::kNoisePercent;  ///< noise.hpp
-  int threads = 0;                              ///< worker threads, 0 = all; never changes results
-  std::vector<Threshold> thresholds;            ///< simulate: P(outcome >= / <= value)
-  bool sensitivity = false;                     ///< simulate: rank the inputs that move outcomes
-  std::string actor;                            ///< advise: whose goals
-  std::optional<std::string> issue;             ///< advise: one issue, or every issue
-  std::optional<double> target;                 ///< advise: target outcome; default own position
+  int threads = 0;                    ///< worker threads, 0 = all; never changes results
+  std::vector<Threshold> thresholds;  ///< simulate: P(outcome >= / <= value)
+  bool sensitivity = false;           ///< simulate: rank the inputs that move outcomes
+  std::string actor;                  ///< advise: whose goals
+  std::optional<std::string> issue;   ///< advise: one issue, or every issue
+  std::optional<double> target;       ///< advise: target outcome; default own position
   double tolerance_percent = defaults::kTolerancePercent;  ///< advise: reached within this
-  std::vector<std::string> moves;               ///< compare: move ids
+  std::vector<std::string> moves;                          ///< compare: move ids
   std::vector<std::string> models;  ///< report: models beside the primary; backtest: models scored
-  int tornado_bars = defaults::kTornadoBars;    ///< report: inputs per tornado
+  int tornado_bars = defaults::kTornadoBars;  ///< report: inputs per tornado
   /// forecast, simulate, report, backtest: a calibration file (`entente calibrate`): the
   /// ensemble model's weights, predictive quantiles (forecast), model error (simulate). The
   /// front end reads it (formats/calibration_yaml.hpp); empty: none.

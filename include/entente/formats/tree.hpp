@@ -21,11 +21,11 @@ struct TreeNode {
   /// One key of a map and its value.
   struct Entry;
 
-  Kind kind = Kind::kNull;     ///< null, scalar, map or list
-  std::string scalar;          ///< a scalar's text (JSON numbers written back exactly)
-  std::vector<Entry> entries;  ///< a map's keys, in document order
-  std::vector<TreeNode> items; ///< a list's items
-  int line = 0;                ///< 1-based line in a YAML file; 0 for JSON
+  Kind kind = Kind::kNull;      ///< null, scalar, map or list
+  std::string scalar;           ///< a scalar's text (JSON numbers written back exactly)
+  std::vector<Entry> entries;   ///< a map's keys, in document order
+  std::vector<TreeNode> items;  ///< a list's items
+  int line = 0;                 ///< 1-based line in a YAML file; 0 for JSON
 
   /// The value under `key` of a map, or nullptr (also for a node that is not a map).
   [[nodiscard]] const TreeNode* Find(std::string_view key) const;

@@ -60,9 +60,19 @@ std::vector<Weighted> ParseWeights(const std::string& text) {
 }
 
 constexpr std::array kSpecs = {
-    OptionSpec{"setter", OptionType::kText, "", 0, 0, {},
+    OptionSpec{"setter",
+               OptionType::kText,
+               "",
+               0,
+               0,
+               {},
                "actor id of the agenda setter for the setter base (from the calibration file)"},
-    OptionSpec{"weights", OptionType::kText, "", 0, 0, {},
+    OptionSpec{"weights",
+               OptionType::kText,
+               "",
+               0,
+               0,
+               {},
                "required: name:w,name:w (w >= 0 summing to 1), from --calibration FILE; "
                "MODEL.KEY=VALUE passes option KEY to base MODEL"},
 };

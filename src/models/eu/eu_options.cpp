@@ -36,8 +36,8 @@ constexpr std::array kSpecs = {
     OptionSpec{"probability", K::kChoice, "eq31", 0, 0, kProbability,
                "denominator of P: eq. 31 as printed, or summed over every pair and voter "
                "(triples, an open replication)"},
-    OptionSpec{"q", K::kNumber, "1", 0, 1, {},
-               "Q, the probability that the status quo holds (eq. 25a)"},
+    OptionSpec{
+        "q", K::kNumber, "1", 0, 1, {}, "Q, the probability that the status quo holds (eq. 25a)"},
     OptionSpec{"range", K::kChoice, "positions", 0, 0, kRange,
                "range R distances are divided by: spread of the input positions, or the scale"},
     OptionSpec{"rounds", K::kInteger, "100", 0, 100000, {}, "round limit (8 with the preset)"},
@@ -47,8 +47,8 @@ constexpr std::array kSpecs = {
     OptionSpec{"stop", K::kChoice, "converge", 0, 0, kStop,
                "converge: stop when no position moves more than tolerance x R; fixed: run "
                "exactly `rounds`"},
-    OptionSpec{"tolerance", K::kNumber, "1e-06", 0, 1, {},
-               "convergence threshold, as a fraction of R"},
+    OptionSpec{
+        "tolerance", K::kNumber, "1e-06", 0, 1, {}, "convergence threshold, as a fraction of R"},
     OptionSpec{"veto_bound", K::kChoice, "status_quo", 0, 0, kVetoBound,
                "status_quo: under unanimity a veto player concedes no further than it still "
                "prefers to the status quo; none: veto players bargain like every other actor"},

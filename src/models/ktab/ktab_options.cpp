@@ -17,19 +17,29 @@ constexpr std::string_view kRiskRange[] = {"min", "mid", "max"};
 constexpr std::string_view kThirdParty[] = {"no-commit", "semi-commit", "full-commit"};
 constexpr std::string_view kTransition[] = {"deterministic", "stochastic"};
 constexpr std::string_view kVictory[] = {"linear", "square", "quartic", "octic", "binary"};
-constexpr std::string_view kVoting[] = {"binary", "prop-bin", "prop", "prop-cbc", "cubic",
-                                        "asym-prosp"};
+constexpr std::string_view kVoting[] = {"binary",   "prop-bin", "prop",
+                                        "prop-cbc", "cubic",    "asym-prosp"};
 
 constexpr std::array kSpecs = {
     OptionSpec{"bargain", K::kChoice, "initiator", 0, 0, kBargain,
                "whose estimate of the challenge shapes the bargain (KTAB BargnModel)"},
-    OptionSpec{"ideal_adjustment", K::kText, "", 0, 0, {},
+    OptionSpec{"ideal_adjustment",
+               K::kText,
+               "",
+               0,
+               0,
+               {},
                "ACTOR:REFERENCE=WEIGHT;... : how far each actor's ideal moves toward another's "
                "position, weights in [0, 1] (KTAB IdealAdjustment; default none)"},
     OptionSpec{"interp", K::kChoice, "s2p2", 0, 0, kInterp,
                "per-dimension interpolation weights of a bargain (KTAB InterVecBrgn)"},
     OptionSpec{"max_turns", K::kInteger, "100", 1, 100000, {}, "stop after this many turns"},
-    OptionSpec{"merge_tolerance", K::kNumber, "0.001", 0, 1, {},
+    OptionSpec{"merge_tolerance",
+               K::kNumber,
+               "0.001",
+               0,
+               1,
+               {},
                "positions closer than this (Euclidean, 0-1 scale) count as one"},
     OptionSpec{"pce", K::kChoice, "conditional", 0, 0, kPce,
                "probabilistic Condorcet election over options (KTAB PCEModel)"},
@@ -40,7 +50,12 @@ constexpr std::array kSpecs = {
                "range of inferred risk attitudes: min [0, 1], mid [-1/2, 1], max [-1, 1] (KTAB "
                "BigRRange)"},
     OptionSpec{"seed", K::kInteger, "0", 0, 2147483647, {}, "seed of stochastic transitions"},
-    OptionSpec{"stop", K::kNumber, "0.02", 0, 1, {},
+    OptionSpec{"stop",
+               K::kNumber,
+               "0.02",
+               0,
+               1,
+               {},
                "stop when a turn moves less than this share of the first turn's movement"},
     OptionSpec{"third_party", K::kChoice, "semi-commit", 0, 0, kThirdParty,
                "how third parties weigh joining a challenge (KTAB ThirdPartyCommit)"},
@@ -66,8 +81,7 @@ SmpOptions ParseSmpOptions(const ModelOptions& o) {
   s.voting = r.Enum("voting", {SmpVoting::kBinary, SmpVoting::kPropBin, SmpVoting::kProp,
                                SmpVoting::kPropCbc, SmpVoting::kCubic, SmpVoting::kASymProsp});
   s.pce = r.Enum("pce", {SmpPce::kConditional, SmpPce::kMarkovIncentive, SmpPce::kMarkovUniform});
-  s.transition =
-      r.Enum("transition", {SmpTransition::kDeterministic, SmpTransition::kStochastic});
+  s.transition = r.Enum("transition", {SmpTransition::kDeterministic, SmpTransition::kStochastic});
   s.risk_range = r.Enum("risk_range", {SmpRiskRange::kMin, SmpRiskRange::kMid, SmpRiskRange::kMax});
   s.risk_adjust =
       r.Enum("risk_adjust", {SmpRiskAdjust::kNone, SmpRiskAdjust::kHalf, SmpRiskAdjust::kOneThird,

@@ -83,7 +83,8 @@ std::vector<double> ParseIdealAdjustment(const Scenario& s, const std::string& t
 Forecast KtabSmpModel(const Scenario& s, const ModelOptions& options) {
   const SmpOptions o = ParseSmpOptions(options);
   SmpInput in = SmpInputFromScenario(s);
-  if (const auto pairs = OptionReader(options, SmpOptionSpecs(), "ktab-smp").Text("ideal_adjustment")) {
+  if (const auto pairs =
+          OptionReader(options, SmpOptionSpecs(), "ktab-smp").Text("ideal_adjustment")) {
     in.affinity = ParseIdealAdjustment(s, *pairs);
   }
   double total = 0;
