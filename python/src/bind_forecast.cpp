@@ -116,8 +116,9 @@ void BindForecast(py::module_& m) {
          const std::map<std::string, std::string>& options) {
         auto run = std::make_unique<ForecastRun>();
         run->scenario = scenario;  // snapshot, taken with the GIL held
-        const ModelOptions o = ModelOptionsFrom(options);
+        ModelOptions o = ModelOptionsFrom(options);
         std::atomic<bool> cancel{false};
+        o.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
         Progress progress;
         RunInterruptible([&] { run->forecast = RunForecast(run->scenario, model, o); }, cancel,
                          progress, py::none());

@@ -42,6 +42,7 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
   e.aggregate =
       o.Enum("aggregate", e.aggregate, {"median", "mean"}, {EuCentre::kMedian, EuCentre::kMean});
   e.trail = o.trail();
+  e.cancel = o.cancel();
   return e;
 }
 

@@ -64,6 +64,7 @@ struct EuOptions {
   EuRange range = EuRange::kPositions;                     ///< R
   EuCentre aggregate = EuCentre::kMedian;                  ///< forecast from the final positions
   bool trail = true;  ///< record rounds and events (ModelOptions::trail)
+  const std::atomic<bool>* cancel = nullptr;  ///< ModelOptions::cancel, polled every round
 };
 
 /// The option keys "eu" accepts.
