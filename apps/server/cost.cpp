@@ -138,11 +138,12 @@ Cost Eu(const Shape& sh, const ModelOptions& options, Keep keep, Rounds r) {
   // The n x n cache of P (n <= 2,000) or of risk votes, one issue at a time.
   c.bytes = 8 * std::min(largest, 4096.0) * std::min(largest, 4096.0) + 8 * 16 * largest;
   AddAnswer(c, sh, keep, kept, kept, 0);
-  c.what = fmt::format("eu: {}{} rounds x {} actor pairs{}", r.pilot ? "up to " : "", Count(rounds),
-                       sh.per_issue.size() == 1 ? Count(largest * largest)
-                                                : fmt::format("on {} issues (largest {}^2)",
-                                                              sh.per_issue.size(), Count(largest)),
-                       o.votes == EuVotes::kRisk ? " x voters (votes=risk)" : "");
+  c.what =
+      fmt::format("eu: {}{} rounds x {}{}", r.pilot ? "up to " : "", Count(rounds),
+                  sh.per_issue.size() == 1 ? fmt::format("{} actor pairs", Count(largest * largest))
+                                           : fmt::format("actor pairs on {} issues (largest {}^2)",
+                                                         sh.per_issue.size(), Count(largest)),
+                  o.votes == EuVotes::kRisk ? " x voters (votes=risk)" : "");
   return c;
 }
 
@@ -281,8 +282,8 @@ std::optional<Error> OverLimit(const Cost& cost, const CostLimits& limits) {
   }
   if (cost.bytes > limits.max_bytes) {
     return Error{Location{"request body", 0, ""},
-                 fmt::format("this request needs an estimated {:.0f} MB of memory ({}), more than "
-                             "the {:.0f} MB this server allows per request (--max-memory)",
+                 fmt::format("this request needs an estimated {:.4g} MB of memory ({}), more than "
+                             "the {:.4g} MB this server allows per request (--max-memory)",
                              cost.bytes / 1e6, cost.what, limits.max_bytes / 1e6),
                  "send \"events\": false, fewer rounds or a smaller scenario, or run it with the "
                  "CLI, which has no such limit"};

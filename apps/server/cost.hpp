@@ -64,8 +64,8 @@ enum class Keep {
 
 /// The bounds a server sets (`entente serve --max-work`, `--max-memory`).
 struct CostLimits {
-  double max_work = 2e10;                       ///< work units per request
-  double max_bytes = 1024.0 * 1024.0 * 1024.0;  ///< peak memory per request
+  double max_work = 5e9;      ///< work units per request (about 5 s of one core)
+  double max_bytes = 1024e6;  ///< peak memory per request (1024 MB, as --max-memory counts)
 };
 
 /// The error a request over a bound gets (HTTP 422), naming the bound and the estimate;

@@ -10,12 +10,12 @@ namespace entente::server {
 
 /// Command-line settings of `entente serve`.
 struct ServeOptions {
-  std::vector<std::string> scenarios;  ///< files and folders to offer
-  std::string host = "127.0.0.1";      ///< address to bind
-  int port = 8080;                     ///< 0 picks a free port
-  bool allow_remote = false;           ///< needed for a non-loopback host
-  std::string db_path;                 ///< runs database; "" stores nothing
-  int threads = 64;                    ///< workers: requests served at once
+  std::vector<std::string> scenarios;      ///< files and folders to offer
+  std::string host = "127.0.0.1";          ///< address to bind
+  int port = 8080;                         ///< 0 picks a free port
+  bool allow_remote = false;               ///< needed for a non-loopback host
+  std::string db_path;                     ///< runs database; "" stores nothing
+  int threads = 64;                        ///< workers: requests served at once
   std::vector<std::string> allow_origins;  ///< --allow-origin: foreign origins (and their hosts)
                                            ///< whose requests are served, with CORS headers
   double max_work = 5e9;                   ///< estimated work units per request (cost.hpp)

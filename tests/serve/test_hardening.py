@@ -99,6 +99,20 @@ def test_work_over_the_limit_is_422_before_it_runs(server):
     assert time.monotonic() - start < 15  # parsing and validating 1.5 MB, no model run
 
 
+def test_serve_flags_set_the_work_and_memory_limits(fresh, flagship):
+    # The flagship's eu forecast is well within the defaults (test_api.py); lowered limits
+    # refuse it, naming the flag, the limit and the estimate.
+    body = {"scenario": flagship, "models": ["eu"]}
+    status, answer = fresh("--max-work", "1000").json("POST", "/api/forecast", body)
+    assert status == 422
+    message = answer["errors"][0]["message"]
+    assert "--max-work" in message and "1e+03" in message and "eu:" in message
+    status, answer = fresh("--max-memory", "0.001").json("POST", "/api/forecast", body)
+    assert status == 422
+    message = answer["errors"][0]["message"]
+    assert "--max-memory" in message and "MB of memory" in message
+
+
 def test_memory_stays_flat_when_a_large_request_repeats(fresh):
     # Large but allowed: eu with every event over 8 issues of 60 actors (an 8.6 MB answer,
     # about 120 MB at its peak). Each answer used to stay behind in its worker's malloc arena:

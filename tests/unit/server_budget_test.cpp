@@ -45,8 +45,7 @@ TEST(ServerBudget, WaitingCostsNothingAndAClientHangingUpStops) {
 // The server runs each simulation on one thread: the one serving the request, whose CPU clock
 // the budget reads (a TBB arena of one slot runs its work on the thread that enters it).
 TEST(ServerBudget, StopsASimulationOnTheServingThread) {
-  const Scenario s =
-      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   const Budget budget(nullptr, 50e6);  // 50 ms
   SimulationOptions o;
   o.model = "compromise";
