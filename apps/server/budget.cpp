@@ -28,6 +28,9 @@ Budget::Budget(const std::atomic<bool>* client_gone, double max_cpu_ns)
     max_cpu_ns_ = HUGE_VAL;
   }
   start_ns_ = Nanoseconds(clock_);
+  // A client gone already stops the work at once, not at the watcher's first look (20 ms,
+  // longer than many requests take).
+  if (client_gone != nullptr && client_gone->load()) stop_ = true;
   watcher_ = std::thread([this] { Watch(); });
 }
 

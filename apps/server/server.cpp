@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <ostream>
@@ -299,14 +300,19 @@ void Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     err << "note: dashboard not built into this binary (no node/npm at build time); API only\n";
   out << "listening on http://" << options.host << ':' << port << "/" << std::endl;
 
-  std::atomic<bool> signalled{false};
-  std::thread waiter([&svr, &signalled, stop_signals] {
+  std::atomic<bool> signalled{false}, listened{false};
+  std::thread waiter([&svr, &signalled, &listened, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
     signalled = true;
+    // cpp-httplib's stop() does nothing until listen_after_bind has begun: a signal that
+    // came just after "listening" was printed left the server running (a flaky test).
+    while (!svr.is_running() && !listened)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     svr.stop();
   });
   const bool ok = svr.listen_after_bind();
+  listened = true;
   svr.lobby().Stop();  // requests still running are cancelled
   // listen ended without a signal (an error): wake the waiter so it can be joined.
   // The waiter blocks SIGTERM and takes it with sigwait: this wakes it, it does not kill it.

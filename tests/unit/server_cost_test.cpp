@@ -101,7 +101,7 @@ TEST(ServerCost, TheFlagshipIsWithinTheDefaultLimits) {
   for (const ModelInfo& m : Models()) all.emplace_back(m.name);
   for (const std::string& m : all) {
     const Cost f = ForecastCost(s, m, {}, Keep::kRoundsAndEvents);
-    EXPECT_LT(f.work, limits.max_work / 100) << f.what;
+    EXPECT_LT(f.work, limits.max_work / 20) << f.what;
     const Forecast pilot = RunForecast(s, m, {});
     EXPECT_FALSE(OverLimit(SimulationCost(s, m, {}, 2000, pilot), limits)) << m;
   }
