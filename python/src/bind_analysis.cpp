@@ -130,6 +130,7 @@ void BindAnalysis(py::module_& m) {
         r.tolerance = tolerance;
         std::vector<IssueAdvice> advice;
         std::atomic<bool> cancel{false};
+        r.model_options.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
         Run([&] { advice = Advise(s, r); }, cancel, Progress{}, py::none());
         return py::make_tuple(AdviceJson(actor, model, advice).dump(2),
                               AdviceTable(actor, model, advice));
@@ -142,9 +143,10 @@ void BindAnalysis(py::module_& m) {
       [](const Scenario& scenario, const std::string& model,
          const std::map<std::string, std::string>& options) {
         const Scenario s = scenario;
-        const ModelOptions o = ModelOptionsFrom(options);
+        ModelOptions o = ModelOptionsFrom(options);
         std::vector<AllianceCohesion> c;
         std::atomic<bool> cancel{false};
+        o.set_cancel(&cancel);
         Run([&] { c = Cohesion(s, RunForecast(s, model, o)); }, cancel, Progress{}, py::none());
         return py::make_tuple(CohesionJson(model, c).dump(2), CohesionTable(s, model, c));
       },

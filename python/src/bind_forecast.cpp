@@ -131,6 +131,7 @@ void BindForecast(py::module_& m) {
           }
         }
         std::atomic<bool> cancel{false};
+        o.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
         Progress progress;
         RunInterruptible([&] { run->forecast = RunForecast(run->scenario, model, o); }, cancel,
                          progress, py::none());

@@ -43,9 +43,12 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
   }
   ReportData data{scenario, options, {}, std::nullopt, {}, std::nullopt, std::nullopt};
   data.options.models = ModelList(options);
+  // The other models run on their defaults, stopped by the same cancel flag as the primary.
+  ModelOptions others;
+  others.set_cancel(options.model_options.cancel());
   for (std::size_t i = 0; i < data.options.models.size(); ++i) {
-    data.forecasts.push_back(RunForecast(scenario, data.options.models[i],
-                                         i == 0 ? options.model_options : ModelOptions{}));
+    data.forecasts.push_back(
+        RunForecast(scenario, data.options.models[i], i == 0 ? options.model_options : others));
   }
   if (options.stability > 0) {
     StabilityOptions st;
@@ -61,7 +64,9 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     sim.threads = options.threads;
     sim.noise.fraction = options.noise;
     sim.sensitivity = true;
+    sim.cancel = options.model_options.cancel();
     data.simulation = Simulate(scenario, sim);
+    ThrowIfCancelled(sim.cancel);  // a static model's draws stop early instead of throwing
   }
   data.cohesion = Cohesion(scenario, data.forecasts.front());
   if (!options.outcomes.empty()) {

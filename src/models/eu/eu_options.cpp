@@ -44,6 +44,7 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
   e.veto_bound = o.Enum("veto_bound", e.veto_bound, {"status_quo", "none"},
                         {EuVetoBound::kStatusQuo, EuVetoBound::kNone});
   e.trail = o.trail();
+  e.cancel = o.cancel();
   return e;
 }
 

@@ -46,6 +46,7 @@ ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
   e.salience_weight = o.Number("salience_weight", e.salience_weight, 0, 1);
   e.fixed_weight = o.Number("fixed_weight", e.fixed_weight, 0, 1);
   e.trail = o.trail();
+  e.cancel = o.cancel();
   return e;
 }
 

@@ -46,6 +46,7 @@ SmpOptions ParseSmpOptions(const ModelOptions& o) {
   s.merge_tolerance = o.Number("merge_tolerance", s.merge_tolerance, 0, 1);
   s.seed = static_cast<std::uint64_t>(o.Integer("seed", 0, 0, 2147483647));
   s.trail = o.trail();
+  s.cancel = o.cancel();
   return s;
 }
 
