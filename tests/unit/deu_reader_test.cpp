@@ -213,7 +213,9 @@ TEST(DeuReader, ProcedureRulesFollowProcAndCounvteWhenAsked) {
   EXPECT_EQ(doc.scenario.issues[1].rule.kind, DecisionKind::kBicameral);
   EXPECT_EQ(doc.scenario.issues[2].rule.kind, DecisionKind::kNone);
   bool noted = false;
-  for (const Error& e : doc.notes) noted |= e.message.find("'d02i1' gets no procedure rule: no reference point") != std::string::npos;
+  for (const Error& e : doc.notes)
+    noted |=
+        e.message.find("'d02i1' gets no procedure rule: no reference point") != std::string::npos;
   EXPECT_TRUE(noted) << FormatErrors(doc.notes);
   EXPECT_TRUE(Validate(doc.scenario).empty()) << FormatErrors(Validate(doc.scenario));
   EXPECT_FALSE(SetDeuOption(o, "rules", "treaty").ok());

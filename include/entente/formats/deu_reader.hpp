@@ -35,8 +35,8 @@ struct DeuOptions {
 };
 
 /// Sets one reader option from text: `com_ep_capability=largest|mean|NUMBER`,
-/// `min_actors=N`, `regime=auto|pre_nice|nice|lisbon`, `rules=none|procedure`. A located error (field `key`) for an
-/// unknown key or a bad value.
+/// `min_actors=N`, `regime=auto|pre_nice|nice|lisbon`, `rules=none|procedure`. A located error
+/// (field `key`) for an unknown key or a bad value.
 [[nodiscard]] Result<Unit> SetDeuOption(DeuOptions& options, std::string_view key,
                                         std::string_view value);
 

@@ -7,10 +7,10 @@
 
 namespace entente {
 const std::vector<std::string>& EuOptionKeys() {
-  static const std::vector<std::string> keys = {
+  static const std::vector<std::string> kKeys = {
       "aggregate", "mu",       "offer_choice", "preset",    "probability", "q",    "range",
       "rounds",    "security", "stop",         "tolerance", "veto_bound",  "view", "votes"};
-  return keys;
+  return kKeys;
 }
 
 EuOptions ParseEuOptions(const ModelOptions& o) {
