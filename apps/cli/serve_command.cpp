@@ -21,9 +21,32 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_flag("--allow-remote", opts->allow_remote,
                   "allow a non-loopback --host (no authentication!)");
-  serve->add_option("--threads", opts->threads, "connection threads")
+  serve->add_option("--threads", opts->threads, "workers: requests served at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 512));
+  serve->add_option("--allow-origin", opts->allow_origins,
+                    "serve requests from this web origin too (repeatable), e.g. "
+                    "http://localhost:8888; others get 403");
+  serve
+      ->add_option("--max-work", opts->max_work,
+                   "refuse requests estimated above this many work units (about 1 ns each)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--max-memory", opts->max_memory_mb,
+                   "refuse requests estimated to need more memory than this (MB)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--read-timeout", opts->read_timeout,
+                   "seconds a request may take to arrive (slower clients get 408)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  serve
+      ->add_option("--max-client-connections", opts->max_client_connections,
+                   "open connections per client address (more get 503)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 700));
   AddDbOptions(serve, *db);
   serve->callback([opts, db] {
     opts->db_path = DbPath(*db);

@@ -28,13 +28,15 @@ ApiResponse ErrorResponse(int status, const Errors& errors) {
 }
 
 ApiResponse Api::Health() const {
-  return JsonResponse(200,
-                      Json{{"status", "ok"},
-                           {"version", std::string(Version())},
-                           {"dashboard", config_.dashboard},
-                           {"report", true},
-                           {"database", config_.db_path.empty() ? Json() : Json(config_.db_path)},
-                           {"scenarios", config_.catalog.entries().size()}});
+  Json health{{"status", "ok"},
+              {"version", std::string(Version())},
+              {"dashboard", config_.dashboard},
+              {"report", true},
+              {"database", config_.db_path.empty() ? Json() : Json(config_.db_path)},
+              {"scenarios", config_.catalog.entries().size()}};
+  health["cancelled"] = cancelled();
+  if (config_.connection_stats) health["connections"] = config_.connection_stats();
+  return JsonResponse(200, health);
 }
 
 ApiResponse Api::ListModels() const {

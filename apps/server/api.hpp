@@ -4,6 +4,10 @@
 /// directly: each endpoint takes the request body and returns status, content type and body.
 /// Endpoints are documented in docs/api.md.
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,10 +30,14 @@ struct ApiConfig {
   std::string db_path;     ///< runs database; "" stores nothing
   Limits limits;           ///< request bounds
   bool dashboard = false;  ///< whether the web front end is built in (reported by /api/health)
+  /// Connection counters for /api/health (the HTTP layer's); none when empty.
+  std::function<nlohmann::ordered_json()> connection_stats;
 };
 
 /// The endpoints. Thread-safe: handlers share only the read-only config (the runs database
-/// is opened per request; SQLite serialises writers).
+/// is opened per request; SQLite serialises writers). The analysis endpoints refuse work
+/// over the limits (422, cost.hpp) and take a `cancel` flag that the HTTP layer sets when the
+/// client hangs up: the models stop within a round and the answer is 503.
 class Api {
  public:
   /// An API over `config`.
@@ -46,27 +54,41 @@ class Api {
   /// file carries; 404 for unknown names.
   [[nodiscard]] ApiResponse GetScenario(const std::string& name) const;
   /// POST /api/validate: 200 `{"valid": true, ...}` or 400 with every located problem.
-  [[nodiscard]] ApiResponse PostValidate(std::string_view body) const;
+  [[nodiscard]] ApiResponse PostValidate(std::string_view body,
+                                         const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/forecast: forecasts of each requested model, cohesion, and a run id if saved.
-  [[nodiscard]] ApiResponse PostForecast(std::string_view body) const;
+  [[nodiscard]] ApiResponse PostForecast(std::string_view body,
+                                         const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/simulate: Monte Carlo distribution of each issue's outcome (bounded draws).
-  [[nodiscard]] ApiResponse PostSimulate(std::string_view body) const;
+  [[nodiscard]] ApiResponse PostSimulate(std::string_view body,
+                                         const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/advise: "what would it take" for one actor.
-  [[nodiscard]] ApiResponse PostAdvise(std::string_view body) const;
+  [[nodiscard]] ApiResponse PostAdvise(std::string_view body,
+                                       const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/backtest: every requested model scored against the request's outcomes.
-  [[nodiscard]] ApiResponse PostBacktest(std::string_view body) const;
+  [[nodiscard]] ApiResponse PostBacktest(std::string_view body,
+                                         const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/export/yaml: the scenario as a YAML file to download.
-  [[nodiscard]] ApiResponse ExportYaml(std::string_view body) const;
+  [[nodiscard]] ApiResponse ExportYaml(std::string_view body,
+                                       const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/export/report: the HTML report; 501 while the report module is not built in.
-  [[nodiscard]] ApiResponse ExportReport(std::string_view body) const;
+  [[nodiscard]] ApiResponse ExportReport(std::string_view body,
+                                         const std::atomic<bool>* cancel = nullptr) const;
   /// GET /api/runs: the latest runs of the runs database, newest first.
   [[nodiscard]] ApiResponse ListRuns() const;
 
   /// The settings in force.
   [[nodiscard]] const ApiConfig& config() const { return config_; }
+  /// Requests stopped because their client hung up (GET /api/health reports it).
+  [[nodiscard]] std::int64_t cancelled() const { return cancelled_->load(); }
+  /// Counts one more such request.
+  void NoteCancelled() const { ++*cancelled_; }
 
  private:
   ApiConfig config_;
+  // Shared by copies of the Api, which serve the same clients.
+  std::shared_ptr<std::atomic<std::int64_t>> cancelled_ =
+      std::make_shared<std::atomic<std::int64_t>>(0);
 };
 
 /// A JSON answer with `status`.

@@ -1,9 +1,12 @@
 // The analysis endpoints: validate, forecast, simulate, advise, export YAML and the report.
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
 #include "api.hpp"
+#include "budget.hpp"
+#include "cost.hpp"
 #include "entente/analysis/advisor.hpp"
 #include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
@@ -25,28 +28,58 @@ namespace entente::server {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using In = nlohmann::json;
 using Clock = std::chrono::steady_clock;
+using Stop = const std::atomic<bool>*;  // set when the models should stop (budget.hpp)
 
 Error BodyError(std::string field, std::string message, std::string hint) {
   return Error{Location{"request body", 0, std::move(field)}, std::move(message), std::move(hint)};
 }
 
+// What a request whose client hung up gets (nobody reads it; the status shows in logs).
+ApiResponse CancelledResponse() {
+  return ErrorResponse(503, {Error{Location{"request", 0, ""},
+                                   "the client closed the connection, so the work was stopped",
+                                   "keep the connection open until the answer arrives"}});
+}
+
+// What a request gets that used up its CPU budget while it ran (its estimate was within it).
+ApiResponse ExhaustedResponse(const Budget& budget, const Limits& limits) {
+  return ErrorResponse(
+      422, {Error{Location{"request body", 0, ""},
+                  fmt::format("this request was stopped after {:.1f} s of work, the most this "
+                              "server allows per request (--max-work {:.2g} units, about a "
+                              "nanosecond of one core each)",
+                              budget.cpu_seconds(), limits.cost.max_work),
+                  "ask for fewer actors, issues, rounds, models or draws, or run it with the "
+                  "CLI, which has no such limit"}});
+}
+
 // Runs `work` on the parsed body and scenario, turning every failure into a located answer:
-// bad input is 400, a failing database or a bug is 500.
+// bad input is 400, work over the limits 422 (refused up front by `work`, or stopped by the
+// budget while it ran), a request whose client left (`client_gone`) 503, a failing database
+// or a bug 500. `work` gets the flag that stops its models.
 template <typename F>
-ApiResponse WithScenario(std::string_view body, const Limits& limits, F work) {
+ApiResponse WithScenario(const Api& api, std::string_view body, Stop client_gone, F work) {
+  const Limits& limits = api.config().limits;
   Result<nlohmann::json> json = ParseBody(body);
   if (!json) return ErrorResponse(400, json.errors());
   Result<Scenario> s = ScenarioOfRequest(json.value(), limits);
   if (!s) return ErrorResponse(400, s.errors());
+  const Budget budget(client_gone, limits.cost.max_work);
   try {
-    return work(json.value(), s.value());
+    ApiResponse answer = work(json.value(), s.value(), budget.stop());
+    if (!budget.stop()->load()) return answer;
   } catch (const InputError& e) {
     return ErrorResponse(400, e.errors());
+  } catch (const Cancelled&) {
   } catch (const std::exception& e) {
     return ErrorResponse(500, {Error{Location{}, fmt::format("internal error: {}", e.what()),
                                      "please report this"}});
   }
+  if (budget.exhausted() && !budget.client_gone()) return ExhaustedResponse(budget, limits);
+  api.NoteCancelled();
+  return CancelledResponse();
 }
 
 std::string Text(const nlohmann::json& body, const char* key, const std::string& fallback) {
@@ -107,14 +140,26 @@ Json MaybeSave(const std::string& db, const nlohmann::json& body, RunKind kind, 
   return id.value();
 }
 
+// The forecast that repeated runs (draws, lever searches) are counted by (cost.hpp): refused
+// with 422 when one forecast is over the limits already, else run (stopped by `stop`).
+std::optional<ApiResponse> RunPilot(const Scenario& s, const std::string& model,
+                                    ModelOptions options, const Limits& limits, Stop stop,
+                                    entente::Forecast& pilot) {
+  if (auto over = OverLimit(ForecastCost(s, model, options, Keep::kRounds), limits.cost))
+    return ErrorResponse(422, {*over});
+  options.set_cancel(stop);
+  pilot = RunForecast(s, model, options);
+  return std::nullopt;
+}
+
 double Millis(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
 }  // namespace
 
-ApiResponse Api::PostValidate(std::string_view body) const {
-  return WithScenario(body, config_.limits, [](const nlohmann::json&, const Scenario& s) {
+ApiResponse Api::PostValidate(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [](const In&, const Scenario& s, Stop) {
     std::size_t stances = 0;
     for (const Issue& i : s.issues) stances += i.stances.size();
     return JsonResponse(200, Json{{"valid", true},
@@ -125,23 +170,37 @@ ApiResponse Api::PostValidate(std::string_view body) const {
   });
 }
 
-ApiResponse Api::PostForecast(std::string_view body) const {
-  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     const auto start = Clock::now();
     const RunParameters p = ParametersOf(j, RunKind::kForecast, config_.limits, {"events"});
     if (j.contains("models") && (p.models.empty() || p.models.size() > 8)) {
       throw InputError({BodyError("models", "'models' must be a list of 1 to 8 model names",
                                   "send [\"compromise\", \"eu\"]")});
     }
+    const bool events = j.value("events", true);
     std::vector<std::string> models = p.models.empty() ? std::vector{p.model.name} : p.models;
+    const auto options_of = [&](const std::string& m) {
+      return m == p.model.name ? p.model.options : OptionsFor(j, m);
+    };
+    Cost cost;
+    for (const std::string& m : models)
+      cost.Then(
+          ForecastCost(s, m, options_of(m), events ? Keep::kRoundsAndEvents : Keep::kRounds));
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
     Json results = Json::array();
     for (const std::string& m : models) {
       RunParameters one = p;
-      one.model = ModelChoice{m, m == p.model.name ? p.model.options : OptionsFor(j, m)};
+      one.model = ModelChoice{m, options_of(m)};
       one.models.clear();
-      const entente::Forecast f = RunForecast(s, one.model);
+      ModelChoice run = one.model;
+      run.options.set_cancel(stop);
+      entente::Forecast f = RunForecast(s, run);
+      if (!events) {
+        for (IssueForecast& issue : f.issues) issue.events.clear();  // never built as JSON
+      }
       Json forecast = ForecastJson(s, f);
-      if (!j.value("events", true)) {
+      if (!events) {
         for (Json& issue : forecast["issues"])
           issue.erase("events");  // the dashboard draws rounds only
       }
@@ -156,10 +215,19 @@ ApiResponse Api::PostForecast(std::string_view body) const {
   });
 }
 
-ApiResponse Api::PostSimulate(std::string_view body) const {
-  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::PostSimulate(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     const RunParameters p = ParametersOf(j, RunKind::kSimulate, config_.limits, {});
-    const SimulationResult r = entente::Simulate(s, ToSimulation(p));
+    SimulationOptions o = ToSimulation(p);
+    entente::Forecast pilot;
+    if (auto refused = RunPilot(s, o.model, o.model_options, config_.limits, stop, pilot))
+      return *refused;
+    const Cost cost = SimulationCost(s, o.model, o.model_options, o.draws, pilot);
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    o.cancel = stop;
+    o.model_options.set_cancel(stop);
+    const SimulationResult r = entente::Simulate(s, o);
+    if (r.interrupted) throw Cancelled("simulation stopped");
     const Json result = SimulationJson(s, r);
     Json out{{"simulation", result}};
     out["run_id"] = MaybeSave(config_.db_path, j, RunKind::kSimulate, s, p, result);
@@ -167,10 +235,18 @@ ApiResponse Api::PostSimulate(std::string_view body) const {
   });
 }
 
-ApiResponse Api::PostAdvise(std::string_view body) const {
-  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::PostAdvise(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     const RunParameters p = ParametersOf(j, RunKind::kAdvise, config_.limits, {});
-    const auto advice = entente::Advise(s, ToAdvice(p));
+    AdviceRequest r = ToAdvice(p);
+    entente::Forecast pilot;
+    if (auto refused = RunPilot(s, r.model, r.model_options, config_.limits, stop, pilot))
+      return *refused;
+    const Cost cost =
+        AdviceCost(s, r.model, r.model_options, r.actor, r.issue.value_or(""), pilot);
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    r.model_options.set_cancel(stop);
+    const auto advice = entente::Advise(s, r);
     const Json result = AdviceJson(p.actor, p.model.name, advice);
     Json out{{"advice", result}};
     out["run_id"] = MaybeSave(config_.db_path, j, RunKind::kAdvise, s, p, result);
@@ -204,8 +280,8 @@ std::vector<Outcome> OutcomesOfRequest(const nlohmann::json& j) {
 
 }  // namespace
 
-ApiResponse Api::PostBacktest(std::string_view body) const {
-  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::PostBacktest(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     // The request's outcomes are a list of {issue, value}, not the CLI's outcomes file.
     nlohmann::json params = j;
     params.erase("outcomes");
@@ -227,13 +303,26 @@ ApiResponse Api::PostBacktest(std::string_view body) const {
       (void)RequireModel(m);
       if (!p.model_options_by_model.contains(m)) p.model_options_by_model[m] = OptionsFor(j, m);
     }
-    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), ToBacktest(p));
+    BacktestOptions o = ToBacktest(p);
+    // Within the server's bounds: a forecast of each model (its pilot), and with draws a
+    // simulation of each; every model then polls the client's connection between rounds.
+    Cost cost;
+    for (const std::string& m : o.models) {
+      entente::Forecast pilot;
+      if (auto refused = RunPilot(s, m, o.model_options[m], config_.limits, stop, pilot))
+        return *refused;
+      cost.Then(o.draws > 0 ? SimulationCost(s, m, o.model_options[m], o.draws, pilot)
+                            : ForecastCost(s, m, o.model_options[m], Keep::kOutcomes));
+      o.model_options[m].set_cancel(stop);
+    }
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), o);
     return JsonResponse(200, Json{{"backtest", BacktestJson(r)}});
   });
 }
 
-ApiResponse Api::ExportYaml(std::string_view body) const {
-  return WithScenario(body, config_.limits, [](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::ExportYaml(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [](const In& j, const Scenario& s, Stop) {
     std::string name = Text(j, "filename", "scenario.yaml");
     // Only a plain file name goes into the header: the browser picks where to save it.
     const bool plain =
@@ -249,8 +338,8 @@ ApiResponse Api::ExportYaml(std::string_view body) const {
   });
 }
 
-ApiResponse Api::ExportReport(std::string_view body) const {
-  return WithScenario(body, config_.limits, [this](const nlohmann::json& j, const Scenario& s) {
+ApiResponse Api::ExportReport(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     ReportOptions o;
     o.run = ParametersOf(j, RunKind::kReport, config_.limits, {"format", "name"});
     // The dashboard sends the models it shows; the first is the primary model unless "model"
@@ -262,6 +351,26 @@ ApiResponse Api::ExportReport(std::string_view body) const {
     const std::string format = Text(j, "format", "html");
     Result<ReportFormat> f = ParseReportFormat(format);
     if (!f) throw InputError(f.errors());
+    // The report's models: the primary first, then those asked for (every model by default).
+    std::vector<std::string> models{o.run.model.name};
+    if (o.run.models.empty()) {
+      for (const ModelInfo& m : Models()) models.emplace_back(m.name);
+    }
+    for (const std::string& m : o.run.models) models.push_back(m);
+    std::sort(models.begin() + 1, models.end());
+    models.erase(std::unique(models.begin() + 1, models.end()), models.end());
+    models.erase(std::remove(models.begin() + 1, models.end(), o.run.model.name), models.end());
+    Cost cost = ReportCost(s, models, o.run.model.options);
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    if (o.run.draws > 0) {
+      entente::Forecast pilot;
+      if (auto refused = RunPilot(s, o.run.model.name, o.run.model.options, config_.limits, stop,
+                                  pilot))
+        return *refused;
+      cost.Then(SimulationCost(s, o.run.model.name, o.run.model.options, o.run.draws, pilot));
+      if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    }
+    o.run.model.options.set_cancel(stop);
     std::string text = BuildReport(s, o, f.value());
     const bool html = f.value() == ReportFormat::kHtml;
     return ApiResponse{200, std::move(text),

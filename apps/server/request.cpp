@@ -15,6 +15,55 @@ Error BodyError(std::string field, std::string message, std::string hint) {
   return Error{Location{"request body", 0, std::move(field)}, std::move(message), std::move(hint)};
 }
 
+// Where a number that does not fit a double sits: nlohmann reports the token, not its place,
+// so the body is parsed again with a callback that keeps the path of keys and indices.
+Error OverflowError(std::string_view body, const std::string& token) {
+  struct Frame {
+    bool array = false;
+    std::string key;
+    std::size_t index = 0;
+  };
+  std::vector<Frame> stack;
+  const auto step = [&stack] {
+    if (!stack.empty() && stack.back().array) ++stack.back().index;
+  };
+  try {
+    [[maybe_unused]] const nlohmann::json partial = nlohmann::json::parse(
+        body, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          using E = nlohmann::json::parse_event_t;
+          switch (event) {
+            case E::object_start: stack.push_back({false, "", 0}); break;
+            case E::array_start: stack.push_back({true, "", 0}); break;
+            case E::key: stack.back().key = parsed.get<std::string>(); break;
+            case E::object_end:
+            case E::array_end:
+              stack.pop_back();
+              step();
+              break;
+            case E::value: step(); break;
+          }
+          return true;
+        });
+  } catch (const nlohmann::json::exception&) {
+  }
+  // The last frame holds the failing member's key or element's index; the rest lead to it.
+  std::string where, field;
+  for (std::size_t i = 0; i < stack.size(); ++i) {
+    const Frame& f = stack[i];
+    const std::string part = f.array ? fmt::format("[{}]", f.index) : f.key;
+    if (i + 1 == stack.size() && !f.array) {
+      field = part;
+    } else {
+      where += (f.array || where.empty()) ? part : "." + part;
+    }
+  }
+  const std::string name = where.empty() ? field : where + (field.empty() ? "" : "." + field);
+  return Error{Location{where.empty() ? "request body" : where, 0, field},
+               fmt::format("the number {} in {} is too large for a double (at most about 1.8e308)",
+                           token, name.empty() ? "the body" : "'" + name + "'"),
+               "send a finite number"};
+}
+
 }  // namespace
 
 Result<nlohmann::json> ParseBody(std::string_view body) {
@@ -26,6 +75,13 @@ Result<nlohmann::json> ParseBody(std::string_view body) {
     std::string what = e.what();
     if (const std::size_t p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     return BodyError("", fmt::format("malformed JSON: {}", what), "send a valid JSON object");
+  } catch (const nlohmann::json::out_of_range& e) {
+    // 406: "number overflow parsing '1e400'", the only range error parsing raises.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    const std::string token =
+        open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    return OverflowError(body, token);
   }
   if (!j.is_object()) {
     return BodyError("", fmt::format("expected a JSON object, got {}", j.type_name()),

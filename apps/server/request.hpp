@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cost.hpp"
 #include "entente/core/result.hpp"
 #include "entente/core/scenario.hpp"
 #include "entente/models/options.hpp"
@@ -21,6 +22,7 @@ struct Limits {
   std::size_t max_body_bytes = 2 * 1024 * 1024;  ///< larger bodies get 413
   std::size_t max_stances = 20000;               ///< stances over all issues
   std::int64_t max_draws = 50000;                ///< Monte Carlo draws per request
+  CostLimits cost;                               ///< estimated work and memory (422)
 };
 
 /// The body as a JSON object; a located error ("request body: line 3, column 7: ...") else.

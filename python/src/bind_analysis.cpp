@@ -108,7 +108,9 @@ void BindAnalysis(py::module_& m) {
         const RunParameters p = ParametersFrom(params, RunKind::kAdvise);
         std::vector<IssueAdvice> advice;
         std::atomic<bool> cancel{false};
-        Run([&] { advice = Advise(s, ToAdvice(p)); }, cancel, Progress{}, py::none());
+        AdviceRequest request = ToAdvice(p);
+        request.model_options.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
+        Run([&] { advice = Advise(s, request); }, cancel, Progress{}, py::none());
         return py::make_tuple(AdviceJson(p.actor, p.model.name, advice).dump(2),
                               AdviceTable(p.actor, p.model.name, advice));
       },
@@ -121,7 +123,9 @@ void BindAnalysis(py::module_& m) {
         const RunParameters p = ParametersFrom(params, RunKind::kCohesion);
         std::vector<AllianceCohesion> c;
         std::atomic<bool> cancel{false};
-        Run([&] { c = Cohesion(s, RunForecast(s, p.model)); }, cancel, Progress{}, py::none());
+        ModelChoice choice = p.model;
+        choice.options.set_cancel(&cancel);
+        Run([&] { c = Cohesion(s, RunForecast(s, choice)); }, cancel, Progress{}, py::none());
         return py::make_tuple(CohesionJson(p.model.name, c).dump(2),
                               CohesionTable(s, p.model.name, c));
       },

@@ -18,6 +18,7 @@ using OutcomeTuple = std::tuple<std::string, double, std::string, std::string>;
 
 std::vector<Outcome> OutcomesFrom(const std::vector<OutcomeTuple>& items) {
   std::vector<Outcome> out;
+  out.reserve(items.size());
   for (const auto& [issue, value, date, source] : items) {
     out.push_back(Outcome{issue, value, date, source, Location{"<outcomes>"}});
   }

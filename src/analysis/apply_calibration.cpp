@@ -19,7 +19,7 @@ ModelOptions EnsembleOptions(const CalibrationRecord& record) {
     bool weighted = false;
     for (const auto& [base, w] : record.weights) weighted = weighted || base == model;
     if (!weighted) continue;
-    for (const auto& [k, v] : opts) o.Set(model + "." + k, v);
+    for (const auto& [k, v] : opts) o.Set(model + '.' += k, v);
   }
   return o;
 }

@@ -115,6 +115,7 @@ double Predict(const PointDesign& design, const CalibrationCase& c) {
 std::vector<int> GroupedFolds(const CalibrationData& data, const std::vector<int>& rows,
                               int folds) {
   std::vector<int> present;
+  present.reserve(rows.size());
   for (int r : rows) present.push_back(data.cases[static_cast<std::size_t>(r)].group);
   std::sort(present.begin(), present.end(), [&data](int a, int b) {
     return data.groups[static_cast<std::size_t>(a)] < data.groups[static_cast<std::size_t>(b)];

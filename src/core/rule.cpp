@@ -1,5 +1,7 @@
 #include "entente/core/rule.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -10,7 +12,7 @@ namespace entente {
 namespace {
 
 std::string Percent(double share) {
-  return FormatNumber(static_cast<double>(static_cast<long long>(share * 1000 + 0.5)) / 10) + "%";
+  return FormatNumber(static_cast<double>(std::llround(share * 1000)) / 10) + "%";
 }
 
 std::string PresetWords(const DecisionRule& r) {

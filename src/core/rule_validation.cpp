@@ -125,7 +125,7 @@ class RuleChecker {
   }
 
   static std::string Singular(const char* field) {
-    const std::string f = field;
+    std::string f = field;
     if (f == "veto_players") return "veto player";
     if (f == "members") return "member";
     return f;

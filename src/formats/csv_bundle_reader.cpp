@@ -536,10 +536,10 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
 }
 
 const std::vector<std::string>& BundleFileNames() {
-  static const std::vector<std::string> names = {
+  static const std::vector<std::string> kNames = {
       "scenario.csv", "actors.csv", "issues.csv",         "stances.csv",  "alliances.csv",
       "moves.csv",    "groups.csv", "issue_metadata.csv", "outcomes.csv", "rules.csv"};
-  return names;
+  return kNames;
 }
 
 }  // namespace entente

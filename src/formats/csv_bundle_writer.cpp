@@ -30,6 +30,7 @@ std::vector<std::string> UncertainCells(double value, const Spread& sp) {
 
 std::string Values(const std::vector<MemberValue>& values) {
   std::vector<std::string> parts;
+  parts.reserve(values.size());
   for (const MemberValue& v : values) parts.push_back(v.member + "=" + FormatNumber(v.value));
   return Join(parts, ';');
 }

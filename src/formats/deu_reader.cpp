@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/rule_presets.hpp"
 #include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 
@@ -322,6 +323,7 @@ class DeuReader {
     if (regime)
       issue.metadata.push_back(
           IssueMeta{"council_regime", std::string(CouncilRegimeName(*regime))});
+    if (options_.procedure_rules) ProcedureRule(regime, issue);
     if (const std::optional<double> out = Cell(row, out_)) {
       const int n = static_cast<int>(issue.stances.size());
       if (n >= options_.min_actors) {
@@ -339,6 +341,37 @@ class DeuReader {
     }
     if (!group.empty()) AddToGroup(group, group_name, issue.id, row);
     doc_.scenario.issues.push_back(std::move(issue));
+  }
+
+  // The rule of the issue's procedure (reader option rules=procedure). An issue it cannot be
+  // given to keeps no rule, with a note saying why, so a backtest still scores it.
+  void ProcedureRule(const std::optional<CouncilRegime>& regime, Issue& issue) {
+    const auto meta = [&issue](std::string_view key) {
+      for (const IssueMeta& m : issue.metadata) {
+        if (m.key == key) return m.value;
+      }
+      return std::string();
+    };
+    std::string why;
+    if (!regime) {
+      why = "no Council regime (no final-act date)";
+    } else if (!issue.status_quo) {
+      why = "no reference point to compare outcomes with";
+    } else {
+      Result<DecisionRule> rule =
+          RuleForDeuProcedure(meta("proc"), meta("counvte"), CouncilRegimeName(*regime));
+      if (rule.ok()) {
+        issue.rule = std::move(rule).value();
+        issue.rule.origin = issue.origin.WithField("proc");
+        return;
+      }
+      why = rule.errors().front().message;
+    }
+    doc_.notes.push_back(Error{issue.origin.WithField("proc"),
+                               fmt::format("issue '{}' gets no procedure rule: {}; it is "
+                                           "forecast without one",
+                                           issue.id, why),
+                               ""});
   }
 
   void Capabilities(const CsvRow& row, CouncilRegime regime,
@@ -438,8 +471,16 @@ Result<Unit> SetDeuOption(DeuOptions& options, std::string_view key, std::string
     }
     return Unit{};
   }
+  if (key == "rules") {
+    if (value != "none" && value != "procedure") {
+      return Error{at, fmt::format("rules '{}' is not none or procedure", value),
+                   "write rules=procedure to give each issue its procedure's decision rule"};
+    }
+    options.procedure_rules = value == "procedure";
+    return Unit{};
+  }
   return Error{at, fmt::format("unknown reader option '{}'", key),
-               "the DEU reader takes com_ep_capability, min_actors and regime"};
+               "the DEU reader takes com_ep_capability, min_actors, regime and rules"};
 }
 
 bool LooksLikeDeu(std::string_view text) {

@@ -77,8 +77,8 @@ void XMLCALL Text(void* data, const XML_Char* s, int len) {
 // KTAB parameter name -> (ktab-smp option, KTAB value -> option value).
 const std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>>&
 Parameters() {
-  static const std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>> p =
-      {
+  static const std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>>
+      kParameters = {
           {"VictoryProbModel",
            {"victory",
             {{"Linear", "linear"},
@@ -133,7 +133,7 @@ Parameters() {
              {"InitRcvrInterp", "compromise"},
              {"PWCompInterp", "compromise"}}}},
       };
-  return p;
+  return kParameters;
 }
 
 // True when the XML declaration names an encoding other than UTF-8 or UTF-16 (e.g.

@@ -2,6 +2,11 @@
 
 namespace entente {
 
+void ThrowIfCancelled(const std::atomic<bool>* flag) {
+  if (flag != nullptr && flag->load(std::memory_order_relaxed))
+    throw Cancelled("the run was cancelled by its caller");
+}
+
 bool ModelOptions::Has(std::string_view key) const {
   return values_.find(key) != values_.end();
 }

@@ -88,8 +88,8 @@ std::string Percent(double share) {
 
 // Ten PIT bars as block characters, scaled to the tallest.
 std::string Spark(const std::vector<int>& bars) {
-  static const char* kBlocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
-                                  "\u2585", "\u2586", "\u2587", "\u2588"};
+  static const char* const kBlocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                        "\u2585", "\u2586", "\u2587", "\u2588"};
   const int top = bars.empty() ? 0 : *std::max_element(bars.begin(), bars.end());
   std::string out;
   for (int b : bars) out += kBlocks[top == 0 ? 0 : std::min(7, b * 8 / (top + 1))];

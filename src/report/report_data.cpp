@@ -38,9 +38,13 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
   RequireThreadCount(run.threads);
   ReportData data{scenario, options, {}, std::nullopt, {}, std::nullopt, std::nullopt};
   data.options.run.models = ModelList(run);
+  // The other models run on their defaults, stopped by the same cancel flag as the primary.
+  ModelChoice other;
+  other.options.set_cancel(run.model.options.cancel());
   for (std::size_t i = 0; i < data.options.run.models.size(); ++i) {
     const std::string& name = data.options.run.models[i];
-    data.forecasts.push_back(RunForecast(scenario, i == 0 ? run.model : ModelChoice{name, {}}));
+    other.name = name;
+    data.forecasts.push_back(RunForecast(scenario, i == 0 ? run.model : other));
   }
   if (run.stability > 0) {
     StabilityOptions st;
@@ -52,7 +56,9 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     SimulationOptions sim = ToSimulation(run);
     sim.thresholds.clear();
     sim.sensitivity = true;
+    sim.cancel = options.model_options.cancel();
     data.simulation = Simulate(scenario, sim);
+    ThrowIfCancelled(sim.cancel);  // a static model's draws stop early instead of throwing
   }
   data.cohesion = Cohesion(scenario, data.forecasts.front());
   if (!options.outcomes.empty()) {

@@ -9,4 +9,5 @@ except ImportError:
     sys.exit(77)
 
 here = os.path.dirname(os.path.abspath(__file__))
-sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", os.path.join(here, "test_api.py"), *sys.argv[1:]]))
+tests = [os.path.join(here, name) for name in ("test_api.py", "test_hardening.py")]
+sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", *tests, *sys.argv[1:]]))

@@ -161,5 +161,42 @@ TEST(ServerApi, TooManyStancesIsRefused) {
   EXPECT_EQ(Api(std::move(c)).PostForecast(FlagshipBody().dump()).status, 400);
 }
 
+// Regression (issue #16, item 8): `"draws": 1e400` answered 500 "internal error".
+TEST(ServerApi, RegressionANumberBeyondADoubleIs400NamingItsField) {
+  const std::string flagship = FlagshipBody()["scenario"].dump();
+  ApiResponse r = MakeApi().PostSimulate(R"({"draws": 1e400, "scenario": )" + flagship + "}");
+  ASSERT_EQ(r.status, 400) << r.body;
+  nlohmann::json e = nlohmann::json::parse(r.body)["errors"][0];
+  EXPECT_EQ(e["where"], "request body");
+  EXPECT_EQ(e["field"], "draws");
+  EXPECT_NE(e["message"].get<std::string>().find("1e400"), std::string::npos) << e;
+  // Inside the scenario: located like every other scenario error.
+  nlohmann::json body = FlagshipBody();
+  body["scenario"]["issues"][2]["stances"][1]["salience"] = 0.123456;
+  std::string text = body.dump();
+  text.replace(text.find("0.123456"), 8, "-2e999");
+  r = MakeApi().PostForecast(text);
+  ASSERT_EQ(r.status, 400) << r.body;
+  e = nlohmann::json::parse(r.body)["errors"][0];
+  EXPECT_EQ(e["where"], "scenario.issues[2].stances[1]");
+  EXPECT_EQ(e["field"], "salience");
+  r = MakeApi().PostForecast(R"({"models": [1, 1e400]})");
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["errors"][0]["where"], "models[1]");
+}
+
+// The HTTP layer sets the flag when the client hangs up; the answer is then 503.
+TEST(ServerApi, ACancelledRequestStopsAndAnswers503) {
+  std::atomic<bool> cancel{true};
+  nlohmann::json body = FlagshipBody();
+  body["models"] = {"eu"};
+  EXPECT_EQ(MakeApi().PostForecast(body.dump(), &cancel).status, 503);
+  body["model"] = "compromise";
+  body["draws"] = 5000;
+  EXPECT_EQ(MakeApi().PostSimulate(body.dump(), &cancel).status, 503);
+  cancel = false;
+  EXPECT_EQ(MakeApi().PostSimulate(body.dump(), &cancel).status, 200);
+}
+
 }  // namespace
 }  // namespace entente::server

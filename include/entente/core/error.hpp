@@ -68,4 +68,11 @@ class IoError : public Exception {
   using Exception::Exception;
 };
 
+/// The caller stopped the run through its cancel flag (a server's client hung up, Ctrl-C in
+/// Python); the work is abandoned and returns nothing. The CLI never sets such a flag.
+class Cancelled : public Exception {
+ public:
+  using Exception::Exception;
+};
+
 }  // namespace entente

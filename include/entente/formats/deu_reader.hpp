@@ -29,11 +29,14 @@ struct DeuOptions {
   double com_ep_value = 0;              ///< with kFixed
   int min_actors = 3;                   ///< outcomes of issues with fewer actors are not kept
   std::optional<CouncilRegime> regime;  ///< force one regime instead of reading the dates
+  /// Give each issue the decision rule of its legislative procedure (`proc`, `counvte`; see
+  /// RuleForDeuProcedure) in the regime in force; off by default (docs/deu.md says why).
+  bool procedure_rules = false;
 };
 
 /// Sets one reader option from text: `com_ep_capability=largest|mean|NUMBER`,
-/// `min_actors=N`, `regime=auto|pre_nice|nice|lisbon`. A located error (field `key`) for an
-/// unknown key or a bad value.
+/// `min_actors=N`, `regime=auto|pre_nice|nice|lisbon`, `rules=none|procedure`. A located error
+/// (field `key`) for an unknown key or a bad value.
 [[nodiscard]] Result<Unit> SetDeuOption(DeuOptions& options, std::string_view key,
                                         std::string_view value);
 

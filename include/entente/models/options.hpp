@@ -3,6 +3,8 @@
 /// Model options as named text values, as the user typed them; each model declares its options
 /// (option_spec.hpp) and reads them through an OptionReader.
 
+#include <atomic>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -23,6 +25,12 @@ class ModelOptions {
   void set_trail(bool on) { trail_ = on; }
   /// See set_trail.
   [[nodiscard]] bool trail() const { return trail_; }
+  /// A flag the caller sets from another thread to stop the run (a server whose client hung
+  /// up); dynamic models poll it once a round and throw Cancelled. Not a user option; nullptr
+  /// (the default) never stops. The flag must outlive the run.
+  void set_cancel(const std::atomic<bool>* flag) { cancel_ = flag; }
+  /// See set_cancel.
+  [[nodiscard]] const std::atomic<bool>* cancel() const { return cancel_; }
 
   /// All options, sorted by key (stored with runs).
   [[nodiscard]] const std::map<std::string, std::string, std::less<>>& values() const {
@@ -32,6 +40,11 @@ class ModelOptions {
  private:
   std::map<std::string, std::string, std::less<>> values_;
   bool trail_ = true;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
+
+/// Throws Cancelled when `flag` is set (nullptr never is). Dynamic models call it at the start
+/// of every round, so a stop waits at most one round.
+void ThrowIfCancelled(const std::atomic<bool>* flag);
 
 }  // namespace entente

@@ -121,7 +121,8 @@ Forecast EnsembleModel(const Scenario& scenario, const ModelOptions& options) {
   forecast.issues.resize(scenario.issues.size());
   for (const Weighted& w : weights) {
     auto it = base_options.find(w.base);
-    const ModelOptions opts = it == base_options.end() ? ModelOptions{} : it->second;
+    ModelOptions opts = it == base_options.end() ? ModelOptions{} : it->second;
+    opts.set_cancel(options.cancel());  // a request whose client left stops every base too
     const std::vector<double> b = BaseForecasts(scenario, w.base, opts, setter);
     for (std::size_t d = 0; d < b.size(); ++d) forecast.issues[d].unconstrained += w.weight * b[d];
   }

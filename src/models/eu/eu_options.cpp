@@ -89,6 +89,7 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
   e.aggregate = r.Enum("aggregate", {EuCentre::kMedian, EuCentre::kMean});
   e.veto_bound = r.Enum("veto_bound", {EuVetoBound::kStatusQuo, EuVetoBound::kNone});
   e.trail = o.trail();
+  e.cancel = o.cancel();
   return e;
 }
 

@@ -85,6 +85,7 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
   EuScratch scratch;
   EuRoundResult r;
   for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
+    ThrowIfCancelled(o.cancel);
     EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
     if (!bound.empty()) {
       for (std::size_t i = 0; i < x.size(); ++i) {

@@ -75,6 +75,7 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
   out.balances.resize(b.actors);
   for (std::size_t a = 0; a < b.actors; ++a) out.balances[a].actor = a;
   for (int t = 1; t <= o.rounds; ++t) {
+    ThrowIfCancelled(o.cancel);
     realized.clear();
     if (decide) {
       decide->Round(t, voting, realized, externality);

@@ -77,6 +77,7 @@ ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
   e.salience_weight = r.Number("salience_weight");
   e.fixed_weight = r.Number("fixed_weight");
   e.trail = o.trail();
+  e.cancel = o.cancel();
   return e;
 }
 

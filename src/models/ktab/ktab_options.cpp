@@ -96,6 +96,7 @@ SmpOptions ParseSmpOptions(const ModelOptions& o) {
   s.merge_tolerance = r.Number("merge_tolerance");
   s.seed = static_cast<std::uint64_t>(r.Integer("seed"));
   s.trail = o.trail();
+  s.cancel = o.cancel();
   return s;
 }
 

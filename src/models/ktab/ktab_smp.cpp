@@ -104,6 +104,7 @@ class Smp {
     double first = 0;
     Rng rng(o_.seed, 0x6b746162);  // "ktab"
     for (int turn = 1; turn <= o_.max_turns; ++turn) {
+      ThrowIfCancelled(o_.cancel);
       std::vector<double> next = Turn(x, ev, rng);
       double moved = 0;
       for (std::size_t i = 0; i < n_; ++i) {

@@ -45,6 +45,7 @@ struct SmpOptions {
   double merge_tolerance = 1e-3;  ///< positions closer than this (Euclidean, 0-1) are one
   std::uint64_t seed = 0;         ///< for stochastic transitions
   bool trail = true;              ///< keep every state (false: first and last only)
+  const std::atomic<bool>* cancel = nullptr;  ///< ModelOptions::cancel, polled every turn
   /// Equal when every setting is.
   friend bool operator==(const SmpOptions&, const SmpOptions&) = default;
 };
