@@ -185,17 +185,16 @@ ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
     };
     Cost cost;
     for (const std::string& m : models)
-      cost.Then(
-          ForecastCost(s, m, options_of(m), events ? Keep::kRoundsAndEvents : Keep::kRounds));
+      cost.Then(ForecastCost(s, m, options_of(m), events ? Keep::kRoundsAndEvents : Keep::kRounds));
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
     Json results = Json::array();
     for (const std::string& m : models) {
       RunParameters one = p;
       one.model = ModelChoice{m, options_of(m)};
       one.models.clear();
-      ModelChoice run = one.model;
-      run.options.set_cancel(stop);
-      entente::Forecast f = RunForecast(s, run);
+      ModelChoice choice = one.model;
+      choice.options.set_cancel(stop);
+      entente::Forecast f = RunForecast(s, choice);
       if (!events) {
         for (IssueForecast& issue : f.issues) issue.events.clear();  // never built as JSON
       }
@@ -242,8 +241,7 @@ ApiResponse Api::PostAdvise(std::string_view body, Stop cancel) const {
     entente::Forecast pilot;
     if (auto refused = RunPilot(s, r.model, r.model_options, config_.limits, stop, pilot))
       return *refused;
-    const Cost cost =
-        AdviceCost(s, r.model, r.model_options, r.actor, r.issue.value_or(""), pilot);
+    const Cost cost = AdviceCost(s, r.model, r.model_options, r.actor, r.issue.value_or(""), pilot);
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
     r.model_options.set_cancel(stop);
     const auto advice = entente::Advise(s, r);
@@ -364,8 +362,8 @@ ApiResponse Api::ExportReport(std::string_view body, Stop cancel) const {
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
     if (o.run.draws > 0) {
       entente::Forecast pilot;
-      if (auto refused = RunPilot(s, o.run.model.name, o.run.model.options, config_.limits, stop,
-                                  pilot))
+      if (auto refused =
+              RunPilot(s, o.run.model.name, o.run.model.options, config_.limits, stop, pilot))
         return *refused;
       cost.Then(SimulationCost(s, o.run.model.name, o.run.model.options, o.run.draws, pilot));
       if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});

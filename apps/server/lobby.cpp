@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "entente/core/error.hpp"
-#include "scenario_json.hpp"
+#include "error_json.hpp"
 
 namespace entente::server {
 namespace {

@@ -84,6 +84,7 @@ void BindSimulate(py::module_& m) {
         SimulationOptions o = ToSimulation(ParametersFrom(params, RunKind::kSimulate));
         o.keep_outcomes = keep_draws;
         o.cancel = &cancel;
+        o.model_options.set_cancel(&cancel);  // Ctrl-C stops a long draw of a dynamic model too
         o.progress = [&progress](std::int64_t done, std::int64_t total) {
           progress.total.store(total);
           progress.done.store(done);

@@ -140,7 +140,7 @@ void BindForecast(py::module_& m) {
           }
         }
         std::atomic<bool> cancel{false};
-        o.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
+        p.model.options.set_cancel(&cancel);  // Ctrl-C stops a dynamic model within a round
         Progress progress;
         RunInterruptible([&] { run->forecast = RunForecast(run->scenario, p.model); }, cancel,
                          progress, py::none());

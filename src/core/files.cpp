@@ -215,7 +215,9 @@ Result<Unit> WriteFolderAtomic(const std::string& path, const FileSet& files, bo
   for (const auto& entry : files) ours.insert(entry.first);
   if (Result<Unit> ok = CheckFolderReplaceable(path, overwrite, ours); !ok) return ok;
   std::error_code ec;
-  const fs::path target = fs::path(path).lexically_normal();
+  fs::path target = fs::path(path).lexically_normal();
+  // "out/" names the folder "out": its temporary sibling must be "out.tmp...", not inside it.
+  if (!target.has_filename() && target.has_parent_path()) target = target.parent_path();
   const bool exists = fs::exists(target, ec);
   const fs::path tmp = TempSibling(target);
   fs::create_directory(tmp, ec);  // not its parents: a missing folder is an error, as for files

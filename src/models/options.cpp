@@ -1,5 +1,7 @@
 #include "entente/models/options.hpp"
 
+#include "entente/core/error.hpp"
+
 namespace entente {
 
 void ThrowIfCancelled(const std::atomic<bool>* flag) {

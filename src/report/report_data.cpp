@@ -56,7 +56,7 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     SimulationOptions sim = ToSimulation(run);
     sim.thresholds.clear();
     sim.sensitivity = true;
-    sim.cancel = options.model_options.cancel();
+    sim.cancel = run.model.options.cancel();
     data.simulation = Simulate(scenario, sim);
     ThrowIfCancelled(sim.cancel);  // a static model's draws stop early instead of throwing
   }

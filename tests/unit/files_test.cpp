@@ -241,6 +241,19 @@ TEST(Files, FolderWriterNeverDeletesWhatItDoesNotOwn) {
   EXPECT_FALSE(fs::exists(out / "keep.txt")) << "owned by the writer, so replaced";
 }
 
+// `entente convert s.yaml out/` failed with "cannot create folder": the trailing '/' put the
+// temporary folder inside the one still to be made.
+TEST(FilesRegression, FolderPathEndingInASlashCouldNotBeWritten) {
+  TempDir dir("slash");
+  const std::string out = (dir.path() / "bundle").string() + "/";
+  const Result<Unit> ok = WriteFolderAtomic(out, {{"a.txt", "a"}}, false);
+  ASSERT_TRUE(ok.ok()) << FormatErrors(ok.errors());
+  EXPECT_EQ(Slurp(dir.path() / "bundle" / "a.txt"), "a");
+  const Result<Unit> again = WriteFolderAtomic(out, {{"a.txt", "b"}}, true);
+  ASSERT_TRUE(again.ok()) << FormatErrors(again.errors());
+  EXPECT_EQ(Slurp(dir.path() / "bundle" / "a.txt"), "b");
+}
+
 TEST(FilesRegression, SaveToUnwritablePathWasAScenarioError) {
   // A refusal is an input problem (a located error); a write that fails is an IoError, which
   // the CLI reports with exit 1 and Python raises as OSError.

@@ -51,7 +51,7 @@ TEST(ServerBudget, StopsASimulationOnTheServingThread) {
   o.model = "compromise";
   o.draws = 400'000'000;  // minutes of work
   o.threads = 1;
-  o.noise.fraction = 0.1;
+  o.noise_percent = 10;
   o.cancel = budget.stop();
   const SimulationResult r = Simulate(s, o);
   EXPECT_TRUE(r.interrupted);

@@ -69,7 +69,7 @@ struct EuOptions {
   EuRange range = EuRange::kPositions;                     ///< R
   EuCentre aggregate = EuCentre::kMedian;                  ///< forecast from the final positions
   EuVetoBound veto_bound = EuVetoBound::kStatusQuo;        ///< veto players keep their veto
-  bool trail = true;  ///< record rounds and events (ModelOptions::trail)
+  bool trail = true;                          ///< record rounds and events (ModelOptions::trail)
   const std::atomic<bool>* cancel = nullptr;  ///< ModelOptions::cancel, polled every round
   /// Equal when every setting is.
   friend bool operator==(const EuOptions&, const EuOptions&) = default;

@@ -46,9 +46,9 @@ struct ExchangeOptions {
   ExchangeView view = ExchangeView::kCurrent;             ///< outcome the cap is checked against
   ExchangeArithmetic arithmetic = ExchangeArithmetic::kDouble;  ///< view=decide: number type
   std::uint64_t seed = 1;                                       ///< random-rate only: PCG seed
-  double salience_weight = 0.4;  ///< start-position update: weight of (1 - s) (Decide)
-  double fixed_weight = 0.1;     ///< start-position update: fixed weight (Decide)
-  bool trail = true;             ///< record rounds and exchanges (ModelOptions::trail)
+  double salience_weight = 0.4;               ///< start-position update: weight of (1 - s) (Decide)
+  double fixed_weight = 0.1;                  ///< start-position update: fixed weight (Decide)
+  bool trail = true;                          ///< record rounds and exchanges (ModelOptions::trail)
   const std::atomic<bool>* cancel = nullptr;  ///< ModelOptions::cancel, polled every round
   /// Equal when every setting is.
   friend bool operator==(const ExchangeOptions&, const ExchangeOptions&) = default;
