@@ -92,6 +92,38 @@ TEST(ExchangeModel, TwoActorsTradeFullyInTheFirstRound) {
   EXPECT_EQ(f.issues[0].rounds.size(), 11u);  // round 0 and 10 rounds
 }
 
+// Issues of two groups (two proposals) are negotiated apart: the trade of TwoByTwo needs both
+// issues, so within groups nobody trades and each outcome is its weighted mean; across groups
+// it is the trade of the test above. Four issues in two groups trade inside each group, with
+// the trail's issue indices those of the whole scenario.
+TEST(ExchangeModel, IssuesOfDifferentGroupsNeverTrade) {
+  Scenario s = TwoByTwo();
+  s.groups = {IssueGroup{"g1", "", {"p"}, {}}, IssueGroup{"g2", "", {"q"}, {}}};
+  const Forecast apart = RunForecast(s, "exchange", {});
+  EXPECT_TRUE(apart.exchanges.empty());
+  EXPECT_NEAR(apart.issues[0].outcome, 0.2 / (0.2 + 0.8) * 100, 1e-9);
+  EXPECT_NEAR(apart.issues[1].outcome, 0.8 / (0.2 + 0.8) * 100, 1e-9);
+  ModelOptions across;
+  across.Set("groups", "across");
+  EXPECT_EQ(RunForecast(s, "exchange", across).exchanges,
+            RunForecast(TwoByTwo(), "exchange", {}).exchanges);
+
+  Scenario four = TwoByTwo();
+  for (Issue issue : TwoByTwo().issues) {
+    issue.id += "2";
+    four.issues.push_back(issue);
+  }
+  four.groups = {IssueGroup{"g1", "", {"p", "q"}, {}}, IssueGroup{"g2", "", {"p2", "q2"}, {}}};
+  const Forecast f = RunForecast(four, "exchange", {});
+  ASSERT_FALSE(f.exchanges.empty());
+  for (const ExchangeRecord& e : f.exchanges) {
+    EXPECT_EQ(e.first.issue / 2, e.second.issue / 2) << "an exchange across groups";
+  }
+  EXPECT_EQ(f.issues[2].outcome, f.issues[0].outcome);
+  EXPECT_EQ(f.issues[3].outcome, f.issues[1].outcome);
+  EXPECT_EQ(f.balances[0].exchanges, static_cast<int>(f.exchanges.size()));
+}
+
 TEST(ExchangeModel, JsonNamesActorsAndIssuesOfEveryExchange) {
   const Scenario s = TwoByTwo();
   const nlohmann::ordered_json j = ForecastJson(s, RunForecast(s, "exchange", {}));

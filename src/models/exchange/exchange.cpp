@@ -9,8 +9,15 @@
 //            x' = x + (w_s (1 - s) + w_f) (y - x),  w_s = 0.4, w_f = 0.1   (Decide's rule)
 //            (an actor that did not move keeps x).
 //   forecast: the last round's voting positions and their weighted mean.
+//   groups (option groups=within, the default): when the scenario groups its issues (a
+//            proposal, a package deal), each group is a negotiation of its own: the rounds above
+//            run on the group's issues alone, so an exchange never links issues of two
+//            groups; an issue in no group trades with nothing. The DEU studies apply the model
+//            per proposal this way (Stokman & Thomson 2004, "Winners and losers in the European
+//            Union", European Union Politics 5(1), pp. 5-23).
 #include "entente/models/exchange/exchange.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "entente/models/aggregate.hpp"
@@ -53,10 +60,7 @@ ExchangeRecord ToRecord(const ExchangeBoard& b, int round, const detail::Realize
   return e;
 }
 
-}  // namespace
-
-Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
-  const ExchangeOptions o = ParseExchangeOptions(options);
+Forecast RunExchange(const Scenario& scenario, const ExchangeOptions& o) {
   std::vector<double> start;
   const ExchangeBoard b = detail::MakeExchangeBoard(scenario, start);
   Forecast out;
@@ -118,6 +122,71 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
     out.issues[d].final_positions = last.positions;
     out.issues[d].unconstrained = last.mean;
   }
+  return out;
+}
+
+// The issues of each group, in scenario order; an issue in no group is a part of its own.
+std::vector<std::vector<std::size_t>> Parts(const Scenario& s) {
+  std::vector<std::vector<std::size_t>> parts;
+  std::vector<int> part_of(s.issues.size(), -1);
+  for (const IssueGroup& g : s.groups) {
+    std::vector<std::size_t> members;
+    for (std::size_t d = 0; d < s.issues.size(); ++d) {
+      if (part_of[d] < 0 &&
+          std::find(g.issues.begin(), g.issues.end(), s.issues[d].id) != g.issues.end()) {
+        part_of[d] = static_cast<int>(parts.size());
+        members.push_back(d);
+      }
+    }
+    if (!members.empty()) parts.push_back(std::move(members));
+  }
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    if (part_of[d] < 0) parts.push_back({d});
+  }
+  return parts;
+}
+
+}  // namespace
+
+Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
+  const ExchangeOptions o = ParseExchangeOptions(options);
+  if (!o.within_groups || scenario.groups.empty()) return RunExchange(scenario, o);
+  const std::vector<std::vector<std::size_t>> parts = Parts(scenario);
+  if (parts.size() == 1) return RunExchange(scenario, o);
+  Forecast out;
+  out.model = "exchange";
+  out.issues.resize(scenario.issues.size());
+  out.balances.resize(scenario.actors.size());
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) out.balances[a].actor = a;
+  Scenario part;
+  part.meta = scenario.meta;
+  part.actors = scenario.actors;  // the same actor indices in every part
+  part.model_options = scenario.model_options;
+  for (const std::vector<std::size_t>& members : parts) {
+    part.issues.clear();
+    for (std::size_t d : members) part.issues.push_back(scenario.issues[d]);
+    Forecast f = RunExchange(part, o);
+    for (std::size_t k = 0; k < members.size(); ++k)
+      out.issues[members[k]] = std::move(f.issues[k]);
+    for (ExchangeRecord& r : f.exchanges) {
+      r.first.issue = members[r.first.issue];
+      r.second.issue = members[r.second.issue];
+      out.exchanges.push_back(r);
+    }
+    for (const ActorBalance& b : f.balances) {
+      out.balances[b.actor].exchanges += b.exchanges;
+      out.balances[b.actor].own_gain += b.own_gain;
+      out.balances[b.actor].externality += b.externality;
+    }
+    for (std::string& w : f.warnings) {
+      if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end())
+        out.warnings.push_back(std::move(w));
+    }
+  }
+  // One trail in round order, as a run over every issue lists it (parts in scenario order).
+  std::stable_sort(
+      out.exchanges.begin(), out.exchanges.end(),
+      [](const ExchangeRecord& a, const ExchangeRecord& b) { return a.round < b.round; });
   return out;
 }
 

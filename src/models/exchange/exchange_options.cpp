@@ -13,6 +13,7 @@ namespace {
 
 using K = OptionType;
 constexpr std::string_view kArithmetic[] = {"double", "decimal"};
+constexpr std::string_view kGroups[] = {"within", "across"};
 constexpr std::string_view kPreset[] = {"none", "decide"};
 constexpr std::string_view kTie[] = {"id", "order"};
 constexpr std::string_view kVariant[] = {"equal-gain", "random-rate"};
@@ -28,6 +29,10 @@ constexpr std::array kSpecs = {
                1,
                {},
                "start-position update: fixed weight (Decide)"},
+    OptionSpec{"groups", K::kChoice, "within", 0, 0, kGroups,
+               "with issue groups in the scenario (a proposal, a package): within = exchanges "
+               "pair issues of one group only, each group negotiated on its own; across = any "
+               "two issues"},
     OptionSpec{"preset", K::kChoice, "none", 0, 0, kPreset,
                "decide = tie=order, view=decide, arithmetic=decimal; given keys override it"},
     OptionSpec{"rounds", K::kInteger, "10", 0, 10000, {}, "rounds of exchange (Decide's default)"},
@@ -73,6 +78,7 @@ ExchangeOptions ParseExchangeOptions(const ModelOptions& o) {
         "option arithmetic: 'decimal' applies only to view=decide; give view=decide (or "
         "preset=decide), or leave arithmetic out");
   }
+  e.within_groups = r.Choice("groups") == "within";
   e.seed = static_cast<std::uint64_t>(r.Integer("seed"));
   e.salience_weight = r.Number("salience_weight");
   e.fixed_weight = r.Number("fixed_weight");

@@ -40,7 +40,8 @@ enum class ExchangeArithmetic {
 
 /// Parsed options of the exchange model.
 struct ExchangeOptions {
-  int rounds = 10;                                        ///< rounds of exchange (Decide's default)
+  int rounds = 10;            ///< rounds of exchange (Decide's default)
+  bool within_groups = true;  ///< exchanges only between issues of one Scenario::groups entry
   ExchangeTie tie = ExchangeTie::kId;                     ///< tie rule between equal gains
   ExchangeVariant variant = ExchangeVariant::kEqualGain;  ///< how moves are sized
   ExchangeView view = ExchangeView::kCurrent;             ///< outcome the cap is checked against
