@@ -54,10 +54,11 @@ print(eu.trajectory_frame("opcon_transfer").round(1).tail(3).to_string())
 
 # %%
 # The static models take microseconds per draw; the bargaining models (eu, ...) milliseconds.
-# (The ensemble is left out here: simulate() takes no calibration yet.)
-simulated = [m for m in models if m != "ensemble"]
+simulated = models
 draws = {m: (20000 if m in ("median", "compromise") else 1000) for m in simulated}
-sims = {m: entente.simulate(scenario, m, draws=draws[m], seed=1, noise=10) for m in simulated}
+sims = {m: entente.simulate(scenario, m, draws=draws[m], seed=1, noise=10,
+                            calibration=CALIBRATION if m == "ensemble" else None)
+        for m in simulated}
 summary = pd.concat({m: s.to_frame()[["point", "mean", "p05", "p95", "p_status_quo"]] for m, s in sims.items()},
                     axis=1)
 print(summary.round(2).to_string())

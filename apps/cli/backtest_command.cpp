@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/backtest.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
@@ -92,7 +93,8 @@ void Run(const BacktestArgs& a) {
   if (std::find(p.models.begin(), p.models.end(), "ensemble") != p.models.end()) {
     std::optional<CalibrationRecord> calibration;
     if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
-    ApplyCalibrationOptions("ensemble", calibration, p.model_options_by_model["ensemble"]);
+    ApplyCalibrationOptions("ensemble", calibration ? &*calibration : nullptr,
+                            p.model_options_by_model["ensemble"]);
     if (calibration) {
       std::fprintf(stderr,
                    "note: the ensemble's weights were fitted on %d issues (%s); scores on the same "

@@ -47,12 +47,6 @@ void AddServeCommand(CLI::App& app);
 /// `explain`: a dynamic model's bargaining trail for one issue, in words.
 void AddExplainCommand(CLI::App& app);
 
-/// For `--model ensemble`: the options from `calibration` (InputError when there is none and
-/// no explicit weights, or when other model options are given too). Other models: unchanged.
-void ApplyCalibrationOptions(const std::string& model,
-                             const std::optional<CalibrationRecord>& calibration,
-                             ModelOptions& options);
-
 /// Adds `--reader-option KEY=VALUE` (options of the file's reader, e.g. the DEU conventions).
 void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
 

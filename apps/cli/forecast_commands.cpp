@@ -31,24 +31,6 @@ struct ForecastArgs {
 
 }  // namespace
 
-void ApplyCalibrationOptions(const std::string& model,
-                             const std::optional<CalibrationRecord>& calibration,
-                             ModelOptions& options) {
-  if (model != "ensemble") return;
-  if (!calibration) {
-    if (options.Has("weights")) return;
-    throw InputError(
-        "--model ensemble needs --calibration FILE (written by `entente calibrate`) for its "
-        "weights");
-  }
-  if (!options.values().empty()) {
-    throw InputError(
-        "--model ensemble takes its options from the calibration file; drop --option/--rounds/"
-        "--preset, or refit with `entente calibrate`");
-  }
-  options = EnsembleOptions(*calibration);
-}
-
 void AddForecastCommands(CLI::App& app) {
   auto* forecast = app.add_subcommand("forecast", "Forecast where each issue settles");
   auto args = std::make_shared<ForecastArgs>();
@@ -76,7 +58,7 @@ void AddForecastCommands(CLI::App& app) {
     RunParameters p = ToParameters(args->run, RunKind::kForecast);
     std::optional<CalibrationRecord> calibration;
     if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
-    ApplyCalibrationOptions(p.model.name, calibration, p.model.options);
+    ApplyCalibrationOptions(p.model.name, calibration ? &*calibration : nullptr, p.model.options);
     Forecast f = RunForecast(s, p.model);
     if (calibration) AddQuantiles(s, f, *calibration);
     if (p.stability > 0) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "entente/analysis/apply_calibration.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
 #include "entente/core/text.hpp"
@@ -109,13 +110,13 @@ void Run(const ReportArgs& a) {
   o.calibration = given.calibration;
   if (!o.calibration.empty()) {
     const CalibrationRecord c = ReadCalibration(o.calibration).ValueOrThrow();
-    ApplyCalibrationOptions(o.model.name, c, o.model.options);
+    ApplyCalibrationOptions(o.model.name, &c, o.model.options);
     std::string data;
     for (const TrainingFile& t : c.training) data += (data.empty() ? "" : ", ") + t.path;
     in.options.calibration_note = fmt::format("calibration {} (fitted on {} issues of {}, {})",
                                               o.calibration, c.cases, data, c.created);
   } else if (o.model.name == "ensemble") {
-    ApplyCalibrationOptions(o.model.name, std::nullopt, o.model.options);
+    ApplyCalibrationOptions(o.model.name, nullptr, o.model.options);
   }
   const std::string text = BuildReport(in.scenario, in.options, format);
   if (a.output.empty() || a.output == "-") {

@@ -58,17 +58,11 @@ void Run(const SimulateArgs& a) {
   SimulationOptions o = ToSimulation(p);
   std::optional<CalibrationRecord> calibration;
   if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
-  ApplyCalibrationOptions(o.model, calibration, o.model_options);
   if (calibration) {
-    bool fallback = false;
-    o.model_error_z = ResidualsFor(*calibration, o.model, &fallback);
-    o.error_floor = calibration->settings.floor;
-    if (fallback) {
-      std::fprintf(stderr,
-                   "warning: the calibration has no residuals of model '%s'; the model error "
-                   "uses the fitted design's (%s)\n",
-                   o.model.c_str(), calibration->design.c_str());
-    }
+    if (auto warning = CalibrateSimulation(*calibration, o))
+      std::fprintf(stderr, "warning: %s\n", warning->c_str());
+  } else {
+    ApplyCalibrationOptions(o.model, nullptr, o.model_options);
   }
   o.cancel = &InterruptFlag();
   ProgressBar bar;

@@ -145,9 +145,15 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
              noise: Union[float, str] = DEFAULTS["noise_percent"],
              thresholds: Union[Mapping[str, float], Iterable[Tuple[str, float]], None] = None,
              sensitivity: bool = False, keep_draws: bool = True,
-             progress: Optional[Callable[[int, int], None]] = None, **options: Any) -> SimulationResult:
+             progress: Optional[Callable[[int, int], None]] = None,
+             calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
+             **options: Any) -> SimulationResult:
     """Monte Carlo over the inputs' spreads. ``noise`` is in percent, as the CLI's ``--noise``:
     ``noise=10`` (or ``"10%"``) gives stances that state no spread one of 10%.
+
+    ``calibration`` (a file from ``entente calibrate``) adds the model's own error on held-out
+    cases to every draw, as the CLI's ``--calibration``, and gives ``model="ensemble"`` its
+    weights.
 
     The same seed gives the same numbers whatever ``threads``. ``progress(done, total)`` is
     called from the calling thread about every 50 ms. Ctrl-C raises KeyboardInterrupt within
@@ -157,7 +163,8 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
     text, params = _run("simulate", model, options, draws=draws, seed=seed, threads=threads,
                         noise_percent=_noise(noise),
                         thresholds=[{"issue": str(k), "value": float(v)} for k, v in pairs],
-                        sensitivity=bool(sensitivity))
+                        sensitivity=bool(sensitivity),
+                        **({"calibration": os.fspath(calibration)} if calibration is not None else {}))
     run = _core.simulate(s, text, bool(keep_draws), progress)
     for w in run.warnings:
         warnings.warn(w, stacklevel=2)

@@ -5,9 +5,11 @@
 
 #include "bindings.hpp"
 #include "entente/analysis/advisor.hpp"
+#include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/simulation_output.hpp"
@@ -81,7 +83,16 @@ void BindSimulate(py::module_& m) {
         run->scenario = scenario;
         std::atomic<bool> cancel{false};
         Progress progress;
-        SimulationOptions o = ToSimulation(ParametersFrom(params, RunKind::kSimulate));
+        const RunParameters p = ParametersFrom(params, RunKind::kSimulate);
+        SimulationOptions o = ToSimulation(p);
+        std::optional<std::string> calibration_warning;
+        if (!p.calibration.empty()) {
+          // The model's own error on held-out cases joins the input noise, as in the CLI.
+          calibration_warning =
+              CalibrateSimulation(ReadCalibration(p.calibration).ValueOrThrow(), o);
+        } else {
+          ApplyCalibrationOptions(o.model, nullptr, o.model_options);
+        }
         o.keep_outcomes = keep_draws;
         o.cancel = &cancel;
         o.model_options.set_cancel(&cancel);  // Ctrl-C stops a long draw of a dynamic model too
@@ -90,6 +101,7 @@ void BindSimulate(py::module_& m) {
           progress.done.store(done);
         };
         Run([&] { run->result = Simulate(run->scenario, o); }, cancel, progress, progress_fn);
+        if (calibration_warning) run->result.warnings.push_back(*calibration_warning);
         run->outcomes = OutcomeArray(std::move(run->result.outcomes), run->scenario.issues.size());
         return run;
       },

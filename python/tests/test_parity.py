@@ -37,20 +37,49 @@ def test_forecast_with_options_matches_cli(cli, flagship, flagship_path):
     assert entente.forecast(flagship, "eu", rounds=3).to_dict() == json.loads(out)
 
 
-# The ensemble needs a calibration, which simulate() does not take yet (see docs/python.md).
-@pytest.mark.parametrize("model", [m.name for m in entente.models() if not m.calibrated])
-def test_simulate_matches_cli_json(cli, flagship, flagship_path, model):
+@pytest.mark.parametrize("model", [m.name for m in entente.models()])
+def test_simulate_matches_cli_json(cli, flagship, flagship_path, source_dir, model):
     draws = 3000 if model in ("median", "compromise") else 300  # dynamic models cost more per draw
-    code, out, err = cli("simulate", flagship_path, "-m", model, "-n", draws, "--seed", 3, "--noise", "10%",
+    # The ensemble takes its weights from a calibration: both sides read the shipped one.
+    cal = str(source_dir / "calibrations" / "deu-1996-2001.yaml") if model == "ensemble" else None
+    extra = ["--calibration", cal] if cal else []
+    code, out, err = cli("simulate", flagship_path, "-m", model, *extra, "-n", draws, "--seed", 3, "--noise", "10%",
                          "--threshold", "sanctions_relief:30", "-f", "json", "--no-db")
     assert code == 0, err
     r = entente.simulate(flagship, model, draws=draws, seed=3, noise=10, thresholds={"sanctions_relief": 30},
-                         threads=2)
+                         threads=2, calibration=cal)
     assert r.to_dict() == json.loads(out)
     assert r.draws.shape == (draws, len(flagship.issues))
     frame = r.to_frame()
     np.testing.assert_allclose(r.draws.mean(axis=0), frame["mean"].to_numpy(), rtol=0, atol=1e-6)
     np.testing.assert_array_equal(r.draws.min(axis=0), frame["min"].to_numpy())
+
+
+def test_simulate_with_a_calibration_adds_the_models_error(cli, flagship, flagship_path, source_dir):
+    # With a calibration the draws spread by the model's held-out error too: wider than input
+    # noise alone, and the same numbers as the CLI's --calibration.
+    cal = str(source_dir / "calibrations" / "deu-1996-2001.yaml")
+    plain = entente.simulate(flagship, "compromise", draws=2000, seed=5, noise=10)
+    with_error = entente.simulate(flagship, "compromise", draws=2000, seed=5, noise=10, calibration=cal)
+    assert (with_error.draws.std(axis=0) >= plain.draws.std(axis=0) - 1e-9).all()
+    assert with_error.draws.std(axis=0).sum() > plain.draws.std(axis=0).sum()
+    code, out, err = cli("simulate", flagship_path, "-m", "compromise", "--calibration", cal, "-n", 2000,
+                         "--seed", 5, "--noise", "10%", "-f", "json", "--no-db")
+    assert code == 0, err
+    assert with_error.to_dict() == json.loads(out)
+
+
+def test_simulate_with_a_calibration_adds_the_models_error(cli, flagship, flagship_path, source_dir):
+    # With a calibration the draws spread by the model's held-out error too: wider than input
+    # noise alone, and the same numbers as the CLI's --calibration.
+    cal = str(source_dir / "calibrations" / "deu-1996-2001.yaml")
+    plain = entente.simulate(flagship, "compromise", draws=2000, seed=5, noise=10)
+    with_error = entente.simulate(flagship, "compromise", draws=2000, seed=5, noise=10, calibration=cal)
+    assert with_error.draws.std(axis=0).sum() > plain.draws.std(axis=0).sum()
+    code, out, err = cli("simulate", flagship_path, "-m", "compromise", "--calibration", cal, "-n", 2000,
+                         "--seed", 5, "--noise", "10%", "-f", "json", "--no-db")
+    assert code == 0, err
+    assert with_error.to_dict() == json.loads(out)
 
 
 def test_advise_cohesion_compare_match_cli(cli, flagship, flagship_path):

@@ -4,6 +4,7 @@
 
 #include "entente/analysis/predictive.hpp"
 #include "entente/core/assert.hpp"
+#include "entente/core/error.hpp"
 
 namespace entente {
 
@@ -50,6 +51,38 @@ void AddQuantiles(const Scenario& scenario, Forecast& forecast, const Calibratio
         "fitted design's ({}), which assumes this model errs alike",
         forecast.model, record.design));
   }
+}
+
+void ApplyCalibrationOptions(const std::string& model, const CalibrationRecord* record,
+                             ModelOptions& options) {
+  if (model != "ensemble") return;
+  if (record == nullptr) {
+    if (options.Has("weights")) return;
+    throw InputError({FieldError("calibration",
+                                 "model 'ensemble' needs the weights of a calibration file "
+                                 "(written by `entente calibrate`)",
+                                 "give the calibration file, or the option "
+                                 "weights=compromise:0.9,mean:0.1")});
+  }
+  if (!options.values().empty()) {
+    throw InputError(
+        {FieldError("model_options", "model 'ensemble' takes its options from the calibration file",
+                    "give no model options, or refit with `entente calibrate`")});
+  }
+  options = EnsembleOptions(*record);
+}
+
+std::optional<std::string> CalibrateSimulation(const CalibrationRecord& record,
+                                               SimulationOptions& options) {
+  ApplyCalibrationOptions(options.model, &record, options.model_options);
+  bool fallback = false;
+  options.model_error_z = ResidualsFor(record, options.model, &fallback);
+  options.error_floor = record.settings.floor;
+  if (!fallback) return std::nullopt;
+  return fmt::format(
+      "the calibration has no residuals of model '{}'; the model error uses the fitted "
+      "design's ({})",
+      options.model, record.design);
 }
 
 }  // namespace entente
