@@ -34,7 +34,7 @@ constexpr std::chrono::milliseconds kTick{100};  // deadline resolution
 // each repetition (measured: +172 MB per 14.5 MB eu answer, docs/api.md). After a request that
 // left much free memory, give it back to the system.
 void ReleaseFreeMemory() {
-  constexpr std::size_t kKeep = 32 * 1024 * 1024;
+  constexpr std::size_t kKeep = std::size_t{32} * 1024 * 1024;
   if (::mallinfo2().fordblks > kKeep) ::malloc_trim(0);
 }
 
@@ -235,7 +235,7 @@ void Lobby::Handle(std::uint64_t id, std::uint32_t events) {
 }
 
 Lobby::Read Lobby::Receive(Connection& c) {
-  std::array<char, 16 * 1024> buf{};
+  std::array<char, std::size_t{16} * 1024> buf{};
   for (;;) {
     if (c.Pending() >= limits_.max_head_bytes) return Read::kTooLarge;
     const std::size_t room = std::min(buf.size(), limits_.max_head_bytes - c.Pending());
