@@ -56,18 +56,22 @@ TEST(Options, BadValuesNameTheOption) {
 
 TEST(Options, UnknownKeyIsRejectedWithTheKnownOnes) {
   try {
-    (void)OptionReader(Given({{"qq", "1"}}), kSpecs, "eu");
+    const ModelOptions qq = Given({{"qq", "1"}});
+    (void)OptionReader(qq, kSpecs, "eu");
     ADD_FAILURE() << "an unknown key must throw";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()),
               "model 'eu' has no option 'qq'; it knows mu, q, rounds, pairs");
   }
-  EXPECT_NO_THROW((void)OptionReader(ModelOptions{}, {}, "median"));
-  EXPECT_THROW((void)OptionReader(Given({{"rounds", "3"}}), {}, "median"), InputError);
+  const ModelOptions none;
+  EXPECT_NO_THROW((void)OptionReader(none, {}, "median"));
+  const ModelOptions rounds = Given({{"rounds", "3"}});
+  EXPECT_THROW((void)OptionReader(rounds, {}, "median"), InputError);
 }
 
 TEST(Options, ReadingAnUndeclaredKeyIsABug) {
-  const OptionReader r(ModelOptions{}, kSpecs, "test");
+  const ModelOptions none;
+  const OptionReader r(none, kSpecs, "test");
   EXPECT_THROW((void)r.Number("nope"), InternalError);
 }
 
@@ -86,7 +90,8 @@ TEST(Options, EveryDeclarationIsWellFormed) {
     for (const OptionSpec& spec : m.Options()) {
       SCOPED_TRACE(std::string(m.name) + "." + std::string(spec.name));
       EXPECT_FALSE(spec.help.empty());
-      const OptionReader r(ModelOptions{}, m.Options(), m.name);
+      const ModelOptions none;
+      const OptionReader r(none, m.Options(), m.name);
       switch (spec.type) {
         case OptionType::kNumber: EXPECT_NO_THROW((void)r.Number(spec.name)); break;
         case OptionType::kInteger: EXPECT_NO_THROW((void)r.Integer(spec.name)); break;

@@ -47,6 +47,10 @@ class OptionReader {
   /// `model` names the model in messages.
   OptionReader(const ModelOptions& given, std::span<const OptionSpec> specs,
                std::string_view model);
+  /// The reader keeps a reference to `given`: a temporary would dangle (found by ASan in a
+  /// test that passed `ModelOptions{}`).
+  OptionReader(ModelOptions&& given, std::span<const OptionSpec> specs,
+               std::string_view model) = delete;
 
   /// Makes `value` the default of `key` (a preset sets several); checked like a given value.
   void Preset(std::string_view key, std::string_view value);
