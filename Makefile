@@ -38,14 +38,15 @@ python:
 install: build
 	@cmake --install build/release --prefix $(PREFIX)
 
-# Format check first, then unit tests under ASan+UBSan, unit, golden and Python tests in the
-# release build, then clang-tidy on the files changed since LINT_BASE (.ci/run calls this).
+# Format check first, then unit tests under ASan+UBSan, then clang-tidy on the files changed
+# since LINT_BASE, then unit, golden and Python tests in the release build, so the output ends
+# with ctest's and pytest's summaries (.ci/run calls this).
 # pytest runs once, as a ctest entry; test-release ends with ctest's summary, then pytest's.
 test: deps
 	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory test-debug
-	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory lint-changed
+	@$(MAKE) --no-print-directory test-release
 
 test-debug: debug
 	@ctest --preset debug
