@@ -8,174 +8,18 @@
 
 #include "entente/core/text.hpp"
 #include "entente/formats/scenario_tree.hpp"
+#include "tree_fields.hpp"
 
 namespace entente {
 namespace {
 
 using Kind = TreeNode::Kind;
+using detail::At;
+using detail::Peek;
 
-// Where an entity sits: its path in the tree and its names ("ROK on opcon_transfer").
-struct At {
-  std::string path;
-  std::string names;
-  [[nodiscard]] At Item(std::string_view key, std::size_t i, std::string item_names) const {
-    return At{fmt::format("{}{}{}[{}]", path, path.empty() ? "" : ".", key, i),
-              std::move(item_names)};
-  }
-};
-
-// The text of `key` in a map without checking it (to name an entity before reading it).
-std::string Peek(const TreeNode& map, const char* key) {
-  const TreeNode* n = map.Find(key);
-  return n != nullptr && n->kind == Kind::kScalar ? n->scalar : std::string();
-}
-
-class TreeReader {
+class TreeReader : public detail::TreeFields {
  public:
-  explicit TreeReader(std::string file) : file_(std::move(file)) {}
-
-  Location Loc(int line, const At& at, std::string field = {}) const {
-    return Location{file_, line, std::move(field), at.path, at.names};
-  }
-
-  void Fail(int line, const At& at, std::string field, std::string message, std::string hint) {
-    errors_.push_back(Error{Loc(line, at, std::move(field)), std::move(message), std::move(hint)});
-  }
-
-  // Flags keys of `map` that are not in `known`.
-  void CheckKeys(const TreeNode& map, const At& at, std::initializer_list<std::string_view> known,
-                 std::string_view what) {
-    for (const TreeNode::Entry& e : map.entries) {
-      bool ok = false;
-      for (std::string_view k : known) ok = ok || k == e.key;
-      if (!ok) {
-        std::string list;
-        for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        Fail(e.line, at, e.key, fmt::format("unknown key '{}' in {}", e.key, what),
-             fmt::format("use one of: {}", list));
-      }
-    }
-  }
-
-  std::string Text(const TreeNode& map, const At& at, const char* key, bool required = false) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->IsNull()) {
-      if (required) {
-        Fail(map.line, at, key, fmt::format("missing '{}'", key),
-             fmt::format("add '{}: ...'", key));
-      }
-      return {};
-    }
-    if (n->kind != Kind::kScalar) {
-      Fail(n->line, at, key, fmt::format("'{}' must be a single value", key), "write it as text");
-      return {};
-    }
-    return n->scalar;
-  }
-
-  double Number(const TreeNode* n, int line, const At& at, const std::string& field) {
-    if (n != nullptr && n->kind == Kind::kScalar) {
-      if (auto v = ParseNumber(n->scalar)) return *v;
-      Fail(n->line, at, field, fmt::format("{} '{}' is not a number", field, n->scalar),
-           "write a plain decimal number such as 13 or 0.45");
-    } else {
-      Fail(n != nullptr ? n->line : line, at, field, fmt::format("{} must be a number", field),
-           "write a plain decimal number such as 13 or 0.45");
-    }
-    return 0;
-  }
-
-  double NumberKey(const TreeNode& map, const At& at, const char* key) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->IsNull()) {
-      Fail(map.line, at, key, fmt::format("missing '{}'", key),
-           fmt::format("add '{}: <number>'", key));
-      return 0;
-    }
-    return Number(n, map.line, at, key);
-  }
-
-  std::optional<double> OptionalNumber(const TreeNode& map, const At& at, const char* key) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->IsNull()) return std::nullopt;
-    return Number(n, map.line, at, key);
-  }
-
-  // A stance number: plain (`40`), or with its uncertainty: `{value: 40, sd: 10}` (normal),
-  // `{low: 20, high: 55}` (uniform; the point value is the midpoint), `{value: 30, low: 20,
-  // high: 55}` (triangular with mode 30).
-  void UncertainNumber(const TreeNode& map, const At& at, const char* key, double& value,
-                       Spread& spread) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->kind != Kind::kMap) {
-      value = NumberKey(map, at, key);
-      return;
-    }
-    CheckKeys(*n, at, {"value", "sd", "low", "high"}, fmt::format("'{}'", key));
-    const auto get = [&](const char* k) -> std::optional<double> {
-      const TreeNode* v = n->Find(k);
-      if (v == nullptr) return std::nullopt;
-      return Number(v, n->line, at, std::string(key) + "." + k);
-    };
-    const auto v = get("value");
-    const auto sd = get("sd");
-    const auto lo = get("low");
-    const auto hi = get("high");
-    if (v && sd && !lo && !hi) {
-      value = *v;
-      spread = Spread::Normal(*sd);
-    } else if (!v && !sd && lo && hi) {
-      value = (*lo + *hi) / 2;
-      spread = Spread::Uniform(*lo, *hi);
-    } else if (v && !sd && lo && hi) {
-      value = *v;
-      spread = Spread::Triangular(*lo, *hi);
-    } else if (v && !sd && !lo && !hi) {
-      value = *v;
-    } else {
-      Fail(n->line, at, key, fmt::format("'{}' mixes or lacks distribution parameters", key),
-           "write {value: V, sd: S}, {low: L, high: H} or {value: V, low: L, high: H}");
-    }
-  }
-
-  // A list of texts; a single value is split on ';' when `split` (veto players "A;B", as in
-  // the CSV bundle) and taken whole otherwise (a single source).
-  std::vector<std::string> TextList(const TreeNode& map, const At& at, const char* key,
-                                    bool split) {
-    std::vector<std::string> out;
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->IsNull()) return out;
-    if (n->kind == Kind::kScalar) return split ? SplitList(n->scalar, ';') : std::vector{n->scalar};
-    if (n->kind != Kind::kList) {
-      Fail(n->line, at, key, fmt::format("'{}' must be a list", key), "write e.g. [US, ROK]");
-      return out;
-    }
-    for (const TreeNode& item : n->items) {
-      if (item.kind == Kind::kScalar) {
-        out.push_back(item.scalar);
-      } else {
-        Fail(item.line, at, key, fmt::format("'{}' entries must be single values", key),
-             "write e.g. [US, ROK]");
-      }
-    }
-    return out;
-  }
-
-  bool RequireMap(const TreeNode& n, const At& at, std::string_view what) {
-    if (n.kind == Kind::kMap) return true;
-    Fail(n.line, at, "", fmt::format("{} must be a mapping of keys to values", what),
-         "indent its keys under it, e.g. 'id: US'");
-    return false;
-  }
-
-  // The list under `key`, or nullptr (absent, or not a list: reported).
-  const TreeNode* List(const TreeNode& map, const At& at, const char* key, const char* example) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr) return nullptr;
-    if (n->kind == Kind::kList) return n;
-    Fail(n->line, at, key, fmt::format("'{}' must be a list", key), example);
-    return nullptr;
-  }
+  using TreeFields::TreeFields;
 
   void ReadActors(const TreeNode& root, Scenario& s) {
     const TreeNode* list = List(root, {}, "actors", "start each actor with '- id: ...'");
@@ -302,30 +146,6 @@ class TreeReader {
     Fail(line, at, field, fmt::format("unknown decision rule '{}'", text),
          "use none, unanimity, majority, qualified_majority or bicameral");
     return DecisionKind::kNone;
-  }
-
-  int WholeNumber(const TreeNode& map, const At& at, const char* key) {
-    const TreeNode* n = map.Find(key);
-    if (n == nullptr || n->IsNull()) return 0;
-    const double v = Number(n, map.line, at, key);
-    if (!(v >= -2147483648.0 && v <= 2147483647.0) || v != static_cast<int>(v)) {
-      Fail(n->line, at, key, fmt::format("{} must be a whole number", key), "write e.g. 4");
-      return 0;
-    }
-    return static_cast<int>(v);
-  }
-
-  // `weights`/`population` as a map of actor ids to numbers.
-  std::vector<MemberValue> Values(const TreeNode& n, const At& at, const char* key) {
-    std::vector<MemberValue> out;
-    if (n.kind != Kind::kMap) {
-      Fail(n.line, at, key, fmt::format("'{}' must map actor ids to numbers", key),
-           "write e.g. '{DE: 29, FR: 29}'");
-      return out;
-    }
-    for (const TreeNode::Entry& e : n.entries)
-      out.push_back({e.key, Number(&e.value, e.line, at, key)});
-    return out;
   }
 
   // A decision rule in its mapping form (docs/decision-rules.md); `chamber` for the rules of a
@@ -580,8 +400,6 @@ class TreeReader {
   }
 
  private:
-  std::string file_;
-  Errors errors_;
   std::vector<Outcome> outcomes_;
 };
 
