@@ -27,6 +27,7 @@ struct ForecastArgs {
   std::string output;
   RunFlags run;
   DbArgs db;
+  std::vector<std::string> reader_options;
 };
 
 }  // namespace
@@ -50,11 +51,13 @@ void AddForecastCommands(CLI::App& app) {
   forecast->add_flag("--models-agree", args->run.params.models_agree,
                      "also run every other model and flag issues where their outcomes span over "
                      "25% of the scale");
+  AddReaderOptionFlag(*forecast, args->reader_options);
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
     Result<OutputFormat> format = ParseOutputFormat(args->format);
     if (!format) throw InputError(format.errors());
-    const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
+    const Scenario s =
+        LoadDocument(args->scenario, ReaderOptionsOf(args->reader_options)).ValueOrThrow().scenario;
     RunParameters p = ToParameters(args->run, RunKind::kForecast);
     std::optional<CalibrationRecord> calibration;
     if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();

@@ -29,6 +29,7 @@ struct ReportArgs {
   std::string models;
   RunFlags flags;
   DbArgs db;
+  std::vector<std::string> reader_options;
   // Which optional flags were given, so a stored run's own settings survive unless overridden.
   CLI::Option* run_opt = nullptr;
   CLI::Option* model_opt = nullptr;
@@ -88,7 +89,8 @@ void Run(const ReportArgs& a) {
   if (from_run) {
     in = FromRun(a);
   } else {
-    ScenarioDocument doc = LoadDocument(a.scenario).ValueOrThrow();
+    ScenarioDocument doc =
+        LoadDocument(a.scenario, ReaderOptionsOf(a.reader_options)).ValueOrThrow();
     in.scenario = std::move(doc.scenario);
     in.options.outcomes = std::move(doc.outcomes);  // the backtest section's; models never see them
     in.options.source = a.scenario;
@@ -147,6 +149,7 @@ void AddReportCommand(CLI::App& app) {
   AddDrawFlags(*cmd, a->flags, "Monte Carlo draws; 0 skips uncertainty");
   cmd->add_option("--calibration", a->flags.params.calibration,
                   "calibration file (entente calibrate): the ensemble model's weights");
+  AddReaderOptionFlag(*cmd, a->reader_options);
   AddDbOptions(cmd, a->db);
   cmd->callback([a] { Run(*a); });
 }

@@ -31,7 +31,7 @@ void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items) {
   cmd.add_option("--reader-option", items,
                  "KEY=VALUE for the file's reader (repeatable); DEU tables: "
                  "com_ep_capability=largest|mean|NUMBER, min_actors=N, "
-                 "regime=auto|pre_nice|nice|lisbon (docs/deu.md)");
+                 "regime=auto|pre_nice|nice|lisbon, rules=none|procedure (docs/deu.md)");
 }
 
 ReaderOptions ReaderOptionsOf(const std::vector<std::string>& items) {

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/grouped_issues.hpp"
 #include "entente/core/text.hpp"
+#include "entente/output/group_output.hpp"
 
 namespace entente {
 namespace {
@@ -174,15 +176,23 @@ std::string ComparisonTable(const Scenario& scenario, const std::vector<Variant>
     }
     out += '\n';
   };
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    row(k, [&](const Variant& var) {
-      return uncertain ? var.simulation->issues[k].mean : var.forecast.issues[k].outcome;
-    });
+  // A grouped scenario's rows go by group, each under a heading line.
+  const std::vector<GroupedIssues> sections = IssuesByGroup(scenario);
+  for (const GroupedIssues& section : sections) {
+    if (!scenario.groups.empty()) out += GroupHeading(section) + "\n";
+    for (const std::size_t k : section.issues) {
+      row(k, [&](const Variant& var) {
+        return uncertain ? var.simulation->issues[k].mean : var.forecast.issues[k].outcome;
+      });
+    }
   }
   // Where vetoes pin the outcome, the pressure a move creates shows in the model's own forecast.
   out += "\nThe model's forecast before the decision rule (the pressure each move creates):\n";
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    row(k, [&](const Variant& var) { return var.forecast.issues[k].unconstrained; });
+  for (const GroupedIssues& section : sections) {
+    if (!scenario.groups.empty()) out += GroupHeading(section) + "\n";
+    for (const std::size_t k : section.issues) {
+      row(k, [&](const Variant& var) { return var.forecast.issues[k].unconstrained; });
+    }
   }
   out += "\nAlliance strain (sum over issues; higher is worse):\n";
   for (std::size_t a = 0; a < variants.front().cohesion.size(); ++a) {
@@ -203,12 +213,17 @@ J ComparisonJson(const Scenario& scenario, const std::vector<Variant>& variants)
     J issues = J::array();
     for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
       const IssueForecast& f = v.forecast.issues[k];
-      J issue = {{"id", f.issue_id},
-                 {"outcome", f.outcome},
-                 {"change", f.outcome - base.forecast.issues[k].outcome},
-                 {"unconstrained", f.unconstrained},
-                 {"unconstrained_change", f.unconstrained - base.forecast.issues[k].unconstrained},
-                 {"binding_veto", f.binding_veto ? J(*f.binding_veto) : J()}};
+      J issue = {{"id", f.issue_id}};
+      if (!scenario.groups.empty()) {
+        const std::string group = GroupIdOf(scenario, f.issue_id);
+        issue["group"] = group.empty() ? J() : J(group);
+      }
+      issue.update(
+          J{{"outcome", f.outcome},
+            {"change", f.outcome - base.forecast.issues[k].outcome},
+            {"unconstrained", f.unconstrained},
+            {"unconstrained_change", f.unconstrained - base.forecast.issues[k].unconstrained},
+            {"binding_veto", f.binding_veto ? J(*f.binding_veto) : J()}});
       if (v.simulation) {
         const IssueDistribution& d = v.simulation->issues[k];
         issue["mean"] = d.mean;
@@ -230,7 +245,10 @@ J ComparisonJson(const Scenario& scenario, const std::vector<Variant>& variants)
                     {"issues", issues},
                     {"cohesion", strain}});
   }
-  return {{"model", base.forecast.model}, {"variants", list}};
+  J out = {{"model", base.forecast.model}};
+  if (!scenario.groups.empty()) out["groups"] = GroupsJson(scenario);
+  out["variants"] = std::move(list);
+  return out;
 }
 
 }  // namespace entente

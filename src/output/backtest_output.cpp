@@ -246,15 +246,24 @@ std::string BacktestTable(const BacktestResult& r) {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return miss(a) > miss(b); });
   std::size_t id_width = 5;
-  for (const BacktestIssue& i : r.issues) id_width = std::max(id_width, i.id.size());
-  out += fmt::format("\nIssues, worst misses of {} first:\n{:<{}}  {:>7}", r.models[0], "issue",
-                     id_width, "outcome");
+  std::size_t group_width = 0;  // 0: no issue has a group, and the table has no group column
+  for (const BacktestIssue& i : r.issues) {
+    id_width = std::max(id_width, i.id.size());
+    if (!i.group.empty()) group_width = std::max<std::size_t>({group_width, 5, i.group.size()});
+  }
+  const auto group_cell = [group_width](const std::string& group) {
+    return group_width == 0 ? std::string()
+                            : fmt::format("  {:<{}}", group.empty() ? "-" : group, group_width);
+  };
+  out += fmt::format("\nIssues, worst misses of {} first:\n{:<{}}{}  {:>7}", r.models[0], "issue",
+                     id_width, group_cell("group"), "outcome");
   for (const std::string& m : r.models)
     out += fmt::format("  {:>{}}", m, std::max<std::size_t>(m.size(), 6));
   out += "  closest\n";
   for (std::size_t k : order) {
     const BacktestIssue& i = r.issues[k];
-    out += fmt::format("{:<{}}  {:>7}", i.id, id_width, FormatFixed(i.outcome, 1));
+    out += fmt::format("{:<{}}{}  {:>7}", i.id, id_width, group_cell(i.group),
+                       FormatFixed(i.outcome, 1));
     for (std::size_t m = 0; m < r.models.size(); ++m) {
       out += fmt::format("  {:>{}}", FormatFixed(i.forecasts[m], 1),
                          std::max<std::size_t>(r.models[m].size(), 6));

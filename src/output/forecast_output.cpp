@@ -5,9 +5,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/grouped_issues.hpp"
 #include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/output/exchange_output.hpp"
+#include "entente/output/group_output.hpp"
 
 namespace entente {
 namespace {
@@ -76,6 +78,29 @@ nlohmann::ordered_json ProcedureJson(const IssueForecast& f) {
           {"explanation", p.explanation}};
 }
 
+// One row of the quantile table: issue `k`'s quantiles, stability and disagreement, each
+// column only when some issue has it.
+std::string QuantileRow(const Scenario& scenario, const Forecast& forecast, std::size_t k,
+                        std::size_t id_width, bool quantiles) {
+  const IssueForecast& f = forecast.issues[k];
+  std::string out = fmt::format("{:<{}}", scenario.issues[k].id, id_width);
+  if (quantiles) {
+    for (std::size_t q = 0; q < 7; ++q) {
+      out += fmt::format("  {:>6}", q < f.quantiles.size() ? FormatFixed(f.quantiles[q], 1) : "-");
+    }
+  }
+  if (f.stability) {
+    out += fmt::format(
+        "  {:<33}", fmt::format("{} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable",
+                                FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1)));
+  }
+  if (f.disagreement) {
+    out += fmt::format("  {} {}-{}", f.disagreement->wide ? "disagree widely" : "agree",
+                       FormatFixed(f.disagreement->lo, 1), FormatFixed(f.disagreement->hi, 1));
+  }
+  return out + "\n";
+}
+
 constexpr const char* kQuantileKeys[] = {"0.05", "0.1", "0.25", "0.5", "0.75", "0.9", "0.95"};
 
 // The predictive quantiles and the stability check, when the forecast has them.
@@ -100,26 +125,10 @@ std::string QuantileTable(const Scenario& scenario, const Forecast& forecast,
   if (stability) out += "  stability (range under 1% nudges)";
   if (models) out += "  models (range of every model's outcome)";
   out += "\n";
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    const IssueForecast& f = forecast.issues[k];
-    out += fmt::format("{:<{}}", scenario.issues[k].id, id_width);
-    if (quantiles) {
-      for (std::size_t q = 0; q < 7; ++q) {
-        out +=
-            fmt::format("  {:>6}", q < f.quantiles.size() ? FormatFixed(f.quantiles[q], 1) : "-");
-      }
-    }
-    if (f.stability) {
-      out += fmt::format(
-          "  {:<33}",
-          fmt::format("{} {}-{}", f.stability->knife_edge ? "knife-edge" : "stable",
-                      FormatFixed(f.stability->lo, 1), FormatFixed(f.stability->hi, 1)));
-    }
-    if (f.disagreement) {
-      out += fmt::format("  {} {}-{}", f.disagreement->wide ? "disagree widely" : "agree",
-                         FormatFixed(f.disagreement->lo, 1), FormatFixed(f.disagreement->hi, 1));
-    }
-    out += "\n";
+  for (const GroupedIssues& section : IssuesByGroup(scenario)) {
+    if (!scenario.groups.empty()) out += GroupHeading(section) + "\n";
+    for (const std::size_t k : section.issues)
+      out += QuantileRow(scenario, forecast, k, id_width, quantiles);
   }
   if (quantiles) {
     out +=
@@ -151,16 +160,20 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   out += fmt::format("{:<{}}  {:>7}  {:>7}  {:<44}  {:>6}  {:<15}  {}\n", "issue", id_width,
                      "model", "outcome", "nearest anchor (outcome)", "sq", "win-set", "binding");
   std::string notes;
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    const Issue& issue = scenario.issues[k];
-    const IssueForecast& f = forecast.issues[k];
-    out += fmt::format("{:<{}}  {:>7}  {:>7}  {}  {:>6}  {:<15}  {}\n", issue.id, id_width,
-                       FormatFixed(f.unconstrained, 1), FormatFixed(f.outcome, 1),
-                       Fit(AnchorText(issue, f.outcome), 44),
-                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", WinSetText(f),
-                       Binding(f));
-    if (f.procedure && (f.procedure->binds || f.procedure->model_kept || !f.proposer.empty())) {
-      notes += fmt::format("- {}: {}\n", issue.id, f.procedure->explanation);
+  for (const GroupedIssues& section : IssuesByGroup(scenario)) {
+    // Grouped scenarios get a heading line per group; ungrouped ones print as they always did.
+    if (!scenario.groups.empty()) out += GroupHeading(section) + "\n";
+    for (const std::size_t k : section.issues) {
+      const Issue& issue = scenario.issues[k];
+      const IssueForecast& f = forecast.issues[k];
+      out += fmt::format("{:<{}}  {:>7}  {:>7}  {}  {:>6}  {:<15}  {}\n", issue.id, id_width,
+                         FormatFixed(f.unconstrained, 1), FormatFixed(f.outcome, 1),
+                         Fit(AnchorText(issue, f.outcome), 44),
+                         issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", WinSetText(f),
+                         Binding(f));
+      if (f.procedure && (f.procedure->binds || f.procedure->model_kept || !f.proposer.empty())) {
+        notes += fmt::format("- {}: {}\n", issue.id, f.procedure->explanation);
+      }
     }
   }
   out +=
@@ -192,6 +205,10 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
         {"win_set_empty", f.win_set_empty},
         {"procedure", ProcedureJson(f)},
     };
+    if (!scenario.groups.empty()) {
+      const std::string group = GroupIdOf(scenario, issue.id);
+      j["group"] = group.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(group);
+    }
     if (!f.proposer.empty()) j["proposer"] = f.proposer;
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
@@ -245,10 +262,10 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
     }
     issues.push_back(std::move(j));
   }
-  nlohmann::ordered_json out = {{"scenario", scenario.meta.title},
-                                {"as_of", scenario.meta.as_of},
-                                {"model", forecast.model},
-                                {"issues", std::move(issues)}};
+  nlohmann::ordered_json out = {
+      {"scenario", scenario.meta.title}, {"as_of", scenario.meta.as_of}, {"model", forecast.model}};
+  if (!scenario.groups.empty()) out["groups"] = GroupsJson(scenario);
+  out["issues"] = std::move(issues);
   if (!forecast.balances.empty()) {
     out["exchanges"] = ExchangesJson(scenario, forecast);
     out["balances"] = BalancesJson(scenario, forecast);
@@ -258,9 +275,14 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
 }
 
 std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
-  std::string out = CsvLine({"issue", "name", "outcome", "unconstrained", "status_quo",
-                             "binding_veto", "win_set_empty", "nearest_anchor", "rule",
-                             "win_set_lo", "win_set_hi", "binding_test", "pivots", "blocking"});
+  // A grouped scenario's rows name their group in a second column; others keep today's columns.
+  const bool grouped = !scenario.groups.empty();
+  std::vector<std::string> header = {
+      "issue",        "name",          "outcome",        "unconstrained", "status_quo",
+      "binding_veto", "win_set_empty", "nearest_anchor", "rule",          "win_set_lo",
+      "win_set_hi",   "binding_test",  "pivots",         "blocking"};
+  if (grouped) header.insert(header.begin() + 1, "group");
+  std::string out = CsvLine(header);
   const auto join = [](const std::vector<std::string>& v) {
     std::string s;
     for (const std::string& x : v) s += (s.empty() ? "" : ";") + x;
@@ -271,12 +293,22 @@ std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
     const IssueForecast& f = forecast.issues[k];
     const ProcedureResult none;
     const ProcedureResult& p = f.procedure ? *f.procedure : none;
-    out += CsvLine({issue.id, issue.name, FormatNumber(f.outcome), FormatNumber(f.unconstrained),
-                    f.status_quo ? FormatNumber(*f.status_quo) : "", f.binding_veto.value_or(""),
-                    f.win_set_empty ? "true" : "false", AnchorText(issue, f.outcome),
-                    f.procedure ? p.rule : "", f.procedure ? FormatNumber(p.lo) : "",
-                    f.procedure ? FormatNumber(p.hi) : "", p.binding_test, join(p.pivots),
-                    join(p.blocking)});
+    std::vector<std::string> row = {issue.id,
+                                    issue.name,
+                                    FormatNumber(f.outcome),
+                                    FormatNumber(f.unconstrained),
+                                    f.status_quo ? FormatNumber(*f.status_quo) : "",
+                                    f.binding_veto.value_or(""),
+                                    f.win_set_empty ? "true" : "false",
+                                    AnchorText(issue, f.outcome),
+                                    f.procedure ? p.rule : "",
+                                    f.procedure ? FormatNumber(p.lo) : "",
+                                    f.procedure ? FormatNumber(p.hi) : "",
+                                    p.binding_test,
+                                    join(p.pivots),
+                                    join(p.blocking)};
+    if (grouped) row.insert(row.begin() + 1, GroupIdOf(scenario, issue.id));
+    out += CsvLine(row);
   }
   return out;
 }

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entente/core/grouped_issues.hpp"
 #include "entente/core/text.hpp"
+#include "entente/output/group_output.hpp"
 
 namespace entente {
 namespace {
@@ -42,12 +44,17 @@ std::string SimulationTable(const Scenario& scenario, const SimulationResult& r)
   out +=
       fmt::format("\n{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n", "issue",
                   w, "point", "mean", "5%", "25%", "median", "75%", "95%", "P(sq)", "binding veto");
-  for (const IssueDistribution& d : r.issues) {
-    out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n",
-                       d.issue_id, w, FormatFixed(d.point, 1), FormatFixed(d.mean, 1),
-                       FormatFixed(d.p05, 1), FormatFixed(d.p25, 1), FormatFixed(d.p50, 1),
-                       FormatFixed(d.p75, 1), FormatFixed(d.p95, 1),
-                       d.p_status_quo ? Percent(*d.p_status_quo) : "-", VetoText(d));
+  for (const GroupedIssues& section : IssuesByGroup(scenario)) {
+    if (!scenario.groups.empty()) out += GroupHeading(section) + "\n";
+    for (const std::size_t k : section.issues) {
+      if (k >= r.issues.size()) continue;
+      const IssueDistribution& d = r.issues[k];
+      out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}\n",
+                         d.issue_id, w, FormatFixed(d.point, 1), FormatFixed(d.mean, 1),
+                         FormatFixed(d.p05, 1), FormatFixed(d.p25, 1), FormatFixed(d.p50, 1),
+                         FormatFixed(d.p75, 1), FormatFixed(d.p95, 1),
+                         d.p_status_quo ? Percent(*d.p_status_quo) : "-", VetoText(d));
+    }
   }
   std::string notes;
   for (const IssueDistribution& d : r.issues) {
@@ -97,27 +104,37 @@ nlohmann::ordered_json SimulationJson(const Scenario& scenario, const Simulation
     }
     J vetoes = J::array();
     for (const VetoShare& v : d.vetoes) vetoes.push_back({{"actor", v.actor}, {"share", v.share}});
-    issues.push_back(
-        {{"id", d.issue_id},
-         {"name", scenario.issues[k].name},
-         {"point", d.point},
-         {"mean", d.mean},
-         {"sd", d.sd},
-         {"min", d.min},
-         {"max", d.max},
-         {"quantiles",
-          {{"p05", d.p05}, {"p25", d.p25}, {"p50", d.p50}, {"p75", d.p75}, {"p95", d.p95}}},
-         {"p_status_quo", d.p_status_quo ? J(*d.p_status_quo) : J()},
-         {"thresholds", thresholds},
-         {"binding_vetoes", vetoes},
-         {"fallback_draws", d.fallback_draws},
-         {"histogram", hist}});
+    J issue = {{"id", d.issue_id}, {"name", scenario.issues[k].name}};
+    if (!scenario.groups.empty()) {
+      const std::string group = GroupIdOf(scenario, d.issue_id);
+      issue["group"] = group.empty() ? J() : J(group);
+    }
+    issue.update(
+        J{{"point", d.point},
+          {"mean", d.mean},
+          {"sd", d.sd},
+          {"min", d.min},
+          {"max", d.max},
+          {"quantiles",
+           {{"p05", d.p05}, {"p25", d.p25}, {"p50", d.p50}, {"p75", d.p75}, {"p95", d.p95}}},
+          {"p_status_quo", d.p_status_quo ? J(*d.p_status_quo) : J()},
+          {"thresholds", thresholds},
+          {"binding_vetoes", vetoes},
+          {"fallback_draws", d.fallback_draws},
+          {"histogram", hist}});
+    issues.push_back(std::move(issue));
   }
-  J out = {{"scenario", scenario.meta.title},  {"model", r.model},
-           {"draws", r.draws_requested},       {"draws_done", r.draws_done},
-           {"interrupted", r.interrupted},     {"seed", r.seed},
-           {"noise_percent", r.noise_percent}, {"uncertain_inputs", r.uncertain_inputs},
-           {"warnings", r.warnings},           {"issues", issues}};
+  J out = {{"scenario", scenario.meta.title},
+           {"model", r.model},
+           {"draws", r.draws_requested},
+           {"draws_done", r.draws_done},
+           {"interrupted", r.interrupted},
+           {"seed", r.seed},
+           {"noise_percent", r.noise_percent},
+           {"uncertain_inputs", r.uncertain_inputs},
+           {"warnings", r.warnings}};
+  if (!scenario.groups.empty()) out["groups"] = GroupsJson(scenario);
+  out["issues"] = std::move(issues);
   if (!r.sensitivity.empty()) {
     J sens = J::array();
     for (const IssueSensitivity& s : r.sensitivity) {

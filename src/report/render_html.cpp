@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/grouped_issues.hpp"
 #include "entente/core/text.hpp"
 #include "entente/core/version.hpp"
 #include "entente/report/backtest_charts.hpp"
@@ -28,17 +29,26 @@ std::string Figure(const std::string& svg, std::string_view caption) {
 }
 
 std::string SummarySection(const ReportData& data) {
-  std::string out = fmt::format(
-      "<section class=\"summary\">\n<h2>Summary</h2>\n<p>{}</p>\n<ul class=\"summary\">\n",
-      EscapeXml(Overview(data)));
-  for (const IssueSummary& s : Summarize(data)) {
-    out += fmt::format(
-        "<li><a href=\"#issue-{}\"><strong>{}</strong></a>. {} <em>How sure:</em> {} "
-        "<em>What would change it:</em> {}</li>\n",
-        EscapeXml(s.issue_id), EscapeXml(s.name), EscapeXml(s.forecast), EscapeXml(s.certainty),
-        EscapeXml(s.levers));
+  std::string out = fmt::format("<section class=\"summary\">\n<h2>Summary</h2>\n<p>{}</p>\n",
+                                EscapeXml(Overview(data)));
+  const std::vector<IssueSummary> summaries = Summarize(data);
+  const bool grouped = !data.scenario.groups.empty();
+  // A grouped scenario's summary goes group by group, each list under the group's heading.
+  for (const GroupedIssues& section : IssuesByGroup(data.scenario)) {
+    if (grouped) {
+      out += fmt::format("<h3 class=\"group\">{}</h3>\n", EscapeXml(GroupHeading(section)));
+    }
+    out += "<ul class=\"summary\">\n";
+    for (const std::size_t k : section.issues) {
+      const IssueSummary& s = summaries[k];
+      out += fmt::format(
+          "<li><a href=\"#issue-{}\"><strong>{}</strong></a>. {} <em>How sure:</em> {} "
+          "<em>What would change it:</em> {}</li>\n",
+          EscapeXml(s.issue_id), EscapeXml(s.name), EscapeXml(s.forecast), EscapeXml(s.certainty),
+          EscapeXml(s.levers));
+    }
+    out += "</ul>\n";
   }
-  out += "</ul>\n";
   const std::vector<std::string> alliances = AllianceSentences(data);
   if (!alliances.empty()) {
     out += "<h3>Alliances</h3>\n<ul>\n";
@@ -54,15 +64,21 @@ std::string ForecastTable(const ReportData& data) {
   for (const Forecast& f : data.forecasts)
     out += fmt::format("<th class=\"num\">{}</th>", EscapeXml(f.model));
   out += fmt::format("<th>binding veto ({})</th></tr>\n", EscapeXml(data.forecasts.front().model));
-  for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) {
-    const Issue& issue = data.scenario.issues[k];
-    out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", EscapeXml(issue.name),
-                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-");
-    for (const Forecast& f : data.forecasts) {
-      out += fmt::format("<td class=\"num\">{}</td>", FormatFixed(f.issues[k].outcome, 1));
+  for (const GroupedIssues& section : IssuesByGroup(data.scenario)) {
+    if (!data.scenario.groups.empty()) {
+      out += fmt::format("<tr class=\"group\"><th colspan=\"{}\">{}</th></tr>\n",
+                         data.forecasts.size() + 3, EscapeXml(GroupHeading(section)));
     }
-    out += fmt::format("<td>{}</td></tr>\n",
-                       EscapeXml(data.forecasts.front().issues[k].binding_veto.value_or("-")));
+    for (const std::size_t k : section.issues) {
+      const Issue& issue = data.scenario.issues[k];
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", EscapeXml(issue.name),
+                         issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-");
+      for (const Forecast& f : data.forecasts) {
+        out += fmt::format("<td class=\"num\">{}</td>", FormatFixed(f.issues[k].outcome, 1));
+      }
+      out += fmt::format("<td>{}</td></tr>\n",
+                         EscapeXml(data.forecasts.front().issues[k].binding_veto.value_or("-")));
+    }
   }
   return out + "</table>\n";
 }
@@ -112,9 +128,11 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
   const IssueForecast& first = data.forecasts.front().issues[k];
   const std::string rule =
       first.procedure ? fmt::format(
-                            " Decision rule: {}; the green bar on each row is its win-set, "
-                            "the points that beat the status quo.",
-                            first.procedure->rule)
+                            " Decision rule: {}; the shaded band is the win-set of the status "
+                            "quo (the points that beat it) under the {} model's final positions, "
+                            "the green bar on each row each model's own; the words under the "
+                            "chart name who decides.",
+                            first.procedure->rule, data.forecasts.front().model)
                       : std::string(" No decision rule: the models' points stand.");
   out += Figure(
       report::ScaleChart(issue, marks),
@@ -155,6 +173,27 @@ std::string IssueSection(const ReportData& data, std::size_t k) {
             data.options.run.model.name));
   }
   return out + "</section>\n";
+}
+
+// The issue sections; a grouped scenario's go group by group, each group a section with its
+// heading (issues of no group last), so the charts of one proposal sit together.
+std::string IssueSections(const ReportData& data) {
+  std::string out;
+  if (data.scenario.groups.empty()) {
+    for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) out += IssueSection(data, k);
+    return out;
+  }
+  for (const GroupedIssues& section : IssuesByGroup(data.scenario)) {
+    const std::string id = section.group == nullptr ? std::string() : section.group->id;
+    out += fmt::format("<section class=\"group\"{}>\n<h2 class=\"group\">{}</h2>\n",
+                       id.empty() ? std::string()
+                                  : fmt::format(" id=\"group-{}\" data-group=\"{}\"", EscapeXml(id),
+                                                EscapeXml(id)),
+                       EscapeXml(GroupHeading(section)));
+    for (const std::size_t k : section.issues) out += IssueSection(data, k);
+    out += "</section>\n";
+  }
+  return out;
 }
 
 // Scores against the observed outcomes: the verdict, the errors chart, the calibration of the
@@ -209,7 +248,7 @@ std::string RenderHtml(const ReportData& data) {
   out += "<section class=\"table\">\n<h2>Forecasts by model</h2>\n" + ForecastTable(data) +
          "</section>\n";
   if (data.backtest) out += BacktestSection(data);
-  for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) out += IssueSection(data, k);
+  out += IssueSections(data);
   out += "<footer>\n<h2>Sources</h2>\n<ul>\n";
   for (const std::string& s : meta.sources) out += fmt::format("<li>{}</li>\n", EscapeXml(s));
   out += "</ul>\n</footer>\n</body>\n</html>\n";

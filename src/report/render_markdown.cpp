@@ -1,6 +1,7 @@
 // The Markdown form of the report: the summary sentences and one table, for pasting into memos.
 #include <fmt/format.h>
 
+#include "entente/core/grouped_issues.hpp"
 #include "entente/core/text.hpp"
 #include "entente/core/version.hpp"
 #include "entente/report/backtest_words.hpp"
@@ -25,8 +26,10 @@ std::string Cell(std::string_view text) {
 }
 
 std::string ForecastTable(const ReportData& data) {
-  std::string head = "| issue | status quo |";
-  std::string rule = "|---|---:|";
+  // A grouped scenario's table names each issue's group and lists the issues by group.
+  const bool grouped = !data.scenario.groups.empty();
+  std::string head = grouped ? "| issue | group | status quo |" : "| issue | status quo |";
+  std::string rule = grouped ? "|---|---|---:|" : "|---|---:|";
   for (const Forecast& f : data.forecasts) {
     head += fmt::format(" {} |", f.model);
     rule += "---:|";
@@ -34,13 +37,16 @@ std::string ForecastTable(const ReportData& data) {
   head += " binding veto |";
   rule += "---|";
   std::string out = head + "\n" + rule + "\n";
-  for (std::size_t k = 0; k < data.scenario.issues.size(); ++k) {
-    const Issue& issue = data.scenario.issues[k];
-    out += fmt::format("| {} | {} |", Cell(issue.name),
-                       issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-");
-    for (const Forecast& f : data.forecasts)
-      out += fmt::format(" {} |", FormatFixed(f.issues[k].outcome, 1));
-    out += fmt::format(" {} |\n", data.forecasts.front().issues[k].binding_veto.value_or("-"));
+  for (const GroupedIssues& section : IssuesByGroup(data.scenario)) {
+    for (const std::size_t k : section.issues) {
+      const Issue& issue = data.scenario.issues[k];
+      out += fmt::format("| {} |", Cell(issue.name));
+      if (grouped) out += fmt::format(" {} |", section.group ? Cell(section.group->id) : "-");
+      out += fmt::format(" {} |", issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-");
+      for (const Forecast& f : data.forecasts)
+        out += fmt::format(" {} |", FormatFixed(f.issues[k].outcome, 1));
+      out += fmt::format(" {} |\n", data.forecasts.front().issues[k].binding_veto.value_or("-"));
+    }
   }
   return out;
 }
@@ -91,11 +97,18 @@ std::string RenderMarkdown(const ReportData& data) {
   if (!data.options.source.empty()) facts.push_back("inputs: " + data.options.source);
   facts.push_back(fmt::format("Entente {}", Version()));
   out += fmt::format("*{}*\n\n## Summary\n\n{}\n\n", fmt::join(facts, "; "), Overview(data));
-  for (const IssueSummary& s : Summarize(data)) {
-    out += fmt::format(
-        "### {} (`{}`)\n\n- **Forecast.** {}\n- **How sure.** {}\n- **What would change it.** "
-        "{}\n\n",
-        s.name, s.issue_id, s.forecast, s.certainty, s.levers);
+  const std::vector<IssueSummary> summaries = Summarize(data);
+  const bool grouped = !data.scenario.groups.empty();
+  // A grouped scenario's issues sit one level down, under their group's heading.
+  for (const GroupedIssues& section : IssuesByGroup(data.scenario)) {
+    if (grouped) out += fmt::format("### {}\n\n", GroupHeading(section));
+    for (const std::size_t k : section.issues) {
+      const IssueSummary& s = summaries[k];
+      out += fmt::format(
+          "{} {} (`{}`)\n\n- **Forecast.** {}\n- **How sure.** {}\n- **What would change it.** "
+          "{}\n\n",
+          grouped ? "####" : "###", s.name, s.issue_id, s.forecast, s.certainty, s.levers);
+    }
   }
   out += "## Forecasts by model\n\n" + ForecastTable(data);
   out += fmt::format(

@@ -18,7 +18,9 @@ constexpr double kRight = 730;
 constexpr double kRowHeight = 50;
 constexpr double kMaxRadius = 17;
 constexpr double kMinRadius = 3;
-constexpr double kCharWidth = 6.2;  // average glyph width at the 10px label size
+constexpr double kCharWidth = 6.2;          // average glyph width at the 10px label size
+constexpr std::size_t kWordsPerLine = 118;  // characters of the closing words per line
+constexpr double kLineHeight = 13;
 
 struct Placed {
   const Stance* stance;
@@ -70,11 +72,35 @@ std::vector<Placed> Pack(const Issue& issue, const LinearScale& x) {
   return placed;
 }
 
+// The closing words of a chart under a decision rule: the first ruled model's win-set of the
+// status quo, then what the rule did to its point (pivots, blocking coalition). The explanation
+// opens with "Under <rule>"; the rule is named up front only when it does not.
+std::vector<std::string> RuleWords(const Issue& issue, const ModelMark* ruled) {
+  if (ruled == nullptr || ruled->rule.empty()) return {};
+  const bool named = ruled->explanation.rfind("Under " + ruled->rule, 0) == 0;
+  std::string first = named ? std::string() : fmt::format("Decision rule: {}. ", ruled->rule);
+  if (ruled->win_set_empty) {
+    first += fmt::format("Win-set of the status quo ({} model): empty, only the status quo {}.",
+                         ruled->model,
+                         issue.status_quo ? FormatFixed(*issue.status_quo, 1) : std::string("-"));
+  } else {
+    first +=
+        fmt::format("Win-set of the status quo ({} model, shaded): {} to {}.", ruled->model,
+                    FormatFixed(ruled->win_set->first, 1), FormatFixed(ruled->win_set->second, 1));
+  }
+  return WrapWords(first + " " + ruled->explanation, kWordsPerLine);
+}
+
 }  // namespace
 
 ModelMark MarkOf(const std::string& model, const IssueForecast& forecast) {
   ModelMark mark{model, forecast.unconstrained, forecast.outcome, std::nullopt};
-  if (forecast.procedure) mark.win_set = std::pair{forecast.procedure->lo, forecast.procedure->hi};
+  if (forecast.procedure) {
+    mark.win_set = std::pair{forecast.procedure->lo, forecast.procedure->hi};
+    mark.rule = forecast.procedure->rule;
+    mark.win_set_empty = forecast.win_set_empty;
+    mark.explanation = forecast.procedure->explanation;
+  }
   return mark;
 }
 
@@ -87,8 +113,25 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
   const double axis_y = top + rows * kRowHeight + 6;
   const double anchors_y = axis_y + 58;
   const double models_y = anchors_y + 30;
-  const double height = models_y + static_cast<double>(models.size()) * 22 + 34;
+  const ModelMark* ruled = nullptr;
+  for (const ModelMark& m : models) {
+    if (m.win_set) {
+      ruled = &m;
+      break;
+    }
+  }
+  const std::vector<std::string> words = RuleWords(issue, ruled);
+  const double legend_y = models_y + static_cast<double>(models.size()) * 22 + 26;
+  const double height =
+      legend_y + 8 + static_cast<double>(words.size()) * kLineHeight + (words.empty() ? 0.0 : 6.0);
   Svg svg(kWidth, height, fmt::format("Positions, status quo and forecasts on {}", issue.name));
+
+  if (ruled != nullptr) {
+    // The win-set as a band behind the actors: who stands inside it would vote the move through.
+    const double lo = x(std::clamp(ruled->win_set->first, issue.scale.min, issue.scale.max));
+    const double hi = x(std::clamp(ruled->win_set->second, issue.scale.min, issue.scale.max));
+    svg.Rect(lo - 1.5, top - 4, std::max(hi, lo) - lo + 3, axis_y - top + 4, "winset-band");
+  }
 
   if (issue.status_quo) {
     const double sx = x(*issue.status_quo);
@@ -150,7 +193,6 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
     svg.Polygon({{ox, y - 6}, {ox + 5, y + 4}, {ox - 5, y + 4}}, "model-out");
     svg.Text({ox + 8, y + 4}, FormatFixed(m.outcome, 1), "value", "start");
   }
-  const double legend_y = height - 8;
   svg.Rect(4, legend_y - 8, 8, 8, "veto");
   svg.Text({16, legend_y}, "veto player", "note");
   svg.Circle({92, legend_y - 4}, 4, "actor");
@@ -161,6 +203,9 @@ std::string ScaleChart(const Issue& issue, const std::vector<ModelMark>& models)
   svg.Text({480, legend_y}, "model before the rule", "note");
   svg.Line({608, legend_y - 4}, {626, legend_y - 4}, "winset");
   svg.Text({632, legend_y}, "win-set of the rule", "note");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    svg.Text({4, legend_y + 6 + kLineHeight * static_cast<double>(i + 1)}, words[i], "rule-words");
+  }
   return std::move(svg).Finish();
 }
 

@@ -31,6 +31,10 @@ svg .model-out { fill: #000; }
 svg .model-raw { fill: #fff; stroke: #000; stroke-width: 1.2; }
 svg .veto-pull { stroke: #555; stroke-width: 1.2; }
 svg .winset { stroke: #2ca02c; stroke-width: 7; stroke-opacity: 0.45; }
+svg .winset-band { fill: #2ca02c; fill-opacity: 0.12; }
+svg .rule-words { fill: #222; }
+h2.group { font-size: 1.4em; border-bottom: 2px solid #111; }
+tr.group th { background: #eee; }
 svg .band { fill: #e4e4e4; }
 svg .bar { fill: #777; }
 svg .mass { fill: #000; }
@@ -44,7 +48,8 @@ ul.summary li { margin-bottom: 0.6em; }
 .anchors { font-size: 0.85em; color: #333; columns: 2; margin: 0.3em 0 0; padding-left: 0; list-style: none; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
-  section.issue { break-before: page; }
+  section.issue, section.group { break-before: page; }
+  section.group > section.issue:first-of-type { break-before: avoid; }
   figure, table, li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }

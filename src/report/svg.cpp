@@ -107,4 +107,35 @@ std::string Truncate(std::string_view text, std::size_t max_chars) {
   return std::string(text.substr(0, starts[max_chars - 1])) + "\u2026";
 }
 
+namespace {
+
+std::size_t CodePoints(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> WrapWords(std::string_view text, std::size_t max_chars) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t space = text.find(' ', i);
+    const std::string_view word =
+        text.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
+    i = space == std::string_view::npos ? text.size() : space + 1;
+    if (word.empty()) continue;
+    if (!line.empty() && CodePoints(line) + 1 + CodePoints(word) > max_chars) {
+      lines.push_back(std::move(line));
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
 }  // namespace entente::report

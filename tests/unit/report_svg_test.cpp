@@ -112,6 +112,62 @@ TEST(ReportScaleChart, WinSetsAreBarsOnTheirRows) {
   EXPECT_NE(svg.find("x1=\"362.00\""), std::string::npos) << svg;
 }
 
+// The text of every `cls` element of `svg`, joined by spaces (the chart wraps long words).
+std::string TextOf(const std::string& svg, const std::string& cls) {
+  std::string out;
+  const std::string open = "class=\"" + cls + "\">";
+  for (std::size_t at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+    const std::size_t from = at + open.size();
+    out += (out.empty() ? "" : " ") + svg.substr(from, svg.find('<', from) - from);
+  }
+  return out;
+}
+
+// Under a rule the first ruled row's win-set is a band behind the actors, and the chart ends
+// with the win-set and the explanation (which names the rule) in words; without a rule the
+// chart is as before.
+TEST(ReportScaleChart, TheRuleAndItsWinSetAreInTheChart) {
+  ModelMark m1{"m1", 70, 60, std::pair{40.0, 60.0}};
+  m1.rule = "unanimity of B";
+  m1.explanation =
+      "Under unanimity of B, a move up from the status quo 40.0 passes only as far as 60.0: B is "
+      "pivotal (its veto binds), and beyond 60.0 B says no. Outcome 60.0, not the model's 70.0.";
+  const std::string plain = ScaleChart(ThreeActors(), {{"m1", 70, 60}, {"m2", 55, 55}});
+  const std::string ruled = ScaleChart(ThreeActors(), {m1, {"m2", 55, 55}});
+  // The band spans 40 to 60: x = 364 to 486, widened by 1.5 px each side.
+  EXPECT_NE(ruled.find("<rect x=\"362.50\" y=\"18.00\" width=\"125.00\""), std::string::npos)
+      << ruled;
+  EXPECT_EQ(Count(ruled, "class=\"winset-band\""), 1);
+  EXPECT_EQ(TextOf(ruled, "rule-words"),
+            "Win-set of the status quo (m1 model, shaded): 40.0 to 60.0. Under unanimity of B, a "
+            "move up from the status quo 40.0 passes only as far as 60.0: B is pivotal (its veto "
+            "binds), and beyond 60.0 B says no. Outcome 60.0, not the model&#39;s 70.0.");
+  EXPECT_GE(Count(ruled, "class=\"rule-words\""), 2);  // wrapped: SVG text does not wrap
+  EXPECT_EQ(plain.find("winset-band"), std::string::npos);
+  EXPECT_EQ(plain.find("rule-words"), std::string::npos);
+  // A row with a win-set but no rule in words gets the band and no words.
+  const std::string bare = ScaleChart(ThreeActors(), {{"m1", 70, 60, std::pair{40.0, 60.0}}});
+  EXPECT_EQ(Count(bare, "class=\"winset-band\""), 1);
+  EXPECT_EQ(bare.find("rule-words"), std::string::npos);
+
+  // An explanation that does not name the rule gets the rule up front; an empty win-set says so.
+  ModelMark empty{"m1", 70, 40, std::pair{40.0, 40.0}};
+  empty.rule = "unanimity of B";
+  empty.win_set_empty = true;
+  empty.explanation = "B prefers the status quo.";
+  EXPECT_EQ(TextOf(ScaleChart(ThreeActors(), {empty}), "rule-words"),
+            "Decision rule: unanimity of B. Win-set of the status quo (m1 model): empty, only the "
+            "status quo 40.0. B prefers the status quo.");
+}
+
+TEST(ReportSvg, WrapWordsBreaksAtSpaces) {
+  EXPECT_EQ(WrapWords("aa bb cc dd", 5), (std::vector<std::string>{"aa bb", "cc dd"}));
+  EXPECT_EQ(WrapWords("toolongword x", 4), (std::vector<std::string>{"toolongword", "x"}));
+  EXPECT_EQ(WrapWords("\u00e9\u00e9 \u00e9\u00e9", 5),
+            (std::vector<std::string>{"\u00e9\u00e9 \u00e9\u00e9"}));
+  EXPECT_TRUE(WrapWords("", 10).empty());
+}
+
 TEST(ReportScaleChart, AnIssueWithoutStancesStillGetsItsScale) {
   Issue issue;
   issue.name = "empty";

@@ -23,7 +23,8 @@ namespace entente {
 
 /// Scores per model with 95% intervals, the paired difference to the compromise model, the
 /// probabilistic scores when there are draws, the subsets, then one row per issue sorted by
-/// the first model's absolute error, largest first, naming the closest model.
+/// the first model's absolute error, largest first, naming the closest model (and each issue's
+/// group when the scenario has groups).
 [[nodiscard]] std::string BacktestTable(const BacktestResult& result);
 
 /// One row per issue and model: issue, group, outcome, model, forecast, error, abs_error,

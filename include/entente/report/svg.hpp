@@ -58,4 +58,8 @@ class Svg {
 /// `text` limited to `max_chars` code points (UTF-8 aware), the last one an ellipsis when cut.
 [[nodiscard]] std::string Truncate(std::string_view text, std::size_t max_chars);
 
+/// `text` broken at spaces into lines of at most `max_chars` code points (SVG text does not
+/// wrap); a word longer than that gets a line of its own.
+[[nodiscard]] std::vector<std::string> WrapWords(std::string_view text, std::size_t max_chars);
+
 }  // namespace entente::report
