@@ -75,6 +75,7 @@ def test_bad_frame_row_is_located(flagship):
 def test_frame_rows_keep_their_labels(flagship):
     frames = flagship.to_frames()
     stances = frames["stances"].set_index(frames["stances"].index + 100)
+    stances["position"] = stances["position"].astype(object)
     stances.loc[103, "position"] = "high"
     with pytest.raises(entente.ScenarioError) as e:
         entente.from_frames(stances, frames["issues"], frames["actors"])

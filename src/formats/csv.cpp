@@ -52,10 +52,11 @@ std::string CsvTable::NumberHint(std::string_view text, bool share) const {
   if (text.find(',') != std::string_view::npos && !dialect.DecimalComma()) {
     std::string dotted(Trim(text));
     for (char& c : dotted) c = c == ',' ? '.' : c;
-    return fmt::format("write {} with a decimal point (a decimal comma is read only in files "
-                       "whose cells are separated by ';', where it cannot be a thousands "
-                       "separator)",
-                       ParseNumber(dotted) ? dotted : std::string("the number"));
+    return fmt::format(
+        "write {} with a decimal point (a decimal comma is read only in files "
+        "whose cells are separated by ';', where it cannot be a thousands "
+        "separator)",
+        ParseNumber(dotted) ? dotted : std::string("the number"));
   }
   if (share) return "write a share such as 0.45 or 45%";
   return dialect.DecimalComma() ? "write a plain decimal number such as 13 or 0,45"
