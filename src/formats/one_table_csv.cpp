@@ -265,7 +265,8 @@ void OneTableReader::Finish(Issue& issue, const IssueInfo& info, ScenarioDocumen
          fmt::format("issue '{}': scale [{}, {}] inferred from the lowest and highest position{}",
                      issue.id, FormatNumber(issue.scale.min), FormatNumber(issue.scale.max),
                      issue.status_quo ? " and the status quo" : ""),
-         "add scale_min and scale_max columns to set its ends"});
+         "add scale_min and scale_max columns to set its ends (simulations keep draws "
+         "inside the scale)"});
   }
   if (!issue.status_quo) {
     doc.notes.push_back({head,

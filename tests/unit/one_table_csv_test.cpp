@@ -69,7 +69,7 @@ TEST(OneTableCsv, OneIssueNamedAfterTheFileWithScaleInferredAndNotes) {
   EXPECT_EQ(r.value().notes[0].ToString(),
             "data/EC emissions-1994.csv:1: issue 'ec_emissions_1994': scale [4, 10] inferred from "
             "the lowest and highest position; fix: add scale_min and scale_max columns to set its "
-            "ends");
+            "ends (simulations keep draws inside the scale)");
   EXPECT_NE(r.value().notes[1].message.find("has no status quo"), std::string::npos);
   EXPECT_TRUE(Validate(s).empty());
 }
