@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Any, List, Optional
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,9 @@ class Problem:
     text: str  #: the one-line form the CLI prints after ``error:``
     path: str = ""  #: where in a dict or JSON scenario, e.g. ``issues[1].stances[0]``
     names: str = ""  #: who it concerns, e.g. ``US on opcon_transfer``
+    frame: str = ""  #: for DataFrames: which one (``frame``, ``stances``, ``issues``, ...)
+    row: Any = None  #: for DataFrames: the row's index label (None for the columns)
+    column: str = ""  #: for DataFrames: the column's name as the frame spells it
 
     def __str__(self) -> str:
         return self.text

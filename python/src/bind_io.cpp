@@ -8,6 +8,7 @@
 #include "entente/core/validation.hpp"
 #include "entente/core/version.hpp"
 #include "entente/formats/csv_bundle.hpp"
+#include "entente/formats/one_table_csv.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/formats/scenario_tree.hpp"
 #include "entente/formats/yaml_scenario.hpp"
@@ -50,6 +51,22 @@ void BindIo(py::module_& m) {
       },
       py::arg("files"), py::arg("folder") = "<frames>",
       "Parses CSV bundle texts by file name (structure only).");
+  m.def(
+      "parse_one_table",
+      [](const std::string& text, const std::string& file) {
+        return OrRaise(ParseOneTableCsv(text, file)).scenario;
+      },
+      py::arg("text"), py::arg("file") = "<frame>",
+      "Parses a one-table CSV (Actor,Capability,Position,Salience[,...]); structure only.");
+  m.def("looks_like_one_table", &LooksLikeOneTable, py::arg("text"),
+        "True when the text's header is a one-table CSV's.");
+  m.def(
+      "one_table_field",
+      [](const std::string& header) -> std::string {
+        const std::optional<OneTableColumn> c = MatchOneTableColumn(header);
+        return c ? OneTableFieldName(c->field) : "";
+      },
+      py::arg("header"), "The field a one-table column header names, or ''.");
   m.def("to_yaml", &WriteYamlScenario, py::arg("scenario"), "The scenario as YAML text.");
   m.def(
       "scenario_to_json", [](const Scenario& s) { return ScenarioToJson(s).dump(); },

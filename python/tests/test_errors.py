@@ -63,9 +63,48 @@ def test_bad_frame_row_is_located(flagship):
     frame.loc[4, "salience"] = 2.0
     with pytest.raises(entente.ScenarioError) as e:
         entente.from_frame(frame)
-    assert e.value.file == "<frames>/stances.csv"
-    assert e.value.line == 4 + 2  # header is line 1, row 0 is line 2
+    # By frame, row label and column, not by the CSV text the frame became.
+    problem = e.value.errors[0]
+    assert (problem.frame, problem.row, problem.column) == ("frame", 4, "salience")
     assert e.value.field == "salience"
+    who = f"{frame.loc[4, 'actor']} on {frame.loc[4, 'issue']}"
+    assert str(problem).startswith(f"frame 'frame', row 4 ({who}), column 'salience': salience 2")
+    assert "<frames>" not in str(e.value)
+
+
+def test_frame_rows_keep_their_labels(flagship):
+    frames = flagship.to_frames()
+    stances = frames["stances"].set_index(frames["stances"].index + 100)
+    stances["position"] = stances["position"].astype(object)
+    stances.loc[103, "position"] = "high"
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_frames(stances, frames["issues"], frames["actors"])
+    assert [(p.frame, p.row, p.column) for p in e.value.errors] == [("stances", 103, "position")]
+
+
+def test_broken_issues_frame_does_not_cascade_over_stances(flagship):
+    frames = flagship.to_frames()
+    issues = frames["issues"].drop(columns=["scale_max"])
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_frames(frames["stances"], issues, frames["actors"])
+    # One problem, in the issues frame's header: not one "unknown issue" per stance row.
+    assert [(p.frame, p.row) for p in e.value.errors] == [("issues", None)]
+    assert str(e.value.errors[0]).startswith("frame 'issues', header: missing column 'scale_max'")
+
+
+def test_minimal_frame_problems_name_row_and_column():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"Actor": ["NL", "UK", "FR"], "Capability": [0.08, 0.16, "x"],
+                          "Position": [4, 10, 10], "Salience": [0.8, 1.9, 0.6]},
+                         index=["a", "b", "c"])
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_frame(frame)
+    assert [(p.frame, p.row, p.column) for p in e.value.errors] == [("frame", "c", "Capability")]
+    frame.loc["c", "Capability"] = 0.16
+    with pytest.raises(entente.ScenarioError) as e:
+        entente.from_frame(frame)
+    assert [(p.frame, p.row, p.column) for p in e.value.errors] == [("frame", "b", "Salience")]
+    assert str(e.value.errors[0]).startswith("frame 'frame', row 'b' (UK), column 'Salience': salience 1.9")
 
 
 def test_edited_scenario_is_checked_before_running(flagship):

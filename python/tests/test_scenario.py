@@ -135,3 +135,31 @@ def test_dict_with_nan_or_numpy_numbers(flagship):
     with pytest.raises(entente.ScenarioError) as e:
         entente.from_dict(d)
     assert e.value.field == "salience"
+
+
+def test_minimal_frame_is_a_one_table_sheet():
+    pd = pytest.importorskip("pandas")
+    # BDM (1994) Table 1, the EC car-emission case, as an analyst would type it.
+    frame = pd.DataFrame({
+        "Actor": ["Netherlands", "Belgium", "Luxembourg", "Germany", "France", "Italy", "UK",
+                  "Ireland", "Denmark", "Greece"],
+        "Capability": [0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08],
+        "Position": [4, 7, 4, 4, 10, 10, 10, 7, 4, 7],
+        "Salience": [0.8, 0.4, 0.2, 0.8, 0.6, 0.6, 0.9, 0.1, 1.0, 0.7]})
+    s = entente.from_frame(frame)
+    assert len(s.actors) == 10 and len(s.issues) == 1
+    issue = s.issues[0]
+    assert (issue.scale.min, issue.scale.max) == (4, 10)  # inferred from the positions
+    assert entente.forecast(s, "median").outcomes[issue.id] == 7.0
+    assert entente.forecast(s, "compromise").outcomes[issue.id] == pytest.approx(7.389956, abs=1e-6)
+    # With an issue column and a status quo: several issues, each with its own.
+    two = pd.concat([frame.assign(issue="a", sq=5), frame.assign(issue="b", sq=6)])
+    s2 = entente.from_frame(two)
+    assert [i.id for i in s2.issues] == ["a", "b"]
+    assert [i.status_quo for i in s2.issues] == [5, 6]
+
+
+def test_examples_load_from_python(source_dir):
+    sheet = entente.load(source_dir / "examples" / "ec-emissions-1994-sheet.csv")
+    yaml = entente.load(source_dir / "examples" / "ec-emissions-1994.yaml")
+    assert [st.salience for st in sheet.issues[0].stances] == [st.salience for st in yaml.issues[0].stances]

@@ -58,20 +58,23 @@ class TableReader {
     return c < 0 ? std::string() : row.cells[c];
   }
 
-  double Number(const CsvRow& row, const std::string& column) {
+  // A number in the file's dialect (decimal comma in a ';' file); a `share` (salience, a
+  // threshold) may also be a percentage, "70%".
+  double Number(const CsvRow& row, const std::string& column, bool share = false) {
     const std::string text = Text(row, column);
-    if (auto v = ParseNumber(text)) return *v;
+    if (auto v = share ? table_.Share(text) : table_.Number(text)) return *v;
     errors_.push_back(Error{At(row, column),
                             text.empty() ? fmt::format("{} is empty", column)
                                          : fmt::format("{} '{}' is not a number", column, text),
-                            "write a plain decimal number such as 13 or 0.45"});
+                            table_.NumberHint(text, share)});
     return 0;
   }
 
   // The number in `column` and its optional `_sd`, `_low`, `_high` columns: sd gives a normal
   // spread; low and high a triangular one around the value, or a uniform one when the value
   // itself is left empty (its point value is then the midpoint).
-  void Uncertain(const CsvRow& row, const std::string& column, double& value, Spread& spread) {
+  void Uncertain(const CsvRow& row, const std::string& column, double& value, Spread& spread,
+                 bool share = false) {
     const bool has_sd = !Text(row, column + "_sd").empty();
     const bool has_lo = !Text(row, column + "_low").empty();
     const bool has_hi = !Text(row, column + "_high").empty();
@@ -83,16 +86,18 @@ class TableReader {
       return;
     }
     if (has_lo && !has_value) {
-      const double lo = Number(row, column + "_low");
-      const double hi = Number(row, column + "_high");
+      const double lo = Number(row, column + "_low", share);
+      const double hi = Number(row, column + "_high", share);
       value = (lo + hi) / 2;
       spread = Spread::Uniform(lo, hi);
       return;
     }
-    value = Number(row, column);
-    if (has_sd) spread = Spread::Normal(Number(row, column + "_sd"));
-    if (has_lo)
-      spread = Spread::Triangular(Number(row, column + "_low"), Number(row, column + "_high"));
+    value = Number(row, column, share);
+    if (has_sd) spread = Spread::Normal(Number(row, column + "_sd", share));
+    if (has_lo) {
+      spread = Spread::Triangular(Number(row, column + "_low", share),
+                                  Number(row, column + "_high", share));
+    }
   }
 
   std::string Id(const CsvRow& row, const std::string& column) {
@@ -195,7 +200,7 @@ void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
     const std::string issue_id = r.Id(row, "issue");
     st.actor = r.Id(row, "actor");
     r.Uncertain(row, "position", st.position, st.position_spread);
-    r.Uncertain(row, "salience", st.salience, st.salience_spread);
+    r.Uncertain(row, "salience", st.salience, st.salience_spread, /*share=*/true);
     r.Uncertain(row, "capability", st.capability, st.capability_spread);
     const std::string basis = r.Text(row, "basis");
     if (auto b = ParseBasis(basis)) {
@@ -231,12 +236,12 @@ void ReadAlliances(const CsvTable& t, Scenario& s, Errors& errors) {
   }
 }
 
-std::optional<std::vector<MemberValue>> ParseValues(const std::string& text) {
+std::optional<std::vector<MemberValue>> ParseValues(const CsvTable& t, const std::string& text) {
   std::vector<MemberValue> out;
   for (const std::string& part : SplitList(text, ';')) {
     const std::size_t eq = part.find('=');
     if (eq == std::string::npos) return std::nullopt;
-    const auto v = ParseNumber(part.substr(eq + 1));
+    const auto v = t.Number(part.substr(eq + 1));
     if (!v) return std::nullopt;
     out.push_back({std::string(Trim(part.substr(0, eq))), *v});
   }
@@ -254,9 +259,10 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
                        "veto_players", "absent", "agenda_setter", "on_empty", "reversion_cost"})) {
     return;
   }
-  const auto optional = [&](const CsvRow& row, const char* column) -> std::optional<double> {
+  const auto optional = [&](const CsvRow& row, const char* column,
+                            bool share = false) -> std::optional<double> {
     if (r.Text(row, column).empty()) return std::nullopt;
-    return r.Number(row, column);
+    return r.Number(row, column, share);
   };
   const auto whole = [&](const CsvRow& row, const char* column) {
     const auto v = optional(row, column);
@@ -267,7 +273,7 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
     return v ? static_cast<int>(*v) : 0;
   };
   const auto values = [&](const CsvRow& row, const char* column) {
-    auto v = ParseValues(r.Text(row, column));
+    auto v = ParseValues(t, r.Text(row, column));
     if (!v) {
       errors.push_back(Error{r.At(row, column),
                              fmt::format("{} is not a list of id=number", column),
@@ -300,7 +306,7 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
     rule.preset = r.Text(row, "preset");
     rule.members = SplitList(r.Text(row, "members"), ';');
     rule.seats = whole(row, "seats");
-    rule.threshold = optional(row, "threshold");
+    rule.threshold = optional(row, "threshold", true);
     const std::string weights = r.Text(row, "weights");
     if (weights == "equal") {
       rule.weight_source = WeightSource::kEqual;
@@ -308,10 +314,10 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
       rule.weight_source = WeightSource::kTable;
       rule.weights = values(row, "weights");
     }
-    rule.min_members = optional(row, "min_members");
+    rule.min_members = optional(row, "min_members", true);
     rule.min_member_count = whole(row, "min_member_count");
     rule.population = values(row, "population");
-    rule.min_population = optional(row, "min_population");
+    rule.min_population = optional(row, "min_population", true);
     rule.blocking_minority = whole(row, "blocking_minority");
     rule.veto_players = SplitList(r.Text(row, "veto_players"), ';');
     if (const std::string a = r.Text(row, "absent"); !a.empty()) {
@@ -385,7 +391,7 @@ void ReadMoves(const CsvTable& t, Scenario& s, Errors& errors) {
     c.origin = Location{t.file, row.line};
     for (const char* field : {"position", "salience", "capability"}) {
       if (r.Text(row, field).empty()) continue;
-      const double v = r.Number(row, field);
+      const double v = r.Number(row, field, /*share=*/field[0] == 's');
       (field[0] == 'p' ? c.position : field[0] == 's' ? c.salience : c.capability) = v;
     }
     s.moves.back().changes.push_back(std::move(c));
@@ -426,6 +432,45 @@ void ReadIssueMetadata(const CsvTable& t, Scenario& s, Errors& errors) {
     }
     issue->metadata.push_back(IssueMeta{key, r.Raw(row, "value")});
   }
+}
+
+// A stance, rule or metadata row naming an issue issues.csv lacks: one error per file and
+// issue id, counting the rows, and none at all when issues.csv itself could not be read (every
+// row would then repeat the one problem already reported).
+void CollapseUnknownIssues(Errors& errors, const std::string& issues_file) {
+  bool issues_failed = false;
+  for (const Error& e : errors) issues_failed = issues_failed || e.where.file == issues_file;
+  const auto unknown = [](const Error& e) {
+    return e.where.field == "issue" && e.message.starts_with("unknown issue '");
+  };
+  Errors kept;
+  std::vector<int> repeats;
+  for (Error& e : errors) {
+    if (!unknown(e)) {
+      kept.push_back(std::move(e));
+      repeats.push_back(0);
+      continue;
+    }
+    if (issues_failed) continue;
+    bool seen = false;
+    for (std::size_t k = 0; k < kept.size() && !seen; ++k) {
+      if (unknown(kept[k]) && kept[k].where.file == e.where.file && kept[k].message == e.message) {
+        ++repeats[k];
+        seen = true;
+      }
+    }
+    if (!seen) {
+      kept.push_back(std::move(e));
+      repeats.push_back(0);
+    }
+  }
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    if (repeats[k] > 0) {
+      kept[k].message +=
+          fmt::format(" (and {} more row{})", repeats[k], repeats[k] == 1 ? "" : "s");
+    }
+  }
+  errors = std::move(kept);
 }
 
 }  // namespace
@@ -525,6 +570,7 @@ Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std:
     }
   }
   parse("rules.csv", false, &ReadRules);
+  CollapseUnknownIssues(errors, path("issues.csv"));
   if (!errors.empty()) return errors;
   return doc;
 }

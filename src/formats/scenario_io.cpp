@@ -11,6 +11,7 @@
 #include "entente/formats/decide_reader.hpp"
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
+#include "entente/formats/one_table_csv.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 
 namespace entente {
@@ -25,13 +26,15 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
     Result<std::string> text = ReadTextFile(path);
     if (text && LooksLikeDecide(text.value())) return ScenarioFormat::kDecide;
     if (text && LooksLikeDeu(text.value())) return ScenarioFormat::kDeu;
+    if (text && LooksLikeOneTable(text.value())) return ScenarioFormat::kOneTableCsv;
   }
   if (ext.empty()) return ScenarioFormat::kCsvBundle;
   if (ext == ".csv") return ScenarioFormat::kKtabCsv;
   if (ext == ".xml") return ScenarioFormat::kKtabXml;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
                "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv), "
-               "a Decide file (lines starting #A, #P, #M, #D), a KTAB scenario (.csv, .xml) or a "
+               "a one-table CSV (Actor,Capability,Position,Salience), a Decide file (lines "
+               "starting #A, #P, #M, #D), a KTAB scenario (.csv, .xml) or a "
                "DEU table (.tsv with isnr, p<code> and s<code> columns)"};
 }
 
@@ -73,6 +76,11 @@ Result<ScenarioDocument> ReadDocument(const std::string& path, const ReaderOptio
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
     return wrap(ParseDecide(text.value(), path));
+  }
+  if (format.value() == ScenarioFormat::kOneTableCsv) {
+    Result<std::string> text = ReadTextFile(path);
+    if (!text) return text.errors();
+    return ParseOneTableCsv(text.value(), path);
   }
   if (format.value() == ScenarioFormat::kKtabCsv) {
     Result<std::string> text = ReadTextFile(path);
@@ -142,6 +150,10 @@ Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& 
   if (!format) return format.errors();
   if (format.value() == ScenarioFormat::kDeu) {
     return Error{Location{path}, "Entente reads DEU tables but does not write them",
+                 "write a .yaml file or a CSV bundle folder instead"};
+  }
+  if (format.value() == ScenarioFormat::kOneTableCsv) {
+    return Error{Location{path}, "Entente reads one-table CSVs but does not write them",
                  "write a .yaml file or a CSV bundle folder instead"};
   }
   if (format.value() == ScenarioFormat::kKtabCsv || format.value() == ScenarioFormat::kKtabXml) {

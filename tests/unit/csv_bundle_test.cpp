@@ -90,3 +90,71 @@ TEST(CsvBundle, ReadsTheSharedFlagshipBundle) {
 
 }  // namespace
 }  // namespace entente
+
+namespace entente {
+namespace {
+
+// The same bundle saved by a spreadsheet set to German or French: ';' between cells, decimal
+// commas, a salience as a percentage, Excel's sep= line on one file.
+TEST(CsvBundle, EuropeanDialectReadsLikeTheCommaFiles) {
+  FileSet f = Minimal();
+  f["actors.csv"] = "actor;name\nUS;United States\nROK;South Korea\n";
+  f["issues.csv"] =
+      "sep=;\n"
+      "issue;name;unit;scale_min;scale_max;anchors;status_quo;decision_rule;veto_players\n"
+      "sma;Cost sharing;%;0;100;\"0=freeze;13=Seoul's offer; "
+      "2020;100=double\";0;unanimity;\"US;ROK\"\n";
+  f["stances.csv"] =
+      "issue;position;actor;salience;capability;basis;note\n"
+      "sma;13;US;50%;50;brief;'quoted'\n"
+      "sma;13,0;ROK;0,6;45;judgement;\n";
+  const Result<Scenario> european = ParseCsvBundle(f, "b");
+  ASSERT_TRUE(european.ok()) << FormatErrors(european.errors());
+  const Result<Scenario> plain = ParseCsvBundle(Minimal(), "b");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(european.value(), plain.value());
+}
+
+TEST(CsvBundle, PercentOnlyWhereAShareIsMeant) {
+  FileSet f = Minimal();
+  f["stances.csv"] =
+      "issue,actor,position,salience,capability\n"
+      "sma,US,13%,50%,50\n"
+      "sma,ROK,\"13,5\",0.6,45\n";
+  const Result<Scenario> r = ParseCsvBundle(f, "b");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors().size(), 2u);
+  EXPECT_EQ(r.errors()[0].where, (Location{"b/stances.csv", 2, "position"}));
+  EXPECT_NE(r.errors()[0].hint.find("without a percent sign"), std::string::npos);
+  EXPECT_EQ(r.errors()[1].where, (Location{"b/stances.csv", 3, "position"}));
+  EXPECT_NE(r.errors()[1].hint.find("decimal point"), std::string::npos);
+}
+
+// Regression: a broken issues.csv made every stance row repeat "unknown issue".
+TEST(CsvBundle, UnknownIssuesDoNotCascade) {
+  FileSet f = Minimal();
+  f["issues.csv"] = "issue,title\nsma,Cost sharing\n";
+  f["stances.csv"] =
+      "issue,actor,position,salience,capability\n"
+      "sma,US,13,0.5,50\n"
+      "sma,ROK,13,0.6,45\n";
+  const Result<Scenario> broken = ParseCsvBundle(f, "b");
+  ASSERT_FALSE(broken.ok());
+  for (const Error& e : broken.errors()) EXPECT_EQ(e.where.file, "b/issues.csv") << e.ToString();
+
+  f = Minimal();
+  f["stances.csv"] =
+      "issue,actor,position,salience,capability\n"
+      "smx,US,13,0.5,50\n"
+      "smx,ROK,13,0.6,45\n"
+      "other,ROK,13,0.6,45\n";
+  const Result<Scenario> typo = ParseCsvBundle(f, "b");
+  ASSERT_FALSE(typo.ok());
+  ASSERT_EQ(typo.errors().size(), 2u);
+  EXPECT_EQ(typo.errors()[0].message, "unknown issue 'smx' (and 1 more row)");
+  EXPECT_EQ(typo.errors()[0].where.line, 2);
+  EXPECT_EQ(typo.errors()[1].message, "unknown issue 'other'");
+}
+
+}  // namespace
+}  // namespace entente

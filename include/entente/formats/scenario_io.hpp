@@ -14,12 +14,13 @@ namespace entente {
 
 /// The scenario formats Entente reads and writes.
 enum class ScenarioFormat {
-  kYaml,       ///< native: `*.yaml` / `*.yml`
-  kCsvBundle,  ///< a folder with actors.csv, issues.csv, stances.csv
-  kDecide,     ///< the Decide exchange model's '#A/#P/#M/#D' file (read only), by content
-  kKtabCsv,    ///< KTAB's one-file CSV scenario (`*.csv`), read only
-  kKtabXml,    ///< KTAB's XML scenario (`*.xml`), read only
-  kDeu,        ///< a DEU table (EU legislative proposals), by content, read only
+  kYaml,         ///< native: `*.yaml` / `*.yml`
+  kCsvBundle,    ///< a folder with actors.csv, issues.csv, stances.csv
+  kDecide,       ///< the Decide exchange model's '#A/#P/#M/#D' file (read only), by content
+  kKtabCsv,      ///< KTAB's one-file CSV scenario (`*.csv`), read only
+  kKtabXml,      ///< KTAB's XML scenario (`*.xml`), read only
+  kDeu,          ///< a DEU table (EU legislative proposals), by content, read only
+  kOneTableCsv,  ///< one table `Actor,Capability,Position,Salience[,...]`, by content, read only
 };
 
 /// Options of the file readers that need some (only the DEU reader today).
@@ -35,7 +36,9 @@ struct ReaderOptions {
 /// CSV bundle; `.yaml`/`.yml` is YAML; an existing file whose content starts with a Decide
 /// record tag (`#A`, `'#A'`, `#O`...) is Decide input; any other lone `.csv` or `.xml` file is
 /// a KTAB scenario; a file whose header names `isnr` and `p<code>`/`s<code>` columns is a DEU
-/// table. A located error for anything else.
+/// table; a file whose header names an actor, capability, position and salience column (and
+/// only columns LooksLikeOneTable knows) is a one-table CSV, whatever its extension. A located
+/// error for anything else.
 [[nodiscard]] Result<ScenarioFormat> DetectFormat(const std::string& path);
 
 /// Reads and parses a scenario (structure only; call Validate for ranges and references).
