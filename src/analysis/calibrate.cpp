@@ -107,7 +107,12 @@ std::vector<CalibrationColumn> CalibrationColumns(const CalibrationSettings& set
         sets = std::move(next);
       }
     }
-    for (auto& s : sets) cols.push_back({m, std::move(s)});
+    for (auto& s : sets) {
+      ModelOptions given;
+      for (const auto& [k, v] : s) given.Set(k, v);
+      CheckOptions(given, info->Options(), m);
+      cols.push_back({m, std::move(s)});
+    }
   }
   if (!compromise) {
     throw InputError("--models must include compromise: every score is compared with it");

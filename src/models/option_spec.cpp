@@ -111,4 +111,18 @@ std::optional<std::string> OptionReader::Text(std::string_view key) const {
   return std::string(*raw);
 }
 
+void CheckOptions(const ModelOptions& given, std::span<const OptionSpec> specs,
+                  std::string_view model) {
+  const OptionReader reader(given, specs, model);
+  for (const OptionSpec& spec : specs) {
+    if (!given.values().contains(spec.name)) continue;
+    switch (spec.type) {
+      case OptionType::kNumber: (void)reader.Number(spec.name); break;
+      case OptionType::kInteger: (void)reader.Integer(spec.name); break;
+      case OptionType::kChoice: (void)reader.Choice(spec.name); break;
+      case OptionType::kText: break;  // the model parses free text itself
+    }
+  }
+}
+
 }  // namespace entente

@@ -80,4 +80,10 @@ class OptionReader {
   ModelOptions preset_;
 };
 
+/// Checks every option in `given` against `specs` (known key, value of the declared type and
+/// range) without running the model, so a long job (a calibration grid) fails before it starts.
+/// Throws InputError as OptionReader's getters do.
+void CheckOptions(const ModelOptions& given, std::span<const OptionSpec> specs,
+                  std::string_view model);
+
 }  // namespace entente
