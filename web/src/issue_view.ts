@@ -1,8 +1,10 @@
 // One issue on its scale: actors as draggable markers (size = clout, capability x salience),
 // each model's forecast, the Monte Carlo 90% band, the status quo, and the eu trajectories.
 import { fmt, h, s } from "./dom";
-import { BAND_MODEL, catalog, MODELS, notify, reforecast, state } from "./state";
-import { pointOf, shown, withPoint, type Issue, type Rule } from "./types";
+import { checkpoint } from "./history";
+import { vetoPlayersOf } from "./rule_editor";
+import { band, MODELS, notify, reforecast, state } from "./state";
+import { pointOf, shown, withPoint, type Issue } from "./types";
 
 const W = 760;
 const M = 50;
@@ -32,7 +34,20 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     const x1 = xOf(issue, dist.quantiles.p95);
     overlay.append(
       s("rect", { class: "band", x: x0, y: 20, width: Math.max(1, x1 - x0), height: height - 50 },
-        s("title", {}, `Monte Carlo 90% band (${BAND_MODEL}, ${catalog.defaults.noise_percent}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+        s("title", {}, `Monte Carlo 90% band (${state.simulation!.simulation.model}, ${band.noise}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+    );
+  }
+  // Predictive quantiles of the first model that has them (a calibration is in use).
+  const withQ = state.forecast?.results.find((r) => r.forecast.issues[k]?.quantiles);
+  const q = withQ?.forecast.issues[k].quantiles;
+  if (withQ && q) {
+    const outer = [xOf(issue, q["0.05"]), xOf(issue, q["0.95"])];
+    const inner = [xOf(issue, q["0.25"]), xOf(issue, q["0.75"])];
+    overlay.append(
+      s("rect", { class: "qband outer", x: outer[0], y: 22, width: Math.max(1, outer[1] - outer[0]), height: 8 },
+        s("title", {}, `${withQ.model}: 90% predictive interval ${fmt(q["0.05"])} – ${fmt(q["0.95"])} (calibration ${state.calibration?.label ?? ""})`)),
+      s("rect", { class: "qband inner", x: inner[0], y: 22, width: Math.max(1, inner[1] - inner[0]), height: 8 },
+        s("title", {}, `${withQ.model}: 50% predictive interval ${fmt(q["0.25"])} – ${fmt(q["0.75"])}`)),
     );
   }
   const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
@@ -61,52 +76,20 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
   });
 }
 
-const KINDS = ["none", "unanimity", "majority", "qualified_majority"];
-
-function ruleKind(issue: Issue): string {
-  return typeof issue.decision_rule === "string" ? issue.decision_rule || "none" : issue.decision_rule.kind;
-}
-
-function vetoPlayers(issue: Issue): string[] {
-  return typeof issue.decision_rule === "string" ? issue.veto_players ?? [] : issue.decision_rule.veto_players ?? [];
-}
-
-/** A new rule of `kind` keeping the veto players (unanimity without any: every actor). */
-function withKind(issue: Issue, kind: string): void {
-  const veto = vetoPlayers(issue);
-  if (kind === "none" || kind === "unanimity") {
-    issue.decision_rule = kind;
-    issue.veto_players = kind === "none" ? [] : veto.length ? veto : issue.stances.map((st) => st.actor);
-    return;
-  }
-  const rule: Rule = { kind };
-  if (kind === "qualified_majority") rule.threshold = 2 / 3;
-  if (veto.length) rule.veto_players = veto;
-  issue.decision_rule = rule;
-  issue.veto_players = [];
-}
-
-/** The rule's kind (editable), its words, and what it did to the first model's point. */
-function ruleLine(issue: Issue, k: number): Node {
-  const kind = ruleKind(issue);
-  const picker = h("select", { id: "rule-kind", "aria-label": "decision rule" });
-  for (const option of KINDS.includes(kind) ? KINDS : [...KINDS, kind])
-    picker.add(new Option(option.replace("_", " "), option, false, option === kind));
-  picker.onchange = () => {
-    withKind(issue, picker.value);
-    notify();
-    void reforecast();
-  };
-  const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
+/** The rule in words and what it did to the first model's point (edited in the editor). */
+function ruleLine(k: number): Node {
+  const first = state.forecast?.results[0];
+  const proc = first?.forecast.issues[k]?.procedure;
   const words = proc
-    ? `${proc.explanation} Win-set: ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
+    ? `${proc.rule}. ${proc.explanation} Win-set (${first!.model}): ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
     : "No decision rule: the models' points stand.";
-  return h("p", { id: "rule-line" }, "Decision rule: ", picker, " ", h("span", { class: "muted" }, words));
+  return h("p", { id: "rule-line" }, "Decision rule: ", h("span", {}, words));
 }
 
 function startDrag(ev: PointerEvent, issue: Issue, k: number, j: number, svg: SVGSVGElement, height: number): void {
   const marker = ev.currentTarget as SVGElement;
   marker.setPointerCapture(ev.pointerId);
+  checkpoint(); // one drag is one undo step
   dragging = true;
   const label = marker.nextSibling as SVGElement;
   const move = (e: PointerEvent) => {
@@ -139,11 +122,17 @@ function trajectories(issue: Issue, k: number): Node | null {
   const x = (r: number) => M + (r / (rounds.length - 1)) * (W - 2 * M);
   const y = (v: number) => 10 + (1 - (v - issue.scale.min) / (issue.scale.max - issue.scale.min || 1)) * (H - 40);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "trajectories", role: "img" });
+  const last = rounds[rounds.length - 1];
   for (const actor of Object.keys(rounds[0].positions)) {
     const pts = rounds.map((r) => `${x(r.round)},${y(r.positions[actor])}`).join(" ");
     svg.append(s("polyline", { points: pts, class: "path" }, s("title", {}, actor)));
-    svg.append(s("text", { x: x(rounds.length - 1) + 4, y: y(rounds[rounds.length - 1].positions[actor]), class: "small" }, actor));
   }
+  // End labels pushed apart (at least 11 px) so actors that end together stay readable.
+  const ends = Object.keys(last.positions).map((a) => ({ a, y: y(last.positions[a]) })).sort((p, q) => p.y - q.y);
+  ends.forEach((e, i) => {
+    if (i > 0 && e.y < ends[i - 1].y + 11) e.y = ends[i - 1].y + 11;
+  });
+  for (const e of ends) svg.append(s("text", { x: x(rounds.length - 1) + 4, y: e.y + 4, class: "small traj-label" }, e.a));
   svg.append(s("polyline", { points: rounds.map((r) => `${x(r.round)},${y(r.median)}`).join(" "), class: "median" }));
   svg.append(s("text", { x: M, y: H - 8, class: "small" }, `eu rounds 0–${rounds.length - 1}; thick line: weighted median`));
   return h("div", {}, h("h3", {}, "Bargaining trajectories (eu)"), svg);
@@ -169,7 +158,7 @@ export function renderIssue(root: HTMLElement): void {
     const y = 40 + j * LANE;
     const cx = xOf(issue, pointOf(st.position));
     const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
-    const veto = vetoPlayers(issue).includes(st.actor);
+    const veto = vetoPlayersOf(issue).includes(st.actor);
     const marker = s("circle", { cx, cy: y, r, class: `marker${veto ? " veto" : ""}`, "data-actor": st.actor, tabindex: 0 },
       s("title", {}, `${st.actor}: ${shown(st.position)} (salience ${shown(st.salience)}, capability ${shown(st.capability)})`));
     marker.addEventListener("pointerdown", (e) => startDrag(e as PointerEvent, issue, k, j, svg, height));
@@ -185,6 +174,9 @@ export function renderIssue(root: HTMLElement): void {
   }
   drawOverlay(issue, k, height);
   const legend = h("p", { class: "muted" },
-    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit ?? ""}.`);
-  root.append(picker, svg, legend, ruleLine(issue, k), trajectories(issue, k) ?? "");
+    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band (input noise); blue bars at the top: the calibration's 50% and 90% predictive intervals. Scale: ${issue.scale.unit ?? ""}.`);
+  const anchors = (issue.scale.anchors ?? []).length
+    ? h("p", { id: "anchor-legend" }, "Anchors: ", ...(issue.scale.anchors ?? []).map((a) => h("span", { class: "anchor-item" }, h("b", {}, `${a.value}`), ` = ${a.label}`)))
+    : null;
+  root.append(picker, svg, anchors ?? "", legend, ruleLine(k), trajectories(issue, k) ?? "");
 }

@@ -1,51 +1,87 @@
-// Scenario overview: per issue the forecast of each model, how sure (Monte Carlo 90% band and
-// P(status quo holds)), the binding veto, and the alliance strain.
+// Scenario overview, issues by group: per issue the forecast of each model, the predictive
+// interval when a calibration is used, how sure (Monte Carlo 90% band and P(status quo
+// holds)), whether the models disagree widely, the binding veto and for which model, and the
+// alliance strain. Sized to fit 1400 px without losing a column.
 import { fmt, h } from "./dom";
 import { MODELS, notify, state } from "./state";
+import type { Issue, ModelResult } from "./types";
+
+function quantileCell(per: ModelResult[], k: number): HTMLElement {
+  const r = per.find((m) => m.forecast.issues[k]?.quantiles);
+  const q = r?.forecast.issues[k].quantiles;
+  if (!r || !q) return h("td", { class: "num" }, "—");
+  return h("td", { class: "num quantiles", title: `${r.model}: 50% ${fmt(q["0.25"])} – ${fmt(q["0.75"])}; 90% ${fmt(q["0.05"])} – ${fmt(q["0.95"])}` },
+    `${fmt(q["0.25"])}–${fmt(q["0.75"])}`, h("br"), h("span", { class: "muted" }, `${fmt(q["0.05"])}–${fmt(q["0.95"])}`));
+}
 
 export function renderOverview(root: HTMLElement): void {
   root.replaceChildren();
   const sc = state.scenario;
   const fc = state.forecast;
-  if (!sc || !fc) return;
+  if (!sc || !fc || fc.results.length === 0 || fc.results[0].forecast.issues.length !== sc.issues.length) return;
   const strain = new Map<string, number>();
   for (const a of fc.results[0].cohesion.alliances) {
     for (const i of a.issues) strain.set(i.issue, Math.max(strain.get(i.issue) ?? 0, i.strain));
   }
+  const shown = fc.results.map((r) => r.model);
+  const withQ = fc.results.find((r) => r.forecast.issues.some((i) => i.quantiles));
+  const columns = 6 + shown.length + (withQ ? 1 : 0);
   const table = h(
     "table",
-    { class: "grid", id: "overview-table" },
+    { class: "grid compact", id: "overview-table" },
     h(
       "tr",
       {},
       h("th", {}, "Issue"),
-      ...MODELS.map((m) => h("th", {}, m)),
-      h("th", {}, `Nearest anchor (${MODELS[0]})`),
-      h("th", {}, "How sure: 90% band"),
+      ...shown.map((m) => h("th", { class: "num" }, m)),
+      withQ ? h("th", { title: "predictive intervals from the calibration: 50% (first line) and 90%" }, `Predictive 50% / 90% (${withQ.model})`) : "",
+      h("th", {}, `Nearest anchor (${shown[0]})`),
+      h("th", {}, "Input noise 90% band"),
       h("th", {}, "P(status quo)"),
-      h("th", {}, "Binding veto"),
+      h("th", { title: "every model the library has, run on this scenario: flagged when their outcomes span over 25% of the scale" }, "Models agree?"),
+      h("th", {}, "Binding veto (model)"),
       h("th", {}, "Alliance strain"),
     ),
   );
-  sc.issues.forEach((issue, k) => {
+  const row = (issue: Issue, k: number) => {
     const per = fc.results.map((r) => r.forecast.issues[k]);
     const dist = state.simulation?.simulation.issues[k];
-    const vetoes = [...new Set(per.map((f) => f.binding_veto).filter((v): v is string => !!v))];
+    const vetoes = fc.results.filter((r) => r.forecast.issues[k].binding_veto).map((r) => `${r.forecast.issues[k].binding_veto} (${r.model})`);
+    const agree = state.agreement.get(issue.id);
     const st = strain.get(issue.id);
-    table.append(
-      h(
-        "tr",
-        { class: k === state.issue ? "selected" : "", "data-issue": issue.id },
-        h("td", { class: "name" }, h("a", { href: "#issue", onclick: () => ((state.issue = k), notify()) }, issue.name || issue.id)),
-        ...per.map((f) => h("td", { class: "num", "data-model": "" }, fmt(f.outcome))),
-        h("td", { class: "anchor" }, per[0].nearest_anchor?.label ?? ""),
-        h("td", { class: "num" }, dist ? `${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}` : "…"),
-        h("td", { class: "num" }, dist?.p_status_quo != null ? `${Math.round(dist.p_status_quo * 100)}%` : "—"),
-        h("td", {}, vetoes.join(", ") || "none"),
-        h("td", { class: "num" }, st == null ? "—" : h("meter", { min: 0, max: 2, value: st, title: fmt(st, 2) })),
-      ),
+    return h(
+      "tr",
+      { class: k === state.issue ? "selected" : "", "data-issue": issue.id },
+      h("td", { class: "name" }, h("a", { href: "#issue", onclick: () => ((state.issue = k), notify()) }, issue.name || issue.id)),
+      ...per.map((f, i) => h("td", { class: "num", "data-model": shown[i] }, fmt(f.outcome))),
+      withQ ? quantileCell(fc.results, k) : "",
+      h("td", { class: "anchor" }, per[0].nearest_anchor?.label ?? ""),
+      h("td", { class: "num" }, dist ? `${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}` : "…"),
+      h("td", { class: "num" }, dist?.p_status_quo != null ? `${Math.round(dist.p_status_quo * 100)}%` : "—"),
+      agree
+        ? h("td", { class: agree.flag === "disagree" ? "disagree" : "", "data-agree": agree.flag, title: Object.entries(agree.outcomes).map(([m, y]) => `${m} ${fmt(y)}`).join(", ") },
+            agree.flag === "disagree" ? `disagree widely: ${fmt(agree.range[0])}–${fmt(agree.range[1])}` : `agree (${fmt(agree.range[0])}–${fmt(agree.range[1])})`)
+        : h("td", {}, "…"),
+      h("td", {}, vetoes.join(", ") || "none"),
+      h("td", { class: "num" }, st == null ? "—" : h("meter", { min: 0, max: 2, value: st, title: fmt(st, 2) })),
     );
+  };
+  // Issues by group (a proposal, a dossier, a package deal), then those in none.
+  const placed = new Set<string>();
+  for (const g of sc.groups ?? []) {
+    table.append(h("tr", { class: "group", "data-group": g.id }, h("th", { colspan: columns }, `Group ${g.name && g.name !== g.id ? `${g.id} — ${g.name}` : g.id}`)));
+    sc.issues.forEach((issue, k) => {
+      if (g.issues.includes(issue.id)) {
+        placed.add(issue.id);
+        table.append(row(issue, k));
+      }
+    });
+  }
+  if (placed.size > 0 && placed.size < sc.issues.length) table.append(h("tr", { class: "group" }, h("th", { colspan: columns }, "Issues in no group")));
+  sc.issues.forEach((issue, k) => {
+    if (!placed.has(issue.id)) table.append(row(issue, k));
   });
-  const warnings = fc.results.flatMap((r) => r.forecast.warnings);
+  const warnings = [...new Set(fc.results.flatMap((r) => r.forecast.warnings))];
   root.append(table, ...warnings.map((w) => h("p", { class: "warning" }, w)));
+  if (MODELS.length === 0) root.append(h("p", { class: "warning" }, "No model picked."));
 }
