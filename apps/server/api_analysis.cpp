@@ -204,7 +204,7 @@ ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
     if (p.models_agree) {
       // The disagreement check runs every model that needs no calibration once more.
       for (const ModelInfo& m : Models()) {
-        if (!m.calibrated) cost.Then(ForecastCost(s, m.name, {}, Keep::kOutcomes));
+        if (!m.calibrated) cost.Then(ForecastCost(s, std::string(m.name), {}, Keep::kOutcomes));
       }
     }
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});

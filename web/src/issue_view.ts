@@ -29,7 +29,7 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
   if (!overlay) return;
   overlay.replaceChildren();
   const dist = state.simulation?.simulation.issues[k];
-  if (dist) {
+  if (dist && dist.id === issue.id) {
     const x0 = xOf(issue, dist.quantiles.p05);
     const x1 = xOf(issue, dist.quantiles.p95);
     overlay.append(
@@ -38,7 +38,7 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     );
   }
   // Predictive quantiles of the first model that has them (a calibration is in use).
-  const withQ = state.forecast?.results.find((r) => r.forecast.issues[k]?.quantiles);
+  const withQ = state.forecast?.results.find((r) => r.forecast.issues[k]?.id === issue.id && r.forecast.issues[k]?.quantiles);
   const q = withQ?.forecast.issues[k].quantiles;
   if (withQ && q) {
     const outer = [xOf(issue, q["0.05"]), xOf(issue, q["0.95"])];
@@ -65,14 +65,26 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     overlay.append(s("line", { class: "sq", x1: x, x2: x, y1: 20, y2: height - 30 }),
       s("text", { x, y: height - 34, class: "sq-label" }, "status quo"));
   }
-  state.forecast?.results.forEach((r, i) => {
+  // One line per model; a label that would run into the previous one joins it (about 7 px a
+  // character at 12 px), so labels never overlap.
+  const points: { model: string; x: number; y: number }[] = [];
+  state.forecast?.results.forEach((r) => {
     const f = r.forecast.issues[k];
+    if (!f || f.id !== issue.id) return; // the answer to an earlier edit of the issue list
     const x = xOf(issue, f.outcome);
-    overlay!.append(
-      s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }),
-      s("text", { x, y: 12, dx: i === 0 ? -4 : 4, dy: i === 2 ? height - 36 : 0, "text-anchor": i === 0 ? "end" : "start", fill: COLORS[r.model] ?? "#333", class: "forecast-label" },
-        `${r.model} ${fmt(f.outcome)}`),
-    );
+    points.push({ model: r.model, x, y: f.outcome });
+    overlay!.append(s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }));
+  });
+  points.sort((a, b) => a.x - b.x);
+  const labels: { x: number; text: string[]; color: string }[] = [];
+  for (const p of points) {
+    const last = labels[labels.length - 1];
+    if (last && p.x < last.x + 7 * last.text.join(", ").length + 8) last.text.push(`${p.model} ${fmt(p.y)}`);
+    else labels.push({ x: p.x, text: [`${p.model} ${fmt(p.y)}`], color: COLORS[p.model] ?? "#333" });
+  }
+  labels.forEach((l) => {
+    const anchor = l.x > W - 160 ? "end" : "start";
+    overlay!.append(s("text", { x: l.x + (anchor === "end" ? -4 : 4), y: 12, "text-anchor": anchor, fill: l.text.length > 1 ? "#333" : l.color, class: "forecast-label" }, l.text.join(", ")));
   });
 }
 

@@ -18,7 +18,9 @@ export function renderOverview(root: HTMLElement): void {
   root.replaceChildren();
   const sc = state.scenario;
   const fc = state.forecast;
-  if (!sc || !fc || fc.results.length === 0 || fc.results[0].forecast.issues.length !== sc.issues.length) return;
+  if (!sc || !fc || fc.results.length === 0) return;
+  // An answer to an earlier issue list (an issue was just added or removed) waits for the next.
+  if (fc.results[0].forecast.issues.map((i) => i.id).join("\n") !== sc.issues.map((i) => i.id).join("\n")) return;
   const strain = new Map<string, number>();
   for (const a of fc.results[0].cohesion.alliances) {
     for (const i of a.issues) strain.set(i.issue, Math.max(strain.get(i.issue) ?? 0, i.strain));
@@ -45,7 +47,8 @@ export function renderOverview(root: HTMLElement): void {
   );
   const row = (issue: Issue, k: number) => {
     const per = fc.results.map((r) => r.forecast.issues[k]);
-    const dist = state.simulation?.simulation.issues[k];
+    const sim = state.simulation?.simulation.issues[k];
+    const dist = sim?.id === issue.id ? sim : undefined;
     const vetoes = fc.results.filter((r) => r.forecast.issues[k].binding_veto).map((r) => `${r.forecast.issues[k].binding_veto} (${r.model})`);
     const agree = state.agreement.get(issue.id);
     const st = strain.get(issue.id);

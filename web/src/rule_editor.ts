@@ -95,11 +95,17 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
       if (r.kind === "qualified_majority" && r.threshold === undefined && !r.preset) r.threshold = 2 / 3;
       if (r.kind !== "qualified_majority") delete r.threshold;
       if (r.kind === "majority" || r.kind === "none") delete r.preset;
-      if (r.kind === "bicameral" && !r.chambers?.length) {
+      if (r.kind === "bicameral") {
+        // A bicameral rule holds only its chambers, the agenda setter and what happens when
+        // nothing passes; the rule so far becomes the first chamber (with its veto players).
         const all = sc.issues[k].stances.map((st) => st.actor);
-        r.chambers = [{ name: "first", kind: "majority", members: all }, { name: "second", kind: "majority", members: all }];
-        delete r.threshold;
-        delete r.preset;
+        const { agenda_setter, on_empty, reversion_cost, chambers, ...first } = r;
+        const chamberList: Rule[] = chambers?.length
+          ? chambers
+          : [{ ...first, name: "first", kind: first.preset || first.threshold !== undefined ? "qualified_majority" : "majority" }, { name: "second", kind: "majority", members: all }];
+        for (const key of Object.keys(r)) delete r[key];
+        Object.assign(r, { kind: "bicameral", agenda_setter, on_empty, reversion_cost, chambers: chamberList });
+        for (const key of Object.keys(r)) if (r[key] === undefined) delete r[key];
       }
       if (r.kind !== "bicameral") delete r.chambers;
     });
@@ -167,7 +173,7 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
         checkboxes("member", actors, rule.members ?? [], (list) => edit(k, path, (r) => void (r.members = list.length ? list : undefined)))),
     );
   }
-  if (kind !== "none") {
+  if (kind !== "none" && kind !== "bicameral") {
     box.append(
       h("div", { class: "row" }, kind === "unanimity" ? "Veto players (none ticked: every member): " : "Veto players: ",
         checkboxes("veto", actors, rule.veto_players ?? [], (list) => edit(k, path, (r) => void (r.veto_players = list)))),
