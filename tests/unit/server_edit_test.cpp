@@ -1,5 +1,7 @@
 // The endpoints a scenario editor uses (rules, import, saved outcomes) and calibrations in the
 // server (by name or uploaded text, never a path), called directly without HTTP.
+#include <regex>
+
 #include <gtest/gtest.h>
 
 #include "api.hpp"
@@ -92,7 +94,8 @@ TEST(ServerImport, YamlTextBecomesTheTreeWithOutcomes) {
   const json j = json::parse(r.body);
   EXPECT_EQ(j["name"], "small");
   EXPECT_TRUE(j["errors"].empty()) << j["errors"];
-  const Result<ScenarioDocument> doc = LoadDocument(test::SourceDir() + "/tests/data/backtest_small.yaml");
+  const Result<ScenarioDocument> doc =
+      LoadDocument(test::SourceDir() + "/tests/data/backtest_small.yaml");
   ASSERT_TRUE(doc) << FormatErrors(doc.errors());
   EXPECT_EQ(j["scenario"], json::parse(ScenarioToJson(doc.value().scenario).dump()));
   ASSERT_EQ(j["outcomes"].size(), doc.value().outcomes.size());
@@ -100,15 +103,15 @@ TEST(ServerImport, YamlTextBecomesTheTreeWithOutcomes) {
 }
 
 TEST(ServerImport, ProblemsAreLocatedInTheFileByName) {
-  const ApiResponse bad =
-      MakeApi().PostImport(json{{"yaml", "entente: 1\ntitle: x\nactors: 3\n"}, {"filename", "mine.yaml"}}.dump());
+  const ApiResponse bad = MakeApi().PostImport(
+      json{{"yaml", "entente: 1\ntitle: x\nactors: 3\n"}, {"filename", "mine.yaml"}}.dump());
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("mine.yaml:3"), std::string::npos) << bad.body;
   // A scenario that parses but does not validate opens, with its problems listed.
-  std::string text = ReadText("scenarios/us-rok-2021.yaml");
-  const std::size_t at = text.find("salience: ");
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, 14, "salience: 7.5 ");
+  // The first stance's salience becomes 7.5 (outside [0, 1]).
+  const std::string text =
+      std::regex_replace(ReadText("scenarios/us-rok-2021.yaml"), std::regex("salience: [0-9.]+"),
+                         "salience: 7.5", std::regex_constants::format_first_only);
   const ApiResponse r = MakeApi().PostImport(json{{"yaml", text}, {"filename", "f.yaml"}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;
   const json errors = json::parse(r.body)["errors"];
@@ -126,6 +129,18 @@ TEST(ServerExport, SavedYamlCarriesTheOutcomes) {
   EXPECT_NE(r.body.find("42.5"), std::string::npos);
   body["outcomes"] = {{{"issue", "no_such_issue"}, {"value", 1}}};
   EXPECT_EQ(MakeApi().ExportYaml(body.dump()).status, 400);
+}
+
+// Regression: the dashboard added an anchor at a value already anchored; the server accepted
+// it and saved a YAML file (anchors keyed by value) that no reader could open again.
+TEST(ServerExport, RegressionTwoAnchorsAtOneValueAreRefusedNotSaved) {
+  json body = Flagship();
+  json& anchors = body["scenario"]["issues"][0]["scale"]["anchors"];
+  anchors.push_back({{"value", anchors[0]["value"]}, {"label", "no increase at all"}});
+  const ApiResponse r = MakeApi().ExportYaml(body.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("two anchors"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(body["scenario"]["issues"][0]["id"].get<std::string>()), std::string::npos);
 }
 
 TEST(ServerCalibration, ServedByNameGivesQuantilesAndTheEnsemble) {
@@ -201,7 +216,8 @@ TEST(ServerCalibration, SimulationWithCalibrationIsWider) {
   body["draws"] = 400;
   const auto width = [](const ApiResponse& r) {
     double w = 0;
-    for (const json& i : json::parse(r.body)["simulation"]["issues"])
+    const json j = json::parse(r.body);
+    for (const json& i : j["simulation"]["issues"])
       w += i["quantiles"]["p95"].get<double>() - i["quantiles"]["p05"].get<double>();
     return w;
   };

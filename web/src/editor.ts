@@ -69,7 +69,11 @@ function issueFields(sc: Scenario, k: number): HTMLElement {
   addAnchor.onclick = () =>
     editScenario((s) => {
       const sc2 = s.issues[k].scale;
-      sc2.anchors = [...(sc2.anchors ?? []), { value: sc2.min, label: "describe this point" }];
+      // At the first tenth of the scale no anchor holds yet (one value, one anchor).
+      const taken = new Set((sc2.anchors ?? []).map((a) => a.value));
+      const step = (sc2.max - sc2.min) / 10;
+      const value = [...Array(11).keys()].map((n) => sc2.min + n * step).find((v) => !taken.has(v)) ?? sc2.min;
+      sc2.anchors = [...(sc2.anchors ?? []), { value, label: "describe this point" }];
     });
   box.append(anchors, addAnchor);
   // Group: assign the issue to one, or start a new one with it.
