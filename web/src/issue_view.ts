@@ -9,6 +9,8 @@ import { pointOf, shown, withPoint, type Issue } from "./types";
 const W = 760;
 const M = 50;
 const LANE = 26;
+/** Room above the lanes for two rows of forecast labels and the predictive bars. */
+const TOP = 14;
 const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728", median: "#2ca02c" };
 
 let dragging = false;
@@ -33,7 +35,7 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     const x0 = xOf(issue, dist.quantiles.p05);
     const x1 = xOf(issue, dist.quantiles.p95);
     overlay.append(
-      s("rect", { class: "band", x: x0, y: 20, width: Math.max(1, x1 - x0), height: height - 50 },
+      s("rect", { class: "band", x: x0, y: 20 + TOP, width: Math.max(1, x1 - x0), height: height - 50 - TOP },
         s("title", {}, `Monte Carlo 90% band (${state.simulation!.simulation.model}, ${band.noise}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
     );
   }
@@ -44,9 +46,9 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     const outer = [xOf(issue, q["0.05"]), xOf(issue, q["0.95"])];
     const inner = [xOf(issue, q["0.25"]), xOf(issue, q["0.75"])];
     overlay.append(
-      s("rect", { class: "qband outer", x: outer[0], y: 22, width: Math.max(1, outer[1] - outer[0]), height: 8 },
+      s("rect", { class: "qband outer", x: outer[0], y: 29, width: Math.max(1, outer[1] - outer[0]), height: 7 },
         s("title", {}, `${withQ.model}: 90% predictive interval ${fmt(q["0.05"])} – ${fmt(q["0.95"])} (calibration ${state.calibration?.label ?? ""})`)),
-      s("rect", { class: "qband inner", x: inner[0], y: 22, width: Math.max(1, inner[1] - inner[0]), height: 8 },
+      s("rect", { class: "qband inner", x: inner[0], y: 29, width: Math.max(1, inner[1] - inner[0]), height: 7 },
         s("title", {}, `${withQ.model}: 50% predictive interval ${fmt(q["0.25"])} – ${fmt(q["0.75"])}`)),
     );
   }
@@ -73,19 +75,32 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     if (!f || f.id !== issue.id) return; // the answer to an earlier edit of the issue list
     const x = xOf(issue, f.outcome);
     points.push({ model: r.model, x, y: f.outcome });
-    overlay!.append(s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }));
+    overlay!.append(s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 28, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }));
   });
   points.sort((a, b) => a.x - b.x);
-  const labels: { x: number; text: string[]; color: string }[] = [];
+  // Labels on two rows; a model at (almost) the same point as the previous one joins its label,
+  // and a label with no room on either row joins the nearest one to its left.
+  const labels: { x: number; row: number; text: string[]; color: string }[] = [];
+  const rowEnd = [-Infinity, -Infinity];
+  const width = (t: string[]) => 7 * t.join(", ").length + 8;
+  // Labels near the right edge end at their line instead of starting there.
+  const span = (x: number, t: string[]) => (x > W - 160 ? [x - width(t), x] : [x, x + width(t)]);
   for (const p of points) {
+    const text = `${p.model} ${fmt(p.y)}`;
     const last = labels[labels.length - 1];
-    if (last && p.x < last.x + 7 * last.text.join(", ").length + 8) last.text.push(`${p.model} ${fmt(p.y)}`);
-    else labels.push({ x: p.x, text: [`${p.model} ${fmt(p.y)}`], color: COLORS[p.model] ?? "#333" });
+    const row = rowEnd.findIndex((end) => span(p.x, [text])[0] >= end);
+    if (last && (Math.abs(p.x - last.x) < 3 || row < 0)) {
+      last.text.push(text);
+      rowEnd[last.row] = span(last.x, last.text)[1];
+      continue;
+    }
+    labels.push({ x: p.x, row: Math.max(0, row), text: [text], color: COLORS[p.model] ?? "#333" });
+    rowEnd[Math.max(0, row)] = span(p.x, [text])[1];
   }
-  labels.forEach((l) => {
+  for (const l of labels) {
     const anchor = l.x > W - 160 ? "end" : "start";
-    overlay!.append(s("text", { x: l.x + (anchor === "end" ? -4 : 4), y: 12, "text-anchor": anchor, fill: l.text.length > 1 ? "#333" : l.color, class: "forecast-label" }, l.text.join(", ")));
-  });
+    overlay!.append(s("text", { x: l.x + (anchor === "end" ? -4 : 4), y: 11 + 12 * l.row, "text-anchor": anchor, fill: l.text.length > 1 ? "#333" : l.color, class: "forecast-label" }, l.text.join(", ")));
+  }
 }
 
 /** The rule in words and what it did to the first model's point (edited in the editor). */
@@ -93,7 +108,7 @@ function ruleLine(k: number): Node {
   const first = state.forecast?.results[0];
   const proc = first?.forecast.issues[k]?.procedure;
   const words = proc
-    ? `${proc.rule}. ${proc.explanation} Win-set (${first!.model}): ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
+    ? `${proc.explanation.includes(proc.rule) ? "" : `${proc.rule}. `}${proc.explanation} Win-set (${first!.model}): ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
     : "No decision rule: the models' points stand.";
   return h("p", { id: "rule-line" }, "Decision rule: ", h("span", {}, words));
 }
@@ -131,7 +146,7 @@ function trajectories(issue: Issue, k: number): Node | null {
   const rounds = eu?.rounds ?? [];
   if (rounds.length < 2) return null;
   const H = 170;
-  const x = (r: number) => M + (r / (rounds.length - 1)) * (W - 2 * M);
+  const x = (r: number) => M + (r / (rounds.length - 1)) * (W - M - 120); // room for end labels
   const y = (v: number) => 10 + (1 - (v - issue.scale.min) / (issue.scale.max - issue.scale.min || 1)) * (H - 40);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "trajectories", role: "img" });
   const last = rounds[rounds.length - 1];
@@ -155,7 +170,7 @@ export function renderIssue(root: HTMLElement): void {
   if (!sc || sc.issues.length === 0) return root.replaceChildren();
   const k = Math.min(state.issue, sc.issues.length - 1);
   const issue = sc.issues[k];
-  const height = 50 + issue.stances.length * LANE + 40;
+  const height = 50 + TOP + issue.stances.length * LANE + 40;
   if (dragging) return drawOverlay(issue, k, height);
   root.replaceChildren();
   const picker = h("select", { id: "issue-picker", "aria-label": "issue" });
@@ -167,7 +182,7 @@ export function renderIssue(root: HTMLElement): void {
   const weights = issue.stances.map((st) => Math.max(0, pointOf(st.capability) * pointOf(st.salience)) || 0);
   const wmax = Math.max(...weights, 1e-9);
   issue.stances.forEach((st, j) => {
-    const y = 40 + j * LANE;
+    const y = 40 + TOP + j * LANE;
     const cx = xOf(issue, pointOf(st.position));
     const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
     const veto = vetoPlayersOf(issue).includes(st.actor);

@@ -129,15 +129,16 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
   if (kind === "qualified_majority" || kind === "majority") {
     const row = h("div", { class: "row" });
     if (kind === "qualified_majority") {
-      const threshold = h("input", { name: "threshold", value: rule.threshold ?? "", size: 7, placeholder: rule.preset ? "preset's" : "0.667", "aria-label": "threshold" });
+      const threshold = h("input", { name: "threshold", value: rule.threshold === undefined ? "" : Number(rule.threshold.toFixed(4)), size: 7, placeholder: rule.preset ? "preset's" : "0.667", "aria-label": "threshold" });
       threshold.onchange = () => edit(k, path, (r) => void (r.threshold = numberOrUndefined(threshold.value)));
       const members = h("input", { name: "min_members", value: rule.min_members ?? "", size: 6, placeholder: "none", "aria-label": "share of members needed" });
       members.onchange = () => edit(k, path, (r) => void (r.min_members = numberOrUndefined(members.value)));
       row.append(h("label", { title: "share of the voting weight needed, e.g. 0.7388 or 73.88%" }, "Threshold ", threshold),
         h("label", { title: "share of the members needed too (optional)" }, "Members needed ", members));
     }
-    const mode = typeof rule.weights === "object" ? "table" : rule.weights ?? "capability";
+    const mode = typeof rule.weights === "object" ? "table" : rule.weights ?? (rule.preset ? "preset" : "capability");
     const weights = h("select", { name: "weights", "aria-label": "weights" });
+    if (rule.preset) weights.add(new Option("as the preset says", "preset", false, mode === "preset"));
     for (const w of rules.weights) weights.add(new Option(w === "table" ? "a table of votes" : w === "equal" ? "one vote each" : w, w, false, w === mode));
     weights.onchange = () =>
       edit(k, path, (r, sc) => {
@@ -146,7 +147,8 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
           for (const st of sc.issues[k].stances) table[st.actor] = 1;
           r.weights = table;
         } else {
-          r.weights = weights.value === "capability" ? undefined : weights.value;
+          // Capability is the default, so it is written only to override a preset's votes.
+          r.weights = weights.value === "preset" || (weights.value === "capability" && !r.preset) ? undefined : weights.value;
         }
       });
     row.append(h("label", {}, "Weights ", weights));
