@@ -299,4 +299,4 @@ def test_rules_and_import(server):
     status, body = server.json("POST", "/api/import", {"yaml": "entente: 1\nactors: 3\n",
                                                        "filename": "bad.yaml"})
     assert status == 400
-    assert body["errors"][0]["where"].startswith("bad.yaml:")
+    assert body["errors"][0]["text"].startswith("bad.yaml:") and body["errors"][0]["line"] > 0
