@@ -66,6 +66,9 @@ try {
   check(fit.right <= 1400 && fit.scroll <= fit.client + 1, `overview fits 1400 px (${fit.cols} columns, right edge ${Math.round(fit.right)}, ${fit.scroll}/${fit.client})`);
   await shot("editor-overview-1400x900.png");
 
+  // Where the outcome falls: the anchors on both sides (troop level 100 of 100 is at its anchor).
+  const between = await page.textContent('#overview-table tr[data-issue="opcon_transfer"] td.anchor');
+  check(/\d+: .+/.test(between) && !between.includes("undefined"), `outcome placed among its anchors: ${between}`);
   // The models' disagreement, from the library's check, on every issue.
   const issueCount = await page.locator("#overview-table tr[data-issue]").count();
   const agreeCells = await page.locator("#overview-table td[data-agree]").count();
@@ -151,6 +154,14 @@ try {
   await page.fill("#issue-editor input[name=outcome]", "33");
   await settle();
   check((await page.textContent("#overview-table")).includes("Cost sharing (edited)"), "renaming an issue shows in the overview");
+  await page.fill('#group-list tr[data-group="package"] input[name=group_name]', "Alliance package");
+  await settle();
+  check((await page.textContent('#overview-table tr[data-group="package"]')).includes("Alliance package"), "naming a group shows in the overview");
+  // Renaming an actor's id reaches its stances and rules.
+  await page.fill('#actor-list tr[data-actor="JAPAN"] input[name=actor_id]', "JP");
+  await page.press('#actor-list tr[data-actor="JAPAN"] input[name=actor_id]', "Enter");
+  await settle();
+  check((await page.locator('input[aria-label="JP sma_2021_increase position"]').count()) === 1 && (await page.locator("#table-errors li").count()) === 0, "renaming an actor keeps its stances");
   check((await page.textContent("#anchor-legend")).includes("no increase at all"), "anchor labels are visible under the scale");
   await page.waitForSelector("#backtest-table tr[data-model]", { timeout: 30000 });
   check(true, "an observed outcome brings the backtest panel");

@@ -142,6 +142,23 @@ function scenarioFields(sc: Scenario): HTMLElement {
       state.issue = s.issues.length - 1;
     });
   box.append(actors, h("div", { class: "row" }, newActor, addActor, newIssueId, addIssue));
+  // Groups: issues negotiated together (a proposal, a package); named here, filled per issue.
+  if ((sc.groups ?? []).length > 0) {
+    const groups = h("table", { class: "grid", id: "group-list" }, h("tr", {}, h("th", {}, "Group"), h("th", {}, "Name"), h("th", {}, "Issues"), h("th", {}, "")));
+    (sc.groups ?? []).forEach((g, i) => {
+      const name = h("input", { name: "group_name", value: g.name ?? "", size: 20, "aria-label": `group ${g.id} name` });
+      name.oninput = () => {
+        checkpoint(`group-name:${i}`);
+        g.name = name.value || undefined;
+        notify();
+        void reforecast();
+      };
+      const drop = h("button", { name: "remove_group", class: "small-button" }, "ungroup");
+      drop.onclick = () => editScenario((s) => void s.groups!.splice(i, 1));
+      groups.append(h("tr", { "data-group": g.id }, h("td", {}, g.id), h("td", {}, name), h("td", {}, g.issues.join(", ")), h("td", {}, drop)));
+    });
+    box.append(h("h3", {}, "Groups"), groups);
+  }
   return box;
 }
 

@@ -14,6 +14,26 @@ function quantileCell(per: ModelResult[], k: number): HTMLElement {
     `${fmt(q["0.25"])}–${fmt(q["0.75"])}`, h("br"), h("span", { class: "muted" }, `${fmt(q["0.05"])}–${fmt(q["0.95"])}`));
 }
 
+function cut(text: string, n = 34): string {
+  return text.length > n ? `${text.slice(0, n - 3)}...` : text;
+}
+
+/** Where a point falls among the issue's anchors: at one (within 0.5% of the scale), or
+ * between the anchors on both sides, so "nearest" never passes for "equal". */
+export function anchorWords(issue: Issue, y: number): { short: string; full: string } {
+  const anchors = [...(issue.scale.anchors ?? [])].sort((a, b) => a.value - b.value);
+  const unit = issue.scale.unit ? ` (${issue.scale.unit})` : "";
+  if (anchors.length === 0) return { short: `${fmt(y)}${unit}`, full: `${fmt(y)}${unit}` };
+  const at = anchors.find((a) => Math.abs(a.value - y) <= 0.005 * (issue.scale.max - issue.scale.min));
+  if (at) return { short: `at ${at.value}: ${cut(at.label, 60)}`, full: `${fmt(y)} is at anchor ${at.value}: ${at.label}` };
+  const lo = [...anchors].reverse().find((a) => a.value < y);
+  const hi = anchors.find((a) => a.value > y);
+  const side = (a: { value: number; label: string }) => `${a.value}: ${a.label}`;
+  const full = `${fmt(y)}${unit} lies ${lo && hi ? `between ${side(lo)} and ${side(hi)}` : lo ? `above ${side(lo)}` : `below ${side(hi!)}`}`;
+  const short = lo && hi ? `${lo.value}: ${cut(lo.label)} / ${hi.value}: ${cut(hi.label)}` : lo ? `above ${lo.value}: ${cut(lo.label)}` : `below ${hi!.value}: ${cut(hi!.label)}`;
+  return { short, full };
+}
+
 export function renderOverview(root: HTMLElement): void {
   root.replaceChildren();
   const sc = state.scenario;
@@ -37,7 +57,7 @@ export function renderOverview(root: HTMLElement): void {
       h("th", {}, "Issue"),
       ...shown.map((m) => h("th", { class: "num" }, m)),
       withQ ? h("th", { title: "predictive intervals from the calibration: 50% (first line) and 90%" }, `Predictive 50% / 90% (${withQ.model})`) : "",
-      h("th", {}, `Nearest anchor (${shown[0]})`),
+      h("th", { title: "the anchors on both sides of the first model's outcome (or the one it is at)" }, `Between anchors (${shown[0]})`),
       h("th", {}, "Input noise 90% band"),
       h("th", {}, "P(status quo)"),
       h("th", { title: "every model the library has, run on this scenario: flagged when their outcomes span over 25% of the scale" }, "Models agree?"),
@@ -58,7 +78,10 @@ export function renderOverview(root: HTMLElement): void {
       h("td", { class: "name" }, h("a", { href: "#issue", onclick: () => ((state.issue = k), notify()) }, issue.name || issue.id)),
       ...per.map((f, i) => h("td", { class: "num", "data-model": shown[i] }, fmt(f.outcome))),
       withQ ? quantileCell(fc.results, k) : "",
-      h("td", { class: "anchor" }, per[0].nearest_anchor?.label ?? ""),
+      (() => {
+        const w = anchorWords(issue, per[0].outcome);
+        return h("td", { class: "anchor", title: w.full }, w.short);
+      })(),
       h("td", { class: "num" }, dist ? `${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}` : "…"),
       h("td", { class: "num" }, dist?.p_status_quo != null ? `${Math.round(dist.p_status_quo * 100)}%` : "—"),
       agree
