@@ -87,7 +87,9 @@ export function renderOverview(root: HTMLElement): void {
       agree
         ? h("td", { class: agree.flag === "disagree" ? "disagree" : "", "data-agree": agree.flag, title: Object.entries(agree.outcomes).map(([m, y]) => `${m} ${fmt(y)}`).join(", ") },
             agree.flag === "disagree" ? `disagree widely: ${fmt(agree.range[0])}–${fmt(agree.range[1])}` : `agree (${fmt(agree.range[0])}–${fmt(agree.range[1])})`)
-        : h("td", {}, "…"),
+        : state.agreementError
+          ? h("td", { class: "muted", title: state.agreementError }, "not checked")
+          : h("td", {}, "…"),
       h("td", {}, vetoes.join(", ") || "none"),
       h("td", { class: "num" }, st == null ? "—" : h("meter", { min: 0, max: 2, value: st, title: fmt(st, 2) })),
     );

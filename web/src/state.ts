@@ -54,6 +54,7 @@ export interface State {
   simulation: SimulateResponse | null;
   /** Per issue, the library's disagreement check (every model's outcome), by issue id. */
   agreement: Map<string, { flag: string; range: [number, number]; outcomes: Record<string, number> }>;
+  agreementError: string; // why the disagreement check did not answer ("" when it did)
   outcomes: Outcome[]; // from the scenario's file; the backtest reads them, saving writes them
   backtest: BacktestResponse | null;
   calibration: CalibrationChoice | null;
@@ -71,6 +72,7 @@ export const state: State = {
   forecast: null,
   simulation: null,
   agreement: new Map(),
+  agreementError: "",
   outcomes: [],
   backtest: null,
   calibration: null,
@@ -170,8 +172,11 @@ export function scheduleSimulation(): void {
       state.agreement = new Map(
         agree.results[0].forecast.issues.filter((i) => i.models).map((i) => [i.id, i.models!]),
       );
-    } catch {
+      state.agreementError = "";
+    } catch (e) {
+      // Refused (e.g. over the server's work limit: it runs every model) or an invalid edit.
       state.agreement = new Map();
+      state.agreementError = e instanceof ApiFailure ? e.errors.map((x) => x.text).join("; ") : String(e);
     }
     try {
       const sim = band.model === "ensemble" || state.calibration ? calibrationBody() : {};
