@@ -14,6 +14,9 @@ void AddServeCommand(CLI::App& app) {
   auto db = std::make_shared<DbArgs>();
   serve->add_option("scenario", opts->scenarios,
                     "YAML files, CSV bundles or folders of them to offer");
+  serve->add_option("--calibration", opts->calibrations,
+                    "calibration files (entente calibrate) or folders of them to offer the "
+                    "dashboard (repeatable): the ensemble model and predictive quantiles");
   serve->add_option("--port", opts->port, "TCP port (0 picks a free one)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));

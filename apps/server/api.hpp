@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "calibrations.hpp"
 #include "catalog.hpp"
 #include "request.hpp"
 
@@ -26,9 +27,10 @@ struct ApiResponse {
 
 /// Server-wide settings shared by every request.
 struct ApiConfig {
-  Catalog catalog;         ///< scenarios offered by name
-  std::string db_path;     ///< runs database; "" stores nothing
-  Limits limits;           ///< request bounds
+  Catalog catalog;                ///< scenarios offered by name
+  CalibrationShelf calibrations;  ///< calibrations offered by name (--calibration)
+  std::string db_path;            ///< runs database; "" stores nothing
+  Limits limits;                  ///< request bounds
   bool dashboard = false;  ///< whether the web front end is built in (reported by /api/health)
   /// Connection counters for /api/health (the HTTP layer's); none when empty.
   std::function<nlohmann::ordered_json()> connection_stats;
@@ -76,6 +78,16 @@ class Api {
                                          const std::atomic<bool>* cancel = nullptr) const;
   /// GET /api/runs: the latest runs of the runs database, newest first.
   [[nodiscard]] ApiResponse ListRuns() const;
+  /// GET /api/calibrations: the calibrations the server offers, each with its training data,
+  /// scores and caveat (CalibrationInfoJson).
+  [[nodiscard]] ApiResponse ListCalibrations() const;
+  /// GET /api/rules: the decision rules' kinds, presets (with their words), weight sources and
+  /// absent-member conventions, for rule editors.
+  [[nodiscard]] ApiResponse ListRules() const;
+  /// POST /api/import: a scenario file's text (`"yaml"`, `"filename"`) as the JSON form with its
+  /// outcomes, and the validation problems it still has (200, so an editor can fix them); 400
+  /// when it does not parse.
+  [[nodiscard]] ApiResponse PostImport(std::string_view body) const;
 
   /// The settings in force.
   [[nodiscard]] const ApiConfig& config() const { return config_; }

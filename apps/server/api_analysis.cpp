@@ -8,8 +8,10 @@
 #include "budget.hpp"
 #include "cost.hpp"
 #include "entente/analysis/advisor.hpp"
+#include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/backtest.hpp"
 #include "entente/analysis/cohesion.hpp"
+#include "entente/analysis/disagreement.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/analysis/run_parameters.hpp"
 #include "entente/formats/scenario_tree.hpp"
@@ -102,7 +104,8 @@ ModelOptions OptionsFor(const nlohmann::json& body, const std::string& model) {
 // "model_options" (for the one model) or per model under "options"; not both.
 RunParameters ParametersOf(const nlohmann::json& body, RunKind kind, const Limits& limits,
                            std::vector<std::string> own) {
-  for (const char* key : {"scenario", "yaml", "moves", "scenario_name", "save", "options"})
+  for (const char* key :
+       {"scenario", "yaml", "moves", "scenario_name", "save", "options", "calibration_yaml"})
     own.emplace_back(key);
   RunParameters p = RunParameters::FromJson(body, kind, "request body", own);
   if (body.contains("options") && !body["options"].is_null()) {
@@ -152,6 +155,14 @@ std::optional<ApiResponse> RunPilot(const Scenario& s, const std::string& model,
   return std::nullopt;
 }
 
+// The request's calibration (a served one by name, or an uploaded file's text), if any.
+std::optional<ChosenCalibration> Calibration(const nlohmann::json& body,
+                                             const CalibrationShelf& shelf) {
+  Result<std::optional<ChosenCalibration>> c = CalibrationOfRequest(body, shelf);
+  if (!c) throw InputError(c.errors());
+  return std::move(c).value();
+}
+
 double Millis(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
@@ -179,15 +190,26 @@ ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
                                   "send [\"compromise\", \"eu\"]")});
     }
     const bool events = j.value("events", true);
+    const std::optional<ChosenCalibration> calibration = Calibration(j, config_.calibrations);
+    const CalibrationRecord* record = calibration ? &calibration->record : nullptr;
     std::vector<std::string> models = p.models.empty() ? std::vector{p.model.name} : p.models;
     const auto options_of = [&](const std::string& m) {
-      return m == p.model.name ? p.model.options : OptionsFor(j, m);
+      ModelOptions o = m == p.model.name ? p.model.options : OptionsFor(j, m);
+      ApplyCalibrationOptions(m, record, o);  // the ensemble's weights; others unchanged
+      return o;
     };
     Cost cost;
     for (const std::string& m : models)
       cost.Then(ForecastCost(s, m, options_of(m), events ? Keep::kRoundsAndEvents : Keep::kRounds));
+    if (p.models_agree) {
+      // The disagreement check runs every model that needs no calibration once more.
+      for (const ModelInfo& m : Models()) {
+        if (!m.calibrated) cost.Then(ForecastCost(s, std::string(m.name), {}, Keep::kOutcomes));
+      }
+    }
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
     Json results = Json::array();
+    std::optional<Forecast> agreement;  // the disagreement of the first model, shared by all
     for (const std::string& m : models) {
       RunParameters one = p;
       one.model = ModelChoice{m, options_of(m)};
@@ -197,6 +219,15 @@ ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
       entente::Forecast f = RunForecast(s, choice);
       if (!events) {
         for (IssueForecast& issue : f.issues) issue.events.clear();  // never built as JSON
+      }
+      if (record) AddQuantiles(s, f, *record);
+      if (p.models_agree) {
+        if (!agreement) {
+          agreement = f;
+          AddDisagreement(s, *agreement);
+        }
+        for (std::size_t k = 0; k < f.issues.size(); ++k)
+          f.issues[k].disagreement = agreement->issues[k].disagreement;
       }
       Json forecast = ForecastJson(s, f);
       if (!events) {
@@ -209,8 +240,9 @@ ApiResponse Api::PostForecast(std::string_view body, Stop cancel) const {
                          {"cohesion", CohesionJson(m, Cohesion(s, f))},
                          {"run_id", run}});
     }
-    return JsonResponse(
-        200, Json{{"title", s.meta.title}, {"results", results}, {"elapsed_ms", Millis(start)}});
+    Json answer{{"title", s.meta.title}, {"results", results}, {"elapsed_ms", Millis(start)}};
+    if (calibration) answer["calibration"] = CalibrationInfoJson(calibration->name, *record);
+    return JsonResponse(200, answer);
   });
 }
 
@@ -218,6 +250,13 @@ ApiResponse Api::PostSimulate(std::string_view body, Stop cancel) const {
   return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
     const RunParameters p = ParametersOf(j, RunKind::kSimulate, config_.limits, {});
     SimulationOptions o = ToSimulation(p);
+    const std::optional<ChosenCalibration> calibration = Calibration(j, config_.calibrations);
+    std::optional<std::string> warning;
+    if (calibration) {
+      warning = CalibrateSimulation(calibration->record, o);  // the model's own error joins in
+    } else {
+      ApplyCalibrationOptions(o.model, nullptr, o.model_options);  // the ensemble needs one
+    }
     entente::Forecast pilot;
     if (auto refused = RunPilot(s, o.model, o.model_options, config_.limits, stop, pilot))
       return *refused;
@@ -229,6 +268,10 @@ ApiResponse Api::PostSimulate(std::string_view body, Stop cancel) const {
     if (r.interrupted) throw Cancelled("simulation stopped");
     const Json result = SimulationJson(s, r);
     Json out{{"simulation", result}};
+    if (calibration) {
+      out["calibration"] = CalibrationInfoJson(calibration->name, calibration->record);
+      if (warning) out["warnings"] = Json::array({*warning});
+    }
     out["run_id"] = MaybeSave(config_.db_path, j, RunKind::kSimulate, s, p, result);
     return JsonResponse(200, out);
   });
@@ -332,7 +375,14 @@ ApiResponse Api::ExportYaml(std::string_view body, Stop cancel) const {
           {BodyError("filename", fmt::format("'{}' is not a plain file name", name),
                      "use letters, digits, '-', '_' and '.', e.g. us-rok-edited.yaml")});
     }
-    return ApiResponse{200, WriteYamlScenario(s), "application/yaml", name};
+    // The outcomes the editor holds go into the file beside each issue (`outcome:`).
+    ScenarioDocument doc{s, {}, {}};
+    if (j.contains("outcomes") && !j["outcomes"].is_null()) {
+      if (!j["outcomes"].is_array() || !j["outcomes"].empty()) doc.outcomes = OutcomesOfRequest(j);
+      const Errors bad = ValidateOutcomes(s, doc.outcomes);
+      if (!bad.empty()) throw InputError(bad);
+    }
+    return ApiResponse{200, WriteYamlDocument(doc), "application/yaml", name};
   });
 }
 

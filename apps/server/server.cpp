@@ -141,6 +141,14 @@ void Routes(httplib::Server& svr, const Api& api) {
   });
   svr.Get("/api/runs",
           [&api](const httplib::Request&, httplib::Response& res) { Send(res, api.ListRuns()); });
+  svr.Get("/api/calibrations", [&api](const httplib::Request&, httplib::Response& res) {
+    Send(res, api.ListCalibrations());
+  });
+  svr.Get("/api/rules",
+          [&api](const httplib::Request&, httplib::Response& res) { Send(res, api.ListRules()); });
+  svr.Post("/api/import", [&api](const httplib::Request& req, httplib::Response& res) {
+    Send(res, api.PostImport(req.body));
+  });
   const auto post =
       [&svr, &api](const char* path,
                    ApiResponse (Api::*handler)(std::string_view, const std::atomic<bool>*) const) {
@@ -245,6 +253,7 @@ void Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
 
   ApiConfig config;
   config.catalog = Catalog::Build(options.scenarios).ValueOrThrow();
+  config.calibrations = LoadCalibrations(options.calibrations).ValueOrThrow();
   config.db_path = options.db_path;
   config.dashboard = !DashboardAssets().empty();
   config.limits.cost.max_work = options.max_work;

@@ -11,6 +11,7 @@ namespace entente::server {
 /// Command-line settings of `entente serve`.
 struct ServeOptions {
   std::vector<std::string> scenarios;      ///< files and folders to offer
+  std::vector<std::string> calibrations;   ///< calibration files and folders to offer
   std::string host = "127.0.0.1";          ///< address to bind
   int port = 8080;                         ///< 0 picks a free port
   bool allow_remote = false;               ///< needed for a non-loopback host

@@ -281,6 +281,18 @@ class Checker {
             "move the anchor inside the scale or widen the scale");
       }
     }
+    // The YAML format keys anchors by value: two at one value could be saved but not read back.
+    for (std::size_t a = 0; a < sc.anchors.size(); ++a) {
+      for (std::size_t b = 0; b < a; ++b) {
+        if (sc.anchors[a].value == sc.anchors[b].value) {
+          Add(issue.origin.WithField("anchors"),
+              fmt::format("issue '{}': two anchors at {} ('{}' and '{}')", issue.id,
+                          sc.anchors[a].value, sc.anchors[b].label, sc.anchors[a].label),
+              "give each anchor its own value, or merge the two labels");
+          break;
+        }
+      }
+    }
     return true;
   }
 

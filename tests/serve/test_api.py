@@ -251,3 +251,52 @@ def test_served_scenario_with_outcomes_brings_them_beside_it(binary, tmp_path):
         assert all("outcome" not in issue for issue in body["scenario"]["issues"])
     finally:
         s.stop()
+
+
+# Calibrations and the editor's endpoints over HTTP (issues #19, #20, #21).
+@pytest.fixture(scope="module")
+def calibrated(binary, tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("caldb") / "runs.db")
+    from conftest import SOURCE_DIR
+    s = Server(binary, [os.path.join(SOURCE_DIR, "scenarios"), "--calibration",
+                        os.path.join(SOURCE_DIR, "calibrations")], db)
+    yield s
+    assert s.stop() == 0
+
+
+def test_calibrations_listed_and_used_by_name(calibrated, flagship):
+    status, body = calibrated.json("GET", "/api/calibrations")
+    assert status == 200
+    assert [c["name"] for c in body["calibrations"]] == ["deu-1996-2001"]
+    assert "resemblance" in body["calibrations"][0]["caveat"]
+    status, body = calibrated.json("POST", "/api/forecast", {
+        "scenario": flagship, "models": ["compromise", "ensemble"], "calibration": "deu-1996-2001",
+        "events": False})
+    assert status == 200, body
+    q = body["results"][1]["forecast"]["issues"][0]["quantiles"]
+    assert list(q) == ["0.05", "0.1", "0.25", "0.5", "0.75", "0.9", "0.95"]
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../calibrations/deu-1996-2001.yaml",
+                                  "calibrations/deu-1996-2001.yaml"])
+def test_calibration_paths_are_never_read(calibrated, flagship, name):
+    status, body = calibrated.json("POST", "/api/forecast", {"scenario": flagship, "calibration": name})
+    assert status == 400
+    assert "offers no calibration" in body["errors"][0]["message"]
+
+
+def test_rules_and_import(server):
+    status, body = server.json("GET", "/api/rules")
+    assert status == 200
+    assert "bicameral" in body["kinds"]
+    assert "un_security_council" in [p["name"] for p in body["presets"]]
+    from conftest import SOURCE_DIR
+    with open(os.path.join(SOURCE_DIR, "scenarios", "us-rok-2021.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    status, body = server.json("POST", "/api/import", {"yaml": text, "filename": "mine.yaml"})
+    assert status == 200, body
+    assert body["name"] == "mine" and body["errors"] == []
+    status, body = server.json("POST", "/api/import", {"yaml": "entente: 1\nactors: 3\n",
+                                                       "filename": "bad.yaml"})
+    assert status == 400
+    assert body["errors"][0]["text"].startswith("bad.yaml:") and body["errors"][0]["line"] > 0

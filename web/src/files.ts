@@ -17,7 +17,7 @@ export function renderFiles(root: HTMLElement): void {
   const save = h("button", { id: "save" }, "Save as new scenario file");
   save.onclick = async () => {
     try {
-      say(`Saved ${await download("/api/export/yaml", requestBody({ filename: name.value }), name.value)}`);
+      say(`Saved ${await download("/api/export/yaml", requestBody({ filename: name.value, outcomes: state.outcomes }), name.value)}`);
     } catch (e) {
       say(`Could not save: ${explain(e)}`);
     }
@@ -49,7 +49,7 @@ export function renderFiles(root: HTMLElement): void {
   };
   void showRuns().catch(() => undefined);
   root.replaceChildren(
-    h("p", {}, "Saving downloads the scenario with your edits and the moves switched on, as YAML the CLI reads."),
+    h("p", {}, "Saving downloads the scenario with your edits, its observed outcomes and the moves switched on, as YAML the CLI reads."),
     h("div", { class: "row" }, name, save, report),
     h("div", { class: "row" }, record),
     h("h3", {}, "Latest runs"),

@@ -1,12 +1,16 @@
 // One issue on its scale: actors as draggable markers (size = clout, capability x salience),
 // each model's forecast, the Monte Carlo 90% band, the status quo, and the eu trajectories.
 import { fmt, h, s } from "./dom";
-import { BAND_MODEL, catalog, MODELS, notify, reforecast, state } from "./state";
-import { pointOf, shown, withPoint, type Issue, type Rule } from "./types";
+import { checkpoint } from "./history";
+import { vetoPlayersOf } from "./rule_editor";
+import { band, MODELS, notify, reforecast, state } from "./state";
+import { pointOf, shown, withPoint, type Issue } from "./types";
 
 const W = 760;
 const M = 50;
 const LANE = 26;
+/** Room above the lanes for two rows of forecast labels and the predictive bars. */
+const TOP = 14;
 const COLORS: Record<string, string> = { compromise: "#1f77b4", eu: "#d62728", median: "#2ca02c" };
 
 let dragging = false;
@@ -27,12 +31,25 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
   if (!overlay) return;
   overlay.replaceChildren();
   const dist = state.simulation?.simulation.issues[k];
-  if (dist) {
+  if (dist && dist.id === issue.id) {
     const x0 = xOf(issue, dist.quantiles.p05);
     const x1 = xOf(issue, dist.quantiles.p95);
     overlay.append(
-      s("rect", { class: "band", x: x0, y: 20, width: Math.max(1, x1 - x0), height: height - 50 },
-        s("title", {}, `Monte Carlo 90% band (${BAND_MODEL}, ${catalog.defaults.noise_percent}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+      s("rect", { class: "band", x: x0, y: 20 + TOP, width: Math.max(1, x1 - x0), height: height - 50 - TOP },
+        s("title", {}, `Monte Carlo 90% band (${state.simulation!.simulation.model}, ${band.noise}% noise): ${fmt(dist.quantiles.p05)} – ${fmt(dist.quantiles.p95)}`)),
+    );
+  }
+  // Predictive quantiles of the first model that has them (a calibration is in use).
+  const withQ = state.forecast?.results.find((r) => r.forecast.issues[k]?.id === issue.id && r.forecast.issues[k]?.quantiles);
+  const q = withQ?.forecast.issues[k].quantiles;
+  if (withQ && q) {
+    const outer = [xOf(issue, q["0.05"]), xOf(issue, q["0.95"])];
+    const inner = [xOf(issue, q["0.25"]), xOf(issue, q["0.75"])];
+    overlay.append(
+      s("rect", { class: "qband outer", x: outer[0], y: 29, width: Math.max(1, outer[1] - outer[0]), height: 7 },
+        s("title", {}, `${withQ.model}: 90% predictive interval ${fmt(q["0.05"])} – ${fmt(q["0.95"])} (calibration ${state.calibration?.label ?? ""})`)),
+      s("rect", { class: "qband inner", x: inner[0], y: 29, width: Math.max(1, inner[1] - inner[0]), height: 7 },
+        s("title", {}, `${withQ.model}: 50% predictive interval ${fmt(q["0.25"])} – ${fmt(q["0.75"])}`)),
     );
   }
   const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
@@ -50,63 +67,56 @@ function drawOverlay(issue: Issue, k: number, height: number): void {
     overlay.append(s("line", { class: "sq", x1: x, x2: x, y1: 20, y2: height - 30 }),
       s("text", { x, y: height - 34, class: "sq-label" }, "status quo"));
   }
-  state.forecast?.results.forEach((r, i) => {
+  // One line per model; a label that would run into the previous one joins it (about 7 px a
+  // character at 12 px), so labels never overlap.
+  const points: { model: string; x: number; y: number }[] = [];
+  state.forecast?.results.forEach((r) => {
     const f = r.forecast.issues[k];
+    if (!f || f.id !== issue.id) return; // the answer to an earlier edit of the issue list
     const x = xOf(issue, f.outcome);
-    overlay!.append(
-      s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 16, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }),
-      s("text", { x, y: 12, dx: i === 0 ? -4 : 4, dy: i === 2 ? height - 36 : 0, "text-anchor": i === 0 ? "end" : "start", fill: COLORS[r.model] ?? "#333", class: "forecast-label" },
-        `${r.model} ${fmt(f.outcome)}`),
-    );
+    points.push({ model: r.model, x, y: f.outcome });
+    overlay!.append(s("line", { class: "forecast", "data-model": r.model, x1: x, x2: x, y1: 28, y2: height - 30, stroke: COLORS[r.model] ?? "#333" }));
   });
-}
-
-const KINDS = ["none", "unanimity", "majority", "qualified_majority"];
-
-function ruleKind(issue: Issue): string {
-  return typeof issue.decision_rule === "string" ? issue.decision_rule || "none" : issue.decision_rule.kind;
-}
-
-function vetoPlayers(issue: Issue): string[] {
-  return typeof issue.decision_rule === "string" ? issue.veto_players ?? [] : issue.decision_rule.veto_players ?? [];
-}
-
-/** A new rule of `kind` keeping the veto players (unanimity without any: every actor). */
-function withKind(issue: Issue, kind: string): void {
-  const veto = vetoPlayers(issue);
-  if (kind === "none" || kind === "unanimity") {
-    issue.decision_rule = kind;
-    issue.veto_players = kind === "none" ? [] : veto.length ? veto : issue.stances.map((st) => st.actor);
-    return;
+  points.sort((a, b) => a.x - b.x);
+  // Labels on two rows; a model at (almost) the same point as the previous one joins its label,
+  // and a label with no room on either row joins the nearest one to its left.
+  const labels: { x: number; row: number; text: string[]; color: string }[] = [];
+  const rowEnd = [-Infinity, -Infinity];
+  const width = (t: string[]) => 7 * t.join(", ").length + 8;
+  // Labels near the right edge end at their line instead of starting there.
+  const span = (x: number, t: string[]) => (x > W - 160 ? [x - width(t), x] : [x, x + width(t)]);
+  for (const p of points) {
+    const text = `${p.model} ${fmt(p.y)}`;
+    const last = labels[labels.length - 1];
+    const row = rowEnd.findIndex((end) => span(p.x, [text])[0] >= end);
+    if (last && (Math.abs(p.x - last.x) < 3 || row < 0)) {
+      last.text.push(text);
+      rowEnd[last.row] = span(last.x, last.text)[1];
+      continue;
+    }
+    labels.push({ x: p.x, row: Math.max(0, row), text: [text], color: COLORS[p.model] ?? "#333" });
+    rowEnd[Math.max(0, row)] = span(p.x, [text])[1];
   }
-  const rule: Rule = { kind };
-  if (kind === "qualified_majority") rule.threshold = 2 / 3;
-  if (veto.length) rule.veto_players = veto;
-  issue.decision_rule = rule;
-  issue.veto_players = [];
+  for (const l of labels) {
+    const anchor = l.x > W - 160 ? "end" : "start";
+    overlay!.append(s("text", { x: l.x + (anchor === "end" ? -4 : 4), y: 11 + 12 * l.row, "text-anchor": anchor, fill: l.text.length > 1 ? "#333" : l.color, class: "forecast-label" }, l.text.join(", ")));
+  }
 }
 
-/** The rule's kind (editable), its words, and what it did to the first model's point. */
-function ruleLine(issue: Issue, k: number): Node {
-  const kind = ruleKind(issue);
-  const picker = h("select", { id: "rule-kind", "aria-label": "decision rule" });
-  for (const option of KINDS.includes(kind) ? KINDS : [...KINDS, kind])
-    picker.add(new Option(option.replace("_", " "), option, false, option === kind));
-  picker.onchange = () => {
-    withKind(issue, picker.value);
-    notify();
-    void reforecast();
-  };
-  const proc = state.forecast?.results[0]?.forecast.issues[k]?.procedure;
+/** The rule in words and what it did to the first model's point (edited in the editor). */
+function ruleLine(k: number): Node {
+  const first = state.forecast?.results[0];
+  const proc = first?.forecast.issues[k]?.procedure;
   const words = proc
-    ? `${proc.explanation} Win-set: ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
+    ? `${proc.explanation.includes(proc.rule) ? "" : `${proc.rule}. `}${proc.explanation} Win-set (${first!.model}): ${fmt(proc.win_set.lo)} – ${fmt(proc.win_set.hi)} (green bar).`
     : "No decision rule: the models' points stand.";
-  return h("p", { id: "rule-line" }, "Decision rule: ", picker, " ", h("span", { class: "muted" }, words));
+  return h("p", { id: "rule-line" }, "Decision rule: ", h("span", {}, words));
 }
 
 function startDrag(ev: PointerEvent, issue: Issue, k: number, j: number, svg: SVGSVGElement, height: number): void {
   const marker = ev.currentTarget as SVGElement;
   marker.setPointerCapture(ev.pointerId);
+  checkpoint(); // one drag is one undo step
   dragging = true;
   const label = marker.nextSibling as SVGElement;
   const move = (e: PointerEvent) => {
@@ -136,14 +146,20 @@ function trajectories(issue: Issue, k: number): Node | null {
   const rounds = eu?.rounds ?? [];
   if (rounds.length < 2) return null;
   const H = 170;
-  const x = (r: number) => M + (r / (rounds.length - 1)) * (W - 2 * M);
+  const x = (r: number) => M + (r / (rounds.length - 1)) * (W - M - 120); // room for end labels
   const y = (v: number) => 10 + (1 - (v - issue.scale.min) / (issue.scale.max - issue.scale.min || 1)) * (H - 40);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "trajectories", role: "img" });
+  const last = rounds[rounds.length - 1];
   for (const actor of Object.keys(rounds[0].positions)) {
     const pts = rounds.map((r) => `${x(r.round)},${y(r.positions[actor])}`).join(" ");
     svg.append(s("polyline", { points: pts, class: "path" }, s("title", {}, actor)));
-    svg.append(s("text", { x: x(rounds.length - 1) + 4, y: y(rounds[rounds.length - 1].positions[actor]), class: "small" }, actor));
   }
+  // End labels pushed apart (at least 11 px) so actors that end together stay readable.
+  const ends = Object.keys(last.positions).map((a) => ({ a, y: y(last.positions[a]) })).sort((p, q) => p.y - q.y);
+  ends.forEach((e, i) => {
+    if (i > 0 && e.y < ends[i - 1].y + 11) e.y = ends[i - 1].y + 11;
+  });
+  for (const e of ends) svg.append(s("text", { x: x(rounds.length - 1) + 4, y: e.y + 4, class: "small traj-label" }, e.a));
   svg.append(s("polyline", { points: rounds.map((r) => `${x(r.round)},${y(r.median)}`).join(" "), class: "median" }));
   svg.append(s("text", { x: M, y: H - 8, class: "small" }, `eu rounds 0–${rounds.length - 1}; thick line: weighted median`));
   return h("div", {}, h("h3", {}, "Bargaining trajectories (eu)"), svg);
@@ -154,7 +170,7 @@ export function renderIssue(root: HTMLElement): void {
   if (!sc || sc.issues.length === 0) return root.replaceChildren();
   const k = Math.min(state.issue, sc.issues.length - 1);
   const issue = sc.issues[k];
-  const height = 50 + issue.stances.length * LANE + 40;
+  const height = 50 + TOP + issue.stances.length * LANE + 40;
   if (dragging) return drawOverlay(issue, k, height);
   root.replaceChildren();
   const picker = h("select", { id: "issue-picker", "aria-label": "issue" });
@@ -166,10 +182,10 @@ export function renderIssue(root: HTMLElement): void {
   const weights = issue.stances.map((st) => Math.max(0, pointOf(st.capability) * pointOf(st.salience)) || 0);
   const wmax = Math.max(...weights, 1e-9);
   issue.stances.forEach((st, j) => {
-    const y = 40 + j * LANE;
+    const y = 40 + TOP + j * LANE;
     const cx = xOf(issue, pointOf(st.position));
     const r = 4 + 10 * Math.sqrt(weights[j] / wmax);
-    const veto = vetoPlayers(issue).includes(st.actor);
+    const veto = vetoPlayersOf(issue).includes(st.actor);
     const marker = s("circle", { cx, cy: y, r, class: `marker${veto ? " veto" : ""}`, "data-actor": st.actor, tabindex: 0 },
       s("title", {}, `${st.actor}: ${shown(st.position)} (salience ${shown(st.salience)}, capability ${shown(st.capability)})`));
     marker.addEventListener("pointerdown", (e) => startDrag(e as PointerEvent, issue, k, j, svg, height));
@@ -185,6 +201,9 @@ export function renderIssue(root: HTMLElement): void {
   }
   drawOverlay(issue, k, height);
   const legend = h("p", { class: "muted" },
-    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band. Scale: ${issue.scale.unit ?? ""}.`);
-  root.append(picker, svg, legend, ruleLine(issue, k), trajectories(issue, k) ?? "");
+    `Drag a marker to move that actor's position; marker size is clout (capability × salience); red ring: veto player. Lines: ${MODELS.join(", ")} forecasts; shaded: Monte Carlo 90% band (input noise); blue bars at the top: the calibration's 50% and 90% predictive intervals. Scale: ${issue.scale.unit ?? ""}.`);
+  const anchors = (issue.scale.anchors ?? []).length
+    ? h("p", { id: "anchor-legend" }, "Anchors: ", ...(issue.scale.anchors ?? []).map((a) => h("span", { class: "anchor-item" }, h("b", {}, `${a.value}`), ` = ${a.label}`)))
+    : null;
+  root.append(picker, svg, anchors ?? "", legend, ruleLine(k), trajectories(issue, k) ?? "");
 }

@@ -1,13 +1,23 @@
 // The dashboard's one store: the scenario being edited, the moves switched on, the latest
 // answers; views subscribe and re-render. Edits schedule a re-forecast (latest edit wins).
 import { ApiFailure, postJson } from "./api";
-import type { ApiError, BacktestResponse, ForecastResponse, ModelsResponse, Outcome, Scenario, SimulateResponse } from "./types";
+import type {
+  ApiError,
+  BacktestResponse,
+  CalibrationInfo,
+  ForecastResponse,
+  ModelsResponse,
+  Outcome,
+  Scenario,
+  SimulateResponse,
+} from "./types";
 
 /** The models the server lists, and the defaults it takes (GET /api/models), set at start. */
 export const catalog: ModelsResponse = { models: [], defaults: { model: "median", draws: 0, seed: 1, noise_percent: 0, tolerance_percent: 0, bootstrap: 0 } };
 
-/** Models forecast on every edit: those that forecast each issue on its own (joint models
- * re-bargain every issue for any edit) and need no calibration file, in the server's order. */
+/** Models forecast on every edit, in the server's order. By default those that forecast each
+ * issue on its own (joint models re-bargain every issue for any edit) and need no calibration;
+ * the analyst may pick any model the server lists (settings.ts). */
 export const MODELS: string[] = [];
 
 /** Takes the server's model list; called once before the first forecast. */
@@ -15,10 +25,25 @@ export function setCatalog(c: ModelsResponse): void {
   catalog.models = c.models;
   catalog.defaults = c.defaults;
   MODELS.splice(0, MODELS.length, ...c.models.filter((m) => !m.joint && !m.calibrated).map((m) => m.name));
+  band.noise = c.defaults.noise_percent;
+  band.draws = Math.min(2000, c.defaults.draws);
 }
 
-/** The model of the Monte Carlo band. */
-export const BAND_MODEL = "compromise";
+/** Sets the models shown (kept in the server's order). */
+export function setModels(names: string[]): void {
+  MODELS.splice(0, MODELS.length, ...catalog.models.map((m) => m.name).filter((m) => names.includes(m)));
+}
+
+/** The Monte Carlo band: its model, input noise (percent) and draws. The dashboard asks for
+ * fewer draws than the CLI's default so the band follows edits within a second. */
+export const band = { model: "compromise", noise: 10, draws: 2000 };
+
+/** The calibration in use: one the server offers (by name) or an uploaded file's text. */
+export interface CalibrationChoice {
+  name?: string;
+  yaml?: string;
+  label: string;
+}
 
 export interface State {
   name: string;
@@ -27,8 +52,13 @@ export interface State {
   issue: number;
   forecast: ForecastResponse | null;
   simulation: SimulateResponse | null;
-  outcomes: Outcome[]; // from the scenario's file; only the backtest reads them
+  /** Per issue, the library's disagreement check (every model's outcome), by issue id. */
+  agreement: Map<string, { flag: string; range: [number, number]; outcomes: Record<string, number> }>;
+  agreementError: string; // why the disagreement check did not answer ("" when it did)
+  outcomes: Outcome[]; // from the scenario's file; the backtest reads them, saving writes them
   backtest: BacktestResponse | null;
+  calibration: CalibrationChoice | null;
+  calibrationInfo: CalibrationInfo | null;
   errors: ApiError[];
   message: string;
   forecasts: number; // answered forecast requests, for tests and the timing line
@@ -41,8 +71,12 @@ export const state: State = {
   issue: 0,
   forecast: null,
   simulation: null,
+  agreement: new Map(),
+  agreementError: "",
   outcomes: [],
   backtest: null,
+  calibration: null,
+  calibrationInfo: null,
   errors: [],
   message: "",
   forecasts: 0,
@@ -69,6 +103,13 @@ export function requestBody(extra: Record<string, unknown> = {}): Record<string,
   return { scenario: state.scenario, moves: [...state.moves], scenario_name: state.name, ...extra };
 }
 
+/** The calibration keys of a request: a served calibration's name, or the uploaded text. */
+export function calibrationBody(): Record<string, unknown> {
+  const c = state.calibration;
+  if (!c) return {};
+  return c.name ? { calibration: c.name } : { calibration_yaml: c.yaml };
+}
+
 let inFlight = false;
 let again = false;
 let simTimer: number | undefined;
@@ -85,8 +126,9 @@ export async function reforecast(): Promise<void> {
   try {
     state.forecast = await postJson<ForecastResponse>(
       "/api/forecast",
-      requestBody({ models: MODELS, events: false }),
+      requestBody({ models: MODELS, events: false, ...calibrationBody() }),
     );
+    state.calibrationInfo = state.forecast.calibration ?? null;
     state.errors = [];
     state.forecasts += 1;
     scheduleSimulation();
@@ -105,28 +147,48 @@ export async function reforecast(): Promise<void> {
   }
 }
 
-/** The Monte Carlo band and the backtest are slower: run them once edits pause. */
-function scheduleSimulation(): void {
+/** The Monte Carlo band, the models' disagreement and the backtest are slower: run them once
+ * edits pause. */
+export function scheduleSimulation(): void {
   window.clearTimeout(simTimer);
+  document.body.dataset.slow = "1"; // tests wait for "0": band and disagreement answered
   simTimer = window.setTimeout(async () => {
     if (state.outcomes.length > 0) {
       try {
         state.backtest = await postJson<BacktestResponse>(
           "/api/backtest",
-          requestBody({ models: MODELS, outcomes: state.outcomes, bootstrap: 1000 }),
+          requestBody({ models: MODELS.filter((m) => m !== "ensemble"), outcomes: state.outcomes, bootstrap: 1000 }),
         );
       } catch {
         state.backtest = null; // an invalid edit already shows its errors from the forecast
       }
     }
     try {
+      // Every model the library knows, run once more for the disagreement check.
+      const agree = await postJson<ForecastResponse>(
+        "/api/forecast",
+        requestBody({ models: [MODELS[0] ?? band.model], events: false, models_agree: true, ...calibrationBody() }),
+      );
+      state.agreement = new Map(
+        agree.results[0].forecast.issues.filter((i) => i.models).map((i) => [i.id, i.models!]),
+      );
+      state.agreementError = "";
+    } catch (e) {
+      // Refused (e.g. over the server's work limit: it runs every model) or an invalid edit.
+      state.agreement = new Map();
+      state.agreementError = e instanceof ApiFailure ? e.errors.map((x) => x.text).join("; ") : String(e);
+    }
+    try {
+      const sim = band.model === "ensemble" || state.calibration ? calibrationBody() : {};
       state.simulation = await postJson<SimulateResponse>(
         "/api/simulate",
-        requestBody({ model: BAND_MODEL }), // draws, seed and noise: the server's defaults
+        requestBody({ model: band.model, noise_percent: band.noise, draws: band.draws, ...sim }),
       );
-      notify();
-    } catch {
-      // an invalid edit already shows its errors from the forecast
+    } catch (e) {
+      state.simulation = null;
+      if (e instanceof ApiFailure && state.errors.length === 0) state.message = `Band: ${e.errors.map((x) => x.text).join("; ")}`;
     }
+    notify();
+    document.body.dataset.slow = "0";
   }, 400);
 }

@@ -1,6 +1,7 @@
 // The editable actors x issues table: one number per cell (position, salience or capability),
 // checked by the server on every edit; its located messages are shown beside the cells.
 import { h } from "./dom";
+import { checkpoint, editScenario } from "./history";
 import { reforecast, state } from "./state";
 import { shown, withPoint, type Scenario, type Stance } from "./types";
 
@@ -26,7 +27,16 @@ function build(root: HTMLElement, sc: Scenario): void {
     const row = h("tr", {}, h("th", { title: actor.name }, actor.id));
     sc.issues.forEach((issue, i) => {
       const j = issue.stances.findIndex((st) => st.actor === actor.id);
-      if (j < 0) return void row.append(h("td", { class: "absent" }, ""));
+      if (j < 0) {
+        // No stance: a button adds one at the middle of the scale.
+        const add = h("button", { class: "small-button", "data-add-stance": `${actor.id}|${issue.id}`, title: `give ${actor.id} a stance on ${issue.id}` }, "+");
+        add.onclick = () =>
+          editScenario((s) => {
+            const is = s.issues[i];
+            is.stances.push({ actor: actor.id, position: (is.scale.min + is.scale.max) / 2, salience: 0.5, capability: 1 });
+          });
+        return void row.append(h("td", { class: "absent" }, add));
+      }
       const stance: Stance = issue.stances[j];
       const input = h("input", {
         value: shown(stance[field]),
@@ -36,6 +46,7 @@ function build(root: HTMLElement, sc: Scenario): void {
         inputmode: "decimal",
       });
       input.oninput = () => {
+        checkpoint(`cell:${i}:${j}:${field}`);
         const text = input.value.trim();
         // Numbers go as numbers; anything else goes as typed so the server says what is wrong.
         stance[field] = withPoint(stance[field], text !== "" && !Number.isNaN(Number(text)) ? Number(text) : text);
@@ -46,7 +57,8 @@ function build(root: HTMLElement, sc: Scenario): void {
     grid.append(row);
   }
   messages = h("ul", { class: "errors", id: "table-errors" });
-  root.append(h("label", {}, "Show ", pick), grid, messages);
+  // The grid scrolls sideways inside its own box; the actor column stays in view (sticky).
+  root.append(h("label", {}, "Show ", pick), h("div", { class: "grid-scroll", id: "stance-scroll" }, grid), messages);
   builtFor = sc;
   builtField = field;
 }

@@ -17,9 +17,18 @@ export interface Stance {
 
 /** A decision rule in the YAML mapping shape (docs/decision-rules.md); plain rules are a string. */
 export interface Rule {
-  kind: string;
+  kind?: string;
+  preset?: string;
+  name?: string;
   veto_players?: string[];
   threshold?: number;
+  weights?: string | Record<string, number>;
+  min_members?: number;
+  members?: string[];
+  agenda_setter?: string;
+  absent?: string;
+  on_empty?: string;
+  chambers?: Rule[];
   [key: string]: unknown;
 }
 
@@ -142,6 +151,33 @@ export interface IssueForecast {
   procedure?: Procedure | null;
   nearest_anchor: { value: number; label: string } | null;
   rounds?: Round[];
+  /** Predictive quantiles ("0.05" ... "0.95") when a calibration is used. */
+  quantiles?: Record<string, number>;
+  /** Every model's outcome when the request asked for the disagreement check. */
+  models?: { flag: string; range: [number, number]; outcomes: Record<string, number> };
+}
+
+/** A calibration as the server describes it (GET /api/calibrations, or with a forecast). */
+export interface CalibrationInfo {
+  name: string;
+  created: string;
+  training: { path: string; sha256: string; issues: number; groups: number }[];
+  cases: number;
+  groups: number;
+  design: string;
+  weights: Record<string, number>;
+  models_with_residuals: string[];
+  scores: { name: string; mae: [number, number, number]; mae_vs_compromise?: [number, number, number]; coverage?: Record<string, [number, number, number]> }[];
+  source: string;
+  caveat: string;
+}
+
+/** GET /api/rules: what a rule editor offers. */
+export interface RulesCatalog {
+  kinds: string[];
+  presets: { name: string; description: string }[];
+  weights: string[];
+  absent: string[];
 }
 
 export interface CohesionIssue {
@@ -160,6 +196,7 @@ export interface ModelResult {
 export interface ForecastResponse {
   results: ModelResult[];
   elapsed_ms: number;
+  calibration?: CalibrationInfo;
 }
 
 export interface IssueDistribution {
@@ -172,6 +209,7 @@ export interface IssueDistribution {
 
 export interface SimulateResponse {
   simulation: { model: string; draws: number; issues: IssueDistribution[] };
+  warnings?: string[];
 }
 
 export interface Outcome {
