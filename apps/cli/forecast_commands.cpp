@@ -23,7 +23,7 @@ namespace {
 
 struct ForecastArgs {
   std::string scenario;
-  std::string format = "table";
+  std::string format;
   std::string output;
   RunFlags run;
   DbArgs db;
@@ -37,8 +37,7 @@ void AddForecastCommands(CLI::App& app) {
   ResetFlags(args->run, RunKind::kForecast);
   forecast->add_option("scenario", args->scenario, "YAML file or CSV bundle folder")->required();
   AddModelFlags(*forecast, args->run, "model to run (see `entente models`)");
-  forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
-  forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
+  AddOutputFlags(*forecast, args->format, args->output);
   forecast->add_option("--calibration", args->run.params.calibration,
                        "calibration file (entente calibrate): predictive quantiles; the ensemble "
                        "model's weights");
@@ -52,10 +51,10 @@ void AddForecastCommands(CLI::App& app) {
                      "25% of the scale");
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
-    Result<OutputFormat> format = ParseOutputFormat(args->format);
-    if (!format) throw InputError(format.errors());
-    const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
+    const OutputFormat format = OutputFormatOf(args->format, args->output);
+    const Scenario file = LoadScenario(args->scenario).ValueOrThrow();
     RunParameters p = ToParameters(args->run, RunKind::kForecast);
+    const Scenario s = EditedScenario(file, p);
     std::optional<CalibrationRecord> calibration;
     if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
     ApplyCalibrationOptions(p.model.name, calibration ? &*calibration : nullptr, p.model.options);
@@ -67,7 +66,7 @@ void AddForecastCommands(CLI::App& app) {
       AddStability(s, f, p.model.name, ResolveOptions(s, p.model), so);
     }
     if (p.models_agree) AddDisagreement(s, f);
-    Emit(FormatForecast(s, f, format.value()), args->output);
+    Emit(FormatForecast(s, f, format), args->output);
     SaveRun(args->db, RunKind::kForecast, s, args->scenario, p, ForecastJson(s, f));
   });
 
