@@ -208,21 +208,34 @@ Result<std::vector<ScenarioEdit>> ParseEdits(const std::vector<std::string>& tex
 Scenario WithEdits(const Scenario& scenario, const std::vector<ScenarioEdit>& edits) {
   Scenario out = scenario;
   if (edits.empty()) return out;
-  // Problems the file has already are the file's; only new ones are an edit's.
-  Errors before = Validate(out);
-  for (const ScenarioEdit& e : edits) {
-    const std::string text = e.ToString();
-    Apply(out, e, text);
-    Errors after = Validate(out);
-    Errors added;
-    for (const Error& err : after) {
-      if (std::find(before.begin(), before.end(), err) == before.end())
-        added.push_back(EditError(text, err.message, err.hint));
-    }
-    if (!added.empty()) throw InputError(std::move(added));
-    before = std::move(after);
+  for (const ScenarioEdit& e : edits) Apply(out, e, e.ToString());
+  // Problems the file has already are the file's; only new ones are the edits'. Validation
+  // runs on the end result, so edits that are only valid together (a rule 'none' and no veto
+  // players) pass.
+  const Errors before = Validate(scenario);
+  Errors added;
+  for (const Error& err : Validate(out)) {
+    if (std::find(before.begin(), before.end(), err) == before.end()) added.push_back(err);
   }
-  return out;
+  if (added.empty()) return out;
+  // Blame each problem on the first edit after which it appears.
+  std::vector<std::string> blamed(added.size(), edits.back().ToString());
+  std::vector<bool> found(added.size(), false);
+  Scenario step = scenario;
+  for (const ScenarioEdit& e : edits) {
+    Apply(step, e, e.ToString());
+    const Errors now = Validate(step);
+    for (std::size_t i = 0; i < added.size(); ++i) {
+      if (!found[i] && std::find(now.begin(), now.end(), added[i]) != now.end()) {
+        found[i] = true;
+        blamed[i] = e.ToString();
+      }
+    }
+  }
+  Errors errors;
+  for (std::size_t i = 0; i < added.size(); ++i)
+    errors.push_back(EditError(blamed[i], added[i].message, added[i].hint));
+  throw InputError(std::move(errors));
 }
 
 }  // namespace entente
