@@ -165,8 +165,8 @@ Result<ScenarioEdit> ParseEdit(std::string_view text) {
   out.target = lhs.substr(0, dot);
   out.value = std::string(Trim(edit.substr(eq + 1)));
   const std::string field = lhs.substr(dot + 1);
-  const auto* f = std::find_if(kFields.begin(), kFields.end(),
-                               [&field](const auto& kv) { return kv.first == field; });
+  const auto f = std::find_if(kFields.begin(), kFields.end(),
+                              [&field](const auto& kv) { return kv.first == field; });
   if (f == kFields.end())
     return EditError(edit, fmt::format("unknown field '{}'", field), std::string(kFieldHint));
   out.field = f->second;

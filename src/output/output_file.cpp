@@ -24,13 +24,14 @@ std::string Names(const std::vector<OutputFormat>& formats) {
 
 // The extensions each format is written under, for the hint.
 std::string Extensions(const std::vector<OutputFormat>& formats) {
-  std::string out;
-  for (const OutputFormat f : formats) {
-    const char* ext = f == OutputFormat::kCsv    ? ".csv"
-                      : f == OutputFormat::kJson ? ".json"
-                                                 : ".txt";
-    out += (out.empty() ? "" : ", ") + std::string(ext);
+  std::vector<const char*> names;
+  for (const OutputFormat f : {OutputFormat::kCsv, OutputFormat::kJson, OutputFormat::kTable}) {
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) continue;
+    names.push_back(f == OutputFormat::kCsv ? ".csv" : f == OutputFormat::kJson ? ".json" : ".txt");
   }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += std::string(i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
   return out;
 }
 
