@@ -47,6 +47,13 @@ Error EditError(std::string_view edit, std::string_view message, std::string hin
   return FieldError("set", fmt::format("edit '{}': {}", edit, message), std::move(hint));
 }
 
+// What validation's location names, so a problem an edit makes on several issues says which.
+std::string Where(const Location& where) {
+  if (!where.names.empty()) return where.names + ": ";
+  const std::string place = where.ToString();
+  return place.empty() ? "" : "at " + place + ": ";
+}
+
 template <typename T>
 std::string Ids(const std::vector<T>& items) {
   std::string out;
@@ -234,7 +241,7 @@ Scenario WithEdits(const Scenario& scenario, const std::vector<ScenarioEdit>& ed
   }
   Errors errors;
   for (std::size_t i = 0; i < added.size(); ++i)
-    errors.push_back(EditError(blamed[i], added[i].message, added[i].hint));
+    errors.push_back(EditError(blamed[i], Where(added[i].where) + added[i].message, added[i].hint));
   throw InputError(std::move(errors));
 }
 

@@ -62,8 +62,9 @@ TEST(ScenarioEdit, MalformedEditsNameTheEditAndTheChoices) {
 
 TEST(ScenarioEdit, SetsAStanceAnIssueAndEveryStanceOfAnActor) {
   const Scenario s = Flagship();
-  const Scenario e = WithEdits(s, {Edit("US.opcon_transfer.salience=0.8"),
-                                   Edit("opcon_transfer.status_quo=60"), Edit("ROK.capability=70")});
+  const Scenario e =
+      WithEdits(s, {Edit("US.opcon_transfer.salience=0.8"), Edit("opcon_transfer.status_quo=60"),
+                    Edit("ROK.capability=70")});
   EXPECT_EQ(e.FindIssue("opcon_transfer")->FindStance("US")->salience, 0.8);
   EXPECT_EQ(e.FindIssue("opcon_transfer")->status_quo, 60);
   int rok = 0;
@@ -96,8 +97,8 @@ TEST(ScenarioEdit, EditsValidOnlyTogetherPass) {
   // A rule of 'none' with veto players is refused; with them removed too it is not.
   const Scenario s = Flagship();
   EXPECT_NE(Refusal(s, {"opcon_transfer.decision_rule=none"}).find("veto"), std::string::npos);
-  const Scenario e = WithEdits(s, {Edit("opcon_transfer.decision_rule=none"),
-                                   Edit("opcon_transfer.veto_players=")});
+  const Scenario e = WithEdits(
+      s, {Edit("opcon_transfer.decision_rule=none"), Edit("opcon_transfer.veto_players=")});
   EXPECT_EQ(e.FindIssue("opcon_transfer")->rule.kind, DecisionKind::kNone);
   // The problem is blamed on the edit that made it, not on the last.
   const std::string m =
@@ -143,8 +144,8 @@ TEST(ScenarioEdit, IdsWithDotsResolve) {
   s.issues[0].stances[0].actor = "eu.council";
   s.issues[0].id = "budget.2021";
   s.issues[0].status_quo = 50;
-  const Scenario e = WithEdits(s, {Edit("eu.council.budget.2021.position=30"),
-                                   Edit("budget.2021.status_quo=20")});
+  const Scenario e =
+      WithEdits(s, {Edit("eu.council.budget.2021.position=30"), Edit("budget.2021.status_quo=20")});
   EXPECT_EQ(e.issues[0].stances[0].position, 30);
   EXPECT_EQ(e.issues[0].status_quo, 20);
 }
@@ -180,4 +181,3 @@ TEST(ScenarioEdit, RunParametersCarryTheEditsAsSet) {
 
 }  // namespace
 }  // namespace entente
-/root/.pyenv/libexec/pyenv-hooks: line 24: enable: cannot open shared object /root/.pyenv/libexec/pyenv-realpath.dylib: /root/.pyenv/libexec/pyenv-realpath.dylib: cannot open shared object file: No such file or directory

@@ -42,8 +42,9 @@ TEST(ScenarioPair, InputChangesAreStructured) {
 
 TEST(ScenarioPair, OutcomesMoveByIssue) {
   const Scenario a = Flagship();
-  Scenario b = WithEdits(a, {ParseEdit("ROK.opcon_transfer.salience=0.1").ValueOrThrow()});
+  Scenario b = WithEdits(a, {ParseEdit("opcon_transfer.status_quo=50").ValueOrThrow()});
   b.issues.erase(b.issues.begin());  // the first issue removed
+  b.moves.clear();                   // (its moves name it)
   const ScenarioPair p = CompareScenarios(a, b, ModelChoice{"compromise", {}});
   ASSERT_EQ(p.outcomes.size(), a.issues.size());
   EXPECT_EQ(p.outcomes[0].issue, a.issues[0].id);
@@ -54,12 +55,13 @@ TEST(ScenarioPair, OutcomesMoveByIssue) {
   ASSERT_EQ(opcon.issue, "opcon_transfer");
   EXPECT_EQ(*opcon.before, fa.issues[1].outcome);
   EXPECT_EQ(*opcon.after, fb.issues[0].outcome);
-  EXPECT_NE(*opcon.Move(), 0) << "ROK caring less moves OPCON";
+  EXPECT_NE(*opcon.Move(), 0) << "a status quo the veto binds at moves OPCON";
   const nlohmann::ordered_json j = DiffJson(p, "a", "b");
   EXPECT_EQ(j["outcomes"][0]["after"], nullptr);
   EXPECT_EQ(j["model"], "compromise");
   const std::string csv = DiffCsv(p);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "section,actor,issue,field,change,before,after,move,text");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "section,actor,issue,field,change,before,after,move,text");
   EXPECT_NE(csv.find("outcome,,sma_2021_increase,outcome,removed"), std::string::npos) << csv;
   EXPECT_NE(DiffTable(p, "a", "b").find("removed"), std::string::npos);
 }
