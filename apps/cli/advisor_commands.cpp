@@ -12,6 +12,7 @@
 #include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/forecast_output.hpp"
+#include "entente/output/table_csv.hpp"
 #include "run_database.hpp"
 #include "run_flags.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 
 struct Common {
   std::string scenario;
-  std::string format = "table";
+  std::string format;
   std::string output;
   RunFlags run;
   DbArgs db;
@@ -30,15 +31,17 @@ void AddCommon(CLI::App* cmd, Common& c, RunKind kind) {
   ResetFlags(c.run, kind);
   cmd->add_option("scenario", c.scenario, "YAML file or CSV bundle folder")->required();
   AddModelFlags(*cmd, c.run, "model to forecast with");
-  cmd->add_option("-f,--format", c.format, "table or json")->capture_default_str();
-  cmd->add_option("-o,--output", c.output, "write to FILE (atomically) instead of stdout");
+  AddOutputFlags(*cmd, c.format, c.output);
   AddDbOptions(cmd, c.db);
 }
 
-bool WantJson(const std::string& format) {
-  Result<OutputFormat> f = ParseOutputFormat(format);
-  if (!f || f.value() == OutputFormat::kCsv) throw InputError("--format: use table or json");
-  return f.value() == OutputFormat::kJson;
+// The result in `format`: its JSON, the CSV made from that JSON, or the table.
+template <typename TableFn, typename CsvFn>
+std::string Render(OutputFormat format, const nlohmann::ordered_json& json, TableFn table,
+                   CsvFn csv) {
+  if (format == OutputFormat::kJson) return json.dump(2) + "\n";
+  if (format == OutputFormat::kCsv) return csv(json);
+  return table();
 }
 
 struct AdviseArgs : Common {
@@ -58,13 +61,16 @@ void AddAdvisorCommands(CLI::App& app) {
       app.add_subcommand("cohesion", "Where each alliance is strained, issue by issue");
   AddCommon(cohesion, *coh, RunKind::kCohesion);
   cohesion->callback([coh] {
-    const bool json = WantJson(coh->format);
-    const Scenario s = LoadScenario(coh->scenario).ValueOrThrow();
+    const OutputFormat format = OutputFormatOf(coh->format, coh->output);
+    const Scenario file = LoadScenario(coh->scenario).ValueOrThrow();
     const RunParameters p = ToParameters(coh->run, RunKind::kCohesion);
+    const Scenario s = EditedScenario(file, p);
     const Forecast f = RunForecast(s, p.model);
     const auto c = Cohesion(s, f);
     const nlohmann::ordered_json result = CohesionJson(p.model.name, c);
-    Emit(json ? result.dump(2) + "\n" : CohesionTable(s, p.model.name, c), coh->output);
+    Emit(Render(
+             format, result, [&] { return CohesionTable(s, p.model.name, c); }, CohesionCsv),
+         coh->output);
     SaveRun(coh->db, RunKind::kCohesion, s, coh->scenario, p, result);
   });
 
@@ -83,14 +89,17 @@ void AddAdvisorCommands(CLI::App& app) {
                    "reached when within this % of the scale of the target")
       ->capture_default_str();
   advise->callback([adv] {
-    const bool json = WantJson(adv->format);
-    const Scenario s = LoadScenario(adv->scenario).ValueOrThrow();
+    const OutputFormat format = OutputFormatOf(adv->format, adv->output);
+    const Scenario file = LoadScenario(adv->scenario).ValueOrThrow();
     RunFlags flags = adv->run;
     if (!adv->issue.empty()) flags.params.issue = adv->issue;
     const RunParameters p = ToParameters(flags, RunKind::kAdvise);
+    const Scenario s = EditedScenario(file, p);
     const auto advice = Advise(s, ToAdvice(p));
     const nlohmann::ordered_json result = AdviceJson(p.actor, p.model.name, advice);
-    Emit(json ? result.dump(2) + "\n" : AdviceTable(p.actor, p.model.name, advice), adv->output);
+    Emit(Render(
+             format, result, [&] { return AdviceTable(p.actor, p.model.name, advice); }, AdviceCsv),
+         adv->output);
     SaveRun(adv->db, RunKind::kAdvise, s, adv->scenario, p, result);
   });
 
@@ -102,14 +111,17 @@ void AddAdvisorCommands(CLI::App& app) {
       ->required();
   AddDrawFlags(*compare, cmp->run, "compare under uncertainty with this many draws (0: no draws)");
   compare->callback([cmp] {
-    const bool json = WantJson(cmp->format);
-    const Scenario s = LoadScenario(cmp->scenario).ValueOrThrow();
+    const OutputFormat format = OutputFormatOf(cmp->format, cmp->output);
+    const Scenario file = LoadScenario(cmp->scenario).ValueOrThrow();
     RunFlags flags = cmp->run;
     flags.params.moves = SplitList(cmp->moves, ',');
     const RunParameters p = ToParameters(flags, RunKind::kCompare);
+    const Scenario s = EditedScenario(file, p);
     const auto variants = Compare(s, ToCompare(p));
     const nlohmann::ordered_json result = ComparisonJson(s, variants);
-    Emit(json ? result.dump(2) + "\n" : ComparisonTable(s, variants), cmp->output);
+    Emit(Render(
+             format, result, [&] { return ComparisonTable(s, variants); }, ComparisonCsv),
+         cmp->output);
     SaveRun(cmp->db, RunKind::kCompare, s, cmp->scenario, p, result);
   });
 }

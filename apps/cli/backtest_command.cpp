@@ -27,7 +27,7 @@ struct BacktestArgs {
   std::string models = "all";
   std::vector<std::string> options;
   RunFlags run;  // draws, seed, noise, threads; bootstrap, by, outcomes, calibration
-  std::string format = "table";
+  std::string format;
   std::string output;
   std::vector<std::string> reader_options;
   DbArgs db;
@@ -76,8 +76,7 @@ std::map<std::string, ModelOptions> PerModelOptions(const std::vector<std::strin
 }
 
 void Run(const BacktestArgs& a) {
-  Result<OutputFormat> format = ParseOutputFormat(a.format);
-  if (!format) throw InputError(format.errors());
+  const OutputFormat format = OutputFormatOf(a.format, a.output);
   ScenarioDocument doc = LoadDocument(a.scenario, ReaderOptionsOf(a.reader_options)).ValueOrThrow();
   RunFlags flags = a.run;
   flags.params.models = ModelList(a.models);
@@ -85,6 +84,7 @@ void Run(const BacktestArgs& a) {
   // The models column of the runs database lists them all.
   flags.params.model.name = fmt::format("{}", fmt::join(flags.params.models, ","));
   RunParameters p = ToParameters(flags, RunKind::kBacktest);
+  doc.scenario = EditedScenario(doc.scenario, p);
   if (!p.outcomes.empty()) {
     doc.outcomes = ReadOutcomesFile(p.outcomes).ValueOrThrow();
     Errors bad = ValidateOutcomes(doc.scenario, doc.outcomes);
@@ -110,7 +110,7 @@ void Run(const BacktestArgs& a) {
   o.progress = [&bar](int done, int total) { bar.Update(done, total); };
   const BacktestResult r = RunBacktest(doc.scenario, doc.outcomes, o);
   bar.Finish();
-  Emit(FormatBacktest(r, format.value()), a.output);
+  Emit(FormatBacktest(r, format), a.output);
   if (r.interrupted) {
     ExitCode() = 130;
     if (!DbPath(a.db).empty())
@@ -145,8 +145,8 @@ void AddBacktestCommand(CLI::App& app) {
                   "also score by group, procedure or an issue metadata FIELD");
   cmd->add_option("--calibration", a->run.params.calibration,
                   "calibration file (entente calibrate) giving the ensemble model its weights");
-  cmd->add_option("-f,--format", a->format, "table, json or csv")->capture_default_str();
-  cmd->add_option("-o,--output", a->output, "write to FILE (atomically) instead of stdout");
+  AddOutputFlags(*cmd, a->format, a->output);
+  AddSetFlag(*cmd, a->run);
   AddReaderOptionFlag(*cmd, a->reader_options);
   AddDbOptions(cmd, a->db);
   cmd->callback([a] { Run(*a); });

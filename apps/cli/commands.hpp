@@ -12,6 +12,7 @@
 #include "entente/analysis/calibration_record.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/options.hpp"
+#include "entente/output/output_file.hpp"
 
 namespace entente::cli {
 
@@ -27,6 +28,9 @@ void AddCalibrateCommand(CLI::App& app);
 
 /// `cohesion`, `advise` and `compare`.
 void AddAdvisorCommands(CLI::App& app);
+
+/// `diff A [B]`: two scenarios' inputs and forecasts side by side.
+void AddDiffCommand(CLI::App& app);
 
 /// `runs list|show|diff|export`.
 void AddRunsCommands(CLI::App& app);
@@ -55,6 +59,19 @@ void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
 
 /// `backtest`: score models against the outcomes a scenario carries.
 void AddBacktestCommand(CLI::App& app);
+
+/// The formats a table command writes: table, JSON and CSV.
+inline const std::vector<OutputFormat> kTableFormats = {OutputFormat::kTable, OutputFormat::kJson,
+                                                        OutputFormat::kCsv};
+
+/// -f/--format (one of `formats`; by default the one -o's extension names, else the table)
+/// and -o/--output.
+void AddOutputFlags(CLI::App& cmd, std::string& format, std::string& output,
+                    const std::vector<OutputFormat>& formats = kTableFormats);
+
+/// The format to write (ChooseOutputFormat); InputError naming the format and the file.
+[[nodiscard]] OutputFormat OutputFormatOf(const std::string& format, const std::string& output,
+                                          const std::vector<OutputFormat>& formats = kTableFormats);
 
 /// Writes `text` to stdout, or atomically to `path` when it is not empty (IoError on failure).
 void Emit(const std::string& text, const std::string& path);

@@ -183,9 +183,12 @@ void AddExplainCommand(CLI::App& app) {
   args->flags.params.model.name = "eu";  // explain tells a dynamic model's story
   AddModelFlags(*explain, args->flags, "dynamic model to run");
   explain->add_option("-i,--issue", args->issue, "issue id to explain")->required();
-  explain->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
+  explain->add_option("-o,--output", args->output,
+                      "write to FILE (atomically) instead of stdout (text: .txt, .md or none)");
   explain->callback([args] {
-    const Scenario s = LoadScenario(args->scenario).ValueOrThrow();
+    (void)OutputFormatOf("", args->output, {OutputFormat::kTable});  // words only
+    const RunParameters p = ToParameters(args->flags, RunKind::kForecast);
+    const Scenario s = LoadRunScenario(args->scenario, p);
     const Issue* issue = s.FindIssue(args->issue);
     if (issue == nullptr) {
       std::string ids;
@@ -193,7 +196,6 @@ void AddExplainCommand(CLI::App& app) {
       throw InputError(
           fmt::format("no issue '{}' in {}; its issues are: {}", args->issue, args->scenario, ids));
     }
-    const RunParameters p = ToParameters(args->flags, RunKind::kForecast);
     const Forecast f = RunForecast(s, p.model);
     Emit(Explain(s, *issue, f, p.model.options), args->output);
   });

@@ -23,7 +23,7 @@ namespace {
 
 struct ForecastArgs {
   std::string scenario;
-  std::string format = "table";
+  std::string format;
   std::string output;
   RunFlags run;
   DbArgs db;
@@ -38,8 +38,7 @@ void AddForecastCommands(CLI::App& app) {
   ResetFlags(args->run, RunKind::kForecast);
   forecast->add_option("scenario", args->scenario, "YAML file or CSV bundle folder")->required();
   AddModelFlags(*forecast, args->run, "model to run (see `entente models`)");
-  forecast->add_option("-f,--format", args->format, "table, json or csv")->capture_default_str();
-  forecast->add_option("-o,--output", args->output, "write to FILE (atomically) instead of stdout");
+  AddOutputFlags(*forecast, args->format, args->output);
   forecast->add_option("--calibration", args->run.params.calibration,
                        "calibration file (entente calibrate): predictive quantiles; the ensemble "
                        "model's weights");
@@ -54,11 +53,11 @@ void AddForecastCommands(CLI::App& app) {
   AddReaderOptionFlag(*forecast, args->reader_options);
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
-    Result<OutputFormat> format = ParseOutputFormat(args->format);
-    if (!format) throw InputError(format.errors());
-    const Scenario s =
+    const OutputFormat format = OutputFormatOf(args->format, args->output);
+    const Scenario file =
         LoadDocument(args->scenario, ReaderOptionsOf(args->reader_options)).ValueOrThrow().scenario;
     RunParameters p = ToParameters(args->run, RunKind::kForecast);
+    const Scenario s = EditedScenario(file, p);
     std::optional<CalibrationRecord> calibration;
     if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
     ApplyCalibrationOptions(p.model.name, calibration ? &*calibration : nullptr, p.model.options);
@@ -70,7 +69,7 @@ void AddForecastCommands(CLI::App& app) {
       AddStability(s, f, p.model.name, ResolveOptions(s, p.model), so);
     }
     if (p.models_agree) AddDisagreement(s, f);
-    Emit(FormatForecast(s, f, format.value()), args->output);
+    Emit(FormatForecast(s, f, format), args->output);
     SaveRun(args->db, RunKind::kForecast, s, args->scenario, p, ForecastJson(s, f));
   });
 

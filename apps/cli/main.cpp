@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
@@ -27,6 +28,24 @@ void Emit(const std::string& text, const std::string& path) {
   if (!written) throw IoError(FormatErrors(written.errors()));
 }
 
+void AddOutputFlags(CLI::App& cmd, std::string& format, std::string& output,
+                    const std::vector<OutputFormat>& formats) {
+  std::string names;
+  for (const OutputFormat f : formats)
+    names += (names.empty() ? "" : ", ") + std::string(OutputFormatName(f));
+  cmd.add_option("-f,--format", format,
+                 fmt::format("{} (default: what -o's extension says: .csv, .json, .txt/.md; "
+                             "else table)",
+                             names));
+  cmd.add_option("-o,--output", output,
+                 "write to FILE (atomically) instead of stdout; its extension picks the format");
+}
+
+OutputFormat OutputFormatOf(const std::string& format, const std::string& output,
+                            const std::vector<OutputFormat>& formats) {
+  return ChooseOutputFormat(format, output == "-" ? "" : output, formats).ValueOrThrow();
+}
+
 }  // namespace entente::cli
 
 namespace {
@@ -39,6 +58,7 @@ int Run(int argc, char** argv) {
   entente::cli::AddForecastCommands(app);
   entente::cli::AddSimulateCommands(app);
   entente::cli::AddAdvisorCommands(app);
+  entente::cli::AddDiffCommand(app);
   entente::cli::AddCalibrateCommand(app);
   entente::cli::AddRunsCommands(app);
   entente::cli::AddReportCommand(app);

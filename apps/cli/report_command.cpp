@@ -81,9 +81,8 @@ void Run(const ReportArgs& a) {
         "give a SCENARIO file or --run ID (one of them); e.g. entente report "
         "scenarios/us-rok-2021.yaml -o report.html");
   }
-  std::string format_text = a.format;
-  if (format_text.empty()) format_text = a.output.ends_with(".md") ? "md" : "html";
-  const ReportFormat format = ParseReportFormat(format_text).ValueOrThrow();
+  const ReportFormat format =
+      ChooseReportFormat(a.format, a.output == "-" ? "" : a.output).ValueOrThrow();
   RequireWritable(a.output);
   ReportInputs in;
   if (from_run) {
@@ -104,6 +103,9 @@ void Run(const ReportArgs& a) {
   if (!from_run || a.model_opt->count() > 0) o.model.name = given.model.name;
   if (!from_run || a.model_opt->count() > 0 || !options.values().empty()) o.model.options = options;
   o.models = given.models;
+  // A stored run's scenario has its edits applied already; new ones go on top.
+  in.scenario = EditedScenario(in.scenario, given);
+  o.edits.insert(o.edits.end(), given.edits.begin(), given.edits.end());
   if (!from_run || a.flags.draws_flag->count() > 0) o.draws = given.draws;
   if (!from_run || a.flags.seed_flag->count() > 0) o.seed = given.seed;
   if (!from_run || a.flags.noise_flag->count() > 0) o.noise_percent = given.noise_percent;
@@ -140,9 +142,11 @@ void AddReportCommand(CLI::App& app) {
   cmd->add_option("scenario", a->scenario, "YAML file or CSV bundle folder");
   a->run_opt =
       cmd->add_option("--run", a->run, "report a stored run (its scenario and settings) instead");
-  cmd->add_option("-o,--output", a->output, "write to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", a->output,
+                  "write to FILE (atomically) instead of stdout: .html, or .md for the summary");
   cmd->add_option("-f,--format", a->format,
-                  "html (default) or md (the summary as Markdown; default for *.md)");
+                  "html (default) or md (the summary as Markdown; default for *.md); must agree "
+                  "with -o's extension");
   AddModelFlags(*cmd, a->flags, "primary model: summary, Monte Carlo, tornado, cohesion");
   a->model_opt = cmd->get_option("--model");
   cmd->add_option("--models", a->models, "models shown beside it, comma-separated (default: all)");

@@ -7,6 +7,7 @@
 #include "entente/analysis/noise.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
 
 namespace entente::cli {
@@ -40,6 +41,19 @@ void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help) {
                  "round limit of the eu and exchange models (option rounds)");
   cmd.add_option("--preset", flags.preset,
                  "named option set of the eu or exchange model, e.g. scholz2011 (option preset)");
+  AddSetFlag(cmd, flags);
+}
+
+void AddSetFlag(CLI::App& cmd, RunFlags& flags) {
+  cmd.add_option("--set", flags.edits,
+                 "what-if edit for this run, not the file (repeatable): ACTOR.ISSUE.FIELD=VALUE "
+                 "(position, salience, capability), ACTOR.FIELD=VALUE (salience, capability on "
+                 "every issue) or ISSUE.FIELD=VALUE (status_quo, decision_rule, threshold, "
+                 "veto_players as A+B); e.g. --set US.opcon_transfer.salience=0.8");
+}
+
+Scenario LoadRunScenario(const std::string& path, const RunParameters& params) {
+  return EditedScenario(LoadScenario(path).ValueOrThrow(), params);
 }
 
 void AddDrawFlags(CLI::App& cmd, RunFlags& flags, const std::string& draws_help) {
@@ -106,6 +120,7 @@ RunParameters ToParameters(const RunFlags& flags, RunKind kind) {
   p.model.options = ToModelOptions(flags);
   if (flags.noise_flag != nullptr) p.noise_percent = ParseNoisePercent(flags.noise, "noise");
   p.thresholds = ParseThresholds(flags.thresholds);
+  p.edits = ParseEdits(flags.edits).ValueOrThrow();
   p.Check(kind);
   return p;
 }

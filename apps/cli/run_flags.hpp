@@ -21,6 +21,7 @@ struct RunFlags {
   std::string preset;                ///< --preset NAME; empty when absent
   std::string noise;                 ///< --noise as typed ("10%")
   std::vector<std::string> thresholds;  ///< --threshold ISSUE:VALUE
+  std::vector<std::string> edits;       ///< --set TARGET.FIELD=VALUE, in the order given
   CLI::Option* draws_flag = nullptr;    ///< set when --draws was added (report overrides)
   CLI::Option* seed_flag = nullptr;     ///< likewise --seed
   CLI::Option* noise_flag = nullptr;    ///< likewise --noise
@@ -29,8 +30,14 @@ struct RunFlags {
 /// `flags.params` with the defaults of `kind`.
 void ResetFlags(RunFlags& flags, RunKind kind);
 
-/// -m/--model (`help` says what it is used for), --option, --rounds and --preset.
+/// -m/--model (`help` says what it is used for), --option, --rounds, --preset and --set.
 void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help);
+
+/// --set TARGET.FIELD=VALUE (repeatable): what-if edits of the scenario for this run.
+void AddSetFlag(CLI::App& cmd, RunFlags& flags);
+
+/// The scenario at `path` (LoadScenario) with the run's edits applied (EditedScenario).
+[[nodiscard]] Scenario LoadRunScenario(const std::string& path, const RunParameters& params);
 
 /// -n/--draws, --seed, --noise and --threads.
 void AddDrawFlags(CLI::App& cmd, RunFlags& flags, const std::string& draws_help);

@@ -11,6 +11,7 @@
 #include "entente/core/text.hpp"
 #include "entente/formats/csv.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/store/run_record.hpp"
 #include "entente/store/run_store.hpp"
 #include "run_database.hpp"
 
@@ -163,6 +164,73 @@ nlohmann::ordered_json ExportJson(const RunRecord& r) {
           {"result", J::parse(r.result_json, nullptr, false)}};
 }
 
+// Every run with what tells runs apart: model, options, draws, noise and what-if edits.
+std::string ListRuns(const std::vector<RunRecord>& all, OutputFormat format) {
+  using J = nlohmann::ordered_json;
+  std::vector<RunSummary> summaries;
+  summaries.reserve(all.size());
+  for (const RunRecord& r : all) summaries.push_back(SummarizeRun(r));
+  const auto edits = [](const RunSummary& s) {
+    std::string out;
+    for (const std::string& e : s.edits) out += (out.empty() ? "" : " ") + e;
+    return out;
+  };
+  if (format == OutputFormat::kJson) {
+    J list = J::array();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const RunRecord& r = all[i];
+      const RunSummary& s = summaries[i];
+      list.push_back({{"id", r.id},
+                      {"created_at", r.created_at},
+                      {"kind", r.kind},
+                      {"model", r.model},
+                      {"options", s.options},
+                      {"draws", s.draws ? J(*s.draws) : J()},
+                      {"noise_percent", s.noise_percent ? J(*s.noise_percent) : J()},
+                      {"set", s.edits},
+                      {"sha256", r.scenario_hash},
+                      {"scenario", r.scenario_title},
+                      {"path", r.scenario_path}});
+    }
+    return list.dump(2) + "\n";
+  }
+  if (format == OutputFormat::kCsv) {
+    std::string out = CsvLine({"id", "created_at", "kind", "model", "options", "draws",
+                               "noise_percent", "set", "sha256", "scenario", "path"});
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const RunRecord& r = all[i];
+      const RunSummary& s = summaries[i];
+      out += CsvLine({std::to_string(r.id), r.created_at, r.kind, r.model, s.options,
+                      s.draws ? std::to_string(*s.draws) : "",
+                      s.noise_percent ? FormatNumber(*s.noise_percent) : "", edits(s),
+                      r.scenario_hash, r.scenario_title, r.scenario_path});
+    }
+    return out;
+  }
+  // Options and edits vary most in length; their column is as wide as the widest.
+  std::vector<std::string> settings;
+  std::size_t width = std::string_view("options / what-if").size();
+  for (const RunSummary& s : summaries) {
+    std::string text = s.options;
+    if (!s.edits.empty()) text += (text.empty() ? "set " : "; set ") + edits(s);
+    if (text.empty()) text = "-";
+    width = std::max(width, text.size());
+    settings.push_back(std::move(text));
+  }
+  std::string out = fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:>7}  {:>5}  {:<{}}  {:<12}  {}\n",
+                                "id", "created (UTC)", "kind", "model", "draws", "noise",
+                                "options / what-if", width, "sha256", "scenario");
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const RunRecord& r = all[i];
+    const RunSummary& s = summaries[i];
+    out += fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:>7}  {:>5}  {:<{}}  {:<12}  {}\n", r.id,
+                       r.created_at, r.kind, r.model, s.draws ? std::to_string(*s.draws) : "-",
+                       s.noise_percent ? FormatNumber(*s.noise_percent) + "%" : "-", settings[i],
+                       width, r.scenario_hash.substr(0, 12), r.scenario_title);
+  }
+  return out;
+}
+
 }  // namespace
 
 void AddRunsCommands(CLI::App& app) {
@@ -172,18 +240,21 @@ void AddRunsCommands(CLI::App& app) {
   AddDbOptions(runs, *db);
 
   // --db may come before or after the sub-command: unknown options fall through to `runs`.
-  auto* list = runs->add_subcommand("list", "Every stored run, newest first")->fallthrough();
-  list->callback([db] {
+  auto* list = runs->add_subcommand("list",
+                                    "Every stored run, newest first, with its model, "
+                                    "options, draws, noise and what-if edits")
+                   ->fallthrough();
+  auto list_format = std::make_shared<std::string>();
+  auto list_output = std::make_shared<std::string>();
+  AddOutputFlags(*list, *list_format, *list_output);
+  list->callback([db, list_format, list_output] {
+    const OutputFormat format = OutputFormatOf(*list_format, *list_output);
     RunStore store = OpenStore(*db);
     const auto all = store.List().ValueOrThrow();
-    std::string out = fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:<12}  {}\n", "id",
-                                  "created (UTC)", "kind", "model", "sha256", "scenario");
-    for (const RunRecord& r : all) {
-      out += fmt::format("{:>5}  {:<20}  {:<9}  {:<11}  {:<12}  {}\n", r.id, r.created_at, r.kind,
-                         r.model, r.scenario_hash.substr(0, 12), r.scenario_title);
-    }
-    if (all.empty()) out += fmt::format("(no runs yet in {})\n", DbPath(*db));
-    Emit(out, "");
+    std::string out = ListRuns(all, format);
+    if (all.empty() && format == OutputFormat::kTable)
+      out += fmt::format("(no runs yet in {})\n", DbPath(*db));
+    Emit(out, *list_output);
   });
 
   auto id = std::make_shared<std::int64_t>(0);
@@ -200,18 +271,24 @@ void AddRunsCommands(CLI::App& app) {
     Emit(DiffRuns(store.Get((*ids)[0]).ValueOrThrow(), store.Get((*ids)[1]).ValueOrThrow()), "");
   });
 
-  auto format = std::make_shared<std::string>("json");
+  auto format = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto* exp = runs->add_subcommand("export", "One run as JSON (everything) or CSV (outcomes)")
                   ->fallthrough();
   exp->add_option("id", *id, "run id")->required();
-  exp->add_option("-f,--format", *format, "json or csv")
-      ->check(CLI::IsMember({"json", "csv"}))
-      ->capture_default_str();
-  exp->add_option("-o,--output", *output, "write to FILE (atomically) instead of stdout");
-  exp->callback([db, id, format, output] {
+  const std::vector<OutputFormat> exported = {OutputFormat::kJson, OutputFormat::kCsv};
+  exp->add_option("-f,--format", *format,
+                  "json (default) or csv; by default what -o's extension says");
+  exp->add_option("-o,--output", *output,
+                  "write to FILE (atomically) instead of stdout; .json or .csv picks the format");
+  exp->callback([db, id, format, output, exported] {
+    // JSON unless asked or named otherwise (ChooseOutputFormat's own default is the table).
+    const Result<std::optional<OutputFormat>> by_name = FormatOfPath(*output);
+    const bool named = !by_name || by_name.value().has_value();
+    const OutputFormat f =
+        OutputFormatOf(format->empty() && !named ? "json" : *format, *output, exported);
     const RunRecord r = OpenStore(*db).Get(*id).ValueOrThrow();
-    Emit(*format == "csv" ? ExportCsv(r) : ExportJson(r).dump(2) + "\n", *output);
+    Emit(f == OutputFormat::kCsv ? ExportCsv(r) : ExportJson(r).dump(2) + "\n", *output);
   });
 }
 

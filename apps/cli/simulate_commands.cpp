@@ -14,6 +14,7 @@
 #include "entente/formats/scenario_io.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/output/simulation_output.hpp"
+#include "entente/output/table_csv.hpp"
 #include "progress.hpp"
 #include "run_database.hpp"
 #include "run_flags.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 struct SimulateArgs {
   std::string scenario;
-  std::string format = "table";
+  std::string format;
   std::string output;
   RunFlags run;
   DbArgs db;
@@ -49,12 +50,10 @@ CLI::Validator SeedRange() {
 namespace {
 
 void Run(const SimulateArgs& a) {
-  Result<OutputFormat> format = ParseOutputFormat(a.format);
-  if (!format || format.value() == OutputFormat::kCsv) {
-    throw InputError("--format: simulate writes table or json");
-  }
-  const Scenario s = LoadScenario(a.scenario).ValueOrThrow();
+  const OutputFormat format = OutputFormatOf(a.format, a.output);
+  const Scenario file = LoadScenario(a.scenario).ValueOrThrow();
   const RunParameters p = ToParameters(a.run, RunKind::kSimulate);
+  const Scenario s = EditedScenario(file, p);
   SimulationOptions o = ToSimulation(p);
   std::optional<CalibrationRecord> calibration;
   if (!p.calibration.empty()) calibration = ReadCalibration(p.calibration).ValueOrThrow();
@@ -70,12 +69,14 @@ void Run(const SimulateArgs& a) {
   const SimulationResult r = Simulate(s, o);
   bar.Finish();
   const nlohmann::ordered_json json = SimulationJson(s, r);
-  const bool as_json = format.value() == OutputFormat::kJson;
-  // The table carries the warnings; with JSON on stdout they go to stderr too.
-  if (as_json) {
+  // The table carries the warnings; with JSON or CSV they go to stderr.
+  if (format != OutputFormat::kTable) {
     for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   }
-  Emit(as_json ? json.dump(2) + "\n" : SimulationTable(s, r), a.output);
+  Emit(format == OutputFormat::kJson  ? json.dump(2) + "\n"
+       : format == OutputFormat::kCsv ? SimulationCsv(json)
+                                      : SimulationTable(s, r),
+       a.output);
   if (r.interrupted) {
     ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"
     if (!DbPath(a.db).empty())
@@ -94,8 +95,7 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   AddDrawFlags(*cmd, a.run, "number of draws, 1 to 4,000,000,000");
   cmd->add_option("--threshold", a.run.thresholds,
                   "ISSUE:VALUE, report P(outcome >= VALUE) and <= (repeatable)");
-  cmd->add_option("-f,--format", a.format, "table or json")->capture_default_str();
-  cmd->add_option("-o,--output", a.output, "write to FILE (atomically) instead of stdout");
+  AddOutputFlags(*cmd, a.format, a.output);
   cmd->add_option("--calibration", a.run.params.calibration,
                   "calibration file (entente calibrate): each draw adds the model's own error, "
                   "a resampled cross-validated residual x the issue's error scale");

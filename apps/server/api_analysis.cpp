@@ -70,7 +70,14 @@ ApiResponse WithScenario(const Api& api, std::string_view body, Stop client_gone
   if (!s) return ErrorResponse(400, s.errors());
   const Budget budget(client_gone, limits.cost.max_work);
   try {
-    ApiResponse answer = work(json.value(), s.value(), budget.stop());
+    // What-if edits ("set", as the CLI's --set) apply before any work; every endpoint's run
+    // parameters carry them too, so a saved run records them.
+    const Scenario edited =
+        json.value().contains("set")
+            ? EditedScenario(s.value(), RunParameters::FromJson({{"set", json.value()["set"]}},
+                                                                RunKind::kForecast, "request body"))
+            : s.value();
+    ApiResponse answer = work(json.value(), edited, budget.stop());
     if (!budget.stop()->load()) return answer;
   } catch (const InputError& e) {
     return ErrorResponse(400, e.errors());

@@ -70,6 +70,22 @@ def _noise(noise: Union[float, str]) -> float:
     return float(_core.parse_noise(noise if isinstance(noise, str) else _option_text(noise)))
 
 
+Edits = Union[Sequence[str], Mapping[str, Any], None]
+
+
+def _edits(edits: Edits) -> Dict[str, Any]:
+    """The ``set`` field: what-if edits as the CLI's ``--set`` takes them, from a list of
+    ``"ACTOR.ISSUE.FIELD=VALUE"`` texts or a dict ``{"ACTOR.ISSUE.FIELD": value}``; the
+    library parses and applies them (InputError naming the edit)."""
+    if edits is None:
+        return {}
+    if isinstance(edits, str):
+        edits = [edits]
+    if isinstance(edits, Mapping):
+        return {"set": [f"{k}={_option_text(v)}" for k, v in edits.items()]}
+    return {"set": [str(e) for e in edits]}
+
+
 R = TypeVar("R")
 
 
@@ -126,14 +142,18 @@ def _options_doc() -> str:
 
 def forecast(scenario: ScenarioLike, model: str = _MODEL, *,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
-             **options: Any) -> ForecastResult:
+             set: Edits = None, **options: Any) -> ForecastResult:
     """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
     ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI.
 
     ``calibration`` (a file from ``entente calibrate``) adds each issue's predictive quantiles
-    (``to_frame()`` columns ``q0.05`` ... ``q0.95``) and gives ``model="ensemble"`` its weights."""
+    (``to_frame()`` columns ``q0.05`` ... ``q0.95``) and gives ``model="ensemble"`` its weights.
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     s = _scenario(scenario)
-    fields: Dict[str, Any] = {}
+    fields: Dict[str, Any] = _edits(set)
     if calibration is not None:
         fields["calibration"] = os.fspath(calibration)
     text, params = _run("forecast", model, options, **fields)
@@ -147,7 +167,7 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
              sensitivity: bool = False, keep_draws: bool = True,
              progress: Optional[Callable[[int, int], None]] = None,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
-             **options: Any) -> SimulationResult:
+             set: Edits = None, **options: Any) -> SimulationResult:
     """Monte Carlo over the inputs' spreads. ``noise`` is in percent, as the CLI's ``--noise``:
     ``noise=10`` (or ``"10%"``) gives stances that state no spread one of 10%.
 
@@ -157,13 +177,17 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
 
     The same seed gives the same numbers whatever ``threads``. ``progress(done, total)`` is
     called from the calling thread about every 50 ms. Ctrl-C raises KeyboardInterrupt within
-    a fraction of a second."""
+    a fraction of a second.
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     s = _scenario(scenario)
     pairs = list(thresholds.items()) if isinstance(thresholds, Mapping) else list(thresholds or [])
     text, params = _run("simulate", model, options, draws=draws, seed=seed, threads=threads,
                         noise_percent=_noise(noise),
                         thresholds=[{"issue": str(k), "value": float(v)} for k, v in pairs],
-                        sensitivity=bool(sensitivity),
+                        sensitivity=bool(sensitivity), **_edits(set),
                         **({"calibration": os.fspath(calibration)} if calibration is not None else {}))
     run = _core.simulate(s, text, bool(keep_draws), progress)
     for w in run.warnings:
@@ -188,7 +212,8 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
              noise: Union[float, str] = DEFAULTS["noise_percent"],
              bootstrap: int = DEFAULTS["bootstrap"], by: Optional[str] = None,
              model_options: Optional[Mapping[str, Mapping[str, Any]]] = None,
-             reader_options: Optional[Mapping[str, Any]] = None, **options: Any) -> BacktestResult:
+             reader_options: Optional[Mapping[str, Any]] = None, set: Edits = None,
+             **options: Any) -> BacktestResult:
     """Score models against observed outcomes, as ``entente backtest``: MAE, RMSE, median
     absolute error, bias, shares within 5/10/20, with 95% intervals from a bootstrap over issue
     groups, and the paired difference of each model to compromise; with ``draws`` > 0 also
@@ -201,7 +226,11 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
     go to every model, ``model_options={"eu": {"rounds": 8}}`` to one; ``reader_options`` to the
     file's reader (DEU: ``com_ep_capability``, ``min_actors``, ``regime``). Models never see the
     outcomes. ``result.scores``, ``result.issues``, ``result.errors`` and ``result.subsets`` are
-    DataFrames."""
+    DataFrames.
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     reader = [f"{k}={_option_text(v)}" for k, v in (reader_options or {}).items()]
     found: List[Tuple[str, float, str, str]] = []
     if isinstance(scenario, (str, os.PathLike)):
@@ -220,7 +249,8 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
         per_model.setdefault(m, {}).update(_options(opts))
     text = json.dumps({"model": ",".join(names), "models": names, "model_options": per_model,
                        "draws": draws, "seed": seed, "threads": threads,
-                       "noise_percent": _noise(noise), "bootstrap": bootstrap, "by": by or ""})
+                       "noise_percent": _noise(noise), "bootstrap": bootstrap, "by": by or "",
+                       **_edits(set)})
     params = _core.run_parameters("backtest", text)
     json_text, table = _core.backtest(s, chosen, text)
     return _recorded(BacktestResult(json_text, table), "backtest", scenario, s, params)
@@ -228,31 +258,45 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
 
 def advise(scenario: ScenarioLike, actor: str, issue: Optional[str] = None, target: Optional[float] = None,
            model: str = _MODEL, tolerance_percent: float = DEFAULTS["tolerance_percent"],
-           **options: Any) -> AdviceResult:
+           set: Edits = None, **options: Any) -> AdviceResult:
     """What it would take to bring each issue (or ``issue``) to ``actor``'s position or
-    ``target``; reached within ``tolerance_percent`` of the scale (the CLI's ``--tolerance``)."""
+    ``target``; reached within ``tolerance_percent`` of the scale (the CLI's ``--tolerance``).
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     s = _scenario(scenario)
     text, params = _run("advise", model, options, actor=actor, issue=issue, target=target,
-                        tolerance_percent=tolerance_percent)
+                        tolerance_percent=tolerance_percent, **_edits(set))
     return _recorded(AdviceResult(*_core.advise(s, text)), "advise", scenario, s, params)
 
 
-def cohesion(scenario: ScenarioLike, model: str = _MODEL, **options: Any) -> CohesionResult:
-    """Each alliance's gap and strain, issue by issue, under ``model``'s forecast."""
+def cohesion(scenario: ScenarioLike, model: str = _MODEL, *, set: Edits = None,
+             **options: Any) -> CohesionResult:
+    """Each alliance's gap and strain, issue by issue, under ``model``'s forecast.
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     s = _scenario(scenario)
-    text, params = _run("cohesion", model, options)
+    text, params = _run("cohesion", model, options, **_edits(set))
     return _recorded(CohesionResult(*_core.cohesion(s, text)), "cohesion", scenario, s, params)
 
 
 def compare(scenario: ScenarioLike, moves: Union[str, Sequence[str]], model: str = _MODEL, *,
             draws: int = 0, seed: int = DEFAULTS["seed"],
-            noise: Union[float, str] = DEFAULTS["noise_percent"], **options: Any) -> ComparisonResult:
+            noise: Union[float, str] = DEFAULTS["noise_percent"], set: Edits = None,
+            **options: Any) -> ComparisonResult:
     """Forecast the baseline and every combination of the named moves; with ``draws`` > 0,
-    also under uncertainty (``noise`` in percent, as in simulate)."""
+    also under uncertainty (``noise`` in percent, as in simulate).
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     ids = [m for m in moves.split(",") if m] if isinstance(moves, str) else list(moves)
     s = _scenario(scenario)
     text, params = _run("compare", model, options, moves=ids, draws=draws, seed=seed,
-                        noise_percent=_noise(noise))
+                        noise_percent=_noise(noise), **_edits(set))
     return _recorded(ComparisonResult(*_core.compare(s, text)), "compare", scenario, s, params)
 
 
@@ -260,21 +304,25 @@ def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = 
            format: Optional[str] = None, model: str = _MODEL, *, models: Optional[Sequence[str]] = None,
            draws: int = DEFAULTS["draws"], seed: int = DEFAULTS["seed"],
            noise: Union[float, str] = DEFAULTS["noise_percent"], threads: int = 0,
-           tornado_bars: int = DEFAULTS["tornado_bars"], **options: Any) -> str:
+           tornado_bars: int = DEFAULTS["tornado_bars"], set: Edits = None, **options: Any) -> str:
     """The report ``entente report`` writes: one self-contained HTML page (``format="html"``) or
     its summary as Markdown (``"md"``); the format defaults to ``md`` when ``path`` ends in
-    ``.md``, else ``html``. Returns the text and, with ``path``, also writes it atomically.
+    ``.md``, else ``html``; a ``path`` of another extension (``.pdf``) or one that contradicts
+    ``format`` raises InputError. Returns the text and, with ``path``, also writes it atomically.
 
     ``model`` is the primary model (summary, Monte Carlo, tornado, cohesion; keyword options are
     its own), ``models`` the forecasts shown beside it (default: every model), ``draws`` the Monte
-    Carlo draws (0 skips the distribution and tornado), ``noise`` in percent as in simulate."""
+    Carlo draws (0 skips the distribution and tornado), ``noise`` in percent as in simulate.
+
+    ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
+    ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
+    ``{"US.capability": 70}``; the saved run records the edits."""
     out = None if path is None else os.fspath(path)
-    if format is None:
-        format = "md" if out is not None and out.endswith(".md") else "html"
     source = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
     text, _ = _run("report", model, options, models=list(models or []), draws=draws, seed=seed,
-                   noise_percent=_noise(noise), threads=threads, tornado_bars=tornado_bars)
-    return _core.report(_scenario(scenario), str(format), text, source, out)
+                   noise_percent=_noise(noise), threads=threads, tornado_bars=tornado_bars,
+                   **_edits(set))
+    return _core.report(_scenario(scenario), "" if format is None else str(format), text, source, out)
 
 
 for _fn in (forecast, simulate, advise, cohesion, compare, report):

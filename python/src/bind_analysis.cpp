@@ -80,10 +80,10 @@ void BindSimulate(py::module_& m) {
       [](const Scenario& scenario, const std::string& params, bool keep_draws,
          const py::object& progress_fn) {
         auto run = std::make_unique<SimulationRun>();
-        run->scenario = scenario;
         std::atomic<bool> cancel{false};
         Progress progress;
         const RunParameters p = ParametersFrom(params, RunKind::kSimulate);
+        run->scenario = EditedScenario(scenario, p);
         SimulationOptions o = ToSimulation(p);
         std::optional<std::string> calibration_warning;
         if (!p.calibration.empty()) {
@@ -117,8 +117,8 @@ void BindAnalysis(py::module_& m) {
   m.def(
       "advise",
       [](const Scenario& scenario, const std::string& params) {
-        const Scenario s = scenario;
         const RunParameters p = ParametersFrom(params, RunKind::kAdvise);
+        const Scenario s = EditedScenario(scenario, p);
         std::vector<IssueAdvice> advice;
         std::atomic<bool> cancel{false};
         AdviceRequest request = ToAdvice(p);
@@ -132,8 +132,8 @@ void BindAnalysis(py::module_& m) {
   m.def(
       "cohesion",
       [](const Scenario& scenario, const std::string& params) {
-        const Scenario s = scenario;
         const RunParameters p = ParametersFrom(params, RunKind::kCohesion);
+        const Scenario s = EditedScenario(scenario, p);
         std::vector<AllianceCohesion> c;
         std::atomic<bool> cancel{false};
         ModelChoice choice = p.model;
@@ -147,9 +147,10 @@ void BindAnalysis(py::module_& m) {
   m.def(
       "compare",
       [](const Scenario& scenario, const std::string& params) {
-        const Scenario s = scenario;
+        const RunParameters p = ParametersFrom(params, RunKind::kCompare);
+        const Scenario s = EditedScenario(scenario, p);
         std::atomic<bool> cancel{false};
-        CompareRequest r = ToCompare(ParametersFrom(params, RunKind::kCompare));
+        CompareRequest r = ToCompare(p);
         if (r.simulation) r.simulation->cancel = &cancel;
         std::vector<Variant> variants;
         Run([&] { variants = Compare(s, r); }, cancel, Progress{}, py::none());

@@ -62,9 +62,10 @@ void BindBacktest(py::module_& m) {
       "backtest",
       [](const Scenario& scenario, const std::vector<OutcomeTuple>& outcomes,
          const std::string& params) {
-        const Scenario s = scenario;
+        const RunParameters p = ParametersFrom(params, RunKind::kBacktest);
+        const Scenario s = EditedScenario(scenario, p);
         const std::vector<Outcome> o = OutcomesFrom(outcomes);
-        BacktestOptions b = ToBacktest(ParametersFrom(params, RunKind::kBacktest));
+        BacktestOptions b = ToBacktest(p);
         std::atomic<bool> cancel{false};
         b.cancel = &cancel;
         BacktestResult r;

@@ -126,8 +126,8 @@ void BindForecast(py::module_& m) {
       "forecast",
       [](const Scenario& scenario, const std::string& params) {
         auto run = std::make_unique<ForecastRun>();
-        run->scenario = scenario;  // snapshot, taken with the GIL held
         RunParameters p = ParametersFrom(params, RunKind::kForecast);
+        run->scenario = EditedScenario(scenario, p);  // snapshot, taken with the GIL held
         std::optional<CalibrationRecord> record;
         if (!p.calibration.empty()) {
           record = ReadCalibration(p.calibration).ValueOrThrow();

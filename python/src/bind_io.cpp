@@ -116,8 +116,10 @@ void BindIo(py::module_& m) {
         // CLI stores it.
         const auto result = nlohmann::ordered_json::parse(result_json);
         RunStore store = OrRaise(RunStore::Open(db_path));
+        const RunParameters p = ParametersFrom(params, k);
+        // The scenario the run was computed on, as the CLI stores it: with its edits.
         return OrRaise(
-            store.Save(MakeRunRecord(k, s, scenario_path, ParametersFrom(params, k), result)));
+            store.Save(MakeRunRecord(k, EditedScenario(s, p), scenario_path, p, result)));
       },
       py::arg("kind"), py::arg("scenario"), py::arg("scenario_path"), py::arg("params"),
       py::arg("result_json"), py::arg("db_path"),

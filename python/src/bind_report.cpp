@@ -23,11 +23,12 @@ void BindReport(py::module_& m) {
       "report",
       [](const Scenario& scenario, const std::string& format, const std::string& params,
          const std::string& source, const std::optional<std::string>& path) {
-        Result<ReportFormat> f = ParseReportFormat(format);
+        // The file's extension decides when no format is given; .pdf and the like are refused.
+        Result<ReportFormat> f = ChooseReportFormat(format, path ? *path : std::string());
         if (!f) ThrowErrors(f.errors());
-        const Scenario s = scenario;  // snapshot, taken with the GIL held
         ReportOptions o;
         o.run = ParametersFrom(params, RunKind::kReport);
+        const Scenario s = EditedScenario(scenario, o.run);  // snapshot, taken with the GIL held
         o.source = source;
         std::string out;
         std::atomic<bool> cancel{false};

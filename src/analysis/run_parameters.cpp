@@ -54,6 +54,7 @@ constexpr Key kKeys[] = {
     {"outcomes", Bit(RunKind::kBacktest)},
     {"bootstrap", Bit(RunKind::kBacktest)},
     {"by", Bit(RunKind::kBacktest)},
+    {"set", kAll},
 };
 
 bool Takes(RunKind kind, std::string_view key) {
@@ -223,6 +224,42 @@ class Reader {
     }
   }
 
+  // ["US.opcon.salience=0.8", ...] or {"US.opcon.salience": 0.8, ...}.
+  void Edits(std::string_view key, std::vector<ScenarioEdit>& out) {
+    const Json* v = Get(key);
+    if (v == nullptr) return;
+    std::vector<std::string> texts;
+    const bool list = v->is_array() && std::all_of(v->begin(), v->end(),
+                                                   [](const Json& x) { return x.is_string(); });
+    if (list) {
+      texts = v->get<std::vector<std::string>>();
+    } else if (v->is_object()) {
+      for (const auto& [lhs, value] : v->items()) {
+        if (value.is_string()) {
+          texts.push_back(lhs + "=" + value.get<std::string>());
+        } else if (value.is_number() && std::isfinite(value.get<double>())) {
+          texts.push_back(lhs + "=" + FormatNumber(value.get<double>()));
+        } else {
+          Fail(key, fmt::format("edit '{}' must have a number or text value", lhs),
+               "give e.g. {\"US.opcon_transfer.salience\": 0.8}");
+        }
+      }
+    } else {
+      Fail(key, fmt::format("{} must be a list of TARGET.FIELD=VALUE edits", key),
+           "give e.g. [\"US.opcon_transfer.salience=0.8\"]");
+      return;
+    }
+    Result<std::vector<ScenarioEdit>> edits = ParseEdits(texts);
+    if (!edits) {
+      for (Error e : edits.errors()) {
+        e.where.file = where_;
+        errors_.push_back(std::move(e));
+      }
+      return;
+    }
+    out = std::move(edits).value();
+  }
+
   Errors& errors() { return errors_; }
 
  private:
@@ -304,6 +341,11 @@ nlohmann::ordered_json RunParameters::ToJson(RunKind kind) const {
   if (kind == RunKind::kReport && stability != defaults::kReportStability)
     j["stability"] = stability;
   if (kind == RunKind::kForecast && models_agree) j["models_agree"] = true;
+  if (!edits.empty()) {
+    J list = J::array();
+    for (const ScenarioEdit& e : edits) list.push_back(e.ToString());
+    j["set"] = list;
+  }
   return j;
 }
 
@@ -365,6 +407,7 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
   if (Takes(kind, "bootstrap"))
     r.Whole("bootstrap", p.bootstrap, 0, 1000000, "from 0 to 1,000,000", "2000");
   if (Takes(kind, "by")) r.Text("by", p.by);
+  r.Edits("set", p.edits);
   if (!r.errors().empty()) throw InputError(std::move(r.errors()));
   try {
     p.Check(kind);
@@ -428,6 +471,10 @@ void RunParameters::Check(RunKind kind) const {
         FieldError("tornado_bars", "tornado_bars must be from 1 to 100", "give e.g. 8"));
   }
   if (!errors.empty()) throw InputError(std::move(errors));
+}
+
+Scenario EditedScenario(const Scenario& scenario, const RunParameters& p) {
+  return WithEdits(scenario, p.edits);
 }
 
 SimulationOptions ToSimulation(const RunParameters& p) {

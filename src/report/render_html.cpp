@@ -240,6 +240,7 @@ std::string RenderHtml(const ReportData& data) {
   std::vector<std::string> facts;
   if (!meta.as_of.empty()) facts.push_back("as of " + meta.as_of);
   if (!data.options.source.empty()) facts.push_back("inputs: " + data.options.source);
+  for (const ScenarioEdit& e : data.options.run.edits) facts.push_back("what-if " + e.ToString());
   facts.push_back(fmt::format("Entente {}", Version()));
   out += fmt::format("<p class=\"meta\">{}</p>\n",
                      EscapeXml(fmt::format("{}", fmt::join(facts, "; "))));

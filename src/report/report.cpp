@@ -1,5 +1,8 @@
 #include "entente/report/report.hpp"
 
+#include <cctype>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "entente/core/error.hpp"
@@ -15,6 +18,39 @@ Result<ReportFormat> ParseReportFormat(std::string_view text) {
   if (text == "md" || text == "markdown") return ReportFormat::kMarkdown;
   return Error{Location{"", 0, "format"}, fmt::format("unknown report format '{}'", text),
                "give html or md"};
+}
+
+Result<ReportFormat> ChooseReportFormat(std::string_view format, std::string_view path) {
+  std::optional<ReportFormat> asked;
+  if (!format.empty()) {
+    Result<ReportFormat> parsed = ParseReportFormat(format);
+    if (!parsed) return parsed.errors();
+    asked = parsed.value();
+  }
+  std::optional<ReportFormat> named;
+  const std::size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (const std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) {
+    std::string ext(name.substr(dot + 1));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "html" || ext == "htm") {
+      named = ReportFormat::kHtml;
+    } else if (ext == "md" || ext == "markdown") {
+      named = ReportFormat::kMarkdown;
+    } else {
+      return Error{Location{std::string(path), 0, "output"},
+                   fmt::format("cannot write a report as .{}", ext),
+                   "name the file .html (the report) or .md (its summary)"};
+    }
+  }
+  if (asked && named && *asked != *named) {
+    return Error{Location{std::string(path), 0, "format"},
+                 fmt::format("format {} contradicts the file name, which says {}",
+                             *asked == ReportFormat::kHtml ? "html" : "md",
+                             *named == ReportFormat::kHtml ? "html" : "md"),
+                 "drop the format, or name the file to match it"};
+  }
+  return asked ? *asked : named.value_or(ReportFormat::kHtml);
 }
 
 std::string BuildReport(const Scenario& scenario, const ReportOptions& options,
@@ -35,6 +71,7 @@ ReportInputs ReportInputsFromRun(const RunRecord& run) {
   const RunParameters stored = StoredParameters(run);
   RunParameters& p = in.options.run;
   p.model = stored.model;
+  p.edits = stored.edits;  // already applied to the stored scenario; the report names them
   const RunKind kind = StoredKind(run);
   if (kind == RunKind::kBacktest) {
     // The outcomes the run scored travel in its result; the report scores them again. Its

@@ -32,6 +32,37 @@ RunRecord MakeRunRecord(RunKind kind, const Scenario& scenario, const std::strin
   return run;
 }
 
+RunSummary SummarizeRun(const RunRecord& run) {
+  RunSummary out;
+  const nlohmann::json j = nlohmann::json::parse(run.options_json, nullptr, false);
+  if (!j.is_object()) return out;
+  const auto text = [](const nlohmann::json& v) {
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  if (const auto o = j.find("model_options"); o != j.end() && o->is_object()) {
+    for (const auto& [key, value] : o->items()) {
+      if (value.is_object()) {  // a backtest's, per model
+        for (const auto& [k, v] : value.items())
+          out.options += fmt::format("{}{}.{}={}", out.options.empty() ? "" : " ", key, k, text(v));
+      } else {
+        out.options += fmt::format("{}{}={}", out.options.empty() ? "" : " ", key, text(value));
+      }
+    }
+  }
+  if (const auto d = j.find("draws"); d != j.end() && d->is_number_integer())
+    out.draws = d->get<std::int64_t>();
+  if (const auto n = j.find("noise_percent"); n != j.end() && n->is_number())
+    out.noise_percent = n->get<double>();
+  if (const auto n = j.find("noise"); n != j.end() && n->is_number())  // before the contract
+    out.noise_percent = n->get<double>() * 100;
+  if (const auto s = j.find("set"); s != j.end() && s->is_array()) {
+    for (const auto& e : *s) {
+      if (e.is_string()) out.edits.push_back(e.get<std::string>());
+    }
+  }
+  return out;
+}
+
 RunKind StoredKind(const RunRecord& run) {
   for (RunKind k : {RunKind::kForecast, RunKind::kSimulate, RunKind::kAdvise, RunKind::kCompare,
                     RunKind::kCohesion, RunKind::kReport, RunKind::kBacktest}) {

@@ -19,6 +19,7 @@
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/core/defaults.hpp"
+#include "entente/core/scenario_edit.hpp"
 #include "entente/models/model_choice.hpp"
 
 namespace entente {
@@ -58,10 +59,14 @@ struct RunParameters {
   std::string outcomes;  ///< backtest: outcomes file replacing the scenario's own (empty: none)
   int bootstrap = defaults::kBootstrap;  ///< backtest: bootstrap resamples of the groups
   std::string by;  ///< backtest: also score by group, procedure or a metadata key
+  /// Every kind: what-if edits of the scenario (core/scenario_edit.hpp), applied by
+  /// EditedScenario before the run; stored as "set", a list of `TARGET.FIELD=VALUE` texts.
+  std::vector<ScenarioEdit> edits;
 
   /// The parameters `kind` reads, as JSON: "model", "model_options" (text values), then per
   /// kind draws, seed, noise_percent, thresholds, sensitivity, actor, issue, target,
-  /// tolerance_percent, moves, models, tornado_bars. Threads are left out: they never change
+  /// tolerance_percent, moves, models, tornado_bars; "set" (the edits) when there are any.
+  /// Threads are left out: they never change
   /// a result, so the same run stores the same JSON on any machine.
   [[nodiscard]] nlohmann::ordered_json ToJson(RunKind kind) const;
 
@@ -72,9 +77,10 @@ struct RunParameters {
 
   /// Reads the keys `kind` takes from `json` (missing keys keep Defaults(kind); "threads" and,
   /// for forecasts, "models" are read too), then Check(kind). Noise may be a number (percent)
-  /// or text ("10%"); option values may be text, numbers or booleans. `own_keys` are keys the
-  /// caller reads itself and are skipped; any other key is an error naming the keys `kind`
-  /// takes. Every problem is an InputError located at `where` with the key as its field.
+  /// or text ("10%"); option values may be text, numbers or booleans; "set" a list of
+  /// `TARGET.FIELD=VALUE` texts or an object of `TARGET.FIELD` keys and their values. `own_keys`
+  /// are keys the caller reads itself and are skipped; any other key is an error naming the keys
+  /// `kind` takes. Every problem is an InputError located at `where` with the key as its field.
   [[nodiscard]] static RunParameters FromJson(const nlohmann::json& json, RunKind kind,
                                               std::string_view where,
                                               const std::vector<std::string>& own_keys = {});
@@ -82,6 +88,10 @@ struct RunParameters {
   /// InputError naming each field out of range (draws, noise, tolerance, threads, ...).
   void Check(RunKind kind) const;
 };
+
+/// `scenario` with `p.edits` applied (WithEdits): what every run of `p` is computed on.
+/// InputError naming the edit that does not fit the scenario.
+[[nodiscard]] Scenario EditedScenario(const Scenario& scenario, const RunParameters& p);
 
 /// The simulation these parameters ask for (model, draws, seed, threads, noise, thresholds,
 /// sensitivity); runtime settings (cancel, progress, keep_outcomes) stay the caller's.

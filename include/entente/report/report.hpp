@@ -21,6 +21,13 @@ enum class ReportFormat {
 /// Parses "html" or "md" (also "markdown"); a located error naming the choices otherwise.
 [[nodiscard]] Result<ReportFormat> ParseReportFormat(std::string_view text);
 
+/// The report format to write: `format` when given, else the one `path`'s extension names
+/// (.html/.htm HTML, .md Markdown), else HTML. Errors (fields "format", "output") for an
+/// extension that is neither (a .pdf is not written as HTML) and for a format and an
+/// extension that disagree, naming both.
+[[nodiscard]] Result<ReportFormat> ChooseReportFormat(std::string_view format,
+                                                      std::string_view path);
+
 /// Gathers and renders a report. Throws InputError for bad input (invalid scenario, unknown
 /// model, bad option or parameter), as every analysis does; front ends turn it into their
 /// message (exit code 2, HTTP 400, a Python exception).

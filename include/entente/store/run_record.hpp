@@ -3,7 +3,10 @@
 /// Building the database record of a run from its inputs and JSON output, and reading a
 /// record's run parameters back.
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -24,6 +27,18 @@ namespace entente {
 /// "run N"). Also reads what earlier versions stored: noise and tolerance as fractions, the
 /// model and seed only in their own columns. InputError when the stored options are damaged.
 [[nodiscard]] RunParameters StoredParameters(const RunRecord& run);
+
+/// What tells stored runs apart at a glance (`entente runs list`), read from the stored
+/// options without re-checking them, so runs of any version list.
+struct RunSummary {
+  std::string options;                  ///< model options, "KEY=VALUE" (backtest: MODEL.KEY)
+  std::optional<std::int64_t> draws;    ///< Monte Carlo draws, when the kind draws
+  std::optional<double> noise_percent;  ///< noise, when the run drew
+  std::vector<std::string> edits;       ///< what-if edits, TARGET.FIELD=VALUE
+};
+
+/// The summary of `run`; empty fields for options that are missing or not as expected.
+[[nodiscard]] RunSummary SummarizeRun(const RunRecord& run);
 
 /// The kind a record names; InputError for a kind this version does not know.
 [[nodiscard]] RunKind StoredKind(const RunRecord& run);
