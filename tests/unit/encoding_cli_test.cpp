@@ -1,18 +1,14 @@
 // The encoding rule end to end through the `entente` binary (issue #16 item 5): a file that is
 // not UTF-8 fails `validate` and `forecast` alike with exit 2 and its place, never "internal
 // error", and a run stored with such bytes by an older version still exports as JSON.
-#include <sys/wait.h>  // WEXITSTATUS
-#include <unistd.h>    // getpid
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_fixture.hpp"
 #include "entente/core/encoding.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/models/registry.hpp"
@@ -26,39 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class EncodingCli : public ::testing::Test {
+class EncodingCli : public test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("entente-encoding-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs the CLI from the repository root with `args`; stdout in out_, stderr in err_.
-  int Run(const std::string& args) {
-    const std::string out = Path("stdout.txt");
-    const std::string err = Path("stderr.txt");
-    const std::string cmd = "cd " + test::SourceDir() + " && " + std::string(ENTENTE_CLI) + " " +
-                            args + " >" + out + " 2>" + err;
-    const int status = std::system(cmd.c_str());
-    out_ = Read(out);
-    err_ = Read(err);
-    return WEXITSTATUS(status);
-  }
-  static std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  fs::path dir_;
-  std::string out_;
-  std::string err_;
+  int Run(const std::string& args) { return RunCli(args); }
 };
 
 TEST_F(EncodingCli, latin1_bundle_fails_validate_and_forecast_alike) {

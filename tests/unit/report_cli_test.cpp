@@ -1,16 +1,12 @@
 // `entente report` end to end through the binary: from a stored run, a missing run id, and an
 // error that must leave an existing output untouched.
-#include <sys/wait.h>  // WEXITSTATUS
-#include <unistd.h>    // getpid
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli_fixture.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -18,35 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ReportCli : public ::testing::Test {
+class ReportCli : public test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("entente-report-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  int Run(const std::string& args) { return RunCli(args); }
 
-  // Runs the CLI with `args`; returns its exit code, stderr in `err_`.
-  int Run(const std::string& args) {
-    const std::string err = (dir_ / "stderr.txt").string();
-    const std::string cmd = std::string(ENTENTE_CLI) + " " + args + " >/dev/null 2>" + err;
-    const int status = std::system(cmd.c_str());
-    err_ = Read(err);
-    return WEXITSTATUS(status);
-  }
-  static std::string Read(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  fs::path dir_;
-  std::string err_;
   const std::string flagship_ = test::SourceDir() + "/scenarios/us-rok-2021.yaml";
 };
 

@@ -1,18 +1,14 @@
 // Issue #21 end to end through the `entente` binary: --set edits recorded in the runs
 // database, `-o FILE` writing the format its name says (and refusing what it cannot write
 // without leaving a file), CSV from every table command, and `entente diff`.
-#include <sys/wait.h>  // WEXITSTATUS
-#include <unistd.h>    // getpid
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_fixture.hpp"
 #include "entente/formats/csv.hpp"
 #include "test_support.hpp"
 
@@ -21,39 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class WhatIfCli : public ::testing::Test {
+class WhatIfCli : public test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("entente-whatif-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs the CLI from the repository root with a database in the test's folder.
-  int Run(const std::string& args) {
-    const std::string out = Path("stdout.txt");
-    const std::string err = Path("stderr.txt");
-    const std::string cmd = "cd " + test::SourceDir() + " && ENTENTE_DB=" + Path("runs.db") + " " +
-                            std::string(ENTENTE_CLI) + " " + args + " >" + out + " 2>" + err;
-    const int status = std::system(cmd.c_str());
-    out_ = Read(out);
-    err_ = Read(err);
-    return WEXITSTATUS(status);
-  }
-  static std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
-  fs::path dir_;
-  std::string out_;
-  std::string err_;
+  // Runs the CLI with a database in the test's folder.
+  int Run(const std::string& args) { return RunCli(args, "ENTENTE_DB=" + Path("runs.db")); }
 };
 
 const std::string kFlagship = "scenarios/us-rok-2021.yaml";
