@@ -5,6 +5,10 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
+#include "entente/report/svg.hpp"
+
 namespace entente::report {
 namespace {
 
@@ -80,6 +84,18 @@ constexpr std::array kTerms{
 
 std::span<const GlossaryTerm> Glossary() {
   return kTerms;
+}
+
+std::string GlossaryPage() {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>Entente glossary</title>\n<style>body{font:16px/1.5 system-ui,sans-serif;"
+      "max-width:46em;margin:2em auto;padding:0 1em}dt{font-weight:bold;margin-top:.8em}"
+      "dd{margin-left:1.5em}</style>\n</head>\n<body>\n<h1>Glossary</h1>\n<dl>\n";
+  for (const GlossaryTerm& t : kTerms) {
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", EscapeXml(t.term), EscapeXml(t.definition));
+  }
+  return out + "</dl>\n</body>\n</html>\n";
 }
 
 std::vector<GlossaryTerm> ReportTerms(bool backtest) {

@@ -25,7 +25,8 @@ std::string ReadText(const std::string& path) {
 }
 
 // The subcommand names in `entente ARGS --help`: the first word of each indented line after
-// the "Subcommands:" heading (any case), up to the next unindented line.
+// the "Subcommands:" heading (any case) indented by exactly two spaces (deeper ones continue
+// a description), up to the next unindented line.
 std::vector<std::string> Subcommands(const std::string& args) {
   const std::string cmd = std::string(ENTENTE_CLI) + " " + args + " --help 2>&1";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(cmd.c_str(), "r"), ::pclose);
@@ -48,6 +49,7 @@ std::vector<std::string> Subcommands(const std::string& args) {
       in_list = false;
       continue;
     }
+    if (line.size() < 3 || line[1] != ' ' || line[2] == ' ') continue;  // a wrapped description
     std::istringstream words(line);
     std::string name;
     words >> name;

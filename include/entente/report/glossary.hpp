@@ -5,6 +5,7 @@
 /// a standalone report explains itself and the two cannot drift.
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +26,9 @@ struct GlossaryTerm {
 /// The terms a report prints in its "Terms" section, in glossary order: those marked kAlways,
 /// and with `backtest` also those marked kBacktest.
 [[nodiscard]] std::vector<GlossaryTerm> ReportTerms(bool backtest);
+
+/// The whole glossary as a standalone HTML page (inline style, no scripts): what `entente
+/// serve` shows at /glossary, linked from the dashboard's header.
+[[nodiscard]] std::string GlossaryPage();
 
 }  // namespace entente::report
