@@ -231,8 +231,7 @@ std::string BacktestSection(const ReportData& data) {
 // The definitions of the words the report uses: the page is standalone, so it carries them
 // (the same text as docs/glossary.md).
 std::string TermsSection(const ReportData& data) {
-  std::string out =
-      "<section class=\"terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl>\n";
+  std::string out = "<section class=\"terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl>\n";
   for (const report::GlossaryTerm& t : report::ReportTerms(data.backtest.has_value())) {
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", EscapeXml(t.term), EscapeXml(t.definition));
   }

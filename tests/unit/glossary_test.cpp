@@ -43,11 +43,11 @@ TEST(Glossary, TermsAreUniqueAndDefined) {
     EXPECT_EQ(t.definition.find('\n'), std::string_view::npos) << t.term;  // one line in the doc
   }
   // The terms the issue asked for are all there.
-  for (const char* need : {"salience", "capability", "position", "status quo", "scale and anchors",
-                           "win-set", "veto player", "agenda setter", "decision rule",
-                           "compromise model", "median model", "calibration",
-                           "quantile and predictive interval", "CRPS", "coverage",
-                           "model disagreement", "knife-edge"}) {
+  for (const char* need :
+       {"salience", "capability", "position", "status quo", "scale and anchors", "win-set",
+        "veto player", "agenda setter", "decision rule", "compromise model", "median model",
+        "calibration", "quantile and predictive interval", "CRPS", "coverage", "model disagreement",
+        "knife-edge"}) {
     EXPECT_EQ(seen.count(need), 1u) << need;
   }
 }
@@ -69,8 +69,7 @@ TEST(Glossary, ReportsCarryATermsSection) {
   ReportOptions o;
   o.run.draws = 0;
   o.run.models = {"median"};
-  const Scenario s =
-      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  const Scenario s = LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
   const ReportData d = GatherReport(s, o);
   const std::string html = RenderHtml(d);
   const std::string md = RenderMarkdown(d);

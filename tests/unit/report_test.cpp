@@ -105,8 +105,9 @@ TEST(Report, HowSureStatesWideModelDisagreement) {
   d.forecasts[0].issues[1].disagreement =
       Disagreement{{{"compromise", 62}, {"median", 75}, {"eu", 40}}, 40, 75, true};
   EXPECT_EQ(Summarize(d)[1].certainty,
-            none + " On opcon_transfer the models disagree: compromise 62.0, median 75.0, eu "
-                   "40.0 (35% of the scale apart), so no single number is reliable.");
+            none +
+                " On opcon_transfer the models disagree: compromise 62.0, median 75.0, eu "
+                "40.0 (35% of the scale apart), so no single number is reliable.");
   // Within a quarter of the scale, nothing is said.
   d.forecasts[0].issues[1].disagreement =
       Disagreement{{{"compromise", 62}, {"median", 75}, {"eu", 50}}, 50, 75, false};
