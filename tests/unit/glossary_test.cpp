@@ -52,6 +52,16 @@ TEST(Glossary, TermsAreUniqueAndDefined) {
   }
 }
 
+// The page `entente serve` shows at /glossary (the dashboard's header links to it).
+TEST(Glossary, PageListsEveryTermEscaped) {
+  const std::string page = report::GlossaryPage();
+  for (const report::GlossaryTerm& t : report::Glossary()) {
+    EXPECT_NE(page.find("<dt>" + std::string(t.term) + "</dt>"), std::string::npos) << t.term;
+  }
+  EXPECT_NE(page.find("Seoul&#39;s 2020 offer"), std::string::npos);  // quotes escaped
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+}
+
 TEST(Glossary, ScoresAreDefinedOnlyInReportsWithABacktest) {
   const auto has = [](const std::vector<report::GlossaryTerm>& terms, std::string_view name) {
     for (const report::GlossaryTerm& t : terms) {
