@@ -22,6 +22,7 @@
 #include "assets.hpp"
 #include "entente/core/error.hpp"
 #include "entente/formats/scenario_tree.hpp"
+#include "entente/report/glossary.hpp"
 #include "error_json.hpp"
 #include "lobby.hpp"
 #include "origin.hpp"
@@ -163,6 +164,10 @@ void Routes(httplib::Server& svr, const Api& api) {
   post("/api/backtest", &Api::PostBacktest);
   post("/api/export/yaml", &Api::ExportYaml);
   post("/api/export/report", &Api::ExportReport);
+  // The glossary the dashboard's header links to, from the library's table.
+  svr.Get("/glossary", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(report::GlossaryPage(), "text/html; charset=utf-8");
+  });
   // The dashboard: embedded files only, looked up by exact path; nothing reads the disk.
   svr.Get(R"(/(?!api/).*)", [](const httplib::Request& req, httplib::Response& res) {
     const Asset* a = FindAsset(req.path);

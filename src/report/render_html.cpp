@@ -10,6 +10,7 @@
 #include "entente/report/backtest_charts.hpp"
 #include "entente/report/backtest_words.hpp"
 #include "entente/report/bar_charts.hpp"
+#include "entente/report/glossary.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/scale_chart.hpp"
@@ -227,6 +228,16 @@ std::string BacktestSection(const ReportData& data) {
   return out + "</ul>\n</section>\n";
 }
 
+// The definitions of the words the report uses: the page is standalone, so it carries them
+// (the same text as docs/glossary.md).
+std::string TermsSection(const ReportData& data) {
+  std::string out = "<section class=\"terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl>\n";
+  for (const report::GlossaryTerm& t : report::ReportTerms(data.backtest.has_value())) {
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", EscapeXml(t.term), EscapeXml(t.definition));
+  }
+  return out + "</dl>\n</section>\n";
+}
+
 }  // namespace
 
 std::string RenderHtml(const ReportData& data) {
@@ -250,6 +261,7 @@ std::string RenderHtml(const ReportData& data) {
          "</section>\n";
   if (data.backtest) out += BacktestSection(data);
   out += IssueSections(data);
+  out += TermsSection(data);
   out += "<footer>\n<h2>Sources</h2>\n<ul>\n";
   for (const std::string& s : meta.sources) out += fmt::format("<li>{}</li>\n", EscapeXml(s));
   out += "</ul>\n</footer>\n</body>\n</html>\n";

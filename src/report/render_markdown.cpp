@@ -5,6 +5,7 @@
 #include "entente/core/text.hpp"
 #include "entente/core/version.hpp"
 #include "entente/report/backtest_words.hpp"
+#include "entente/report/glossary.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/summary.hpp"
 
@@ -122,6 +123,11 @@ std::string RenderMarkdown(const ReportData& data) {
     for (const std::string& line : alliances) out += "- " + line + "\n";
   }
   if (data.backtest) out += BacktestSection(data);
+  // The words used above, defined (the same text as docs/glossary.md).
+  out += "\n## Terms\n\n";
+  for (const report::GlossaryTerm& t : report::ReportTerms(data.backtest.has_value())) {
+    out += fmt::format("- **{}**: {}\n", t.term, t.definition);
+  }
   return out;
 }
 

@@ -40,20 +40,6 @@ std::string ForecastSentence(const ReportData& data, std::size_t k) {
         fmt::format("{} {}", data.forecasts[m].model, F(data.forecasts[m].issues[k].outcome)));
   }
   if (!others.empty()) out += fmt::format(" Other models: {}.", fmt::join(others, ", "));
-  // Wide disagreement: the models' outcomes span over a quarter of the scale.
-  double lo = f.outcome;
-  double hi = f.outcome;
-  for (const Forecast& g : data.forecasts) {
-    lo = std::min(lo, g.issues[k].outcome);
-    hi = std::max(hi, g.issues[k].outcome);
-  }
-  const double range = issue.scale.Range();
-  if (data.forecasts.size() > 1 && range > 0 && hi - lo > 0.25 * range) {
-    out += fmt::format(
-        " The models disagree widely here ({} to {}, {} of the scale): no single number is "
-        "reliable.",
-        F(lo), F(hi), Percent((hi - lo) / range));
-  }
   if (f.stability && f.stability->knife_edge) {
     out += fmt::format(
         " Knife-edge: nudging every position by at most {} moves this outcome anywhere from {} "
@@ -64,8 +50,10 @@ std::string ForecastSentence(const ReportData& data, std::size_t k) {
 }
 
 std::string CertaintySentence(const ReportData& data, std::size_t k) {
+  const std::string disagreement = DisagreementSentence(data, k);
   if (!data.simulation || k >= data.simulation->issues.size()) {
-    return "No Monte Carlo draws were run, so how sure the forecast is was not measured.";
+    return "No Monte Carlo draws were run, so how sure the forecast is was not measured." +
+           disagreement;
   }
   const IssueDistribution& d = data.simulation->issues[k];
   const double range = data.scenario.issues[k].scale.Range();
@@ -76,7 +64,7 @@ std::string CertaintySentence(const ReportData& data, std::size_t k) {
   out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   if (d.p_status_quo)
     out += fmt::format("; the status quo holds in {} of them", Percent(*d.p_status_quo));
-  return out + '.';
+  return out + '.' + disagreement;
 }
 
 std::string LeverSentence(const ReportData& data, std::size_t k) {
@@ -97,6 +85,31 @@ std::string LeverSentence(const ReportData& data, std::size_t k) {
 }
 
 }  // namespace
+
+std::string DisagreementSentence(const ReportData& data, std::size_t k) {
+  const Issue& issue = data.scenario.issues[k];
+  // Every model's outcome: the report's own models, or else the forecast's models_agree data.
+  std::vector<std::pair<std::string, double>> outcomes;
+  if (data.forecasts.size() > 1) {
+    for (const Forecast& g : data.forecasts) outcomes.emplace_back(g.model, g.issues[k].outcome);
+  } else if (!data.forecasts.empty() && data.forecasts.front().issues[k].disagreement) {
+    outcomes = data.forecasts.front().issues[k].disagreement->outcomes;
+  }
+  if (outcomes.size() < 2) return "";
+  double lo = outcomes.front().second;
+  double hi = lo;
+  for (const auto& [model, y] : outcomes) {
+    lo = std::min(lo, y);
+    hi = std::max(hi, y);
+  }
+  const double range = issue.scale.Range();
+  if (!(range > 0) || hi - lo <= 0.25 * range) return "";
+  std::vector<std::string> parts;
+  for (const auto& [model, y] : outcomes) parts.push_back(fmt::format("{} {}", model, F(y)));
+  return fmt::format(
+      " On {} the models disagree: {} ({} of the scale apart), so no single number is reliable.",
+      issue.id, fmt::join(parts, ", "), Percent((hi - lo) / range));
+}
 
 std::string CertaintyWord(double band_share) {
   if (band_share <= 0.1) return "firm";

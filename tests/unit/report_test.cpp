@@ -89,6 +89,41 @@ TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   EXPECT_EQ(Count(html, "<svg "), 2 * static_cast<int>(d.scenario.issues.size()));  // scale, gap
 }
 
+// "How sure" names the models' outcomes where they span over a quarter of the scale, from the
+// report's own models or, with one model, from the forecast's models_agree data.
+TEST(Report, HowSureStatesWideModelDisagreement) {
+  ReportOptions o;
+  o.run.draws = 0;
+  o.run.models = {"median"};
+  ReportData d = GatherReport(Flagship(), o);
+  ASSERT_EQ(d.scenario.issues[1].id, "opcon_transfer");
+  ASSERT_DOUBLE_EQ(d.scenario.issues[1].scale.Range(), 100);
+  const std::string none =
+      "No Monte Carlo draws were run, so how sure the forecast is was not measured.";
+  EXPECT_EQ(Summarize(d)[1].certainty, none);
+  // One forecast with its models_agree data: 40 to 75 is 35% of the scale.
+  d.forecasts[0].issues[1].disagreement =
+      Disagreement{{{"compromise", 62}, {"median", 75}, {"eu", 40}}, 40, 75, true};
+  EXPECT_EQ(Summarize(d)[1].certainty,
+            none +
+                " On opcon_transfer the models disagree: compromise 62.0, median 75.0, eu "
+                "40.0 (35% of the scale apart), so no single number is reliable.");
+  // Within a quarter of the scale, nothing is said.
+  d.forecasts[0].issues[1].disagreement =
+      Disagreement{{{"compromise", 62}, {"median", 75}, {"eu", 50}}, 50, 75, false};
+  EXPECT_EQ(Summarize(d)[1].certainty, none);
+  // Several models run by the report: their own outcomes count (median 85 against 50 here).
+  d.forecasts[0].issues[1].disagreement.reset();
+  Forecast other = d.forecasts[0];
+  other.model = "compromise";
+  other.issues[1].outcome = 50;
+  d.forecasts.push_back(other);
+  EXPECT_EQ(DisagreementSentence(d, 1),
+            " On opcon_transfer the models disagree: median 85.0, compromise 50.0 (35% of the "
+            "scale apart), so no single number is reliable.");
+  EXPECT_EQ(DisagreementSentence(d, 0), "");  // the same outcome from both on sma_2021
+}
+
 TEST(Report, BadInputThrowsInputErrorsNamingTheField) {
   ReportOptions o = Quick();
   o.run.models = {"median", "nosuch"};

@@ -31,6 +31,13 @@ struct IssueSummary {
 /// "US position" or "US salience on opcon_transfer" when the input is on another issue.
 [[nodiscard]] std::string EffectLabel(const InputEffect& effect, const std::string& issue_id);
 
+/// " On ISSUE the models disagree: compromise 62.0, median 75.0, ... (N% of the scale
+/// apart), ..." when the models' outcomes on issue `k` span over 25% of its scale, else "".
+/// The models are the report's (data.forecasts) or, with one forecast, its `disagreement`
+/// (models_agree). Part of "How sure": the spread between models is uncertainty the Monte
+/// Carlo draws of one model do not show.
+[[nodiscard]] std::string DisagreementSentence(const ReportData& data, std::size_t k);
+
 /// "how sure" in words from the 5-95% band's share of the scale: firm (<= 10%), moderately
 /// sure (<= 30%), uncertain (more).
 [[nodiscard]] std::string CertaintyWord(double band_share);
