@@ -105,6 +105,7 @@ std::string DisagreementSentence(const ReportData& data, std::size_t k) {
   const double range = issue.scale.Range();
   if (!(range > 0) || hi - lo <= 0.25 * range) return "";
   std::vector<std::string> parts;
+  parts.reserve(outcomes.size());
   for (const auto& [model, y] : outcomes) parts.push_back(fmt::format("{} {}", model, F(y)));
   return fmt::format(
       " On {} the models disagree: {} ({} of the scale apart), so no single number is reliable.",
