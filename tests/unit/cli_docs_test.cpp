@@ -4,24 +4,20 @@
 #include <sys/wait.h>  // WEXITSTATUS
 
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "entente/core/files.hpp"
 #include "test_support.hpp"
 
 namespace entente {
 namespace {
 
 std::string ReadText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return ReadTextFile(path).ValueOrThrow();
 }
 
 // The subcommand names in `entente ARGS --help`: the first word of each indented line after

@@ -1,12 +1,11 @@
 // The glossary: the library's table and docs/glossary.md say the same thing, and a report
 // carries the definitions of the terms it uses.
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "entente/core/files.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/report/glossary.hpp"
 #include "entente/report/render.hpp"
@@ -17,10 +16,7 @@ namespace entente {
 namespace {
 
 std::string ReadText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return ReadTextFile(path).ValueOrThrow();
 }
 
 TEST(Glossary, EveryTermIsInDocsGlossaryWithTheSameDefinition) {
