@@ -4,31 +4,15 @@
 // Screenshots go to SCREENSHOT_DIR. Exit code 77 (skip) without chromium or the modules.
 //
 // usage: node dashboard.test.mjs ENTENTE_BINARY SCENARIO_DIR WEB_NODE_MODULES SCREENSHOT_DIR
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { loadChromium, makeChecks } from "./browser_harness.mjs";
 import { startServer } from "./server_process.mjs";
 
 const [binary, scenarios, nodeModules, shots] = process.argv.slice(2);
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: no ${CHROMIUM} (apt-get install chromium)`);
-  process.exit(77);
-}
-if (!existsSync(join(nodeModules, "playwright-core"))) {
-  console.log(`SKIP: no playwright-core in ${nodeModules} (the dashboard build installs it with npm)`);
-  process.exit(77);
-}
-const { chromium } = createRequire(resolve(nodeModules, "x.js"))("playwright-core");
+const { chromium, executable: CHROMIUM } = loadChromium(nodeModules);
 mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-function check(cond, what) {
-  if (cond) passed++;
-  else failed++;
-  console.log(`${cond ? "ok  " : "FAIL"} ${what}`);
-}
+const { check, fail, finish } = makeChecks();
 
 const db = join(shots, "browser-runs.db");
 rmSync(db, { force: true });
@@ -148,11 +132,9 @@ try {
   await page.screenshot({ path: join(shots, "dashboard-backtest.png"), fullPage: true });
   check(pageErrors.length === 0, `no page errors ${pageErrors.join("; ")}`);
 } catch (e) {
-  failed++;
-  console.log(`FAIL ${e.stack ?? e}`);
+  fail(e.stack ?? e);
 } finally {
   await browser.close();
   server.stop();
 }
-console.log(`dashboard: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish("dashboard");

@@ -8,31 +8,15 @@
 // models' disagreement. Screenshots go to SCREENSHOT_DIR.
 //
 // usage: node editor.test.mjs ENTENTE_BINARY SOURCE_DIR WEB_NODE_MODULES SCREENSHOT_DIR
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadChromium, makeChecks } from "./browser_harness.mjs";
 import { startServer } from "./server_process.mjs";
 
 const [binary, source, nodeModules, shots] = process.argv.slice(2);
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: no ${CHROMIUM} (apt-get install chromium)`);
-  process.exit(77);
-}
-if (!existsSync(join(nodeModules, "playwright-core"))) {
-  console.log(`SKIP: no playwright-core in ${nodeModules} (the dashboard build installs it with npm)`);
-  process.exit(77);
-}
-const { chromium } = createRequire(resolve(nodeModules, "x.js"))("playwright-core");
+const { chromium, executable: CHROMIUM } = loadChromium(nodeModules);
 mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-function check(cond, what) {
-  if (cond) passed++;
-  else failed++;
-  console.log(`${cond ? "ok  " : "FAIL"} ${what}`);
-}
+const { check, fail, finish } = makeChecks();
 
 const calibration = join(source, "calibrations", "deu-1996-2001.yaml");
 const server = await startServer(binary, [join(source, "scenarios"), "--calibration", join(source, "calibrations"), "--no-db"]);
@@ -248,12 +232,10 @@ try {
   await settle();
   check(pageErrors.length === 0, `no page errors ${pageErrors.join("; ")}`);
 } catch (e) {
-  failed++;
-  console.log(`FAIL ${e.stack ?? e}`);
+  fail(e.stack ?? e);
   await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(shots, "editor-failure.png"), fullPage: true }).catch(() => undefined);
 } finally {
   await browser.close();
   server.stop();
 }
-console.log(`editor: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish("editor");
