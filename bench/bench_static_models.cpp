@@ -2,6 +2,8 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
+#include "entente/core/validation.hpp"
+#include "entente/models/decision_rule.hpp"
 #include "entente/models/registry.hpp"
 
 namespace {
@@ -17,6 +19,44 @@ void BM_FlagshipMedian(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(entente::RunForecast(s, "median", {}));
 }
 BENCHMARK(BM_FlagshipMedian);
+
+// The three parts of BM_FlagshipCompromise, so that a change in it can be placed: checking the
+// scenario, the model itself, and the decision rules with their explanation in words.
+void BM_FlagshipValidate(benchmark::State& state) {
+  const entente::Scenario s = entente::bench::Flagship();
+  for (auto _ : state) benchmark::DoNotOptimize(entente::Validate(s));
+}
+BENCHMARK(BM_FlagshipValidate);
+
+void BM_FlagshipCompromiseModelOnly(benchmark::State& state) {
+  const entente::Scenario s = entente::bench::Flagship();
+  const entente::ModelInfo& m = *entente::FindModel("compromise");
+  for (auto _ : state) benchmark::DoNotOptimize(m.run(s, {}));
+}
+BENCHMARK(BM_FlagshipCompromiseModelOnly);
+
+void BM_FlagshipDecisionRules(benchmark::State& state) {
+  const entente::Scenario s = entente::bench::Flagship();
+  const entente::ModelInfo& m = *entente::FindModel("compromise");
+  entente::Forecast f = m.run(s, {});
+  for (auto _ : state) {
+    entente::ApplyDecisionRules(s, f);
+    benchmark::DoNotOptimize(f);
+  }
+}
+BENCHMARK(BM_FlagshipDecisionRules);
+
+// What Monte Carlo draws and searches pay for the rules: outcomes without the words.
+void BM_FlagshipDecisionRulesOutcomesOnly(benchmark::State& state) {
+  const entente::Scenario s = entente::bench::Flagship();
+  const entente::ModelInfo& m = *entente::FindModel("compromise");
+  entente::Forecast f = m.run(s, {});
+  for (auto _ : state) {
+    entente::ApplyDecisionRules(s, f, /*explain=*/false);
+    benchmark::DoNotOptimize(f);
+  }
+}
+BENCHMARK(BM_FlagshipDecisionRulesOutcomesOnly);
 
 void BM_MedianActors(benchmark::State& state) {
   const entente::Scenario s = entente::bench::Synthetic(static_cast<int>(state.range(0)), 1);

@@ -31,7 +31,8 @@ class Checker {
 
   Errors Run() {
     CheckActors();
-    std::set<std::string> issue_ids;
+    std::unordered_set<std::string_view> issue_ids;
+    issue_ids.reserve(scenario_.issues.size());
     for (const Issue& issue : scenario_.issues) {
       if (issue.id.empty()) {
         Add(issue.origin.WithField("id"), "issue has an empty id", "give every issue a unique id");
@@ -227,7 +228,8 @@ class Checker {
   }
 
   void CheckActors() {
-    std::set<std::string> ids;
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(scenario_.actors.size());
     for (const Actor& actor : scenario_.actors) {
       if (actor.id.empty()) {
         Add(actor.origin.WithField("id"), "actor has an empty id", "give every actor a unique id");
@@ -312,6 +314,9 @@ class Checker {
   // A spread must stay inside the input's valid range [lo, hi] and be well formed.
   void CheckSpread(const Stance& s, const std::string& field, const Spread& sp, double value,
                    double lo, double hi) {
+    if (sp.kind == Spread::Kind::kNone) return;
+    // Built only for a spread, not for every input: a Location holds four strings, and this
+    // check runs three times per stance on every forecast.
     const Location at = s.origin.WithField(field);
     switch (sp.kind) {
       case Spread::Kind::kNone: return;
@@ -341,7 +346,7 @@ class Checker {
   }
 
   void CheckStance(const Issue& issue, const Stance& s, bool scale_ok,
-                   std::set<std::string>& seen) {
+                   std::unordered_set<std::string_view>& seen) {
     if (!actor_ids_.contains(s.actor)) {
       Add(s.origin.WithField("actor"),
           fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
@@ -395,7 +400,8 @@ class Checker {
     const bool scale_ok = CheckScale(issue);
     CheckMetadata(issue);
     CheckRule(issue, scale_ok);
-    std::set<std::string> seen;
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(issue.stances.size());
     bool any_weight = false;
     for (const Stance& s : issue.stances) {
       CheckStance(issue, s, scale_ok, seen);

@@ -96,7 +96,7 @@ void ApplyRuleInto(const RuleLayout& layout, double u, double q, std::span<const
   }
 }
 
-void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast) {
+void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast, bool explain) {
   ENTENTE_ASSERT(forecast.issues.size() == scenario.issues.size(),
                  "forecast and scenario disagree on the number of issues");
   std::vector<double> positions;
@@ -124,6 +124,7 @@ void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast) {
     f.outcome = a.outcome;
     f.win_set_empty = a.win_set.Empty();
     if (a.binding_veto) f.binding_veto = layout.veto_players[*a.binding_veto];
+    if (!explain) continue;
     f.procedure =
         ExplainRule(layout, issue, a, f.unconstrained, positions, capabilities, f.proposer);
   }

@@ -84,7 +84,7 @@ Forecast RunForecast(const Scenario& scenario, const ModelChoice& choice) {
 Forecast RunForecastTrusted(const Scenario& scenario, const ModelInfo& model,
                             const ModelOptions& options) {
   Forecast forecast = model.run(scenario, options);
-  ApplyDecisionRules(scenario, forecast);
+  ApplyDecisionRules(scenario, forecast, options.trail());
   return forecast;
 }
 

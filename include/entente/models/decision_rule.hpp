@@ -64,7 +64,9 @@ void ApplyRuleInto(const RuleLayout& layout, double u, double q, std::span<const
 
 /// Applies each issue's decision rule to `forecast` in place, using the members' final
 /// positions (which dynamic models may have moved) and their capabilities. Sets outcome,
-/// binding_veto, win_set_empty and procedure.
-void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast);
+/// binding_veto, win_set_empty and, when `explain` is true, procedure (the win-set and the rule
+/// in words: about two thirds of this function's time on the flagship, which loops that read
+/// only outcomes, such as Monte Carlo draws and searches, skip).
+void ApplyDecisionRules(const Scenario& scenario, Forecast& forecast, bool explain = true);
 
 }  // namespace entente

@@ -19,9 +19,10 @@ class ModelOptions {
   void Set(std::string key, std::string value) { values_[std::move(key)] = std::move(value); }
   /// True when the user gave `key`.
   [[nodiscard]] bool Has(std::string_view key) const;
-  /// Whether dynamic models record round trajectories and bargaining events (default true).
-  /// Not a user option: Monte Carlo and search loops turn it off because they read only the
-  /// outcomes and final positions, which are identical either way.
+  /// Whether dynamic models record round trajectories and bargaining events, and decision
+  /// rules explain themselves (IssueForecast::procedure), default true. Not a user option:
+  /// Monte Carlo and search loops turn it off because they read only the outcomes, binding
+  /// vetoes and final positions, which are identical either way.
   void set_trail(bool on) { trail_ = on; }
   /// See set_trail.
   [[nodiscard]] bool trail() const { return trail_; }
