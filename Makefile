@@ -14,8 +14,10 @@ all: build
 deps:
 	@scripts/install-deps
 
+# `make test` builds the release tree without the unit tests (they run in the sanitizer build).
+RELEASE_UNIT_TESTS ?= ON
 build:
-	@cmake --preset release >/dev/null
+	@cmake --preset release -DENTENTE_BUILD_UNIT_TESTS=$(RELEASE_UNIT_TESTS) >/dev/null
 	@cmake --build --preset release
 
 debug:
@@ -39,14 +41,15 @@ install: build
 	@cmake --install build/release --prefix $(PREFIX)
 
 # Format check first, then unit tests under ASan+UBSan, then clang-tidy on the files changed
-# since LINT_BASE, then unit, golden and Python tests in the release build, so the output ends
-# with ctest's and pytest's summaries (.ci/run calls this).
+# since LINT_BASE, then the golden, server, browser, package and Python tests in the release
+# build (units run once, sanitized), so the output ends with ctest's and pytest's summaries
+# (.ci/run calls this).
 # pytest runs once, as a ctest entry; test-release ends with ctest's summary, then pytest's.
 test: deps
 	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory test-debug
-	@$(MAKE) --no-print-directory lint-changed
-	@$(MAKE) --no-print-directory test-release
+	@$(MAKE) --no-print-directory lint-changed RELEASE_UNIT_TESTS=OFF
+	@$(MAKE) --no-print-directory test-release RELEASE_UNIT_TESTS=OFF
 
 test-debug: debug
 	@ctest --preset debug
