@@ -56,6 +56,12 @@ class _Result:
                                   self.to_json(), path))
 
 
+def _group_of(issue: Dict[str, Any]) -> Dict[str, Any]:
+    """{"group": id or None} when the JSON carries groups (the scenario has some), else {}: a
+    scenario without groups keeps the columns it always had."""
+    return {"group": issue["group"]} if "group" in issue else {}
+
+
 def _pd() -> Any:
     import pandas as pd  # type: ignore[import]
     return pd
@@ -81,12 +87,13 @@ class ForecastResult(_Result):
             raise KeyError(f"no issue {issue!r}; the issues are {', '.join(self._ids)}") from None
 
     def to_frame(self) -> Any:
-        """One row per issue (index: issue id): outcome, unconstrained forecast, status quo,
-        binding veto, nearest anchor; the same numbers as the CLI's JSON."""
+        """One row per issue (index: issue id): its group (when the scenario groups issues),
+        outcome, unconstrained forecast, status quo, binding veto, nearest anchor; the same
+        numbers as the CLI's JSON."""
         rows = []
         for i in self.to_dict()["issues"]:
             anchor = i.get("nearest_anchor") or {}
-            rows.append({"issue": i["id"], "name": i["name"], "outcome": i["outcome"],
+            rows.append({"issue": i["id"], **_group_of(i), "name": i["name"], "outcome": i["outcome"],
                          "unconstrained": i["unconstrained"], "status_quo": i["status_quo"],
                          "binding_veto": i["binding_veto"], "win_set_empty": i["win_set_empty"],
                          "anchor": anchor.get("value"), "anchor_label": anchor.get("label"),
@@ -148,10 +155,11 @@ class SimulationResult(_Result):
         self.draws = run.outcomes
 
     def to_frame(self) -> Any:
-        """One row per issue: point forecast, mean, sd, min, max, quantiles, P(status quo)."""
+        """One row per issue: its group (when the scenario groups issues), point forecast, mean,
+        sd, min, max, quantiles, P(status quo)."""
         rows = []
         for i in self.to_dict()["issues"]:
-            row = {"issue": i["id"], "point": i["point"], "mean": i["mean"], "sd": i["sd"],
+            row = {"issue": i["id"], **_group_of(i), "point": i["point"], "mean": i["mean"], "sd": i["sd"],
                    "min": i["min"], "max": i["max"]}
             row.update(i["quantiles"])
             row["p_status_quo"] = i.get("p_status_quo")

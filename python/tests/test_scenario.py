@@ -163,3 +163,16 @@ def test_examples_load_from_python(source_dir):
     sheet = entente.load(source_dir / "examples" / "ec-emissions-1994-sheet.csv")
     yaml = entente.load(source_dir / "examples" / "ec-emissions-1994.yaml")
     assert [st.salience for st in sheet.issues[0].stances] == [st.salience for st in yaml.issues[0].stances]
+
+
+def test_frames_carry_the_issue_group_when_the_scenario_has_groups(source_dir, flagship):
+    """Regression: to_frame dropped the `group` the CLI's JSON and CSV give (issue #21)."""
+    import entente
+    grouped = entente.load(source_dir / "tests" / "data" / "backtest_small.yaml")
+    frame = entente.forecast(grouped, model="compromise").to_frame()
+    assert frame.loc["p1_scope", "group"] == "p1"
+    assert frame.loc["p2_reach", "group"] == "p2"
+    sim = entente.simulate(grouped, model="compromise", draws=20, seed=1).to_frame()
+    assert list(sim["group"]) == list(frame["group"])
+    # A scenario without groups keeps the columns it always had.
+    assert "group" not in entente.forecast(flagship, model="compromise").to_frame().columns
