@@ -56,6 +56,10 @@ class _Result:
                                   self.to_json(), path))
 
 
+def _anchor_words(anchor: Any) -> Any:
+    return None if anchor is None else f"{anchor['value']:g}: {anchor['label']}"
+
+
 def _group_of(issue: Dict[str, Any]) -> Dict[str, Any]:
     """{"group": id or None} when the JSON carries groups (the scenario has some), else {}: a
     scenario without groups keeps the columns it always had."""
@@ -88,15 +92,16 @@ class ForecastResult(_Result):
 
     def to_frame(self) -> Any:
         """One row per issue (index: issue id): its group (when the scenario groups issues),
-        outcome, unconstrained forecast, status quo, binding veto, nearest anchor; the same
-        numbers as the CLI's JSON."""
+        outcome, unconstrained forecast, status quo, binding veto, where the outcome lies among
+        the scale's anchors (the anchor it is at, else the nearest below and above, each as
+        "value: label"); the same numbers as the CLI's JSON."""
         rows = []
         for i in self.to_dict()["issues"]:
-            anchor = i.get("nearest_anchor") or {}
+            place = i.get("anchors") or {}
             rows.append({"issue": i["id"], **_group_of(i), "name": i["name"], "outcome": i["outcome"],
                          "unconstrained": i["unconstrained"], "status_quo": i["status_quo"],
                          "binding_veto": i["binding_veto"], "win_set_empty": i["win_set_empty"],
-                         "anchor": anchor.get("value"), "anchor_label": anchor.get("label"),
+                         **{f"anchor_{side}": _anchor_words(place.get(side)) for side in ("at", "below", "above")},
                          "unit": i["unit"]})
             for level, value in (i.get("quantiles") or {}).items():
                 rows[-1]["q" + level] = value

@@ -18,6 +18,19 @@ const Anchor* Scale::NearestAnchor(double x) const {
   return best;
 }
 
+AnchorPlace Scale::PlaceAmongAnchors(double x) const {
+  AnchorPlace place;
+  const double near = 0.005 * Range();
+  for (const Anchor& a : anchors) {
+    const double d = std::abs(a.value - x);
+    if (d <= near && (place.at == nullptr || d < std::abs(place.at->value - x))) place.at = &a;
+    if (a.value < x && (place.below == nullptr || a.value > place.below->value)) place.below = &a;
+    if (a.value > x && (place.above == nullptr || a.value < place.above->value)) place.above = &a;
+  }
+  if (place.at != nullptr) place.below = place.above = nullptr;
+  return place;
+}
+
 const Stance* Issue::FindStance(std::string_view actor_id) const {
   for (const Stance& s : stances) {
     if (s.actor == actor_id) return &s;

@@ -14,12 +14,6 @@
 namespace entente {
 namespace {
 
-std::string AnchorText(const Issue& issue, double x) {
-  const Anchor* a = issue.scale.NearestAnchor(x);
-  if (a == nullptr) return {};
-  return fmt::format("{} = {}", FormatNumber(a->value), a->label);
-}
-
 // Cuts `text` to `width` display columns (UTF-8 aware), marking the cut with an ellipsis.
 std::string Fit(const std::string& text, std::size_t width) {
   std::size_t cols = 0;
@@ -38,6 +32,46 @@ std::string Fit(const std::string& text, std::size_t width) {
     --j;
   } while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80);
   return text.substr(0, j) + "\u2026";
+}
+
+// Display columns of UTF-8 text (one per code point, as Fit counts them).
+std::size_t Columns(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+constexpr std::size_t kWhole = std::string::npos;  // AnchorText: no cut (CSV)
+
+// `value: label` cut to at most `width` columns (kWhole: not cut), without Fit's padding.
+std::string AnchorSide(const Anchor& a, std::size_t width) {
+  std::string text = fmt::format("{}: {}", FormatNumber(a.value), a.label);
+  if (width == kWhole) return text;
+  text = Fit(text, width);
+  text.erase(text.find_last_not_of(' ') + 1);
+  return text;
+}
+
+// Where `x` lies among the issue's anchors, in at most `width` (>= 20, or kWhole) columns:
+// "at 25: existing UNSC regime as is", "50: target year… / 100: strictly…" (between the two),
+// "above 75: …", "below 0: …", or the value with its unit when the scale has no anchors. Never
+// the nearest anchor alone, which reads as if the outcome were that anchor.
+std::string AnchorText(const Issue& issue, double x, std::size_t width) {
+  const AnchorPlace p = issue.scale.PlaceAmongAnchors(x);
+  const auto less = [width](std::size_t n) { return width == kWhole ? kWhole : width - n; };
+  if (p.at != nullptr) return "at " + AnchorSide(*p.at, less(3));
+  if (p.below != nullptr && p.above != nullptr) {
+    const std::string lo = AnchorSide(*p.below, width == kWhole ? kWhole : (width - 3) / 2);
+    return lo + " / " + AnchorSide(*p.above, width == kWhole ? kWhole : less(3 + Columns(lo)));
+  }
+  if (p.below != nullptr) return "above " + AnchorSide(*p.below, less(6));
+  if (p.above != nullptr) return "below " + AnchorSide(*p.above, less(6));
+  return FormatFixed(x, 1) + (issue.scale.unit.empty() ? "" : " " + issue.scale.unit);
+}
+
+nlohmann::ordered_json AnchorJson(const Anchor* a) {
+  if (a == nullptr) return nullptr;
+  return {{"value", a->value}, {"label", a->label}};
 }
 
 // "[0.0, 20.0]", "empty" (only the status quo), "-" without a rule.
@@ -158,7 +192,7 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
   std::size_t id_width = 5;
   for (const Issue& i : scenario.issues) id_width = std::max(id_width, i.id.size());
   out += fmt::format("{:<{}}  {:>7}  {:>7}  {:<44}  {:>6}  {:<15}  {}\n", "issue", id_width,
-                     "model", "outcome", "nearest anchor (outcome)", "sq", "win-set", "binding");
+                     "model", "outcome", "outcome among the anchors", "sq", "win-set", "binding");
   std::string notes;
   for (const GroupedIssues& section : IssuesByGroup(scenario)) {
     // Grouped scenarios get a heading line per group; ungrouped ones print as they always did.
@@ -168,7 +202,7 @@ std::string ForecastTable(const Scenario& scenario, const Forecast& forecast) {
       const IssueForecast& f = forecast.issues[k];
       out += fmt::format("{:<{}}  {:>7}  {:>7}  {}  {:>6}  {:<15}  {}\n", issue.id, id_width,
                          FormatFixed(f.unconstrained, 1), FormatFixed(f.outcome, 1),
-                         Fit(AnchorText(issue, f.outcome), 44),
+                         Fit(AnchorText(issue, f.outcome, 44), 44),
                          issue.status_quo ? FormatFixed(*issue.status_quo, 1) : "-", WinSetText(f),
                          Binding(f));
       if (f.procedure && (f.procedure->binds || f.procedure->model_kept || !f.proposer.empty())) {
@@ -212,6 +246,9 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
     if (!f.proposer.empty()) j["proposer"] = f.proposer;
     if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
       j["nearest_anchor"] = {{"value", a->value}, {"label", a->label}};
+      const AnchorPlace p = issue.scale.PlaceAmongAnchors(f.outcome);
+      j["anchors"] = {
+          {"at", AnchorJson(p.at)}, {"below", AnchorJson(p.below)}, {"above", AnchorJson(p.above)}};
     }
     if (!f.quantiles.empty()) {
       nlohmann::ordered_json q = nlohmann::ordered_json::object();
@@ -277,10 +314,10 @@ nlohmann::ordered_json ForecastJson(const Scenario& scenario, const Forecast& fo
 std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
   // A grouped scenario's rows name their group in a second column; others keep today's columns.
   const bool grouped = !scenario.groups.empty();
-  std::vector<std::string> header = {
-      "issue",        "name",          "outcome",        "unconstrained", "status_quo",
-      "binding_veto", "win_set_empty", "nearest_anchor", "rule",          "win_set_lo",
-      "win_set_hi",   "binding_test",  "pivots",         "blocking"};
+  std::vector<std::string> header = {"issue",      "name",         "outcome",       "unconstrained",
+                                     "status_quo", "binding_veto", "win_set_empty", "among_anchors",
+                                     "rule",       "win_set_lo",   "win_set_hi",    "binding_test",
+                                     "pivots",     "blocking"};
   if (grouped) header.insert(header.begin() + 1, "group");
   std::string out = CsvLine(header);
   const auto join = [](const std::vector<std::string>& v) {
@@ -300,7 +337,7 @@ std::string ForecastCsv(const Scenario& scenario, const Forecast& forecast) {
                                     f.status_quo ? FormatNumber(*f.status_quo) : "",
                                     f.binding_veto.value_or(""),
                                     f.win_set_empty ? "true" : "false",
-                                    AnchorText(issue, f.outcome),
+                                    AnchorText(issue, f.outcome, kWhole),
                                     f.procedure ? p.rule : "",
                                     f.procedure ? FormatNumber(p.lo) : "",
                                     f.procedure ? FormatNumber(p.hi) : "",

@@ -26,8 +26,19 @@ std::string ForecastSentence(const ReportData& data, std::size_t k) {
   const IssueForecast& f = data.forecasts.front().issues[k];
   std::string out =
       fmt::format("The {} model forecasts {}", data.forecasts.front().model, F(f.outcome));
-  if (const Anchor* a = issue.scale.NearestAnchor(f.outcome)) {
-    out += fmt::format(" (nearest anchor {} = {})", FormatNumber(a->value), a->label);
+  // Where it lies among the anchors: "nearest" alone read as "equal" (54% of troops is not
+  // "100 = 28,500 troops maintained").
+  const AnchorPlace p = issue.scale.PlaceAmongAnchors(f.outcome);
+  const auto side = [](const Anchor& a) {
+    return fmt::format("{} = {}", FormatNumber(a.value), a.label);
+  };
+  if (p.at != nullptr) {
+    out += fmt::format(" (at anchor {})", side(*p.at));
+  } else if (p.below != nullptr && p.above != nullptr) {
+    out += fmt::format(" (between anchors {} and {})", side(*p.below), side(*p.above));
+  } else if (p.below != nullptr || p.above != nullptr) {
+    out += fmt::format(" ({} anchor {})", p.below != nullptr ? "above" : "below",
+                       side(p.below != nullptr ? *p.below : *p.above));
   }
   out += '.';
   // What the decision rule did, in the words the forecast table uses.

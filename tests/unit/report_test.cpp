@@ -80,7 +80,7 @@ TEST(Report, WithoutDrawsThereIsNoDistributionAndTheSummarySaysSo) {
   // Sanctions relief, a Security Council decision: US's veto holds the status quo against the
   // model's 55.
   EXPECT_EQ(summary[2].forecast,
-            "The median model forecasts 25.0 (nearest anchor 25 = existing UNSC regime as is). "
+            "The median model forecasts 25.0 (at anchor 25 = existing UNSC regime as is). "
             "Under the UN Security Council's rule (9 of 15 votes, no veto by US, CHINA, RUSSIA), "
             "no move up from the status quo 25.0 wins: US holds a veto and prefers the status "
             "quo; only CHINA and RUSSIA (2 of 15 members) want the move. The status quo holds, "

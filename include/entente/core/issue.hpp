@@ -20,6 +20,13 @@ struct Anchor {
   friend bool operator==(const Anchor&, const Anchor&) = default;
 };
 
+/// Where a value lies among a scale's anchors (pointers into Scale::anchors).
+struct AnchorPlace {
+  const Anchor* at = nullptr;     ///< the anchor the value is at, if any
+  const Anchor* below = nullptr;  ///< else the nearest anchor below it, if any
+  const Anchor* above = nullptr;  ///< and the nearest above it, if any
+};
+
 /// The scale: its range, unit, and the anchors that give the numbers meaning.
 struct Scale {
   double min = 0;               ///< lowest position
@@ -33,6 +40,10 @@ struct Scale {
   [[nodiscard]] bool Contains(double x) const { return x >= min && x <= max; }
   /// The anchor nearest `x` (the lower value on a tie); nullptr when there are none.
   [[nodiscard]] const Anchor* NearestAnchor(double x) const;
+  /// Where `x` lies among the anchors: at one (within 0.5% of the range), else between the
+  /// nearest below and the nearest above (either may be missing), so that "nearest" never
+  /// passes for "equal" (54% of troops is not "100 = 28,500 maintained").
+  [[nodiscard]] AnchorPlace PlaceAmongAnchors(double x) const;
   friend bool operator==(const Scale&, const Scale&) = default;
 };
 
