@@ -48,6 +48,9 @@ int& ExitCode();
 /// `serve`: the web dashboard and JSON API.
 void AddServeCommand(CLI::App& app);
 
+/// `cli-reference` (hidden): every command and option as Markdown, for docs/cli.md.
+void AddCliReferenceCommand(CLI::App& app);
+
 /// `explain`: a dynamic model's bargaining trail for one issue, in words.
 void AddExplainCommand(CLI::App& app);
 

@@ -65,6 +65,7 @@ int Run(int argc, char** argv) {
   entente::cli::AddExplainCommand(app);
   entente::cli::AddBacktestCommand(app);
   entente::cli::AddServeCommand(app);
+  entente::cli::AddCliReferenceCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
