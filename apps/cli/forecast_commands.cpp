@@ -76,26 +76,32 @@ void AddForecastCommands(CLI::App& app) {
   auto* models = app.add_subcommand(
       "models", "List the forecasting models; with MODEL, its options (name, type, default, help)");
   auto name = std::make_shared<std::string>();
-  auto listing = std::make_shared<std::string>("table");
+  auto listing = std::make_shared<std::string>();
+  auto listed = std::make_shared<std::string>();
   models->add_option("model", *name, "one model: list its options");
-  models->add_option("-f,--format", *listing, "table or json (every model with its options)")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  models->callback([name, listing] {
-    if (*listing == "json") {
-      const nlohmann::ordered_json all = ModelsJson();
-      Emit((name->empty() ? all : ModelJson(RequireModel(*name))).dump(2) + "\n", "");
+  const std::vector<OutputFormat> formats = {OutputFormat::kTable, OutputFormat::kJson,
+                                             OutputFormat::kCsv};
+  AddOutputFlags(*models, *listing, *listed, formats);
+  models->callback([name, listing, listed, formats] {
+    const OutputFormat format = OutputFormatOf(*listing, *listed, formats);
+    const ModelInfo* one = name->empty() ? nullptr : &RequireModel(*name);
+    if (format == OutputFormat::kJson) {
+      Emit((one == nullptr ? ModelsJson() : ModelJson(*one)).dump(2) + "\n", *listed);
+      return;
+    }
+    if (format == OutputFormat::kCsv) {
+      Emit(ModelsCsv(one), *listed);
       return;
     }
     if (!name->empty()) {
-      Emit(ModelOptionsTable(RequireModel(*name)), "");
+      Emit(ModelOptionsTable(*one), *listed);
       return;
     }
     std::string out;
     for (const ModelInfo& m : Models()) {
       out += fmt::format("{:<12} {}  ({})\n", m.name, m.summary, m.citation);
     }
-    Emit(out, "");
+    Emit(out, *listed);
   });
 }
 

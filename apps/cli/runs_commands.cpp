@@ -99,7 +99,76 @@ std::string ShowRun(const RunRecord& r) {
   return out;
 }
 
-std::string DiffRuns(const RunRecord& a, const RunRecord& b) {
+// One outcome of the later run beside the earlier run's (absent when the earlier lacks it).
+struct OutcomeMove {
+  std::string variant;
+  std::string issue;
+  std::optional<double> before;
+  double after = 0;
+};
+
+std::vector<OutcomeMove> OutcomeMoves(const RunRecord& a, const RunRecord& b) {
+  std::vector<OutcomeMove> moves;
+  for (const OutcomeRow& ob : b.outcomes) {
+    OutcomeMove m{ob.variant, ob.issue, std::nullopt, ob.outcome};
+    for (const OutcomeRow& x : a.outcomes) {
+      if (x.issue == ob.issue && x.variant == ob.variant) m.before = x.outcome;
+    }
+    moves.push_back(std::move(m));
+  }
+  return moves;
+}
+
+std::vector<std::string> InputChanges(const RunRecord& a, const RunRecord& b) {
+  if (a.scenario_hash == b.scenario_hash) return {};
+  const Scenario sa =
+      ParseYamlScenario(a.scenario_text, fmt::format("run {}", a.id)).ValueOrThrow();
+  const Scenario sb =
+      ParseYamlScenario(b.scenario_text, fmt::format("run {}", b.id)).ValueOrThrow();
+  return DiffScenarios(sa, sb);
+}
+
+std::string DiffRuns(const RunRecord& a, const RunRecord& b, OutputFormat format) {
+  using J = nlohmann::ordered_json;
+  const std::vector<OutcomeMove> moves = OutcomeMoves(a, b);
+  const auto change = [](const OutcomeMove& m) -> std::optional<double> {
+    if (!m.before) return std::nullopt;
+    const double d = m.after - *m.before;
+    return std::abs(d) < 5e-10 ? 0.0 : d;
+  };
+  if (format == OutputFormat::kCsv) {
+    std::string out =
+        CsvLine({"before_run", "after_run", "variant", "issue", "before", "after", "change"});
+    for (const OutcomeMove& m : moves) {
+      const std::optional<double> d = change(m);
+      out += CsvLine({std::to_string(a.id), std::to_string(b.id), m.variant, m.issue,
+                      m.before ? FormatNumber(*m.before) : "", FormatNumber(m.after),
+                      d ? FormatNumber(*d) : ""});
+    }
+    return out;
+  }
+  const std::vector<std::string> inputs = InputChanges(a, b);
+  if (format == OutputFormat::kJson) {
+    J outcomes = J::array();
+    for (const OutcomeMove& m : moves) {
+      const std::optional<double> d = change(m);
+      outcomes.push_back({{"variant", m.variant},
+                          {"issue", m.issue},
+                          {"before", m.before ? J(*m.before) : J()},
+                          {"after", m.after},
+                          {"change", d ? J(*d) : J()}});
+    }
+    const J j{{"before", a.id},
+              {"after", b.id},
+              {"model", {{"before", a.model}, {"after", b.model}}},
+              {"options",
+               {{"before", J::parse(a.options_json, nullptr, false)},
+                {"after", J::parse(b.options_json, nullptr, false)}}},
+              {"same_scenario", a.scenario_hash == b.scenario_hash},
+              {"inputs", inputs},
+              {"outcomes", outcomes}};
+    return j.dump(2) + "\n";
+  }
   std::string out = fmt::format("run {} -> run {}\n", a.id, b.id);
   if (a.model != b.model) out += fmt::format("model: {} -> {}\n", a.model, b.model);
   if (a.options_json != b.options_json)
@@ -107,28 +176,20 @@ std::string DiffRuns(const RunRecord& a, const RunRecord& b) {
   if (a.scenario_hash == b.scenario_hash) {
     out += "inputs: identical scenario\n";
   } else {
-    const Scenario sa =
-        ParseYamlScenario(a.scenario_text, fmt::format("run {}", a.id)).ValueOrThrow();
-    const Scenario sb =
-        ParseYamlScenario(b.scenario_text, fmt::format("run {}", b.id)).ValueOrThrow();
     out += "inputs:\n";
-    for (const std::string& line : DiffScenarios(sa, sb)) out += "  " + line + "\n";
+    for (const std::string& line : inputs) out += "  " + line + "\n";
   }
   out +=
       fmt::format("outcomes:\n  {:<26} {:>8} {:>8} {:>8}\n", "issue", "before", "after", "change");
-  for (const OutcomeRow& ob : b.outcomes) {
-    const OutcomeRow* oa = nullptr;
-    for (const OutcomeRow& x : a.outcomes) {
-      if (x.issue == ob.issue && x.variant == ob.variant) oa = &x;
-    }
-    const std::string label = ob.variant.empty() ? ob.issue : ob.variant + ": " + ob.issue;
-    if (oa == nullptr) {
-      out += fmt::format("  {:<26} {:>8} {:>8}\n", label, "-", FormatFixed(ob.outcome, 1));
+  for (const OutcomeMove& m : moves) {
+    const std::string label = m.variant.empty() ? m.issue : m.variant + ": " + m.issue;
+    if (!m.before) {
+      out += fmt::format("  {:<26} {:>8} {:>8}\n", label, "-", FormatFixed(m.after, 1));
       continue;
     }
-    const double d = ob.outcome - oa->outcome;
-    out += fmt::format("  {:<26} {:>8} {:>8} {:>8}\n", label, FormatFixed(oa->outcome, 1),
-                       FormatFixed(ob.outcome, 1), std::abs(d) < 5e-10 ? "=" : FormatFixed(d, 2));
+    const double d = *change(m);
+    out += fmt::format("  {:<26} {:>8} {:>8} {:>8}\n", label, FormatFixed(*m.before, 1),
+                       FormatFixed(m.after, 1), d == 0.0 ? "=" : FormatFixed(d, 2));
   }
   return out;
 }
@@ -260,15 +321,30 @@ void AddRunsCommands(CLI::App& app) {
   auto id = std::make_shared<std::int64_t>(0);
   auto* show = runs->add_subcommand("show", "One run: inputs, options and outcomes")->fallthrough();
   show->add_option("id", *id, "run id")->required();
-  show->callback([db, id] { Emit(ShowRun(OpenStore(*db).Get(*id).ValueOrThrow()), ""); });
+  auto show_format = std::make_shared<std::string>();
+  auto show_output = std::make_shared<std::string>();
+  AddOutputFlags(*show, *show_format, *show_output);
+  show->callback([db, id, show_format, show_output] {
+    const OutputFormat format = OutputFormatOf(*show_format, *show_output);
+    const RunRecord r = OpenStore(*db).Get(*id).ValueOrThrow();
+    // JSON and CSV are `runs export`'s: everything stored, and the outcomes one row each.
+    if (format == OutputFormat::kJson) return Emit(ExportJson(r).dump(2) + "\n", *show_output);
+    if (format == OutputFormat::kCsv) return Emit(ExportCsv(r), *show_output);
+    Emit(ShowRun(r), *show_output);
+  });
 
   auto ids = std::make_shared<std::vector<std::int64_t>>();
   auto* diff = runs->add_subcommand("diff", "What changed in the inputs and how each outcome moved")
                    ->fallthrough();
   diff->add_option("ids", *ids, "two run ids: before after")->required()->expected(2);
-  diff->callback([db, ids] {
+  auto diff_format = std::make_shared<std::string>();
+  auto diff_output = std::make_shared<std::string>();
+  AddOutputFlags(*diff, *diff_format, *diff_output);
+  diff->callback([db, ids, diff_format, diff_output] {
+    const OutputFormat format = OutputFormatOf(*diff_format, *diff_output);
     RunStore store = OpenStore(*db);
-    Emit(DiffRuns(store.Get((*ids)[0]).ValueOrThrow(), store.Get((*ids)[1]).ValueOrThrow()), "");
+    Emit(DiffRuns(store.Get((*ids)[0]).ValueOrThrow(), store.Get((*ids)[1]).ValueOrThrow(), format),
+         *diff_output);
   });
 
   auto format = std::make_shared<std::string>();

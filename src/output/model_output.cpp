@@ -6,6 +6,7 @@
 
 #include "entente/core/defaults.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/csv.hpp"
 
 namespace entente {
 namespace {
@@ -65,6 +66,29 @@ nlohmann::ordered_json ModelsJson() {
              {"noise_percent", defaults::kNoisePercent},
              {"tolerance_percent", defaults::kTolerancePercent},
              {"bootstrap", defaults::kBootstrap}}}};
+}
+
+std::string ModelsCsv(const ModelInfo* only) {
+  std::string out =
+      CsvLine({"model", "dynamic", "option", "type", "default", "min", "max", "choices", "help"});
+  for (const ModelInfo& m : Models()) {
+    if (only != nullptr && m.name != only->name) continue;
+    const std::string dynamic = m.aggregate == nullptr ? "true" : "false";
+    if (m.Options().empty())
+      out += CsvLine({std::string(m.name), dynamic, "", "", "", "", "", "", ""});
+    for (const OptionSpec& spec : m.Options()) {
+      const bool numeric = Numeric(spec);
+      out += CsvLine({std::string(m.name), dynamic, std::string(spec.name),
+                      std::string(OptionTypeName(spec.type)), std::string(spec.default_value),
+                      numeric ? FormatNumber(spec.lo) : std::string(),
+                      numeric ? FormatNumber(spec.hi) : std::string(),
+                      spec.type == OptionType::kChoice
+                          ? fmt::format("{}", fmt::join(spec.choices, ";"))
+                          : std::string(),
+                      std::string(spec.help)});
+    }
+  }
+  return out;
 }
 
 std::string ModelOptionsTable(const ModelInfo& model) {

@@ -24,6 +24,11 @@ namespace entente {
 /// "tolerance_percent"}}`: every model in registry order and the defaults every front end takes.
 [[nodiscard]] nlohmann::ordered_json ModelsJson();
 
+/// CSV, one row per model and option (a model without options gets one row with the option
+/// columns empty): model, dynamic, option, type, default, min, max, choices, help. `only`
+/// restricts it to one model; nullptr lists them all.
+[[nodiscard]] std::string ModelsCsv(const ModelInfo* only = nullptr);
+
 /// One model's options as a table: name, type, default, range or choices, help.
 [[nodiscard]] std::string ModelOptionsTable(const ModelInfo& model);
 
