@@ -1,7 +1,7 @@
 // Browser test of the dashboard as a scenario editor (issues #19, #20, #21), driving Debian's
 // /usr/bin/chromium through playwright-core at 1400x900: the overview fits, the actor column
 // stays in view, decision rules are edited (kind, threshold, preset, two chambers, veto
-// players, agenda setter) and their errors name the issue, issues are grouped, actors and
+// players, agenda setter, seats, absent members, population test, on_empty) and their errors name the issue, issues are grouped, actors and
 // issues are added and removed, names, scale, anchors, status quo and outcomes are edited,
 // undo and redo, save and open a file, pick models, the band's model, noise and draws, and a
 // calibration (served or uploaded) whose predictive intervals and source are shown, and the
@@ -115,6 +115,40 @@ try {
   const presets = await page.$$eval(`${rule} select[name=preset] option`, (o) => o.map((x) => x.value));
   check(["eu_council_pre_nice", "eu_council_nice", "eu_council_lisbon"].every((p) => presets.includes(p)), `EU Council presets offered: ${presets.join(", ")}`);
   await shot("editor-rule-preset.png", true);
+
+  // The further tests: seats and absent members on the Security Council rule, then a population
+  // test with each member's population, and what happens when nothing passes; the server takes
+  // them (no errors) and a bad share names the issue.
+  await page.fill(`${rule} input[name=seats]`, "15");
+  await page.press(`${rule} input[name=seats]`, "Enter");
+  await settle();
+  await page.selectOption(`${rule} select[name=absent]`, "drop");
+  await settle();
+  await page.check(`${rule} input[name=population_table]`);
+  await page.waitForSelector(`${rule} input[name=population][data-actor=US]`);
+  await page.fill(`${rule} input[name=population][data-actor=US]`, "330");
+  await page.press(`${rule} input[name=population][data-actor=US]`, "Enter");
+  await settle();
+  await page.fill(`${rule} input[name=min_population]`, "65%");
+  await page.press(`${rule} input[name=min_population]`, "Enter");
+  await settle();
+  await page.selectOption(`${rule} select[name=on_empty]`, "model");
+  await settle();
+  if ((await page.locator("#issue-errors li").count()) > 0) console.log(await page.textContent("#issue-errors"));
+  check((await page.locator("#issue-errors li").count()) === 0 &&
+        (await page.inputValue(`${rule} select[name=absent]`)) === "drop" &&
+        (await page.inputValue(`${rule} input[name=min_population]`)) === "0.65" &&
+        (await page.inputValue(`${rule} input[name=population][data-actor=US]`)) === "330" &&
+        (await page.inputValue(`${rule} select[name=on_empty]`)) === "model",
+        "seats, absent members, a population test and on_empty are edited and forecast");
+  await shot("editor-rule-tests.png", true);
+  await page.fill(`${rule} input[name=min_population]`, "1.5");
+  await page.press(`${rule} input[name=min_population]`, "Enter");
+  await settle();
+  const popError = await page.textContent("#issue-errors");
+  check(popError.includes("sanctions_relief"), `a bad population share names the issue: ${popError.slice(0, 160)}`);
+  await page.click("#undo");
+  await settle();
 
   // Groups: a new group with this issue, then the first issue joins it; the overview groups them.
   await page.fill("#issue-editor input[name=new_group]", "package");

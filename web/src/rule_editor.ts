@@ -1,10 +1,12 @@
 // The decision rule of the selected issue, editable: kind, preset (GET /api/rules), threshold,
 // weights (capability, one vote each, or a table of votes), share of members, who votes, veto
-// players, the agenda setter and, for two chambers, each chamber's own rule. The rule is kept
+// players, the agenda setter, the further tests and what happens when nothing passes
+// (rule_extras.ts) and, for two chambers, each chamber's own rule. The rule is kept
 // in the scenario tree's YAML shape (docs/decision-rules.md); the server checks it and its
 // messages name the issue. Every change is one undo step.
 import { h } from "./dom";
 import { editScenario } from "./history";
+import { emptyWinSetFields, numberOrUndefined, voteTestFields } from "./rule_extras";
 import type { Issue, Rule, RulesCatalog, Scenario } from "./types";
 
 /** The issue's rule as a mapping (the short forms `none` and `unanimity` spelled out). */
@@ -53,13 +55,6 @@ function edit(k: number, path: number[], change: (r: Rule, sc: Scenario) => void
     change(at(rule, path), sc);
     storeRule(issue, rule);
   });
-}
-
-function numberOrUndefined(text: string): number | undefined {
-  const t = text.trim().replace("%", "");
-  if (t === "") return undefined;
-  const x = Number(t);
-  return text.includes("%") ? x / 100 : x;
 }
 
 function checkboxes(name: string, actors: string[], ticked: string[], onChange: (list: string[]) => void): HTMLElement {
@@ -175,6 +170,7 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
         checkboxes("member", actors, rule.members ?? [], (list) => edit(k, path, (r) => void (r.members = list.length ? list : undefined)))),
     );
   }
+  if (kind !== "none" && kind !== "bicameral") box.append(...voteTestFields(rule, kind, actors, (change) => edit(k, path, change)));
   if (kind !== "none" && kind !== "bicameral") {
     box.append(
       h("div", { class: "row" }, kind === "unanimity" ? "Veto players (none ticked: every member): " : "Veto players: ",
@@ -187,6 +183,7 @@ function ruleFields(k: number, issue: Issue, rule: Rule, path: number[], rules: 
     for (const a of actors) setter.add(new Option(a, a, false, a === rule.agenda_setter));
     setter.onchange = () => edit(k, path, (r) => void (r.agenda_setter = setter.value || undefined));
     box.append(h("div", { class: "row" }, h("label", { title: "the actor that proposes: the procedural model's setter" }, "Agenda setter ", setter)));
+    box.append(emptyWinSetFields(rule, (change) => edit(k, path, change)));
   }
   if (kind === "bicameral") {
     (rule.chambers ?? []).forEach((c, i) => box.append(ruleFields(k, issue, c, [...path, i], rules)));

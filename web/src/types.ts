@@ -24,6 +24,12 @@ export interface Rule {
   threshold?: number;
   weights?: string | Record<string, number>;
   min_members?: number;
+  min_member_count?: number;
+  seats?: number;
+  population?: Record<string, number>;
+  min_population?: number;
+  blocking_minority?: number;
+  reversion_cost?: number;
   members?: string[];
   agenda_setter?: string;
   absent?: string;
