@@ -190,6 +190,14 @@ Result<SimulationPart> ParseSimulationPartial(std::string_view text, const std::
                     j.contains("version") ? j["version"].dump() : "(none)", kPartialVersion),
         "merge with the entente version that wrote it, or compute the shard again");
   }
+  if (!j.contains("kind") || j["kind"] != "simulate") {
+    return fail(
+        "kind",
+        fmt::format(
+            "a partial result of `{}`, not of `simulate`",
+            j.contains("kind") && j["kind"].is_string() ? j["kind"].get<std::string>() : "?"),
+        "merge the parts of one command's run together");
+  }
   if (!j.contains("sha256") || !j["sha256"].is_string()) {
     return fail("sha256", "the checksum is missing (the file is damaged)", again);
   }
