@@ -23,7 +23,7 @@ from . import _core
 from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
                     Stance, StanceChange)
 from ._results import (AdviceResult, BacktestResult, CohesionResult, ComparisonResult,
-                       ForecastResult, SimulationResult)
+                       ForecastResult, SimulationResult, SweepResult)
 from ._scenario import from_dict, from_frame, from_frames, from_yaml, load
 from .errors import EntenteError, InputError, Problem, ScenarioError
 
@@ -32,9 +32,9 @@ __version__ = _core.version()
 __all__ = [
     "Actor", "Alliance", "Anchor", "Issue", "Location", "Move", "Scale", "Scenario", "Spread",
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
-    "ForecastResult", "SimulationResult", "BacktestResult", "EntenteError", "InputError", "Problem",
+    "ForecastResult", "SimulationResult", "SweepResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
+    "simulate", "sweep", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
     "DEFAULTS",
 ]
 
@@ -208,6 +208,23 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
     for w in run.warnings:
         warnings.warn(w, stacklevel=2)
     return _recorded(SimulationResult(run, [i.id for i in s.issues]), "simulate", scenario, s, params)
+
+
+def sweep(spec: Union[str, "os.PathLike[str]"], *, threads: int = 0, client: Any = None,
+          shards: Optional[int] = None, retries: int = 2,
+          progress: Optional[Callable[[int, int], None]] = None) -> SweepResult:
+    """``entente sweep SPEC``: the sweep file's points x models, one row per point, model and
+    issue (docs/cli.md#sweep). Locally on ``threads`` threads (0: all cores); with ``client``
+    (a ``dask.distributed.Client``) its units (point x model) spread over the workers in
+    ``shards`` shards (default four per worker) and merged exactly: the same bytes as the local
+    run and the CLI. ``progress(done, total)`` counts units (with a client)."""
+    job, units = _core.sweep_job(os.fspath(spec))
+    if client is not None:
+        from ._distributed import sweep_on
+        rendered = sweep_on(client, job, int(units), shards, progress, int(retries))
+    else:
+        rendered = _core.merge_sweep([_core.sweep_shard(job, 1, 1, int(threads))])
+    return SweepResult(*rendered)
 
 
 def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:
