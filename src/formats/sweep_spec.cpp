@@ -254,6 +254,22 @@ Result<SweepSpec> ParseSweepSpec(std::string_view text, const std::string& file)
     where.emplace_back(root.line, "base");
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
+    // Settings a sweep row cannot show or that the sweep sets itself: refused, never ignored.
+    bool refused = false;
+    for (const char* key :
+         {"model", "draws", "threads", "thresholds", "sensitivity", "calibration"}) {
+      if (points[i].second.contains(key)) {
+        r.Fail(where[i].first, key,
+               fmt::format("{}: a sweep point takes no '{}'", where[i].second, key),
+               std::string(key) == "draws" ? "give 'draws:' once at the top of the sweep file"
+               : std::string(key) == "model"
+                   ? "list the models under 'models:'; every point runs each"
+                   : "run `entente simulate` for it; a sweep row has the outcome, mean and "
+                     "quantiles");
+        refused = true;
+      }
+    }
+    if (refused) continue;
     try {
       SweepPoint p;
       p.label = points[i].first;
