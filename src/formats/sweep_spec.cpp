@@ -99,7 +99,7 @@ struct Reader {
 // `value` assigned to `axis` in `point` (a run-contract JSON object), and its label part.
 std::string Assign(Json& point, const Axis& axis, const TreeNode& value) {
   if (axis.group == "set") {
-    const std::string edit = axis.key + "=" + value.scalar;
+    std::string edit = axis.key + "=" + value.scalar;
     if (!point.contains("set")) point["set"] = Json::array();
     point["set"].push_back(edit);
     return edit;
