@@ -23,6 +23,12 @@ void AddForecastCommands(CLI::App& app);
 /// `simulate` and `sensitivity`.
 void AddSimulateCommands(CLI::App& app);
 
+/// `merge`: the partial results of `simulate --shard` put together.
+void AddMergeCommand(CLI::App& app);
+
+/// `sweep`: a scenario at a grid or list of points x models.
+void AddSweepCommand(CLI::App& app);
+
 /// `calibrate`: fit or re-check a calibration file.
 void AddCalibrateCommand(CLI::App& app);
 

@@ -57,6 +57,8 @@ int Run(int argc, char** argv) {
   entente::cli::AddScenarioCommands(app);
   entente::cli::AddForecastCommands(app);
   entente::cli::AddSimulateCommands(app);
+  entente::cli::AddMergeCommand(app);
+  entente::cli::AddSweepCommand(app);
   entente::cli::AddAdvisorCommands(app);
   entente::cli::AddDiffCommand(app);
   entente::cli::AddCalibrateCommand(app);

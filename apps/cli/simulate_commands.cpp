@@ -9,9 +9,11 @@
 #include "commands.hpp"
 #include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/analysis/simulation_shard.hpp"
 #include "entente/core/error.hpp"
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "entente/formats/simulation_partial.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/output/simulation_output.hpp"
 #include "entente/output/table_csv.hpp"
@@ -26,6 +28,7 @@ struct SimulateArgs {
   std::string scenario;
   std::string format;
   std::string output;
+  std::string shard;  ///< --shard K/N; empty for the whole run
   RunFlags run;
   DbArgs db;
 };
@@ -49,8 +52,43 @@ CLI::Validator SeedRange() {
 
 namespace {
 
+// `--shard K/N`: only that shard's draws, written as a partial result for `entente merge`.
+void RunShard(const SimulateArgs& a, const Scenario& s, SimulationOptions o) {
+  const ShardSpec shard = ParseShard(a.shard);
+  ProgressBar bar;
+  o.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
+  SimulationPart part;
+  part.tally = SimulateShard(s, o, shard);
+  bar.Finish();
+  if (part.tally.draws < ShardDraws(o.draws, shard)) {
+    std::fprintf(stderr, "interrupted: shard %lld/%lld not written\n",
+                 static_cast<long long>(shard.index), static_cast<long long>(shard.count));
+    ExitCode() = 130;
+    return;
+  }
+  part.scenario = s;
+  o.progress = nullptr;
+  o.cancel = nullptr;
+  part.options = std::move(o);
+  part.shard = shard;
+  Emit(WriteSimulationPartial(part), a.output);
+}
+
 void Run(const SimulateArgs& a) {
-  const OutputFormat format = OutputFormatOf(a.format, a.output);
+  if (!a.shard.empty()) {
+    if (a.output.empty() || a.output == "-") {
+      throw InputError(
+          "--shard writes a partial result to a file; give -o, e.g. -o part-1.ent, then "
+          "`entente merge part-*.ent`");
+    }
+    if (!a.format.empty()) {
+      throw InputError(
+          "--format does not apply to --shard (a partial result has one format); give it to "
+          "`entente merge`");
+    }
+  }
+  const OutputFormat format =
+      a.shard.empty() ? OutputFormatOf(a.format, a.output) : OutputFormat::kJson;
   const Scenario file = LoadScenario(a.scenario).ValueOrThrow();
   const RunParameters p = ToParameters(a.run, RunKind::kSimulate);
   const Scenario s = EditedScenario(file, p);
@@ -64,6 +102,10 @@ void Run(const SimulateArgs& a) {
     ApplyCalibrationOptions(o.model, nullptr, o.model_options);
   }
   o.cancel = &InterruptFlag();
+  if (!a.shard.empty()) {
+    RunShard(a, s, std::move(o));
+    return;
+  }
   ProgressBar bar;
   o.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
   const SimulationResult r = Simulate(s, o);
@@ -99,6 +141,10 @@ void AddSimulateOptions(CLI::App* cmd, SimulateArgs& a) {
   cmd->add_option("--calibration", a.run.params.calibration,
                   "calibration file (entente calibrate): each draw adds the model's own error, "
                   "a resampled cross-validated residual x the issue's error scale");
+  cmd->add_option("--shard", a.shard,
+                  "K/N: compute only shard K of N (draws in blocks of 16, every N-th block) and "
+                  "write a partial result to -o for `entente merge`; not saved to the runs "
+                  "database");
   AddDbOptions(cmd, a.db);
 }
 

@@ -23,7 +23,7 @@ from . import _core
 from ._core import (Actor, Alliance, Anchor, Issue, Location, Move, Scale, Scenario, Spread,
                     Stance, StanceChange)
 from ._results import (AdviceResult, BacktestResult, CohesionResult, ComparisonResult,
-                       ForecastResult, SimulationResult)
+                       ForecastResult, SimulationResult, SweepResult)
 from ._scenario import from_dict, from_frame, from_frames, from_yaml, load
 from .errors import EntenteError, InputError, Problem, ScenarioError
 
@@ -32,9 +32,9 @@ __version__ = _core.version()
 __all__ = [
     "Actor", "Alliance", "Anchor", "Issue", "Location", "Move", "Scale", "Scenario", "Spread",
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
-    "ForecastResult", "SimulationResult", "BacktestResult", "EntenteError", "InputError", "Problem",
+    "ForecastResult", "SimulationResult", "SweepResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
+    "simulate", "sweep", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
     "DEFAULTS",
 ]
 
@@ -167,7 +167,8 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
              sensitivity: bool = False, keep_draws: bool = True,
              progress: Optional[Callable[[int, int], None]] = None,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
-             set: Edits = None, **options: Any) -> SimulationResult:
+             set: Edits = None, client: Any = None, shards: Optional[int] = None,
+             retries: int = 2, **options: Any) -> SimulationResult:
     """Monte Carlo over the inputs' spreads. ``noise`` is in percent, as the CLI's ``--noise``:
     ``noise=10`` (or ``"10%"``) gives stances that state no spread one of 10%.
 
@@ -181,7 +182,14 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
 
     ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
     ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
-    ``{"US.capability": 70}``; the saved run records the edits."""
+    ``{"US.capability": 70}``; the saved run records the edits.
+
+    ``client`` (a ``dask.distributed.Client``) spreads the draws over its workers: ``shards``
+    units (default four per worker), each returning its shard's partial result, merged
+    exactly, so the result is byte for byte the local one (docs/scale-out.md). Dask re-runs the
+    units of a lost worker; ``retries`` re-runs a unit that raised. The draws stay on the
+    workers (``draws`` is None); ``progress(done, total)`` is called as units finish. A
+    calibration file must be readable where the client runs."""
     s = _scenario(scenario)
     pairs = list(thresholds.items()) if isinstance(thresholds, Mapping) else list(thresholds or [])
     text, params = _run("simulate", model, options, draws=draws, seed=seed, threads=threads,
@@ -189,10 +197,34 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
                         thresholds=[{"issue": str(k), "value": float(v)} for k, v in pairs],
                         sensitivity=bool(sensitivity), **_edits(set),
                         **({"calibration": os.fspath(calibration)} if calibration is not None else {}))
-    run = _core.simulate(s, text, bool(keep_draws), progress)
+    if client is not None:
+        from ._distributed import simulate_on
+        job, warning = _core.simulate_job(s, text)
+        run = simulate_on(client, job, int(draws), shards, progress, int(retries))
+        if warning is not None:
+            warnings.warn(warning, stacklevel=2)
+    else:
+        run = _core.simulate(s, text, bool(keep_draws), progress)
     for w in run.warnings:
         warnings.warn(w, stacklevel=2)
     return _recorded(SimulationResult(run, [i.id for i in s.issues]), "simulate", scenario, s, params)
+
+
+def sweep(spec: Union[str, "os.PathLike[str]"], *, threads: int = 0, client: Any = None,
+          shards: Optional[int] = None, retries: int = 2,
+          progress: Optional[Callable[[int, int], None]] = None) -> SweepResult:
+    """``entente sweep SPEC``: the sweep file's points x models, one row per point, model and
+    issue (docs/cli.md#sweep). Locally on ``threads`` threads (0: all cores); with ``client``
+    (a ``dask.distributed.Client``) its units (point x model) spread over the workers in
+    ``shards`` shards (default four per worker) and merged exactly: the same bytes as the local
+    run and the CLI. ``progress(done, total)`` counts units (with a client)."""
+    job, units = _core.sweep_job(os.fspath(spec))
+    if client is not None:
+        from ._distributed import sweep_on
+        rendered = sweep_on(client, job, int(units), shards, progress, int(retries))
+    else:
+        rendered = _core.merge_sweep([_core.sweep_shard(job, 1, 1, int(threads))])
+    return SweepResult(*rendered)
 
 
 def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:

@@ -320,3 +320,21 @@ class BacktestResult(_Result):
     def __repr__(self) -> str:
         d = self.to_dict()
         return f"<entente.BacktestResult {len(d['models'])} models over {d['n']} issues>"
+
+
+class SweepResult(_Result):
+    """A sweep: one row per point, model and issue (``entente sweep``'s output)."""
+
+    def __init__(self, json_text: str, csv_text: str, table: str) -> None:
+        super().__init__(json_text, table)
+        self._csv = csv_text
+
+    def to_csv(self) -> str:
+        """Exactly what the CLI prints with ``--format csv``."""
+        return self._csv
+
+    def to_frame(self) -> Any:
+        """The rows as a DataFrame (columns: point, label, model, issue, outcome and, with
+        draws, mean, p05, p50, p95)."""
+        return _pd().DataFrame(self.to_dict()["rows"])
+

@@ -9,7 +9,9 @@
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/compare.hpp"
 #include "entente/analysis/monte_carlo.hpp"
+#include "entente/analysis/simulation_shard.hpp"
 #include "entente/formats/calibration_yaml.hpp"
+#include "entente/formats/simulation_partial.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/simulation_output.hpp"
@@ -49,6 +51,75 @@ void Run(const std::function<void()>& work, std::atomic<bool>& cancel, const Pro
   RunInterruptible(work, cancel, progress, on_progress);
 }
 
+// The run's options as simulate() builds them (calibration applied); the calibration's warning,
+// if any, in `warning`.
+SimulationOptions OptionsOf(const RunParameters& p, std::optional<std::string>& warning) {
+  SimulationOptions o = ToSimulation(p);
+  if (!p.calibration.empty()) {
+    // The model's own error on held-out cases joins the input noise, as in the CLI.
+    warning = CalibrateSimulation(ReadCalibration(p.calibration).ValueOrThrow(), o);
+  } else {
+    ApplyCalibrationOptions(o.model, nullptr, o.model_options);
+  }
+  return o;
+}
+
+// Shards for a distributed simulate (entente._distributed): the run travels as a partial
+// result with no draws (the "job"), each unit returns its shard's partial result as bytes,
+// and merge_shards puts them together exactly as `entente merge` does.
+void BindShards(py::module_& m) {
+  m.def(
+      "simulate_job",
+      [](const Scenario& scenario, const std::string& params) {
+        const RunParameters p = ParametersFrom(params, RunKind::kSimulate);
+        std::optional<std::string> warning;
+        SimulationPart job;
+        job.scenario = EditedScenario(scenario, p);
+        job.options = OptionsOf(p, warning);
+        // Checks the run here (shard 2 of 2 of one draw has none: only the point forecast
+        // runs), so a bad option raises InputError on the client, not on every worker.
+        SimulationOptions check = job.options;
+        check.draws = 1;
+        (void)SimulateShard(job.scenario, check, ShardSpec{2, 2});
+        return py::make_tuple(py::bytes(WriteSimulationPartial(job)),
+                              warning ? py::cast(*warning) : py::none());
+      },
+      py::arg("scenario"), py::arg("params"),
+      "The run as a partial result with no draws, and the calibration's warning or None.");
+  m.def(
+      "simulate_shard",
+      [](const py::bytes& job, std::int64_t index, std::int64_t count) {
+        SimulationPart part =
+            ParseSimulationPartial(std::string(job), "simulate job").ValueOrThrow();
+        part.shard = ParseShard(std::to_string(index) + "/" + std::to_string(count));
+        {
+          const py::gil_scoped_release release;
+          part.tally = SimulateShard(part.scenario, part.options, part.shard);
+        }
+        return py::bytes(WriteSimulationPartial(part));
+      },
+      py::arg("job"), py::arg("index"), py::arg("count"),
+      "Shard index/count of the job (simulate_job) as a partial result file's bytes.");
+  m.def(
+      "merge_shards",
+      [](const std::vector<py::bytes>& parts) {
+        std::vector<SimulationPart> read;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          read.push_back(
+              ParseSimulationPartial(std::string(parts[i]), "part " + std::to_string(i + 1))
+                  .ValueOrThrow());
+        }
+        auto run = std::make_unique<SimulationRun>();
+        {
+          const py::gil_scoped_release release;
+          run->result = MergeSimulationParts(read);
+        }
+        run->scenario = read.front().scenario;
+        return run;
+      },
+      py::arg("parts"), "The simulation of every shard's partial result, as `entente merge`.");
+}
+
 void BindSimulate(py::module_& m) {
   py::class_<SimulationRun>(m, "SimulationRun")
       .def_property_readonly("model", [](const SimulationRun& r) { return r.result.model; })
@@ -84,15 +155,8 @@ void BindSimulate(py::module_& m) {
         Progress progress;
         const RunParameters p = ParametersFrom(params, RunKind::kSimulate);
         run->scenario = EditedScenario(scenario, p);
-        SimulationOptions o = ToSimulation(p);
         std::optional<std::string> calibration_warning;
-        if (!p.calibration.empty()) {
-          // The model's own error on held-out cases joins the input noise, as in the CLI.
-          calibration_warning =
-              CalibrateSimulation(ReadCalibration(p.calibration).ValueOrThrow(), o);
-        } else {
-          ApplyCalibrationOptions(o.model, nullptr, o.model_options);
-        }
+        SimulationOptions o = OptionsOf(p, calibration_warning);
         o.keep_outcomes = keep_draws;
         o.cancel = &cancel;
         o.model_options.set_cancel(&cancel);  // Ctrl-C stops a long draw of a dynamic model too
@@ -106,6 +170,7 @@ void BindSimulate(py::module_& m) {
         return run;
       },
       py::arg("scenario"), py::arg("params"), py::arg("keep_draws"), py::arg("progress"));
+  BindShards(m);
 }
 
 }  // namespace

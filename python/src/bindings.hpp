@@ -38,6 +38,8 @@ void BindIo(pybind11::module_& m);
 void BindForecast(pybind11::module_& m);
 /// simulate(), advise(), compare(), cohesion() and their results.
 void BindAnalysis(pybind11::module_& m);
+/// sweep()'s job, shards and merge (entente.sweep, locally or on a Dask cluster).
+void BindSweep(pybind11::module_& m);
 /// backtest() and load_document() (scenarios with outcomes).
 void BindBacktest(pybind11::module_& m);
 /// report() (the CLI's HTML/Markdown report) and the report's stylesheet.

@@ -10,6 +10,7 @@ PYBIND11_MODULE(_core, m) {
   entente::python::BindIo(m);
   entente::python::BindForecast(m);
   entente::python::BindAnalysis(m);
+  entente::python::BindSweep(m);
   entente::python::BindBacktest(m);
   entente::python::BindReport(m);
 }

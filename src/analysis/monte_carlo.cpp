@@ -23,6 +23,7 @@
 
 #include "entente/analysis/noise.hpp"
 #include "entente/analysis/predictive.hpp"
+#include "entente/analysis/simulation_shard.hpp"
 #include "entente/core/assert.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
@@ -349,7 +350,11 @@ void CheckDraws(std::int64_t draws) {
   }
 }
 
-SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) {
+namespace {
+
+// Checks the run and builds its plan, then calls f(plan, sampler).
+template <typename F>
+auto WithPlan(const Scenario& scenario, const SimulationOptions& o, F&& f) {
   const ModelInfo& model = RequireModel(o.model);
   RequireValid(scenario);
   RequireThreadCount(o.threads);
@@ -358,12 +363,6 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   if (o.sensitivity_bins < 2) throw InputError("sensitivity needs at least 2 classes per input");
   const Sampler sampler(scenario, Noise{o.noise_percent / 100});
   Plan plan = MakePlan(scenario, model, o, sampler);
-  std::vector<double> outcomes;
-  if (o.keep_outcomes) {
-    outcomes.assign(static_cast<std::size_t>(o.draws) * scenario.issues.size(),
-                    std::numeric_limits<double>::quiet_NaN());
-    plan.outcomes = outcomes.data();
-  }
   if (o.sensitivity) {
     const std::size_t cells = sampler.inputs().size() * scenario.issues.size() * o.sensitivity_bins;
     if (cells > (std::size_t{1} << 22)) {
@@ -373,7 +372,17 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
           sampler.inputs().size(), scenario.issues.size()));
     }
   }
+  return f(plan, sampler);
+}
 
+// Runs the draws of `shard` (blocks shard.index - 1, + count, ...) on all threads; returns
+// their merged tallies and the number of draws done.
+std::pair<Accumulator, std::int64_t> RunShard(const Plan& plan, ShardSpec shard) {
+  const SimulationOptions& o = *plan.options;
+  const std::int64_t blocks = (o.draws + kDrawBlock - 1) / kDrawBlock;
+  const std::int64_t first = shard.index - 1;
+  const std::int64_t mine = blocks > first ? (blocks - first + shard.count - 1) / shard.count : 0;
+  const std::int64_t total_draws = ShardDraws(o.draws, shard);
   tbb::enumerable_thread_specific<Accumulator> locals([&plan] { return MakeAccumulator(plan); });
   std::atomic<std::int64_t> done{0};
   std::mutex progress_mutex;
@@ -381,29 +390,41 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   const auto body = [&](const tbb::blocked_range<std::int64_t>& range) {
     if (o.cancel != nullptr && o.cancel->load(std::memory_order_relaxed)) return;
     Accumulator& a = locals.local();
-    for (std::int64_t d = range.begin(); d < range.end(); ++d) RunDraw(plan, a, d);
-    const std::int64_t now_done = done.fetch_add(range.size()) + range.size();
+    std::int64_t drawn = 0;
+    for (std::int64_t j = range.begin(); j < range.end(); ++j) {
+      const std::int64_t begin = (first + j * shard.count) * kDrawBlock;
+      const std::int64_t end = std::min(begin + kDrawBlock, o.draws);
+      for (std::int64_t d = begin; d < end; ++d) RunDraw(plan, a, d);
+      drawn += end - begin;
+    }
+    const std::int64_t now_done = done.fetch_add(drawn) + drawn;
     if (o.progress && progress_mutex.try_lock()) {
       const auto now = std::chrono::steady_clock::now();
       if (now - last_report >= std::chrono::milliseconds(100)) {
         last_report = now;
-        o.progress(now_done, o.draws);
+        o.progress(now_done, total_draws);
       }
       progress_mutex.unlock();
     }
   };
   tbb::task_arena arena(o.threads > 0 ? o.threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, o.draws, kChunk), body,
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, mine, kChunk / kDrawBlock), body,
                       tbb::simple_partitioner());
   });
-
   Accumulator total = MakeAccumulator(plan);
   for (const Accumulator& a : locals) Merge(total, a);
+  return {std::move(total), done.load()};
+}
+
+SimulationResult Finish(const Plan& plan, const Sampler& sampler, const Accumulator& total,
+                        std::int64_t done) {
+  const Scenario& scenario = *plan.scenario;
+  const SimulationOptions& o = *plan.options;
   SimulationResult r;
-  r.model = std::string(model.name);
+  r.model = std::string(plan.model->name);
   r.draws_requested = o.draws;
-  r.draws_done = done.load();
+  r.draws_done = done;
   r.interrupted = r.draws_done < o.draws;
   r.seed = o.seed;
   r.noise_percent = o.noise_percent;
@@ -416,9 +437,94 @@ SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) 
   for (std::size_t k = 0; k < scenario.issues.size(); ++k)
     r.issues.push_back(Summarise(plan, total, k));
   if (o.sensitivity) r.sensitivity = Sensitivities(plan, total);
-  r.outcomes = std::move(outcomes);
   if (o.progress) o.progress(r.draws_done, o.draws);
   return r;
+}
+
+SimulationTally Export(const Accumulator& a, std::int64_t done) {
+  SimulationTally t;
+  t.draws = done;
+  for (std::size_t k = 0; k < a.sketches.size(); ++k) {
+    t.issues.push_back(IssueTally{a.sketches[k].Export(), a.sq_holds[k], a.fallbacks[k], a.ge[k],
+                                  a.le[k], a.binds[k]});
+  }
+  if (a.first_order) t.first_order = a.first_order->Export();
+  return t;
+}
+
+// Loads `t` into a fresh accumulator `a`; InputError naming `label` when it does not fit.
+void Import(const SimulationTally& t, Accumulator& a, const std::string& label) {
+  const auto refuse = [&label](const std::string& what) {
+    throw InputError(
+        Errors{Error{Location{label, 0, "tally"}, fmt::format("the partial result holds {}", what),
+                     "compute this shard again; the file is damaged"}});
+  };
+  if (t.issues.size() != a.sketches.size()) refuse("a different number of issues");
+  for (std::size_t k = 0; k < t.issues.size(); ++k) {
+    const IssueTally& it = t.issues[k];
+    if (it.ge.size() != a.ge[k].size() || it.le.size() != a.le[k].size() ||
+        it.binds.size() != a.binds[k].size()) {
+      refuse(fmt::format("other thresholds or veto players on issue {}", k + 1));
+    }
+    if (const std::string why = a.sketches[k].CheckState(it.sketch); !why.empty())
+      refuse(fmt::format("{} on issue {}", why, k + 1));
+    if (it.sketch.count != t.draws)
+      refuse(fmt::format("a count on issue {} that is not the draws'", k + 1));
+    a.sketches[k].Import(it.sketch);
+    a.sq_holds[k] = it.status_quo_holds;
+    a.fallbacks[k] = it.fallbacks;
+    a.ge[k] = it.ge;
+    a.le[k] = it.le;
+    a.binds[k] = it.binds;
+  }
+  if (a.first_order) {
+    if (const std::string why = a.first_order->CheckState(t.first_order); !why.empty()) refuse(why);
+    a.first_order->Import(t.first_order);
+  } else if (!t.first_order.empty()) {
+    refuse("sensitivity sums the run did not ask for");
+  }
+}
+
+}  // namespace
+
+SimulationResult Simulate(const Scenario& scenario, const SimulationOptions& o) {
+  return WithPlan(scenario, o, [&](Plan& plan, const Sampler& sampler) {
+    std::vector<double> outcomes;
+    if (o.keep_outcomes) {
+      outcomes.assign(static_cast<std::size_t>(o.draws) * scenario.issues.size(),
+                      std::numeric_limits<double>::quiet_NaN());
+      plan.outcomes = outcomes.data();
+    }
+    const auto [total, done] = RunShard(plan, ShardSpec{});
+    SimulationResult r = Finish(plan, sampler, total, done);
+    r.outcomes = std::move(outcomes);
+    return r;
+  });
+}
+
+SimulationTally SimulateShard(const Scenario& scenario, const SimulationOptions& o,
+                              ShardSpec shard) {
+  return WithPlan(scenario, o, [&](Plan& plan, const Sampler&) {
+    const auto [total, done] = RunShard(plan, shard);
+    return Export(total, done);
+  });
+}
+
+SimulationResult SimulationFromTallies(const Scenario& scenario, const SimulationOptions& o,
+                                       const std::vector<SimulationTally>& tallies,
+                                       const std::vector<std::string>& labels) {
+  ENTENTE_ASSERT(tallies.size() == labels.size(), "one label per tally");
+  return WithPlan(scenario, o, [&](Plan& plan, const Sampler& sampler) {
+    Accumulator total = MakeAccumulator(plan);
+    std::int64_t done = 0;
+    for (std::size_t i = 0; i < tallies.size(); ++i) {
+      Accumulator a = MakeAccumulator(plan);
+      Import(tallies[i], a, labels[i]);
+      Merge(total, a);
+      done += tallies[i].draws;
+    }
+    return Finish(plan, sampler, total, done);
+  });
 }
 
 }  // namespace entente

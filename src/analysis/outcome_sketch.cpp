@@ -65,6 +65,43 @@ void OutcomeSketch::Merge(const OutcomeSketch& o) {
   sum_q2_ += o.sum_q2_;
 }
 
+OutcomeSketch::State OutcomeSketch::Export() const {
+  State s{count_, min_, max_, sum_q_, sum_q2_, {}};
+  for (int b = 0; b < kBins; ++b) {
+    if (bins_[b].count == 0) continue;
+    s.bins.push_back(
+        BinState{static_cast<std::uint32_t>(b), bins_[b].count, bins_[b].min, bins_[b].max});
+  }
+  return s;
+}
+
+std::string OutcomeSketch::CheckState(const State& s) const {
+  if (s.count < 0) return "a negative count";
+  if (s.count > 0 && !(s.min >= lo_ && s.min <= s.max && s.max <= hi_))
+    return "extremes outside the issue's scale";
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < s.bins.size(); ++i) {
+    const BinState& b = s.bins[i];
+    if (b.index >= static_cast<std::uint32_t>(kBins)) return "a bin index beyond the last bin";
+    if (i > 0 && b.index <= s.bins[i - 1].index) return "bins out of order";
+    if (b.count == 0 || b.min > b.max) return "an empty or inverted bin";
+    total += b.count;
+  }
+  if (total != s.count) return "bin counts that do not add up to the count";
+  return {};
+}
+
+void OutcomeSketch::Import(const State& s) {
+  ENTENTE_ASSERT(CheckState(s).empty(), "importing an unchecked sketch state");
+  bins_.assign(kBins, Bin{});
+  for (const BinState& b : s.bins) bins_[b.index] = Bin{b.count, b.min, b.max};
+  count_ = s.count;
+  min_ = s.count > 0 ? s.min : std::numeric_limits<double>::infinity();
+  max_ = s.count > 0 ? s.max : -std::numeric_limits<double>::infinity();
+  sum_q_ = s.sum_q;
+  sum_q2_ = s.sum_q2;
+}
+
 double OutcomeSketch::Mean() const {
   if (count_ == 0) return reference_;
   const long double mean_q = static_cast<long double>(sum_q_) / count_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "entente/core/assert.hpp"
+
 namespace entente {
 namespace {
 constexpr double kFixed = 4294967296.0;  // 2^32 steps per scale range
@@ -64,6 +66,29 @@ void FirstOrderAccumulator::Merge(const FirstOrderAccumulator& o) {
     cells_[i].sum += o.cells_[i].sum;
     cells_[i].sum_sq += o.cells_[i].sum_sq;
   }
+}
+
+std::vector<FirstOrderAccumulator::CellState> FirstOrderAccumulator::Export() const {
+  std::vector<CellState> out;
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    if (cells_[i].n != 0) out.push_back(CellState{i, cells_[i].n, cells_[i].sum, cells_[i].sum_sq});
+  }
+  return out;
+}
+
+std::string FirstOrderAccumulator::CheckState(const std::vector<CellState>& cells) const {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].index >= cells_.size()) return "a sensitivity cell beyond the last";
+    if (i > 0 && cells[i].index <= cells[i - 1].index) return "sensitivity cells out of order";
+    if (cells[i].n <= 0) return "an empty sensitivity cell";
+  }
+  return {};
+}
+
+void FirstOrderAccumulator::Import(const std::vector<CellState>& cells) {
+  ENTENTE_ASSERT(CheckState(cells).empty(), "importing unchecked sensitivity cells");
+  cells_.assign(cells_.size(), Cell{});
+  for (const CellState& c : cells) cells_[c.index] = Cell{c.n, c.sum, c.sum_sq};
 }
 
 double FirstOrderAccumulator::Index(std::size_t input, std::size_t issue) const {

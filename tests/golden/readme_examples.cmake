@@ -9,6 +9,8 @@ set(work "${WORK}")
 file(REMOVE_RECURSE "${work}")
 file(MAKE_DIRECTORY "${work}")
 file(COPY "${SOURCE_DIR}/examples" DESTINATION "${work}")
+# A sweep file of examples/ names its scenario in scenarios/.
+file(COPY "${SOURCE_DIR}/scenarios" DESTINATION "${work}")
 set(ENV{ENTENTE_DB} "${work}/runs.db")
 set(count 0)
 foreach(line IN LISTS lines)

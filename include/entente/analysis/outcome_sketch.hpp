@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace entente {
@@ -90,6 +91,32 @@ class OutcomeSketch {
   [[nodiscard]] std::vector<HistogramBin> Histogram(int bars,
                                                     std::optional<double> mass_at = std::nullopt,
                                                     std::int64_t mass_count = 0) const;
+
+  /// One bin that holds draws, as a partial result stores it.
+  struct BinState {
+    std::uint32_t index = 0;  ///< 0..kBins-1
+    std::uint32_t count = 0;  ///< draws in it (> 0)
+    std::uint16_t min = 0;    ///< smallest key offset seen
+    std::uint16_t max = 0;    ///< largest
+  };
+  /// Everything a sketch has counted: all integers but the exact extremes, so a sketch written
+  /// by one machine and read by another merges to the same bytes (formats/simulation_partial).
+  struct State {
+    std::int64_t count = 0;            ///< outcomes added
+    double min = 0;                    ///< smallest (unused when count is 0)
+    double max = 0;                    ///< largest
+    __extension__ __int128 sum_q = 0;  ///< fixed-point sum of deviations from the reference
+    UInt128 sum_q2 = 0;                ///< and of their squares
+    std::vector<BinState> bins;        ///< the bins that hold draws, by index
+  };
+  /// The counts, for storing.
+  [[nodiscard]] State Export() const;
+  /// Replaces the counts with `state`, which a reader has checked (CheckState). The sketch
+  /// must be of the same issue as the one exported (same scale, reference and status quo).
+  void Import(const State& state);
+  /// Why `state` cannot be a sketch's counts (bins out of range, unsorted or not summing to
+  /// count, extremes out of the scale); empty when it can.
+  [[nodiscard]] std::string CheckState(const State& state) const;
 
   static constexpr int kKeyBits = 30;                          ///< resolution of a key
   static constexpr int kOffsetBits = 16;                       ///< key bits inside a bin

@@ -59,6 +59,21 @@ class FirstOrderAccumulator {
   /// S for input j on issue k.
   [[nodiscard]] double Index(std::size_t input, std::size_t issue) const;
 
+  /// One class cell's integer sums, as a partial result stores it.
+  struct CellState {
+    std::uint64_t index = 0;         ///< (input x issues + issue) x bins + class
+    std::int64_t n = 0;              ///< draws in the class (> 0)
+    __extension__ __int128 sum = 0;  ///< fixed-point sum of outcomes
+    UInt128 sum_sq = 0;              ///< and of their squares
+  };
+  /// The cells that hold draws, by index (formats/simulation_partial).
+  [[nodiscard]] std::vector<CellState> Export() const;
+  /// Why `cells` cannot be this accumulator's (index out of range or unsorted, empty cell);
+  /// empty when they can.
+  [[nodiscard]] std::string CheckState(const std::vector<CellState>& cells) const;
+  /// Replaces the sums with checked `cells` (CheckState).
+  void Import(const std::vector<CellState>& cells);
+
  private:
   struct Cell {
     std::int64_t n = 0;
