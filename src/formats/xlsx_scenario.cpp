@@ -30,8 +30,36 @@ std::string SheetOf(const std::string& bundle_file) {
   return bundle_file.substr(0, bundle_file.size() - 4);  // "actors.csv" -> "actors"
 }
 
-// The sheet as a bundle table: the first row with a value is the header.
-Result<CsvTable> TableOf(const XlsxSheet& sheet, const std::string& file) {
+// Days since 1970-01-01 -> "YYYY-MM-DD" (the proleptic Gregorian calendar; H. Hinnant's
+// civil_from_days, http://howardhinnant.github.io/date_algorithms.html).
+std::string CivilDate(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+// A date column's cell as the bundle's YYYY-MM-DD text. A spreadsheet stores a typed date as
+// its serial number (days since 1899-12-30 in the 1900 date system, whose serial 60 is the
+// fictitious 1900-02-29), shown through a date format the reader does not consult. A number
+// under 10000 (a year such as 2021) is left as typed; so is any text. An ISO date-time cell
+// (type "d") keeps its date part.
+std::string DateText(const std::string& text) {
+  if (text.size() > 10 && text[4] == '-' && text[10] == 'T') return text.substr(0, 10);
+  const std::optional<double> serial = ParseNumber(text);
+  if (!serial || *serial < 10000 || *serial >= 2958466) return text;
+  return CivilDate(static_cast<long long>(*serial) - 25569);
+}
+
+// The sheet `key` (a bundle file name without .csv) as a bundle table: the first row with a
+// value is the header.
+Result<CsvTable> TableOf(const XlsxSheet& sheet, const std::string& key, const std::string& file) {
   CsvTable t;
   t.file = file;
   t.sheet = sheet.name;
@@ -58,6 +86,14 @@ Result<CsvTable> TableOf(const XlsxSheet& sheet, const std::string& file) {
         out.cells[column] = c.text;
       }
     }
+    // Dates: the outcomes' date column, and the scenario sheet's as_of value.
+    const int date = key == "outcomes"   ? t.Column("date")
+                     : key == "scenario" ? t.Column("value")
+                                         : -1;
+    const int scenario_key = key == "scenario" ? t.Column("key") : -1;
+    if (date >= 0 &&
+        (key == "outcomes" || (scenario_key >= 0 && out.cells[scenario_key] == "as_of")))
+      out.cells[date] = DateText(out.cells[date]);
     t.rows.push_back(std::move(out));
   }
   if (!errors.empty()) return errors;
@@ -103,7 +139,7 @@ Result<ScenarioDocument> ParseXlsxDocument(std::string_view bytes, const std::st
   std::map<std::string, Result<CsvTable>> tables;
   for (const std::string& name : BundleFileNames()) {
     auto it = by_name.find(SheetOf(name));
-    if (it != by_name.end()) tables.emplace(name, TableOf(*it->second, file));
+    if (it != by_name.end()) tables.emplace(name, TableOf(*it->second, SheetOf(name), file));
   }
   const auto missing = [&](const std::string& name) {
     Location at{file};
