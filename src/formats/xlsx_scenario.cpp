@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -58,12 +59,13 @@ std::string DateText(const std::string& text) {
 }
 
 // The sheet `key` (a bundle file name without .csv) as a bundle table: the first row with a
-// value is the header.
-Result<CsvTable> TableOf(const XlsxSheet& sheet, const std::string& key, const std::string& file) {
+// value is the header. A value under no header, or a spreadsheet error, goes to `errors` and
+// its cell is left empty, so the table's other problems are still reported.
+CsvTable TableOf(const XlsxSheet& sheet, const std::string& key, const std::string& file,
+                 Errors& errors) {
   CsvTable t;
   t.file = file;
   t.sheet = sheet.name;
-  Errors errors;
   if (sheet.rows.empty()) return t;
   const XlsxRow& head = sheet.rows.front();
   t.header_line = head.row;
@@ -96,7 +98,6 @@ Result<CsvTable> TableOf(const XlsxSheet& sheet, const std::string& key, const s
       out.cells[date] = DateText(out.cells[date]);
     t.rows.push_back(std::move(out));
   }
-  if (!errors.empty()) return errors;
   return t;
 }
 
@@ -137,9 +138,10 @@ Result<ScenarioDocument> ParseXlsxDocument(std::string_view bytes, const std::st
   std::map<std::string, const XlsxSheet*> by_name;
   for (const XlsxSheet& s : sheets.value()) by_name.emplace(Lower(s.name), &s);
   std::map<std::string, Result<CsvTable>> tables;
+  Errors cells;  // values under no header, spreadsheet errors
   for (const std::string& name : BundleFileNames()) {
     auto it = by_name.find(SheetOf(name));
-    if (it != by_name.end()) tables.emplace(name, TableOf(*it->second, SheetOf(name), file));
+    if (it != by_name.end()) tables.emplace(name, TableOf(*it->second, SheetOf(name), file, cells));
   }
   const auto missing = [&](const std::string& name) {
     Location at{file};
@@ -153,8 +155,31 @@ Result<ScenarioDocument> ParseXlsxDocument(std::string_view bytes, const std::st
   auto it = by_name.find("issues");
   issues.sheet = it != by_name.end() ? it->second->name : "issues";
   Result<ScenarioDocument> doc = ParseBundleTables(tables, missing, issues);
-  if (doc) return doc;
-  Errors errors = doc.errors();
+  if (doc && cells.empty()) return doc;
+  Errors errors = cells;
+  // A cell already reported (its spreadsheet error) is not reported again as empty.
+  const auto same_cell = [](const Location& a, const Location& b) {
+    return a.file == b.file && a.sheet == b.sheet && a.line == b.line && a.field == b.field;
+  };
+  if (!doc) {
+    for (const Error& e : doc.errors()) {
+      if (std::none_of(cells.begin(), cells.end(),
+                       [&](const Error& c) { return same_cell(c.where, e.where); }))
+        errors.push_back(e);
+    }
+  }
+  // In reading order: sheet by sheet (as first reported), row by row.
+  std::vector<std::string> order;
+  for (const Error& e : errors) {
+    if (std::find(order.begin(), order.end(), e.where.sheet) == order.end())
+      order.push_back(e.where.sheet);
+  }
+  const auto rank = [&](const Error& e) {
+    return std::pair(std::find(order.begin(), order.end(), e.where.sheet) - order.begin(),
+                     e.where.line);
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const Error& a, const Error& b) { return rank(a) < rank(b); });
   NameSheets(errors);
   return errors;
 }

@@ -30,6 +30,26 @@ bool SixteenDigitsExact(double value) {
   return std::strtod(text, nullptr) == value;
 }
 
+// OOXML reads "_xHHHH_" in a string as the character U+HHHH (ECMA-376 Part 1, 22.9.2.19
+// ST_Xstring), and libxlsxwriter writes text as it is: a literal "_x0041_" would read back as
+// "A". Its underscore is escaped as "_x005F_", which readers turn back into "_".
+std::string EscapeLiteralCodes(std::string_view text) {
+  const auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && hex(text[i + 2]) &&
+        hex(text[i + 3]) && hex(text[i + 4]) && hex(text[i + 5]) && text[i + 6] == '_') {
+      out += "_x005F_";
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 // Removes the temporary file however the build ends.
 struct TempFile {
   std::string path;
@@ -65,8 +85,9 @@ Result<Unit> WriteTable(lxw_workbook* book, lxw_format* bold, const XlsxTable& t
   for (std::size_t c = 0; c < table.header.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
     if (Result<Unit> ok =
-            Check(worksheet_write_string(sheet, 0, col, table.header[c].c_str(), bold), table.name,
-                  0, static_cast<int>(c));
+            Check(worksheet_write_string(sheet, 0, col, EscapeLiteralCodes(table.header[c]).c_str(),
+                                         bold),
+                  table.name, 0, static_cast<int>(c));
         !ok) {
       return ok;
     }
@@ -93,7 +114,8 @@ Result<Unit> WriteTable(lxw_workbook* book, lxw_format* bold, const XlsxTable& t
         if (text.empty()) continue;
         if (Width(text) > kMaxCellText) status = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
         if (status == LXW_NO_ERROR)
-          status = worksheet_write_string(sheet, row, col, text.c_str(), nullptr);
+          status =
+              worksheet_write_string(sheet, row, col, EscapeLiteralCodes(text).c_str(), nullptr);
       }
       if (Result<Unit> ok = Check(status, table.name, static_cast<int>(r + 1), static_cast<int>(c));
           !ok) {
