@@ -25,8 +25,9 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   if (ext == ".yaml" || ext == ".yml") return ScenarioFormat::kYaml;
   if (ext == ".xlsx" || ext == ".XLSX") return ScenarioFormat::kXlsx;
   if (ext == ".xls" || ext == ".ods" || ext == ".xlsm" || ext == ".numbers") {
-    return Error{Location{path}, fmt::format("cannot read {} spreadsheets", ext),
-                 "save the workbook as .xlsx (Excel Workbook) and give that file"};
+    return Error{Location{path},
+                 fmt::format("{} spreadsheets are not read or written, only .xlsx workbooks", ext),
+                 "save the workbook as .xlsx (Excel Workbook) and give that file name"};
   }
   if (fs::is_regular_file(path, ec)) {
     Result<std::string> text = ReadTextFile(path);

@@ -106,7 +106,9 @@ TEST_F(XlsxCli, NotAWorkbookExitsTwoWithTheFix) {
   EXPECT_NE(err_.find("fix: save it as an Excel workbook"), std::string::npos) << err_;
   { std::ofstream(Path("old.xls")) << "x"; }
   EXPECT_EQ(RunCli("validate " + Path("old.xls")), 2);
-  EXPECT_NE(err_.find("cannot read .xls spreadsheets"), std::string::npos) << err_;
+  EXPECT_NE(err_.find(".xls spreadsheets are not read or written, only .xlsx workbooks"),
+            std::string::npos)
+      << err_;
 }
 
 }  // namespace
