@@ -275,8 +275,9 @@ Result<std::vector<std::string>> ReadSharedStrings(Archive& zip, const std::stri
   return strings;
 }
 
+// The rows of sheet `sheet` (stored in `part`); a bad cell is reported at the sheet and row.
 Result<std::vector<XlsxRow>> ReadRows(std::string_view xml, const std::string& file,
-                                      const std::string& part,
+                                      const std::string& sheet, const std::string& part,
                                       const std::vector<std::string>& strings) {
   std::vector<XlsxRow> rows;
   Errors errors;
@@ -286,8 +287,10 @@ Result<std::vector<XlsxRow>> ReadRows(std::string_view xml, const std::string& f
   int phonetic = 0;
   const auto bad = [&](std::string message) {
     if (errors.size() < 20) {
-      errors.push_back(Error{Location{file}, fmt::format("part '{}': {}", part, message),
-                             "save the workbook again from a spreadsheet program"});
+      Location at{file, row};
+      at.sheet = sheet;
+      errors.push_back(
+          Error{at, std::move(message), "save the workbook again from a spreadsheet program"});
     }
   };
   XmlHandlers h;
@@ -408,7 +411,7 @@ Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const std::strin
     Result<std::string> xml = zip.Read(target->second);
     if (!xml) return xml.errors();
     Result<std::vector<XlsxRow>> rows =
-        ReadRows(xml.value(), file, target->second, strings.value());
+        ReadRows(xml.value(), file, ref.name, target->second, strings.value());
     if (!rows) return rows.errors();
     sheets.push_back(XlsxSheet{ref.name, std::move(rows).value()});
   }
