@@ -15,6 +15,7 @@
 #include "entente/output/table_csv.hpp"
 #include "run_database.hpp"
 #include "run_flags.hpp"
+#include "workbook_output.hpp"
 
 namespace entente::cli {
 namespace {
@@ -35,10 +36,24 @@ void AddCommon(CLI::App* cmd, Common& c, RunKind kind) {
   AddDbOptions(cmd, c.db);
 }
 
-// The result in `format`: its JSON, the CSV made from that JSON, or the table.
+// The format a command's -f and -o ask for; a workbook (-o NAME.xlsx) is the CSV as a sheet.
+struct Wanted {
+  OutputFormat format = OutputFormat::kTable;
+  bool workbook = false;
+};
+
+Wanted WantedOf(const Common& c) {
+  if (WorkbookOutput(c.format, c.output)) return Wanted{OutputFormat::kCsv, true};
+  return Wanted{OutputFormatOf(c.format, c.output), false};
+}
+
+// The result as asked: its JSON, the CSV made from that JSON (or a workbook with that CSV as
+// the sheet `sheet`), or the table.
 template <typename TableFn, typename CsvFn>
-std::string Render(OutputFormat format, const nlohmann::ordered_json& json, TableFn table,
-                   CsvFn csv) {
+std::string Render(Wanted wanted, const char* sheet, const nlohmann::ordered_json& json,
+                   TableFn table, CsvFn csv) {
+  const OutputFormat format = wanted.format;
+  if (wanted.workbook) return Workbook({{sheet, csv(json)}});
   if (format == OutputFormat::kJson) return json.dump(2) + "\n";
   if (format == OutputFormat::kCsv) return csv(json);
   return table();
@@ -61,7 +76,7 @@ void AddAdvisorCommands(CLI::App& app) {
       app.add_subcommand("cohesion", "Where each alliance is strained, issue by issue");
   AddCommon(cohesion, *coh, RunKind::kCohesion);
   cohesion->callback([coh] {
-    const OutputFormat format = OutputFormatOf(coh->format, coh->output);
+    const Wanted format = WantedOf(*coh);
     const Scenario file = LoadScenario(coh->scenario).ValueOrThrow();
     const RunParameters p = ToParameters(coh->run, RunKind::kCohesion);
     const Scenario s = EditedScenario(file, p);
@@ -69,7 +84,8 @@ void AddAdvisorCommands(CLI::App& app) {
     const auto c = Cohesion(s, f);
     const nlohmann::ordered_json result = CohesionJson(p.model.name, c);
     Emit(Render(
-             format, result, [&] { return CohesionTable(s, p.model.name, c); }, CohesionCsv),
+             format, "cohesion", result, [&] { return CohesionTable(s, p.model.name, c); },
+             CohesionCsv),
          coh->output);
     SaveRun(coh->db, RunKind::kCohesion, s, coh->scenario, p, result);
   });
@@ -89,7 +105,7 @@ void AddAdvisorCommands(CLI::App& app) {
                    "reached when within this % of the scale of the target")
       ->capture_default_str();
   advise->callback([adv] {
-    const OutputFormat format = OutputFormatOf(adv->format, adv->output);
+    const Wanted format = WantedOf(*adv);
     const Scenario file = LoadScenario(adv->scenario).ValueOrThrow();
     RunFlags flags = adv->run;
     if (!adv->issue.empty()) flags.params.issue = adv->issue;
@@ -98,7 +114,8 @@ void AddAdvisorCommands(CLI::App& app) {
     const auto advice = Advise(s, ToAdvice(p));
     const nlohmann::ordered_json result = AdviceJson(p.actor, p.model.name, advice);
     Emit(Render(
-             format, result, [&] { return AdviceTable(p.actor, p.model.name, advice); }, AdviceCsv),
+             format, "advice", result, [&] { return AdviceTable(p.actor, p.model.name, advice); },
+             AdviceCsv),
          adv->output);
     SaveRun(adv->db, RunKind::kAdvise, s, adv->scenario, p, result);
   });
@@ -111,7 +128,7 @@ void AddAdvisorCommands(CLI::App& app) {
       ->required();
   AddDrawFlags(*compare, cmp->run, "compare under uncertainty with this many draws (0: no draws)");
   compare->callback([cmp] {
-    const OutputFormat format = OutputFormatOf(cmp->format, cmp->output);
+    const Wanted format = WantedOf(*cmp);
     const Scenario file = LoadScenario(cmp->scenario).ValueOrThrow();
     RunFlags flags = cmp->run;
     flags.params.moves = SplitList(cmp->moves, ',');
@@ -120,7 +137,8 @@ void AddAdvisorCommands(CLI::App& app) {
     const auto variants = Compare(s, ToCompare(p));
     const nlohmann::ordered_json result = ComparisonJson(s, variants);
     Emit(Render(
-             format, result, [&] { return ComparisonTable(s, variants); }, ComparisonCsv),
+             format, "comparison", result, [&] { return ComparisonTable(s, variants); },
+             ComparisonCsv),
          cmp->output);
     SaveRun(cmp->db, RunKind::kCompare, s, cmp->scenario, p, result);
   });

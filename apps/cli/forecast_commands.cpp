@@ -17,6 +17,7 @@
 #include "entente/output/model_output.hpp"
 #include "run_database.hpp"
 #include "run_flags.hpp"
+#include "workbook_output.hpp"
 
 namespace entente::cli {
 namespace {
@@ -53,7 +54,9 @@ void AddForecastCommands(CLI::App& app) {
   AddReaderOptionFlag(*forecast, args->reader_options);
   AddDbOptions(forecast, args->db);
   forecast->callback([args] {
-    const OutputFormat format = OutputFormatOf(args->format, args->output);
+    const bool workbook = WorkbookOutput(args->format, args->output);
+    const OutputFormat format =
+        workbook ? OutputFormat::kCsv : OutputFormatOf(args->format, args->output);
     const Scenario file =
         LoadDocument(args->scenario, ReaderOptionsOf(args->reader_options)).ValueOrThrow().scenario;
     RunParameters p = ToParameters(args->run, RunKind::kForecast);
@@ -69,7 +72,8 @@ void AddForecastCommands(CLI::App& app) {
       AddStability(s, f, p.model.name, ResolveOptions(s, p.model), so);
     }
     if (p.models_agree) AddDisagreement(s, f);
-    Emit(FormatForecast(s, f, format), args->output);
+    Emit(workbook ? Workbook({{"forecast", ForecastCsv(s, f)}}) : FormatForecast(s, f, format),
+         args->output);
     SaveRun(args->db, RunKind::kForecast, s, args->scenario, p, ForecastJson(s, f));
   });
 

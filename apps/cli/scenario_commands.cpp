@@ -1,11 +1,15 @@
-// `entente validate` and `entente convert`.
+// `entente validate`, `entente convert` and `entente init`.
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "entente/core/error.hpp"
+#include "entente/core/files.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "entente/formats/xlsx_scenario.hpp"
+#include "entente/output/csv_workbook.hpp"
 
 namespace entente::cli {
 namespace {
@@ -62,7 +66,8 @@ void AddScenarioCommands(CLI::App& app) {
   });
 
   auto* convert = app.add_subcommand(
-      "convert", "Convert a scenario between YAML (*.yaml) and a CSV bundle (folder)");
+      "convert",
+      "Convert a scenario between YAML (*.yaml), a CSV bundle (folder) and a workbook (*.xlsx)");
   struct ConvertArgs {
     std::string in, out;
     bool force = false;
@@ -70,7 +75,9 @@ void AddScenarioCommands(CLI::App& app) {
   };
   auto args = std::make_shared<ConvertArgs>();
   convert->add_option("in", args->in, "scenario to read")->required();
-  convert->add_option("out", args->out, "where to write: NAME.yaml, or a folder for a CSV bundle")
+  convert
+      ->add_option("out", args->out,
+                   "where to write: NAME.yaml, NAME.xlsx, or a folder for a CSV bundle")
       ->required();
   convert->add_flag("--force", args->force,
                     "replace OUT if it exists (a folder only when it holds nothing but bundle "
@@ -82,6 +89,37 @@ void AddScenarioCommands(CLI::App& app) {
     Result<Unit> written = WriteDocument(doc, args->out, args->force);
     if (!written) throw InputError(written.errors());
     std::cout << fmt::format("wrote {}\n", args->out);
+  });
+
+  auto* init = app.add_subcommand(
+      "init", "Write a scenario workbook to fill in: every sheet's headers, units and an example");
+  struct InitArgs {
+    std::string xlsx;
+    bool force = false;
+  };
+  auto init_args = std::make_shared<InitArgs>();
+  init->add_option("--xlsx", init_args->xlsx,
+                   "the workbook to write, NAME.xlsx (sheets actors, issues, stances, groups, "
+                   "outcomes, scenario and a README of the columns)")
+      ->required();
+  init->add_flag("--force", init_args->force, "replace the file if it exists");
+  init->callback([init_args] {
+    const std::string& path = init_args->xlsx;
+    if (!IsXlsxPath(path)) {
+      throw InputError(Errors{Error{Location{path, 0, "xlsx"}, "the template is a workbook",
+                                    "name the file NAME.xlsx"}});
+    }
+    std::error_code ec;
+    if (!init_args->force && std::filesystem::exists(path, ec)) {
+      throw InputError(Errors{Error{Location{path}, "file already exists",
+                                    "choose another name, or replace it (entente init --force)"}});
+    }
+    Result<std::string> bytes = XlsxTemplate();
+    if (!bytes) throw IoError(FormatErrors(bytes.errors()));
+    Result<Unit> written = WriteFileAtomic(path, bytes.value());
+    if (!written) throw IoError(FormatErrors(written.errors()));
+    std::cout << fmt::format("wrote {}: fill in its sheets, then `entente validate {}`\n", path,
+                             path);
   });
 }
 

@@ -20,6 +20,7 @@
 #include "progress.hpp"
 #include "run_database.hpp"
 #include "run_flags.hpp"
+#include "workbook_output.hpp"
 
 namespace entente::cli {
 namespace {
@@ -87,8 +88,10 @@ void Run(const SimulateArgs& a) {
           "`entente merge`");
     }
   }
-  const OutputFormat format =
-      a.shard.empty() ? OutputFormatOf(a.format, a.output) : OutputFormat::kJson;
+  const bool workbook = a.shard.empty() && WorkbookOutput(a.format, a.output);
+  const OutputFormat format = !a.shard.empty() ? OutputFormat::kJson
+                              : workbook       ? OutputFormat::kCsv
+                                               : OutputFormatOf(a.format, a.output);
   const Scenario file = LoadScenario(a.scenario).ValueOrThrow();
   const RunParameters p = ToParameters(a.run, RunKind::kSimulate);
   const Scenario s = EditedScenario(file, p);
@@ -115,9 +118,10 @@ void Run(const SimulateArgs& a) {
   if (format != OutputFormat::kTable) {
     for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   }
-  Emit(format == OutputFormat::kJson  ? json.dump(2) + "\n"
-       : format == OutputFormat::kCsv ? SimulationCsv(json)
-                                      : SimulationTable(s, r),
+  Emit(workbook                        ? Workbook({{"simulation", SimulationCsv(json)}})
+       : format == OutputFormat::kJson ? json.dump(2) + "\n"
+       : format == OutputFormat::kCsv  ? SimulationCsv(json)
+                                       : SimulationTable(s, r),
        a.output);
   if (r.interrupted) {
     ExitCode() = 130;  // the conventional code for "stopped by Ctrl-C"

@@ -7,9 +7,11 @@ namespace entente {
 std::string Error::ToString() const {
   std::string out;
   const std::string place = where.ToString();
-  if (!place.empty()) out = place + ": ";
+  // A workbook's cell reads as "book.xlsx [stances] row 7, column salience: ...".
+  const bool cell = !where.sheet.empty() && !where.field.empty();
+  if (!place.empty()) out = place + (cell ? ", column " + where.field : "") + ": ";
   out += message;
-  if (!where.field.empty()) out += fmt::format(" (field '{}')", where.field);
+  if (!where.field.empty() && !cell) out += fmt::format(" (field '{}')", where.field);
   if (!hint.empty()) out += "; fix: " + hint;
   return out;
 }

@@ -5,6 +5,10 @@
 namespace entente {
 
 std::string Location::ToString() const {
+  if (!sheet.empty()) {
+    return line > 0 ? fmt::format("{} [{}] row {}", file, sheet, line)
+                    : fmt::format("{} [{}]", file, sheet);
+  }
   if (line > 0)
     return file.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", file, line);
   if (path.empty()) return file;

@@ -13,6 +13,12 @@ std::string CsvDialect::Name() const {
   return delimiter == '\t' ? std::string("tab") : fmt::format("'{}'", delimiter);
 }
 
+Location CsvTable::At(int line, std::string column) const {
+  Location at{file, line, std::move(column)};
+  at.sheet = sheet;
+  return at;
+}
+
 int CsvTable::Column(std::string_view name) const {
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (header[i] == name) return static_cast<int>(i);

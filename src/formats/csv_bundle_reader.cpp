@@ -1,3 +1,5 @@
+#include <functional>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -22,7 +24,8 @@ class TableReader {
     bool ok = true;
     for (const std::string& r : required) {
       if (table_.Column(r) < 0) {
-        errors_.push_back(Error{Location{table_.file, 1}, fmt::format("missing column '{}'", r),
+        errors_.push_back(Error{table_.At(table_.header_line),
+                                fmt::format("missing column '{}'", r),
                                 fmt::format("the header needs: {}", fmt::join(required, ","))});
         ok = false;
       }
@@ -34,7 +37,7 @@ class TableReader {
       }
       if (!known) {
         errors_.push_back(
-            Error{Location{table_.file, 1}, fmt::format("unknown column '{}'", h),
+            Error{table_.At(table_.header_line), fmt::format("unknown column '{}'", h),
                   fmt::format("columns are {}{}{}", fmt::join(required, ","),
                               optional.empty() ? "" : ", optionally ", fmt::join(optional, ","))});
         ok = false;
@@ -44,7 +47,7 @@ class TableReader {
   }
 
   Location At(const CsvRow& row, const std::string& column) const {
-    return Location{table_.file, row.line, column};
+    return table_.At(row.line, column);
   }
 
   std::string Text(const CsvRow& row, const std::string& column) const {
@@ -145,7 +148,7 @@ void ReadActors(const CsvTable& t, Scenario& s, Errors& errors) {
     a.id = r.Id(row, "actor");
     a.name = r.Raw(row, "name");
     a.description = r.Raw(row, "description");
-    a.origin = Location{t.file, row.line};
+    a.origin = t.At(row.line);
     s.actors.push_back(std::move(a));
   }
 }
@@ -162,7 +165,7 @@ void ReadIssues(const CsvTable& t, Scenario& s, Errors& errors) {
     issue.id = r.Id(row, "issue");
     issue.name = r.Raw(row, "name");
     issue.description = r.Raw(row, "description");
-    issue.origin = Location{t.file, row.line};
+    issue.origin = t.At(row.line);
     issue.scale.unit = r.Raw(row, "unit");
     issue.scale.min = r.Number(row, "scale_min");
     issue.scale.max = r.Number(row, "scale_max");
@@ -210,7 +213,7 @@ void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
                              "use brief, source or judgement (or leave it empty)"});
     }
     st.note = r.Raw(row, "note");
-    st.origin = Location{t.file, row.line};
+    st.origin = t.At(row.line);
     Issue* issue = s.FindIssue(issue_id);
     if (issue == nullptr) {
       if (!issue_id.empty()) {
@@ -231,7 +234,7 @@ void ReadAlliances(const CsvTable& t, Scenario& s, Errors& errors) {
     a.id = r.Id(row, "alliance");
     a.name = r.Raw(row, "name");
     a.members = SplitList(r.Text(row, "members"), ';');
-    a.origin = Location{t.file, row.line};
+    a.origin = t.At(row.line);
     s.alliances.push_back(std::move(a));
   }
 }
@@ -294,7 +297,7 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
       continue;
     }
     DecisionRule rule;
-    rule.origin = Location{t.file, row.line};
+    rule.origin = t.At(row.line);
     const std::string kind = r.Text(row, "kind");
     if (auto k = ParseDecisionKind(kind)) {
       rule.kind = *k;
@@ -354,7 +357,7 @@ void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
                                "give the rule in rules.csv only (leave issues.csv's veto_players "
                                "empty and its decision_rule equal to the kind)"});
       }
-      rule.origin = Location{t.file, row.line};
+      rule.origin = t.At(row.line);
       issue->rule = std::move(rule);
     } else if (!defined.contains(issue_id) ||
                chamber != std::to_string(issue->rule.chambers.size() + 1)) {
@@ -382,13 +385,13 @@ void ReadMoves(const CsvTable& t, Scenario& s, Errors& errors) {
       m.id = id;
       m.name = r.Raw(row, "name");
       m.source = r.Raw(row, "source");
-      m.origin = Location{t.file, row.line};
+      m.origin = t.At(row.line);
       s.moves.push_back(std::move(m));
     }
     StanceChange c;
     c.issue = r.Id(row, "issue");
     c.actor = r.Id(row, "actor");
-    c.origin = Location{t.file, row.line};
+    c.origin = t.At(row.line);
     for (const char* field : {"position", "salience", "capability"}) {
       if (r.Text(row, field).empty()) continue;
       const double v = r.Number(row, field, /*share=*/field[0] == 's');
@@ -406,7 +409,7 @@ void ReadGroups(const CsvTable& t, Scenario& s, Errors& errors) {
     g.id = r.Id(row, "group");
     g.name = r.Raw(row, "name");
     g.issues = SplitList(r.Text(row, "issues"), ';');
-    g.origin = Location{t.file, row.line};
+    g.origin = t.At(row.line);
     s.groups.push_back(std::move(g));
   }
 }
@@ -434,12 +437,31 @@ void ReadIssueMetadata(const CsvTable& t, Scenario& s, Errors& errors) {
   }
 }
 
+std::vector<Outcome> ReadOutcomes(const CsvTable& t, Errors& errors) {
+  TableReader r(t, errors);
+  std::vector<Outcome> out;
+  if (!r.CheckColumns({"issue", "value"}, {"date", "source"})) return out;
+  for (const CsvRow& row : t.rows) {
+    Outcome o;
+    o.issue = r.Id(row, "issue");
+    o.value = r.Number(row, "value");
+    o.date = r.Text(row, "date");
+    o.source = r.Raw(row, "source");
+    o.origin = t.At(row.line);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 // A stance, rule or metadata row naming an issue issues.csv lacks: one error per file and
 // issue id, counting the rows, and none at all when issues.csv itself could not be read (every
 // row would then repeat the one problem already reported).
-void CollapseUnknownIssues(Errors& errors, const std::string& issues_file) {
+void CollapseUnknownIssues(Errors& errors, const Location& issues) {
+  const auto same_file = [](const Location& a, const Location& b) {
+    return a.file == b.file && a.sheet == b.sheet;
+  };
   bool issues_failed = false;
-  for (const Error& e : errors) issues_failed = issues_failed || e.where.file == issues_file;
+  for (const Error& e : errors) issues_failed = issues_failed || same_file(e.where, issues);
   const auto unknown = [](const Error& e) {
     return e.where.field == "issue" && e.message.starts_with("unknown issue '");
   };
@@ -454,7 +476,7 @@ void CollapseUnknownIssues(Errors& errors, const std::string& issues_file) {
     if (issues_failed) continue;
     bool seen = false;
     for (std::size_t k = 0; k < kept.size() && !seen; ++k) {
-      if (unknown(kept[k]) && kept[k].where.file == e.where.file && kept[k].message == e.message) {
+      if (unknown(kept[k]) && same_file(kept[k].where, e.where) && kept[k].message == e.message) {
         ++repeats[k];
         seen = true;
       }
@@ -478,20 +500,8 @@ void CollapseUnknownIssues(Errors& errors, const std::string& issues_file) {
 Result<std::vector<Outcome>> ParseOutcomesCsv(std::string_view text, const std::string& file) {
   Result<CsvTable> table = ParseCsv(text, file);
   if (!table) return table.errors();
-  const CsvTable& t = table.value();
   Errors errors;
-  TableReader r(t, errors);
-  std::vector<Outcome> out;
-  if (!r.CheckColumns({"issue", "value"}, {"date", "source"})) return errors;
-  for (const CsvRow& row : t.rows) {
-    Outcome o;
-    o.issue = r.Id(row, "issue");
-    o.value = r.Number(row, "value");
-    o.date = r.Text(row, "date");
-    o.source = r.Raw(row, "source");
-    o.origin = Location{t.file, row.line};
-    out.push_back(std::move(o));
-  }
+  std::vector<Outcome> out = ReadOutcomes(table.value(), errors);
   if (!errors.empty()) return errors;
   return out;
 }
@@ -523,8 +533,6 @@ std::optional<std::vector<Anchor>> ParseAnchors(std::string_view text, std::stri
 
 Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std::string& folder) {
   Errors errors;
-  ScenarioDocument doc;
-  Scenario& scenario = doc.scenario;
   const auto path = [&folder](const std::string& name) {
     return folder.empty() ? name : folder + "/" + name;
   };
@@ -536,22 +544,40 @@ Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std:
     }
   }
   if (!errors.empty()) return errors;
+  std::map<std::string, Result<CsvTable>> tables;
+  for (const std::string& name : BundleFileNames()) {
+    if (auto it = files.find(name); it != files.end())
+      tables.emplace(name, ParseCsv(it->second, path(name)));
+  }
+  const auto missing = [&](const std::string& name) {
+    return Error{Location{path(name)}, "file is missing",
+                 "a CSV bundle folder needs actors.csv, issues.csv and stances.csv"};
+  };
+  return ParseBundleTables(tables, missing, Location{path("issues.csv")});
+}
+
+Result<ScenarioDocument> ParseBundleTables(const std::map<std::string, Result<CsvTable>>& tables,
+                                           const std::function<Error(const std::string&)>& missing,
+                                           const Location& issues) {
+  Errors errors;
+  ScenarioDocument doc;
+  Scenario& scenario = doc.scenario;
+  // The table named `name` (a bundle file name), or nullptr when it is absent or unreadable.
+  const auto find = [&](const std::string& name, bool required) -> const CsvTable* {
+    auto it = tables.find(name);
+    if (it == tables.end()) {
+      if (required) errors.push_back(missing(name));
+      return nullptr;
+    }
+    if (!it->second) {
+      errors.insert(errors.end(), it->second.errors().begin(), it->second.errors().end());
+      return nullptr;
+    }
+    return &it->second.value();
+  };
   const auto parse = [&](const std::string& name, bool required,
                          void (*read)(const CsvTable&, Scenario&, Errors&)) {
-    auto it = files.find(name);
-    if (it == files.end()) {
-      if (required) {
-        errors.push_back(Error{Location{path(name)}, "file is missing",
-                               "a CSV bundle folder needs actors.csv, issues.csv and stances.csv"});
-      }
-      return;
-    }
-    Result<CsvTable> table = ParseCsv(it->second, path(name));
-    if (!table) {
-      errors.insert(errors.end(), table.errors().begin(), table.errors().end());
-      return;
-    }
-    read(table.value(), scenario, errors);
+    if (const CsvTable* t = find(name, required)) read(*t, scenario, errors);
   };
   parse("scenario.csv", false, &ReadMetadata);
   parse("actors.csv", true, &ReadActors);
@@ -561,16 +587,9 @@ Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files, const std:
   parse("moves.csv", false, &ReadMoves);
   parse("groups.csv", false, &ReadGroups);
   parse("issue_metadata.csv", false, &ReadIssueMetadata);
-  if (auto it = files.find("outcomes.csv"); it != files.end()) {
-    Result<std::vector<Outcome>> outcomes = ParseOutcomesCsv(it->second, path("outcomes.csv"));
-    if (outcomes) {
-      doc.outcomes = std::move(outcomes).value();
-    } else {
-      errors.insert(errors.end(), outcomes.errors().begin(), outcomes.errors().end());
-    }
-  }
+  if (const CsvTable* t = find("outcomes.csv", false)) doc.outcomes = ReadOutcomes(*t, errors);
   parse("rules.csv", false, &ReadRules);
-  CollapseUnknownIssues(errors, path("issues.csv"));
+  CollapseUnknownIssues(errors, issues);
   if (!errors.empty()) return errors;
   return doc;
 }

@@ -12,6 +12,7 @@
 #include "entente/formats/ktab_csv.hpp"
 #include "entente/formats/ktab_xml.hpp"
 #include "entente/formats/one_table_csv.hpp"
+#include "entente/formats/xlsx_scenario.hpp"
 #include "entente/formats/yaml_scenario.hpp"
 
 namespace entente {
@@ -22,6 +23,12 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   if (fs::is_directory(path, ec)) return ScenarioFormat::kCsvBundle;
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".yaml" || ext == ".yml") return ScenarioFormat::kYaml;
+  if (ext == ".xlsx" || ext == ".XLSX") return ScenarioFormat::kXlsx;
+  if (ext == ".xls" || ext == ".ods" || ext == ".xlsm" || ext == ".numbers") {
+    return Error{Location{path},
+                 fmt::format("{} spreadsheets are not read or written, only .xlsx workbooks", ext),
+                 "save the workbook as .xlsx (Excel Workbook) and give that file name"};
+  }
   if (fs::is_regular_file(path, ec)) {
     Result<std::string> text = ReadTextFile(path);
     if (text && LooksLikeDecide(text.value())) return ScenarioFormat::kDecide;
@@ -32,7 +39,8 @@ Result<ScenarioFormat> DetectFormat(const std::string& path) {
   if (ext == ".csv") return ScenarioFormat::kKtabCsv;
   if (ext == ".xml") return ScenarioFormat::kKtabXml;
   return Error{Location{path}, fmt::format("cannot tell the scenario format from '{}'", ext),
-               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv), "
+               "give a .yaml file, a CSV bundle folder (actors.csv, issues.csv, stances.csv), a "
+               "workbook (.xlsx with sheets actors, issues, stances), "
                "a one-table CSV (Actor,Capability,Position,Salience), a Decide file (lines "
                "starting #A, #P, #M, #D), a KTAB scenario (.csv, .xml) or a "
                "DEU table (.tsv with isnr, p<code> and s<code> columns)"};
@@ -66,6 +74,11 @@ Result<ScenarioDocument> ReadDocument(const std::string& path, const ReaderOptio
     Result<std::string> text = ReadTextFile(path);
     if (!text) return text.errors();
     return ParseYamlDocument(text.value(), path);
+  }
+  if (format.value() == ScenarioFormat::kXlsx) {
+    Result<std::string> bytes = ReadTextFile(path);
+    if (!bytes) return bytes.errors();
+    return ParseXlsxDocument(bytes.value(), path);
   }
   if (format.value() == ScenarioFormat::kDeu) {
     Result<std::string> text = ReadTextFile(path);
@@ -165,14 +178,22 @@ Result<Unit> WriteDocument(const ScenarioDocument& document, const std::string& 
                  "write a .yaml file or a CSV bundle folder instead"};
   }
   // Refusals above and here are input problems (Result); a failed write is an IoError.
-  if (format.value() == ScenarioFormat::kYaml) {
+  if (format.value() == ScenarioFormat::kYaml || format.value() == ScenarioFormat::kXlsx) {
     std::error_code ec;
     if (!overwrite && fs::exists(path, ec)) {
       return Error{Location{path}, "file already exists",
                    "choose another name, or ask to replace it (entente convert --force; Python: "
                    "save(path, overwrite=True))"};
     }
-    Result<Unit> written = WriteFileAtomic(path, WriteYamlDocument(document));
+    std::string content;
+    if (format.value() == ScenarioFormat::kXlsx) {
+      Result<std::string> bytes = WriteXlsxDocument(document);
+      if (!bytes) return bytes.errors();
+      content = std::move(bytes).value();
+    } else {
+      content = WriteYamlDocument(document);
+    }
+    Result<Unit> written = WriteFileAtomic(path, content);
     if (!written) throw IoError(FormatErrors(written.errors()));
     return Unit{};
   }

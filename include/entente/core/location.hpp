@@ -16,9 +16,12 @@ struct Location {
   std::string field;  ///< column or key name, empty when the whole line/entity is meant
   std::string path;   ///< path in the scenario tree, e.g. "issues[4].stances[0]"; may be empty
   std::string names;  ///< what is there, by name, e.g. "ROK on opcon_transfer"; may be empty
+  /// The workbook sheet (`file` is the workbook, `line` the sheet's row, `field` its column);
+  /// empty for other files.
+  std::string sheet;
 
-  /// `file:line` when the line is known; else `file.path (names)` when the path is; else just
-  /// `file`. Empty when nothing is known.
+  /// `file [sheet] row N` in a workbook; `file:line` when the line is known; else `file.path
+  /// (names)` when the path is; else just `file`. Empty when nothing is known.
   [[nodiscard]] std::string ToString() const;
   /// `file.path` (or `file` without a path): where a tree reader's entity is, as the server
   /// reports it so the dashboard can find the cell.

@@ -33,10 +33,14 @@ struct CsvDialect {
 /// A parsed CSV file: header names and data rows (blank lines and rows of empty cells dropped).
 struct CsvTable {
   std::string file;                 ///< path, for messages
+  std::string sheet;                ///< the workbook sheet the table came from; empty for a file
   CsvDialect dialect;               ///< as detected from the header
   int header_line = 1;              ///< 2 after a `sep=` line
   std::vector<std::string> header;  ///< column names, trimmed
   std::vector<CsvRow> rows;         ///< data rows in file order
+
+  /// Where `line` (a row's line, or a sheet's row) and `column` are, for messages and origins.
+  [[nodiscard]] Location At(int line, std::string column = {}) const;
 
   /// Index of column `name`, or -1.
   [[nodiscard]] int Column(std::string_view name) const;

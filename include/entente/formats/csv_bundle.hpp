@@ -5,6 +5,7 @@
 /// `alliances.csv`, `moves.csv`, `groups.csv` (group,name,issues), `issue_metadata.csv`
 /// (issue,key,value) and `outcomes.csv` (issue,value,date,source).
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "entente/core/outcome.hpp"
 #include "entente/core/result.hpp"
 #include "entente/core/scenario.hpp"
+#include "entente/formats/csv.hpp"
 
 namespace entente {
 
@@ -24,6 +26,15 @@ namespace entente {
 /// messages. Reports every problem in every file. Does not validate ranges (see Validate).
 [[nodiscard]] Result<ScenarioDocument> ParseCsvBundleDocument(const FileSet& files,
                                                               const std::string& folder);
+
+/// Reads a bundle from its tables, keyed by bundle file name (`actors.csv`, ...; a table that
+/// could not be parsed carries its errors), so that other containers of the same tables (a
+/// workbook's sheets) read exactly like the folder. `missing(name)` is the error for a
+/// required table that is absent; `issues` locates the issues table (an unknown issue is then
+/// reported once per table, and not at all when the issues table itself failed).
+[[nodiscard]] Result<ScenarioDocument> ParseBundleTables(
+    const std::map<std::string, Result<CsvTable>>& tables,
+    const std::function<Error(const std::string&)>& missing, const Location& issues);
 
 /// Reads a bundle without its outcomes (what models may see) from the files' texts; `folder`
 /// prefixes file names in messages. Reports every problem in every file. Does not validate ranges

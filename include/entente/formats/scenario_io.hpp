@@ -21,6 +21,7 @@ enum class ScenarioFormat {
   kKtabXml,      ///< KTAB's XML scenario (`*.xml`), read only
   kDeu,          ///< a DEU table (EU legislative proposals), by content, read only
   kOneTableCsv,  ///< one table `Actor,Capability,Position,Salience[,...]`, by content, read only
+  kXlsx,         ///< a workbook (`*.xlsx`) with the CSV bundle's tables as sheets
 };
 
 /// Options of the file readers that need some (only the DEU reader today).
@@ -33,11 +34,11 @@ struct ReaderOptions {
 [[nodiscard]] Result<Unit> SetReaderOption(ReaderOptions& options, std::string_view key_value);
 
 /// The format a path denotes: an existing folder, or a path without a YAML extension, is a
-/// CSV bundle; `.yaml`/`.yml` is YAML; an existing file whose content starts with a Decide
-/// record tag (`#A`, `'#A'`, `#O`...) is Decide input; any other lone `.csv` or `.xml` file is
-/// a KTAB scenario; a file whose header names `isnr` and `p<code>`/`s<code>` columns is a DEU
-/// table; a file whose header names an actor, capability, position and salience column (and
-/// only columns LooksLikeOneTable knows) is a one-table CSV, whatever its extension. A located
+/// CSV bundle; `.yaml`/`.yml` is YAML; `.xlsx` is a workbook; an existing file whose content starts
+/// with a Decide record tag (`#A`, `'#A'`, `#O`...) is Decide input; any other lone `.csv` or
+/// `.xml` file is a KTAB scenario; a file whose header names `isnr` and `p<code>`/`s<code>` columns
+/// is a DEU table; a file whose header names an actor, capability, position and salience column
+/// (and only columns LooksLikeOneTable knows) is a one-table CSV, whatever its extension. A located
 /// error for anything else.
 [[nodiscard]] Result<ScenarioFormat> DetectFormat(const std::string& path);
 
