@@ -64,6 +64,7 @@ int Run(int argc, char** argv) {
   entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);
   entente::cli::AddBacktestCommand(app);
+  entente::cli::AddCodersCommand(app);
   entente::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
