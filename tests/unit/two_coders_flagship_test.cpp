@@ -7,6 +7,8 @@
 #include "entente/formats/csv_bundle.hpp"
 #include "entente/formats/scenario_io.hpp"
 #include "entente/formats/yaml_scenario.hpp"
+#include "entente/report/render.hpp"
+#include "entente/report/report.hpp"
 #include "test_support.hpp"
 
 namespace entente {
@@ -50,6 +52,23 @@ TEST(TwoCodersFlagship, RoundTripsThroughYamlAndTheBundle) {
   const Result<Scenario> bundle = ParseCsvBundle(files.value(), "two");
   ASSERT_TRUE(bundle.ok()) << FormatErrors(bundle.errors());
   EXPECT_EQ(bundle.value(), two);
+}
+
+// The HTML report carries the section (the Markdown one is a golden case); a scenario with one
+// coder has none.
+TEST(TwoCodersFlagship, HtmlReportHasTheCodersSection) {
+  ReportOptions o;
+  o.run.draws = 0;
+  o.run.model.name = "median";
+  o.run.models = {"median"};
+  const std::string html = RenderHtml(GatherReport(TwoCoders(), o));
+  EXPECT_NE(html.find("<h2>Several coders</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<th>analyst_a</th><th>analyst_b</th>"), std::string::npos);
+  // opcon_transfer: the median model's own forecast is 85 with analyst_a alone, 15 with b.
+  EXPECT_NE(html.find("<td>85.0 (85.0)</td><td>85.0 (15.0)</td>"), std::string::npos);
+  const Scenario one =
+      LoadScenario(test::SourceDir() + "/scenarios/us-rok-2021.yaml").ValueOrThrow();
+  EXPECT_EQ(RenderHtml(GatherReport(one, o)).find("Several coders"), std::string::npos);
 }
 
 }  // namespace
