@@ -59,9 +59,47 @@ TEST(Cooke, CalibrationAndInformationByHand) {
                     .45 * std::log(.45 / .15) + .05 * std::log(.05 / .05);
   EXPECT_NEAR(r.coders[1].information, (b1 + b2) / 2, 1e-12);
   EXPECT_NEAR(r.coders[0].combined, c * (a1 + a2) / 2, 1e-12);
-  // Weights sum to one; equal weights beside them.
+  // Equal calibration: whatever the cut-off (0 or that score) both coders stay, so the weights
+  // are C I normalised, i.e. I_a / (I_a + I_b); equal weights beside them.
+  const double ia = (a1 + a2) / 2;
+  const double ib = (b1 + b2) / 2;
+  EXPECT_NEAR(r.coders[0].weight, ia / (ia + ib), 1e-12);
+  EXPECT_NEAR(r.coders[1].weight, ib / (ia + ib), 1e-12);
   EXPECT_NEAR(r.coders[0].weight + r.coders[1].weight, 1, 1e-12);
   EXPECT_DOUBLE_EQ(r.coders[0].equal_weight, 0.5);
+}
+
+// Published worked example: Cooke, Nane & Hanea, "Decision Making Under Uncertainty:
+// Introduction to Structured Expert Judgment" (TU Delft OpenCourseWare), reading 2.3.4
+// "Computing calibration scores" (https://ocw.tudelft.nl/course-readings/2-3-4-computing-
+// calibration-scores/?course_id=34671): an expert answers 10 calibration questions and the
+// realizations fall in the four inter-quantile bins as s = (1/10, 2/10, 5/10, 2/10); the course
+// prints I(s, p) = 0.2370678, 2 m I = 4.741356, F = 0.81 and Cal = 1 - 0.81 = 0.19 (two decimals).
+// Here each question's answers put its realization (10) in the bin the example asks for.
+TEST(Cooke, CalibrationMatchesTheTuDelftCourseExample) {
+  std::vector<SeedAnswer> seeds;
+  const int bins[10] = {1, 2, 2, 3, 3, 3, 3, 3, 4, 4};
+  for (int i = 0; i < 10; ++i) {
+    const std::string q = "q" + std::to_string(i);
+    switch (bins[i]) {
+      case 1: seeds.push_back(Answer("e", q, 10, 12, 14, 10)); break;  // x <= q05
+      case 2: seeds.push_back(Answer("e", q, 5, 10, 15, 10)); break;   // q05 < x <= q50
+      case 3: seeds.push_back(Answer("e", q, 5, 8, 15, 10)); break;    // q50 < x <= q95
+      default: seeds.push_back(Answer("e", q, 2, 4, 6, 10)); break;    // x > q95
+    }
+  }
+  const double s[4] = {0.1, 0.2, 0.5, 0.2};
+  const double p[4] = {0.05, 0.45, 0.45, 0.05};
+  double relative = 0;
+  for (int k = 0; k < 4; ++k) relative += s[k] * std::log(s[k] / p[k]);
+  EXPECT_NEAR(relative, 0.2370678, 1e-7);                      // printed I(s, p)
+  EXPECT_NEAR(ChiSquare3Cdf(2 * 10 * relative), 0.81, 0.005);  // printed F(4.741356)
+  const CookeResult r = ClassicalModel(seeds);
+  ASSERT_EQ(r.coders.size(), 1u);
+  EXPECT_EQ(r.coders[0].questions, 10u);
+  EXPECT_NEAR(r.coders[0].calibration, 0.19, 0.005);  // printed Cal(e)
+  EXPECT_NEAR(r.coders[0].calibration, 1 - ChiSquare3Cdf(4.741356097), 1e-9);
+  EXPECT_DOUBLE_EQ(r.coders[0].weight, 1);  // one expert takes all the weight
 }
 
 TEST(Cooke, UncalibratedCoderWeighsNothing) {
