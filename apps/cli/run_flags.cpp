@@ -42,10 +42,15 @@ void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help) {
   cmd.add_option("--preset", flags.preset,
                  "named option set of the eu or exchange model, e.g. scholz2011 (option preset)");
   AddSetFlag(cmd, flags);
+  AddPoolFlag(cmd, flags);
+}
+
+void AddPoolFlag(CLI::App& cmd, RunFlags& flags) {
   cmd.add_option("--pool", flags.pool,
                  "how several coders' numbers of a stance are pooled: mean, median, trimmed "
-                 "(interquartile mean), mixture (Monte Carlo: a coder per stance and draw) or "
-                 "mixture-coder (one coder per draw); no effect without coders")
+                 "(interquartile mean), mixture (Monte Carlo: a coder per stance and draw), "
+                 "mixture-coder (one coder per draw) or performance (Cooke weights from seed "
+                 "questions); no effect without coders")
       ->capture_default_str();
 }
 

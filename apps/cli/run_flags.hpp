@@ -34,6 +34,9 @@ void ResetFlags(RunFlags& flags, RunKind kind);
 /// -m/--model (`help` says what it is used for), --option, --rounds, --preset, --set and --pool.
 void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help);
 
+/// --pool RULE: how a scenario coded by several analysts is pooled (core/coding.hpp).
+void AddPoolFlag(CLI::App& cmd, RunFlags& flags);
+
 /// --set TARGET.FIELD=VALUE (repeatable): what-if edits of the scenario for this run.
 void AddSetFlag(CLI::App& cmd, RunFlags& flags);
 

@@ -542,6 +542,7 @@ BacktestOptions ToBacktest(const RunParameters& p) {
   o.noise_percent = p.noise_percent;
   o.bootstrap = p.bootstrap;
   o.by = p.by;
+  o.pool = p.pool;
   return o;
 }
 
