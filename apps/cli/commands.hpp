@@ -68,6 +68,8 @@ void AddReaderOptionFlag(CLI::App& cmd, std::vector<std::string>& items);
 
 /// `backtest`: score models against the outcomes a scenario carries.
 void AddBacktestCommand(CLI::App& app);
+/// `coders`: several coders' numbers, the outcome with each coder alone, who to ask again.
+void AddCodersCommand(CLI::App& app);
 
 /// The formats a table command writes: table, JSON and CSV.
 inline const std::vector<OutputFormat> kTableFormats = {OutputFormat::kTable, OutputFormat::kJson,

@@ -66,6 +66,7 @@ int Run(int argc, char** argv) {
   entente::cli::AddReportCommand(app);
   entente::cli::AddExplainCommand(app);
   entente::cli::AddBacktestCommand(app);
+  entente::cli::AddCodersCommand(app);
   entente::cli::AddServeCommand(app);
   entente::cli::AddCliReferenceCommand(app);
   try {

@@ -42,6 +42,16 @@ void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help) {
   cmd.add_option("--preset", flags.preset,
                  "named option set of the eu or exchange model, e.g. scholz2011 (option preset)");
   AddSetFlag(cmd, flags);
+  AddPoolFlag(cmd, flags);
+}
+
+void AddPoolFlag(CLI::App& cmd, RunFlags& flags) {
+  cmd.add_option("--pool", flags.pool,
+                 "how several coders' numbers of a stance are pooled: mean, median, trimmed "
+                 "(interquartile mean), mixture (Monte Carlo: a coder per stance and draw), "
+                 "mixture-coder (one coder per draw) or performance (Cooke weights from seed "
+                 "questions); no effect without coders")
+      ->capture_default_str();
 }
 
 void AddSetFlag(CLI::App& cmd, RunFlags& flags) {
@@ -121,6 +131,12 @@ RunParameters ToParameters(const RunFlags& flags, RunKind kind) {
   if (flags.noise_flag != nullptr) p.noise_percent = ParseNoisePercent(flags.noise, "noise");
   p.thresholds = ParseThresholds(flags.thresholds);
   p.edits = ParseEdits(flags.edits).ValueOrThrow();
+  if (const auto pool = ParsePoolRule(flags.pool)) {
+    p.pool = *pool;
+  } else {
+    throw InputError(fmt::format("--pool '{}' is not a pooling rule; use one of: {}", flags.pool,
+                                 PoolRuleNames()));
+  }
   p.Check(kind);
   return p;
 }

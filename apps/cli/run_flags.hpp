@@ -22,6 +22,7 @@ struct RunFlags {
   std::string noise;                 ///< --noise as typed ("10%")
   std::vector<std::string> thresholds;  ///< --threshold ISSUE:VALUE
   std::vector<std::string> edits;       ///< --set TARGET.FIELD=VALUE, in the order given
+  std::string pool = "mean";            ///< --pool RULE as typed
   CLI::Option* draws_flag = nullptr;    ///< set when --draws was added (report overrides)
   CLI::Option* seed_flag = nullptr;     ///< likewise --seed
   CLI::Option* noise_flag = nullptr;    ///< likewise --noise
@@ -30,8 +31,11 @@ struct RunFlags {
 /// `flags.params` with the defaults of `kind`.
 void ResetFlags(RunFlags& flags, RunKind kind);
 
-/// -m/--model (`help` says what it is used for), --option, --rounds, --preset and --set.
+/// -m/--model (`help` says what it is used for), --option, --rounds, --preset, --set and --pool.
 void AddModelFlags(CLI::App& cmd, RunFlags& flags, const std::string& help);
+
+/// --pool RULE: how a scenario coded by several analysts is pooled (core/coding.hpp).
+void AddPoolFlag(CLI::App& cmd, RunFlags& flags);
 
 /// --set TARGET.FIELD=VALUE (repeatable): what-if edits of the scenario for this run.
 void AddSetFlag(CLI::App& cmd, RunFlags& flags);

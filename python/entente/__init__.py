@@ -142,7 +142,7 @@ def _options_doc() -> str:
 
 def forecast(scenario: ScenarioLike, model: str = _MODEL, *,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
-             set: Edits = None, **options: Any) -> ForecastResult:
+             set: Edits = None, pool: str = "mean", **options: Any) -> ForecastResult:
     """Forecast every issue with ``model``; keyword options are the model's (``rounds=8``,
     ``q=0.5``, ``preset="scholz2011"``), as ``--option KEY=VALUE`` on the CLI.
 
@@ -151,9 +151,12 @@ def forecast(scenario: ScenarioLike, model: str = _MODEL, *,
 
     ``set`` edits the scenario for this run only, as the CLI's ``--set``: a list such as
     ``["US.opcon_transfer.salience=0.8", "opcon_transfer.status_quo=60"]`` or a dict
-    ``{"US.capability": 70}``; the saved run records the edits."""
+    ``{"US.capability": 70}``; the saved run records the edits.
+
+    ``pool`` pools a scenario coded by several analysts, as the CLI's ``--pool``: ``"mean"``,
+    ``"median"``, ``"trimmed"``, ``"performance"`` (mixtures forecast the mean)."""
     s = _scenario(scenario)
-    fields: Dict[str, Any] = _edits(set)
+    fields: Dict[str, Any] = {**_edits(set), "pool": pool}
     if calibration is not None:
         fields["calibration"] = os.fspath(calibration)
     text, params = _run("forecast", model, options, **fields)
@@ -167,8 +170,9 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
              sensitivity: bool = False, keep_draws: bool = True,
              progress: Optional[Callable[[int, int], None]] = None,
              calibration: Optional[Union[str, "os.PathLike[str]"]] = None,
-             set: Edits = None, client: Any = None, shards: Optional[int] = None,
-             retries: int = 2, **options: Any) -> SimulationResult:
+             set: Edits = None, pool: str = "mean", client: Any = None,
+             shards: Optional[int] = None, retries: int = 2,
+             **options: Any) -> SimulationResult:
     """Monte Carlo over the inputs' spreads. ``noise`` is in percent, as the CLI's ``--noise``:
     ``noise=10`` (or ``"10%"``) gives stances that state no spread one of 10%.
 
@@ -189,13 +193,17 @@ def simulate(scenario: ScenarioLike, model: str = _MODEL, *, draws: int = DEFAUL
     exactly, so the result is byte for byte the local one (docs/scale-out.md). Dask re-runs the
     units of a lost worker; ``retries`` re-runs a unit that raised. The draws stay on the
     workers (``draws`` is None); ``progress(done, total)`` is called as units finish. A
-    calibration file must be readable where the client runs."""
+    calibration file must be readable where the client runs.
+
+    ``pool`` pools a scenario coded by several analysts, as the CLI's ``--pool``; ``"mixture"``
+    draws a coder per stance and draw, ``"mixture-coder"`` one coder per draw (reproducible
+    from ``seed`` whatever ``threads``, and whatever the client's shards)."""
     s = _scenario(scenario)
     pairs = list(thresholds.items()) if isinstance(thresholds, Mapping) else list(thresholds or [])
     text, params = _run("simulate", model, options, draws=draws, seed=seed, threads=threads,
                         noise_percent=_noise(noise),
                         thresholds=[{"issue": str(k), "value": float(v)} for k, v in pairs],
-                        sensitivity=bool(sensitivity), **_edits(set),
+                        sensitivity=bool(sensitivity), pool=pool, **_edits(set),
                         **({"calibration": os.fspath(calibration)} if calibration is not None else {}))
     if client is not None:
         from ._distributed import simulate_on
@@ -336,7 +344,8 @@ def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = 
            format: Optional[str] = None, model: str = _MODEL, *, models: Optional[Sequence[str]] = None,
            draws: int = DEFAULTS["draws"], seed: int = DEFAULTS["seed"],
            noise: Union[float, str] = DEFAULTS["noise_percent"], threads: int = 0,
-           tornado_bars: int = DEFAULTS["tornado_bars"], set: Edits = None, **options: Any) -> str:
+           tornado_bars: int = DEFAULTS["tornado_bars"], set: Edits = None, pool: str = "mean",
+           **options: Any) -> str:
     """The report ``entente report`` writes: one self-contained HTML page (``format="html"``) or
     its summary as Markdown (``"md"``); the format defaults to ``md`` when ``path`` ends in
     ``.md``, else ``html``; a ``path`` of another extension (``.pdf``) or one that contradicts
@@ -353,7 +362,7 @@ def report(scenario: ScenarioLike, path: Union[str, "os.PathLike[str]", None] = 
     source = os.fspath(scenario) if isinstance(scenario, (str, os.PathLike)) else ""
     text, _ = _run("report", model, options, models=list(models or []), draws=draws, seed=seed,
                    noise_percent=_noise(noise), threads=threads, tornado_bars=tornado_bars,
-                   **_edits(set))
+                   pool=pool, **_edits(set))
     return _core.report(_scenario(scenario), "" if format is None else str(format), text, source, out)
 
 

@@ -210,6 +210,7 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
       so.seed = o.seed;
       so.threads = o.threads;
       so.noise_percent = o.noise_percent;
+      so.pool = o.pool;
       so.keep_outcomes = true;
       so.cancel = o.cancel;
       const SimulationResult sim = Simulate(scenario, so);

@@ -21,6 +21,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "entente/analysis/coder_mixture.hpp"
 #include "entente/analysis/noise.hpp"
 #include "entente/analysis/predictive.hpp"
 #include "entente/analysis/simulation_shard.hpp"
@@ -48,8 +49,9 @@ struct Accumulator {
   std::vector<int> classes;
   std::vector<int> binding;
   std::vector<std::uint8_t> fell_back;
-  std::vector<double> flat;  // the draw, three numbers per stance (Sampler::Flatten)
-  RuleScratch rule;          // decision rules other than plain unanimity, reused per draw
+  std::vector<double> flat;     // the draw, three numbers per stance (Sampler::Flatten)
+  std::vector<double> centres;  // a coder mixture's centres of the inputs (one per input)
+  RuleScratch rule;             // decision rules other than plain unanimity, reused per draw
 };
 
 struct Plan {
@@ -57,6 +59,7 @@ struct Plan {
   const ModelInfo* model;
   const SimulationOptions* options;
   const Sampler* sampler;
+  const CoderMixture* mixture;    // null unless the run mixes coders
   ModelOptions model_options;     // resolved (ResolveOptions): the caller's over the scenario's
   ModelOptions draw_options;      // the same without trajectories: draws need outcomes only
   std::vector<double> reference;  // point outcome per issue
@@ -72,6 +75,7 @@ Accumulator MakeAccumulator(const Plan& plan) {
   Accumulator a;
   a.work = s;
   a.flat = plan.sampler->Flatten();
+  if (plan.mixture != nullptr) a.centres = plan.mixture->BaseCentres();
   const std::size_t n = s.issues.size();
   a.sq_holds.assign(n, 0);
   a.fallbacks.assign(n, 0);
@@ -156,7 +160,12 @@ void Evaluate(const Plan& plan, Accumulator& a) {
 
 void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
   DrawStream rng(plan.options->seed, static_cast<std::uint64_t>(d));  // = DrawRng(seed, d)
-  plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
+  if (plan.mixture != nullptr) {
+    plan.mixture->Apply(plan.options->seed, d, a.flat, a.centres);
+    plan.sampler->Draw(rng, a.flat, a.values, a.fell_back, a.centres.data());
+  } else {
+    plan.sampler->Draw(rng, a.flat, a.values, a.fell_back);
+  }
   a.outcomes.resize(a.work.issues.size());
   Evaluate(plan, a);
   if (const auto& z = plan.options->model_error_z; !z.empty()) {
@@ -207,7 +216,7 @@ namespace {
 Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions& o,
               const Sampler& sampler) {
   const ModelOptions resolved = ResolveOptions(s, ModelChoice{o.model, o.model_options});
-  Plan plan{&s, &model, &o, &sampler, resolved, resolved, {}, {}, {}, {}};
+  Plan plan{&s, &model, &o, &sampler, nullptr, resolved, resolved, {}, {}, {}, {}};
   plan.draw_options.set_trail(false);
   const Forecast point = RunForecastTrusted(s, model, plan.model_options);
   for (const IssueForecast& f : point.issues) plan.reference.push_back(f.outcome);
@@ -363,6 +372,12 @@ auto WithPlan(const Scenario& scenario, const SimulationOptions& o, F&& f) {
   if (o.sensitivity_bins < 2) throw InputError("sensitivity needs at least 2 classes per input");
   const Sampler sampler(scenario, Noise{o.noise_percent / 100});
   Plan plan = MakePlan(scenario, model, o, sampler);
+  std::optional<CoderMixture> mixture;
+  if ((o.pool == PoolRule::kMixture || o.pool == PoolRule::kMixtureCoder) &&
+      !scenario.codings.empty()) {
+    mixture.emplace(scenario, sampler, o.pool == PoolRule::kMixtureCoder);
+    if (!mixture->empty()) plan.mixture = &*mixture;
+  }
   if (o.sensitivity) {
     const std::size_t cells = sampler.inputs().size() * scenario.issues.size() * o.sensitivity_bins;
     if (cells > (std::size_t{1} << 22)) {
@@ -429,7 +444,7 @@ SimulationResult Finish(const Plan& plan, const Sampler& sampler, const Accumula
   r.seed = o.seed;
   r.noise_percent = o.noise_percent;
   r.uncertain_inputs = sampler.inputs().size();
-  if (r.uncertain_inputs == 0) {
+  if (r.uncertain_inputs == 0 && plan.mixture == nullptr) {
     r.warnings.push_back(
         "no input is uncertain (noise 0% and no stance states a spread): every draw is the point "
         "forecast; give noise (e.g. 10%) or spreads to the stances in doubt");

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/analysis/cooke.hpp"
 #include "entente/analysis/noise.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
@@ -55,6 +56,7 @@ constexpr Key kKeys[] = {
     {"bootstrap", Bit(RunKind::kBacktest)},
     {"by", Bit(RunKind::kBacktest)},
     {"set", kAll},
+    {"pool", kAll},
 };
 
 bool Takes(RunKind kind, std::string_view key) {
@@ -346,6 +348,7 @@ nlohmann::ordered_json RunParameters::ToJson(RunKind kind) const {
     for (const ScenarioEdit& e : edits) list.push_back(e.ToString());
     j["set"] = list;
   }
+  if (pool != PoolRule::kMean) j["pool"] = std::string(PoolRuleName(pool));
   return j;
 }
 
@@ -408,6 +411,16 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
     r.Whole("bootstrap", p.bootstrap, 0, 1000000, "from 0 to 1,000,000", "2000");
   if (Takes(kind, "by")) r.Text("by", p.by);
   r.Edits("set", p.edits);
+  if (json.contains("pool")) {
+    std::string pool;
+    r.Text("pool", pool);
+    if (const auto rule = ParsePoolRule(pool)) {
+      p.pool = *rule;
+    } else {
+      r.Fail("pool", fmt::format("unknown pool rule '{}'", pool),
+             fmt::format("use one of: {}", PoolRuleNames()));
+    }
+  }
   if (!r.errors().empty()) throw InputError(std::move(r.errors()));
   try {
     p.Check(kind);
@@ -474,7 +487,15 @@ void RunParameters::Check(RunKind kind) const {
 }
 
 Scenario EditedScenario(const Scenario& scenario, const RunParameters& p) {
-  return WithEdits(scenario, p.edits);
+  if (scenario.codings.empty() || p.pool == PoolRule::kMean) return WithEdits(scenario, p.edits);
+  Scenario pooled = scenario;
+  if (p.pool == PoolRule::kPerformance) {
+    const CoderWeights weights = PerformanceWeights(ClassicalModel(scenario.seeds));
+    PoolCodings(pooled, p.pool, &weights);
+  } else {
+    PoolCodings(pooled, p.pool);
+  }
+  return WithEdits(pooled, p.edits);
 }
 
 SimulationOptions ToSimulation(const RunParameters& p) {
@@ -487,6 +508,7 @@ SimulationOptions ToSimulation(const RunParameters& p) {
   o.noise_percent = p.noise_percent;
   o.thresholds = p.thresholds;
   o.sensitivity = p.sensitivity;
+  o.pool = p.pool;
   return o;
 }
 
@@ -520,6 +542,7 @@ BacktestOptions ToBacktest(const RunParameters& p) {
   o.noise_percent = p.noise_percent;
   o.bootstrap = p.bootstrap;
   o.by = p.by;
+  o.pool = p.pool;
   return o;
 }
 

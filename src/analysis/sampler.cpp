@@ -79,7 +79,7 @@ std::vector<double> Sampler::Flatten() const {
 }
 
 void Sampler::Draw(DrawStream& rng, std::vector<double>& flat, std::vector<double>& values,
-                   std::vector<std::uint8_t>& fell_back) const {
+                   std::vector<std::uint8_t>& fell_back, const double* centres) const {
   values.resize(inputs_.size());
   fell_back.assign(issue_begin_.size() - 1, 0);
   // Raw pointers: the compiler cannot prove the vectors do not alias, and this loop is hot.
@@ -87,7 +87,7 @@ void Sampler::Draw(DrawStream& rng, std::vector<double>& flat, std::vector<doubl
   double* const dest = flat.data();
   const std::size_t* const slot = slot_.data();
   const std::uint8_t* const normal = normal_.data();
-  const double* const value = value_.data();
+  const double* const value = centres != nullptr ? centres : value_.data();
   const double* const sd = sd_.data();
   const double* const lo = lo_.data();
   const double* const hi = hi_.data();
@@ -134,7 +134,7 @@ void Sampler::Draw(DrawStream& rng, std::vector<double>& flat, std::vector<doubl
     if (total > 0) continue;
     fell_back[i] = 1;
     for (std::size_t j = begin; j < end; ++j) {
-      values[j] = inputs_[j].value;
+      values[j] = value[j];
       flat[slot_[j]] = values[j];
     }
   }

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -27,6 +28,7 @@ class Checker {
   explicit Checker(const Scenario& scenario) : scenario_(scenario) {
     // A hash set keeps validation linear in the number of stances (FindActor is a scan).
     for (const Actor& a : scenario.actors) actor_ids_.insert(a.id);
+    for (const Coding& c : scenario.codings) coded_.insert({c.issue, c.stance.actor});
   }
 
   Errors Run() {
@@ -45,6 +47,8 @@ class Checker {
     if (scenario_.issues.empty()) {
       Add(Location{}, "the scenario has no issues", "add at least one issue with its stances");
     }
+    CheckCodings();
+    for (Error& e : ValidateSeeds(scenario_.seeds)) errors_.push_back(std::move(e));
     CheckAlliances();
     CheckMoves();
     CheckTexts();
@@ -347,15 +351,68 @@ class Checker {
 
   void CheckStance(const Issue& issue, const Stance& s, bool scale_ok,
                    std::unordered_set<std::string_view>& seen) {
+    const bool coded = coded_.contains({issue.id, s.actor});
     if (!actor_ids_.contains(s.actor)) {
       Add(s.origin.WithField("actor"),
           fmt::format("unknown actor '{}' in a stance on issue '{}'", s.actor, issue.id),
           "use an actor id from the actors list");
     } else if (!seen.insert(s.actor).second) {
-      Add(s.origin.WithField("actor"),
-          fmt::format("actor '{}' has two stances on issue '{}'", s.actor, issue.id),
-          "keep one stance per actor and issue");
+      if (coded) {
+        Add(s.origin.WithField("coder"),
+            fmt::format("actor '{}' on issue '{}' has a stance without a coder beside coded ones",
+                        s.actor, issue.id),
+            "name a coder on every row of this actor and issue, or on none");
+      } else {
+        Add(s.origin.WithField("actor"),
+            fmt::format("actor '{}' has two stances on issue '{}'", s.actor, issue.id),
+            "keep one stance per actor and issue");
+      }
     }
+    // A coded stance's numbers are the pool of its codings, which CheckCodings checks.
+    if (!coded) CheckNumbers(issue, s, scale_ok, "");
+  }
+
+  // Every coding: its coder named, its issue and stance known, one per coder, actor and issue,
+  // its numbers in range; messages name the coder, the actor and the issue.
+  void CheckCodings() {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    for (const Coding& c : scenario_.codings) {
+      const Stance& s = c.stance;
+      const std::string who =
+          fmt::format("coder '{}', actor '{}' on issue '{}'", c.coder, s.actor, c.issue);
+      if (c.coder.empty()) {
+        Add(s.origin.WithField("coder"), fmt::format("{}: the coder is empty", who),
+            "name the coder of every coded stance");
+      }
+      CheckText(s.origin, "coder", c.coder);
+      CheckText(s.origin, "note", s.note);
+      const Issue* issue = scenario_.FindIssue(c.issue);
+      if (issue == nullptr) {
+        Add(s.origin.WithField("issue"), fmt::format("{}: unknown issue", who),
+            "use an issue id from the issues list");
+        continue;
+      }
+      if (issue->FindStance(s.actor) == nullptr) {
+        Add(s.origin.WithField("actor"),
+            fmt::format("{}: the issue has no stance of this actor to pool the coding into", who),
+            "add the actor's stance to the issue (readers do this for you)");
+      }
+      if (!seen.insert({c.coder, c.issue, s.actor}).second) {
+        Add(s.origin.WithField("coder"), fmt::format("{}: coded twice", who),
+            "keep one row per coder, actor and issue");
+      }
+      CheckNumbers(*issue, s, CheckableScale(*issue), who + ": ");
+    }
+  }
+
+  static bool CheckableScale(const Issue& issue) {
+    const Scale& sc = issue.scale;
+    return std::isfinite(sc.min) && std::isfinite(sc.max) && sc.min < sc.max;
+  }
+
+  // The stance's numbers and spreads; `who` prefixes messages about a coding.
+  void CheckNumbers(const Issue& issue, const Stance& s, bool scale_ok, const std::string& who) {
+    const std::size_t first = errors_.size();
     const Scale& sc = issue.scale;
     if (!std::isfinite(s.position)) {
       Add(s.origin.WithField("position"), "position is not a finite number",
@@ -383,6 +440,7 @@ class Checker {
     if (scale_ok) CheckSpread(s, "position", s.position_spread, s.position, sc.min, sc.max);
     CheckSpread(s, "salience", s.salience_spread, s.salience, 0, 1);
     CheckSpread(s, "capability", s.capability_spread, s.capability, 0, kMaxMagnitude);
+    for (std::size_t e = first; e < errors_.size(); ++e) errors_[e].message.insert(0, who);
   }
 
   void CheckMetadata(const Issue& issue) {
@@ -418,6 +476,7 @@ class Checker {
 
   const Scenario& scenario_;
   std::unordered_set<std::string_view> actor_ids_;
+  std::set<std::pair<std::string_view, std::string_view>> coded_;  // (issue, actor) with codings
   Errors errors_;
 };
 

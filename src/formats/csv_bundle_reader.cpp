@@ -193,7 +193,7 @@ void ReadIssues(const CsvTable& t, Scenario& s, Errors& errors) {
 void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
   TableReader r(t, errors);
   if (!r.CheckColumns({"issue", "actor", "position", "salience", "capability"},
-                      {"basis", "note", "position_sd", "position_low", "position_high",
+                      {"coder", "basis", "note", "position_sd", "position_low", "position_high",
                        "salience_sd", "salience_low", "salience_high", "capability_sd",
                        "capability_low", "capability_high"})) {
     return;
@@ -222,7 +222,27 @@ void ReadStances(const CsvTable& t, Scenario& s, Errors& errors) {
       }
       continue;
     }
-    issue->stances.push_back(std::move(st));
+    if (std::string coder = r.Text(row, "coder"); !coder.empty()) {
+      AddCoding(s.codings, *issue, std::move(coder), std::move(st));
+    } else {
+      issue->stances.push_back(std::move(st));
+    }
+  }
+}
+
+void ReadSeeds(const CsvTable& t, Scenario& s, Errors& errors) {
+  TableReader r(t, errors);
+  if (!r.CheckColumns({"coder", "question", "q05", "q50", "q95", "realization"}, {})) return;
+  for (const CsvRow& row : t.rows) {
+    SeedAnswer a;
+    a.coder = r.Id(row, "coder");
+    a.question = r.Id(row, "question");
+    a.q05 = r.Number(row, "q05");
+    a.q50 = r.Number(row, "q50");
+    a.q95 = r.Number(row, "q95");
+    a.realization = r.Number(row, "realization");
+    a.origin = Location{t.file, row.line};
+    s.seeds.push_back(std::move(a));
   }
 }
 
@@ -589,8 +609,10 @@ Result<ScenarioDocument> ParseBundleTables(const std::map<std::string, Result<Cs
   parse("issue_metadata.csv", false, &ReadIssueMetadata);
   if (const CsvTable* t = find("outcomes.csv", false)) doc.outcomes = ReadOutcomes(*t, errors);
   parse("rules.csv", false, &ReadRules);
+  parse("seeds.csv", false, &ReadSeeds);
   CollapseUnknownIssues(errors, issues);
   if (!errors.empty()) return errors;
+  PoolCodings(scenario, PoolRule::kMean);
   return doc;
 }
 
@@ -602,8 +624,9 @@ Result<Scenario> ParseCsvBundle(const FileSet& files, const std::string& folder)
 
 const std::vector<std::string>& BundleFileNames() {
   static const std::vector<std::string> kNames = {
-      "scenario.csv", "actors.csv", "issues.csv",         "stances.csv",  "alliances.csv",
-      "moves.csv",    "groups.csv", "issue_metadata.csv", "outcomes.csv", "rules.csv"};
+      "scenario.csv",  "actors.csv", "issues.csv", "stances.csv",
+      "alliances.csv", "moves.csv",  "groups.csv", "issue_metadata.csv",
+      "outcomes.csv",  "rules.csv",  "seeds.csv"};
   return kNames;
 }
 

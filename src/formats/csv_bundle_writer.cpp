@@ -92,14 +92,18 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
   std::string issues = CsvLine(header);
   // Spread columns appear only when some stance is uncertain, so plain bundles stay plain.
   bool spreads = false;
+  const auto uncertain = [](const Stance& s) {
+    return s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
+  };
   for (const Issue& i : scenario.issues) {
-    for (const Stance& s : i.stances) {
-      spreads |=
-          s.position_spread.IsSet() || s.salience_spread.IsSet() || s.capability_spread.IsSet();
-    }
+    for (const Stance& s : i.stances) spreads |= uncertain(s);
   }
+  for (const Coding& c : scenario.codings) spreads |= uncertain(c.stance);
+  // The coder column likewise appears only when some stance is coded by named coders.
+  const bool coders = !scenario.codings.empty();
   std::vector<std::string> stance_header = {"issue",      "actor", "position", "salience",
                                             "capability", "basis", "note"};
+  if (coders) stance_header.insert(stance_header.begin() + 2, "coder");
   if (spreads) {
     for (const char* f : {"position", "salience", "capability"}) {
       for (const char* suffix : {"_sd", "_low", "_high"})
@@ -138,16 +142,27 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     }
     if (issue_description) row.push_back(i.description);
     issues += CsvLine(row);
-    for (const Stance& s : i.stances) {
+    const auto stance_row = [&](const Stance& s, const std::string& coder) {
       const auto p = UncertainCells(s.position, s.position_spread);
       const auto sa = UncertainCells(s.salience, s.salience_spread);
       const auto c = UncertainCells(s.capability, s.capability_spread);
       std::vector<std::string> cells = {
           i.id, s.actor, p[0], sa[0], c[0], std::string(BasisName(s.basis)), s.note};
+      if (coders) cells.insert(cells.begin() + 2, coder);
       if (spreads) {
         for (const auto* u : {&p, &sa, &c}) cells.insert(cells.end(), u->begin() + 1, u->end());
       }
       stances += CsvLine(cells);
+    };
+    for (const Stance& s : i.stances) {
+      // A coded stance is written as its codings, one row per coder.
+      bool coded = false;
+      for (const Coding& k : scenario.codings) {
+        if (k.issue != i.id || k.stance.actor != s.actor) continue;
+        stance_row(k.stance, k.coder);
+        coded = true;
+      }
+      if (!coded) stance_row(s, "");
     }
   }
   files["issues.csv"] = std::move(issues);
@@ -193,6 +208,14 @@ Result<FileSet> WriteCsvBundle(const Scenario& scenario) {
     for (const IssueMeta& m : i.metadata) meta += CsvLine({i.id, m.key, m.value});
   }
   if (!meta.empty()) files["issue_metadata.csv"] = CsvLine({"issue", "key", "value"}) + meta;
+  if (!scenario.seeds.empty()) {
+    std::string text = CsvLine({"coder", "question", "q05", "q50", "q95", "realization"});
+    for (const SeedAnswer& a : scenario.seeds) {
+      text += CsvLine({a.coder, a.question, FormatNumber(a.q05), FormatNumber(a.q50),
+                       FormatNumber(a.q95), FormatNumber(a.realization)});
+    }
+    files["seeds.csv"] = std::move(text);
+  }
   return files;
 }
 

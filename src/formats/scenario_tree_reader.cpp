@@ -82,7 +82,7 @@ class TreeReader : public detail::TreeFields {
       const At at =
           issue_at.Item("stances", i, fmt::format("{} on {}", Peek(n, "actor"), issue.id));
       if (!RequireMap(n, at, "a stance")) continue;
-      CheckKeys(n, at, {"actor", "position", "salience", "capability", "basis", "note"},
+      CheckKeys(n, at, {"actor", "coder", "position", "salience", "capability", "basis", "note"},
                 "a stance");
       Stance st;
       st.origin = Loc(n.line, at);
@@ -98,7 +98,11 @@ class TreeReader : public detail::TreeFields {
              "use brief, source or judgement (or leave it out)");
       }
       st.note = Text(n, at, "note");
-      issue.stances.push_back(std::move(st));
+      if (std::string coder = Text(n, at, "coder"); !coder.empty()) {
+        AddCoding(codings_, issue, std::move(coder), std::move(st));
+      } else {
+        issue.stances.push_back(std::move(st));
+      }
     }
   }
 
@@ -282,6 +286,29 @@ class TreeReader : public detail::TreeFields {
     }
   }
 
+  void ReadSeeds(const TreeNode& root, Scenario& s) {
+    const TreeNode* list =
+        List(root, {}, "seeds",
+             "write e.g. '- {coder: a, question: q1, q05: 1, q50: 2, q95: 4, realization: 3}'");
+    if (list == nullptr) return;
+    for (std::size_t i = 0; i < list->items.size(); ++i) {
+      const TreeNode& n = list->items[i];
+      const At at =
+          At{}.Item("seeds", i, fmt::format("{} on {}", Peek(n, "coder"), Peek(n, "question")));
+      if (!RequireMap(n, at, "a seed answer")) continue;
+      CheckKeys(n, at, {"coder", "question", "q05", "q50", "q95", "realization"}, "a seed answer");
+      SeedAnswer a;
+      a.origin = Loc(n.line, at);
+      a.coder = Text(n, at, "coder", true);
+      a.question = Text(n, at, "question", true);
+      a.q05 = NumberKey(n, at, "q05");
+      a.q50 = NumberKey(n, at, "q50");
+      a.q95 = NumberKey(n, at, "q95");
+      a.realization = NumberKey(n, at, "realization");
+      s.seeds.push_back(std::move(a));
+    }
+  }
+
   void ReadAlliances(const TreeNode& root, Scenario& s) {
     const TreeNode* list =
         List(root, {}, "alliances", "write e.g. '- {id: us-rok, members: [US, ROK]}'");
@@ -372,7 +399,7 @@ class TreeReader : public detail::TreeFields {
     if (!RequireMap(root, {}, "the scenario")) return errors_;
     CheckKeys(root, {},
               {"entente", "title", "as_of", "description", "sources", "actors", "issues",
-               "alliances", "moves", "groups", "model_options"},
+               "alliances", "moves", "groups", "model_options", "seeds"},
               "the scenario");
     ScenarioDocument doc;
     Scenario& s = doc.scenario;
@@ -393,14 +420,18 @@ class TreeReader : public detail::TreeFields {
     ReadAlliances(root, s);
     ReadMoves(root, s);
     ReadGroups(root, s);
+    ReadSeeds(root, s);
     ReadModelOptions(root, s);
     if (!errors_.empty()) return std::move(errors_);
     doc.outcomes = std::move(outcomes_);
+    s.codings = std::move(codings_);
+    PoolCodings(s, PoolRule::kMean);
     return doc;
   }
 
  private:
   std::vector<Outcome> outcomes_;
+  std::vector<Coding> codings_;  // coded stances, in input order
 };
 
 }  // namespace

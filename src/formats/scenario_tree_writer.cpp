@@ -60,7 +60,19 @@ Json RuleJson(const DecisionRule& r) {
   return j;
 }
 
-Json IssueJson(const Issue& i, const std::vector<Outcome>& outcomes) {
+Json StanceJson(const Stance& s, const std::string& coder) {
+  Json st{{"actor", s.actor}};
+  if (!coder.empty()) st["coder"] = coder;
+  st["position"] = Uncertain(s.position, s.position_spread);
+  st["salience"] = Uncertain(s.salience, s.salience_spread);
+  st["capability"] = Uncertain(s.capability, s.capability_spread);
+  if (s.basis != Basis::kUnstated) st["basis"] = std::string(BasisName(s.basis));
+  Put(st, "note", s.note);
+  return st;
+}
+
+Json IssueJson(const Issue& i, const std::vector<Outcome>& outcomes,
+               const std::vector<Coding>& codings) {
   Json j{{"id", i.id}};
   Put(j, "name", i.name);
   Put(j, "description", i.description);
@@ -83,13 +95,14 @@ Json IssueJson(const Issue& i, const std::vector<Outcome>& outcomes) {
   }
   Json stances = Json::array();
   for (const Stance& s : i.stances) {
-    Json st{{"actor", s.actor},
-            {"position", Uncertain(s.position, s.position_spread)},
-            {"salience", Uncertain(s.salience, s.salience_spread)},
-            {"capability", Uncertain(s.capability, s.capability_spread)}};
-    if (s.basis != Basis::kUnstated) st["basis"] = std::string(BasisName(s.basis));
-    Put(st, "note", s.note);
-    stances.push_back(st);
+    // A coded stance is written as its codings (the pooled numbers are read back from them).
+    bool coded = false;
+    for (const Coding& c : codings) {
+      if (c.issue != i.id || c.stance.actor != s.actor) continue;
+      stances.push_back(StanceJson(c.stance, c.coder));
+      coded = true;
+    }
+    if (!coded) stances.push_back(StanceJson(s, ""));
   }
   j["stances"] = stances;
   if (!i.metadata.empty()) {
@@ -145,7 +158,8 @@ nlohmann::ordered_json ScenarioDocumentToJson(const ScenarioDocument& document) 
   }
   j["actors"] = actors;
   Json issues = Json::array();
-  for (const Issue& i : scenario.issues) issues.push_back(IssueJson(i, document.outcomes));
+  for (const Issue& i : scenario.issues)
+    issues.push_back(IssueJson(i, document.outcomes, scenario.codings));
   j["issues"] = issues;
   if (!scenario.alliances.empty()) {
     Json alliances = Json::array();
@@ -173,6 +187,18 @@ nlohmann::ordered_json ScenarioDocumentToJson(const ScenarioDocument& document) 
     j["groups"] = groups;
   }
   if (!scenario.model_options.empty()) j["model_options"] = scenario.model_options;
+  if (!scenario.seeds.empty()) {
+    Json seeds = Json::array();
+    for (const SeedAnswer& a : scenario.seeds) {
+      seeds.push_back({{"coder", a.coder},
+                       {"question", a.question},
+                       {"q05", a.q05},
+                       {"q50", a.q50},
+                       {"q95", a.q95},
+                       {"realization", a.realization}});
+    }
+    j["seeds"] = seeds;
+  }
   return j;
 }
 

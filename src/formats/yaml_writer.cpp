@@ -71,11 +71,11 @@ std::string Uncertain(double value, const Spread& sp) {
   return FormatNumber(value);
 }
 
-std::string StanceLine(const Stance& s) {
-  std::string out = fmt::format("{{actor: {}, position: {}, salience: {}, capability: {}",
-                                Scalar(s.actor), Uncertain(s.position, s.position_spread),
-                                Uncertain(s.salience, s.salience_spread),
-                                Uncertain(s.capability, s.capability_spread));
+std::string StanceLine(const Stance& s, const std::string& coder) {
+  std::string out = fmt::format(
+      "{{actor: {}{}, position: {}, salience: {}, capability: {}", Scalar(s.actor),
+      coder.empty() ? "" : ", coder: " + Scalar(coder), Uncertain(s.position, s.position_spread),
+      Uncertain(s.salience, s.salience_spread), Uncertain(s.capability, s.capability_spread));
   if (s.basis != Basis::kUnstated) out += fmt::format(", basis: {}", BasisName(s.basis));
   if (!s.note.empty()) out += fmt::format(", note: {}", Scalar(s.note));
   return out + "}";
@@ -180,7 +180,16 @@ std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outc
       RuleBlock(out, i.rule, 6, "");
     }
     out += "    stances:\n";
-    for (const Stance& s : i.stances) out += fmt::format("      - {}\n", StanceLine(s));
+    for (const Stance& s : i.stances) {
+      // A coded stance is written as its codings (the pooled numbers are read back from them).
+      bool coded = false;
+      for (const Coding& c : scenario.codings) {
+        if (c.issue != i.id || c.stance.actor != s.actor) continue;
+        out += fmt::format("      - {}\n", StanceLine(c.stance, c.coder));
+        coded = true;
+      }
+      if (!coded) out += fmt::format("      - {}\n", StanceLine(s, ""));
+    }
     if (!i.metadata.empty()) {
       out += "    metadata:\n";
       for (const IssueMeta& m : i.metadata) {
@@ -233,6 +242,16 @@ std::string WriteYaml(const Scenario& scenario, const std::vector<Outcome>& outc
       out += fmt::format("  {}:\n", Scalar(model));
       for (const auto& [key, value] : options)
         out += fmt::format("    {}: {}\n", Scalar(key), Scalar(value));
+    }
+    out += '\n';
+  }
+  if (!scenario.seeds.empty()) {
+    out += "seeds:\n";
+    for (const SeedAnswer& a : scenario.seeds) {
+      out += fmt::format(
+          "  - {{coder: {}, question: {}, q05: {}, q50: {}, q95: {}, realization: {}}}\n",
+          Scalar(a.coder), Scalar(a.question), FormatNumber(a.q05), FormatNumber(a.q50),
+          FormatNumber(a.q95), FormatNumber(a.realization));
     }
     out += '\n';
   }

@@ -10,6 +10,7 @@
 #include "entente/report/backtest_charts.hpp"
 #include "entente/report/backtest_words.hpp"
 #include "entente/report/bar_charts.hpp"
+#include "entente/report/coders_section.hpp"
 #include "entente/report/glossary.hpp"
 #include "entente/report/histogram_chart.hpp"
 #include "entente/report/render.hpp"
@@ -259,6 +260,7 @@ std::string RenderHtml(const ReportData& data) {
   out += "</header>\n" + SummarySection(data);
   out += "<section class=\"table\">\n<h2>Forecasts by model</h2>\n" + ForecastTable(data) +
          "</section>\n";
+  out += report::CodersSectionHtml(data);
   if (data.backtest) out += BacktestSection(data);
   out += IssueSections(data);
   out += TermsSection(data);

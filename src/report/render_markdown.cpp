@@ -5,6 +5,7 @@
 #include "entente/core/text.hpp"
 #include "entente/core/version.hpp"
 #include "entente/report/backtest_words.hpp"
+#include "entente/report/coders_section.hpp"
 #include "entente/report/glossary.hpp"
 #include "entente/report/render.hpp"
 #include "entente/report/summary.hpp"
@@ -122,6 +123,7 @@ std::string RenderMarkdown(const ReportData& data) {
     out += "\n## Alliances\n\n";
     for (const std::string& line : alliances) out += "- " + line + "\n";
   }
+  if (data.coders) out += "\n" + report::CodersSectionMarkdown(data);
   if (data.backtest) out += BacktestSection(data);
   // The words used above, defined (the same text as docs/glossary.md).
   out += "\n## Terms\n\n";

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/analysis/coders.hpp"
 #include "entente/analysis/stability.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/validation.hpp"
@@ -36,7 +37,8 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
   const RunParameters& run = options.run;
   run.Check(RunKind::kReport);
   RequireThreadCount(run.threads);
-  ReportData data{scenario, options, {}, std::nullopt, {}, std::nullopt, std::nullopt};
+  ReportData data{scenario, options,      {},           std::nullopt,
+                  {},       std::nullopt, std::nullopt, std::nullopt};
   data.options.run.models = ModelList(run);
   // The other models run on their defaults, stopped by the same cancel flag as the primary.
   ModelChoice other;
@@ -61,6 +63,8 @@ ReportData GatherReport(const Scenario& scenario, const ReportOptions& options) 
     ThrowIfCancelled(sim.cancel);  // a static model's draws stop early instead of throwing
   }
   data.cohesion = Cohesion(scenario, data.forecasts.front());
+  if (!scenario.codings.empty())
+    data.coders = AnalyseCoders(scenario, run.model, std::string(PoolRuleName(run.pool)));
   if (!options.outcomes.empty()) {
     BacktestOptions b;
     b.models = data.options.run.models;

@@ -65,7 +65,7 @@ TEST(Yaml, UnknownKeysAndBadNumbersAreAllReported) {
   ASSERT_EQ(r.errors().size(), 3u);
   EXPECT_EQ(r.errors()[0].ToString(),
             "s.yaml:21: unknown key 'capabilty' in a stance (field 'capabilty'); fix: use one of: "
-            "actor, position, salience, capability, basis, note");
+            "actor, coder, position, salience, capability, basis, note");
   EXPECT_EQ(r.errors()[1].message, "missing 'capability'");
   EXPECT_EQ(r.errors()[2].ToString(),
             "s.yaml:24: salience 'high' is not a number (field 'salience'); fix: write a plain "

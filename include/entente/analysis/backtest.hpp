@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "entente/analysis/sampler.hpp"
+#include "entente/core/coding.hpp"
 #include "entente/core/defaults.hpp"
 #include "entente/core/outcome.hpp"
 #include "entente/models/options.hpp"
@@ -33,6 +34,9 @@ struct BacktestOptions {
   int bootstrap = 2000;         ///< bootstrap resamples of the groups for the intervals
   /// Also score subsets: "group", "procedure" (metadata proc and counvte) or a metadata key.
   std::string by;
+  /// Monte Carlo over coders (kMixture, kMixtureCoder) for a scenario with codings; the point
+  /// pools are applied to the scenario before (EditedScenario, run_parameters.hpp).
+  PoolRule pool = PoolRule::kMean;
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)
   /// Called after each model with (models done, models in total).
   std::function<void(int, int)> progress;

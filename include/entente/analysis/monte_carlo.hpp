@@ -54,6 +54,11 @@ struct SimulationOptions {
   /// of the coded inputs. Empty: input uncertainty only.
   std::vector<double> model_error_z;
   double error_floor = 0.05;  ///< the calibration's floor, fraction of the scale range
+  /// kMixture: each draw takes, for every coded stance, one coder's numbers as the centre of
+  /// its draw (a coder drawn uniformly from the stance's codings); kMixtureCoder: one coder
+  /// per draw for the whole scenario (stances that coder skipped keep their pooled numbers).
+  /// Other rules, or a scenario without codings: the scenario's stances as they are.
+  PoolRule pool = PoolRule::kMean;
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early (Ctrl-C)
   /// Called now and then (from a worker thread, never concurrently) with draws done / total.
   std::function<void(std::int64_t, std::int64_t)> progress;

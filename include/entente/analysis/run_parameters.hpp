@@ -62,6 +62,9 @@ struct RunParameters {
   /// Every kind: what-if edits of the scenario (core/scenario_edit.hpp), applied by
   /// EditedScenario before the run; stored as "set", a list of `TARGET.FIELD=VALUE` texts.
   std::vector<ScenarioEdit> edits;
+  /// Every kind: how the codings of a scenario with several coders are pooled
+  /// (core/coding.hpp); stored as "pool" when not the default mean. No effect without coders.
+  PoolRule pool = PoolRule::kMean;
 
   /// The parameters `kind` reads, as JSON: "model", "model_options" (text values), then per
   /// kind draws, seed, noise_percent, thresholds, sensitivity, actor, issue, target,
@@ -89,7 +92,8 @@ struct RunParameters {
   void Check(RunKind kind) const;
 };
 
-/// `scenario` with `p.edits` applied (WithEdits): what every run of `p` is computed on.
+/// `scenario` pooled by `p.pool` (when it has codings), then with `p.edits` applied
+/// (WithEdits): what every run of `p` is computed on. Codings stay in the result for mixtures.
 /// InputError naming the edit that does not fit the scenario.
 [[nodiscard]] Scenario EditedScenario(const Scenario& scenario, const RunParameters& p);
 

@@ -56,8 +56,10 @@ class Sampler {
   /// (one per input). An issue left with no actor of positive weight keeps its point inputs
   /// for this draw (nobody would decide it) and is flagged in `fell_back` (one flag per issue)
   /// so runs can report how often that happened.
+  /// `centres` (one per input), when given, replaces the inputs' point values as the centres
+  /// of the draws (a coder mixture, analysis/coder_mixture.hpp).
   void Draw(DrawStream& rng, std::vector<double>& flat, std::vector<double>& values,
-            std::vector<std::uint8_t>& fell_back) const;
+            std::vector<std::uint8_t>& fell_back, const double* centres = nullptr) const;
 
   /// Copies a flat draw into `work`, a copy of the base scenario (for dynamic models).
   void WriteBack(const std::vector<double>& flat, Scenario& work) const;

@@ -10,6 +10,7 @@
 
 #include "entente/core/actor.hpp"
 #include "entente/core/alliance.hpp"
+#include "entente/core/coding.hpp"
 #include "entente/core/issue.hpp"
 #include "entente/core/issue_group.hpp"
 
@@ -36,6 +37,11 @@ struct Scenario {
   /// file's <ModelParameters> for "ktab-smp". They apply under the caller's own options
   /// (ResolveOptions in models/model_choice.hpp), so every front end runs what the file says.
   std::map<std::string, std::map<std::string, std::string>> model_options;
+  /// Several coders' stances (core/coding.hpp), in input order; empty for a scenario coded once.
+  /// Each coded stance in `issues` holds the pool of its codings, so models read `issues` only.
+  std::vector<Coding> codings;
+  /// The coders' answers to seed questions (core/coding.hpp), for `--pool performance`.
+  std::vector<SeedAnswer> seeds;
 
   /// The actor with `id`, or nullptr.
   [[nodiscard]] const Actor* FindActor(std::string_view id) const;

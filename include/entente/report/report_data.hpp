@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "entente/analysis/backtest.hpp"
+#include "entente/analysis/coders.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/monte_carlo.hpp"
 #include "entente/analysis/run_parameters.hpp"
@@ -45,6 +46,8 @@ struct ReportData {
   std::optional<BacktestResult> backtest;
   /// With outcomes and draws: the primary model's draws scored (CRPS, coverage, PIT).
   std::optional<BacktestResult> calibration;
+  /// With several coders: the primary model's outcome per coder and who to ask again.
+  std::optional<CodersAnalysis> coders;
 };
 
 /// Runs every analysis the report needs. Throws InputError for an invalid scenario, an
