@@ -12,7 +12,7 @@ def test_health(server):
     status, body = server.json("GET", "/api/health")
     assert status == 200
     assert body["status"] == "ok"
-    assert body["scenarios"] == 1
+    assert body["scenarios"] == 2  # scenarios/: the flagship's YAML and its two-coder bundle
     assert body["database"] == server.db
 
 
@@ -26,7 +26,8 @@ def test_models(server):
 def test_scenarios_list_and_get(server, flagship):
     status, body = server.json("GET", "/api/scenarios")
     assert status == 200
-    assert body["scenarios"] == [{"name": "us-rok-2021", "title": "U.S.-ROK alliance management, February 2021"}]
+    assert body["scenarios"][0] == {"name": "us-rok-2021", "title": "U.S.-ROK alliance management, February 2021"}
+    assert [s["name"] for s in body["scenarios"]] == ["us-rok-2021", "us-rok-2021-two-coders"]
     assert flagship["issues"][0]["id"] == "sma_2021_increase"
 
 
