@@ -102,6 +102,44 @@ TEST(Cooke, CalibrationMatchesTheTuDelftCourseExample) {
   EXPECT_DOUBLE_EQ(r.coders[0].weight, 1);  // one expert takes all the weight
 }
 
+// Published worked example with inputs, scores and weights: Cooke, Nane & Hanea, "Decision
+// Making Under Uncertainty: Introduction to Structured Expert Judgment" (TU Delft
+// OpenCourseWare), reading 3.7.3 "The calibration score of the DM (2)"
+// (https://ocw.tudelft.nl/course-readings/3-7-3-the-calibration-score-of-the-dm-2/?course_id=34671):
+// three experts' 5/50/95% values on five questions. The course prints (to three decimals)
+// calibration 3.621E-05 / 0.608 / 0.327, information 1.418 / 0.558 / 1.354, and the
+// performance weights 0.00006565341 / 0.4338007 / 0.5661336 (calibration x information,
+// normalised, no cut-off: our `combined`).
+TEST(Cooke, WeightsMatchTheTuDelftThreeExpertExample) {
+  const double real[5] = {24, 11, 68, 47, 31};
+  const double q[3][5][3] = {
+      {{2, 5, 7}, {12, 13, 15}, {87, 89, 92}, {2, 5, 8}, {48, 50, 52}},         // A
+      {{20, 23, 34}, {8, 10, 11}, {60, 70, 90}, {20, 35, 45}, {30, 35, 40}},    // B
+      {{20, 25, 28}, {10, 13, 15}, {65, 67, 70}, {42, 44, 46}, {32, 33, 35}}};  // C
+  std::vector<SeedAnswer> seeds;
+  const char* names[3] = {"A", "B", "C"};
+  for (int e = 0; e < 3; ++e) {
+    for (int i = 0; i < 5; ++i) {
+      seeds.push_back(Answer(names[e], "q" + std::to_string(i + 1), q[e][i][0], q[e][i][1],
+                             q[e][i][2], real[i]));
+    }
+  }
+  const CookeResult r = ClassicalModel(seeds);
+  ASSERT_EQ(r.coders.size(), 3u);
+  EXPECT_NEAR(r.coders[0].calibration, 3.621e-5, 0.0005e-5);
+  EXPECT_NEAR(r.coders[1].calibration, 0.608, 0.0005);
+  EXPECT_NEAR(r.coders[2].calibration, 0.327, 0.0005);
+  EXPECT_NEAR(r.coders[0].information, 1.418, 0.0005);
+  EXPECT_NEAR(r.coders[1].information, 0.558, 0.0005);
+  EXPECT_NEAR(r.coders[2].information, 1.354, 0.0005);
+  double total = 0;
+  for (const CoderScore& c : r.coders) total += c.combined;
+  // The printed weights come from the printed (rounded) scores' precursors; relative 1e-3.
+  EXPECT_NEAR(r.coders[0].combined / total, 0.00006565341, 0.00006565341 * 1e-3);
+  EXPECT_NEAR(r.coders[1].combined / total, 0.4338007, 0.4338007 * 1e-3);
+  EXPECT_NEAR(r.coders[2].combined / total, 0.5661336, 0.5661336 * 1e-3);
+}
+
 TEST(Cooke, UncalibratedCoderWeighsNothing) {
   // `far` puts every realization above its 95% value: s = (0, 0, 0, 1), C = 1 - F3(2 N ln 20).
   // `good` catches them in its central bins; `vague` too, with wide ranges (less information).
