@@ -1,6 +1,5 @@
 #include <functional>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -10,114 +9,13 @@
 #include "entente/formats/csv.hpp"
 #include "entente/formats/csv_bundle.hpp"
 
+#include "csv_table_reader.hpp"
+
 namespace entente {
 namespace {
 
-// Reads named cells of one table, collecting located errors instead of stopping.
-class TableReader {
- public:
-  TableReader(const CsvTable& table, Errors& errors) : table_(table), errors_(errors) {}
-
-  // Fails (and records why) when a required column is missing or an unknown one is present.
-  bool CheckColumns(const std::vector<std::string>& required,
-                    const std::vector<std::string>& optional) {
-    bool ok = true;
-    for (const std::string& r : required) {
-      if (table_.Column(r) < 0) {
-        errors_.push_back(Error{table_.At(table_.header_line),
-                                fmt::format("missing column '{}'", r),
-                                fmt::format("the header needs: {}", fmt::join(required, ","))});
-        ok = false;
-      }
-    }
-    for (const std::string& h : table_.header) {
-      bool known = false;
-      for (const auto* list : {&required, &optional}) {
-        for (const std::string& k : *list) known = known || k == h;
-      }
-      if (!known) {
-        errors_.push_back(
-            Error{table_.At(table_.header_line), fmt::format("unknown column '{}'", h),
-                  fmt::format("columns are {}{}{}", fmt::join(required, ","),
-                              optional.empty() ? "" : ", optionally ", fmt::join(optional, ","))});
-        ok = false;
-      }
-    }
-    return ok;
-  }
-
-  Location At(const CsvRow& row, const std::string& column) const {
-    return table_.At(row.line, column);
-  }
-
-  std::string Text(const CsvRow& row, const std::string& column) const {
-    const int c = table_.Column(column);
-    return c < 0 ? std::string() : std::string(Trim(row.cells[c]));
-  }
-
-  // The raw cell, untrimmed (notes keep their spacing).
-  std::string Raw(const CsvRow& row, const std::string& column) const {
-    const int c = table_.Column(column);
-    return c < 0 ? std::string() : row.cells[c];
-  }
-
-  // A number in the file's dialect (decimal comma in a ';' file); a `share` (salience, a
-  // threshold) may also be a percentage, "70%".
-  double Number(const CsvRow& row, const std::string& column, bool share = false) {
-    const std::string text = Text(row, column);
-    if (auto v = share ? table_.Share(text) : table_.Number(text)) return *v;
-    errors_.push_back(Error{At(row, column),
-                            text.empty() ? fmt::format("{} is empty", column)
-                                         : fmt::format("{} '{}' is not a number", column, text),
-                            table_.NumberHint(text, share)});
-    return 0;
-  }
-
-  // The number in `column` and its optional `_sd`, `_low`, `_high` columns: sd gives a normal
-  // spread; low and high a triangular one around the value, or a uniform one when the value
-  // itself is left empty (its point value is then the midpoint).
-  void Uncertain(const CsvRow& row, const std::string& column, double& value, Spread& spread,
-                 bool share = false) {
-    const bool has_sd = !Text(row, column + "_sd").empty();
-    const bool has_lo = !Text(row, column + "_low").empty();
-    const bool has_hi = !Text(row, column + "_high").empty();
-    const bool has_value = !Text(row, column).empty();
-    if (has_lo != has_hi || (has_sd && (has_lo || !has_value))) {
-      errors_.push_back(
-          Error{At(row, column), fmt::format("{} has an incomplete or mixed spread", column),
-                fmt::format("give {0}_sd with {0}, or both {0}_low and {0}_high", column)});
-      return;
-    }
-    if (has_lo && !has_value) {
-      const double lo = Number(row, column + "_low", share);
-      const double hi = Number(row, column + "_high", share);
-      value = (lo + hi) / 2;
-      spread = Spread::Uniform(lo, hi);
-      return;
-    }
-    value = Number(row, column, share);
-    if (has_sd) spread = Spread::Normal(Number(row, column + "_sd", share));
-    if (has_lo) {
-      spread = Spread::Triangular(Number(row, column + "_low", share),
-                                  Number(row, column + "_high", share));
-    }
-  }
-
-  std::string Id(const CsvRow& row, const std::string& column) {
-    std::string text = Text(row, column);
-    if (text.empty()) {
-      errors_.push_back(Error{At(row, column), fmt::format("{} is empty", column),
-                              "give the id this row refers to"});
-    }
-    return text;
-  }
-
-  Errors& errors() { return errors_; }
-
- private:
-  const CsvTable& table_;
-  Errors& errors_;
-};
+using detail::ReadRules;
+using detail::TableReader;
 
 void ReadMetadata(const CsvTable& t, Scenario& s, Errors& errors) {
   TableReader r(t, errors);
@@ -256,138 +154,6 @@ void ReadAlliances(const CsvTable& t, Scenario& s, Errors& errors) {
     a.members = SplitList(r.Text(row, "members"), ';');
     a.origin = t.At(row.line);
     s.alliances.push_back(std::move(a));
-  }
-}
-
-std::optional<std::vector<MemberValue>> ParseValues(const CsvTable& t, const std::string& text) {
-  std::vector<MemberValue> out;
-  for (const std::string& part : SplitList(text, ';')) {
-    const std::size_t eq = part.find('=');
-    if (eq == std::string::npos) return std::nullopt;
-    const auto v = t.Number(part.substr(eq + 1));
-    if (!v) return std::nullopt;
-    out.push_back({std::string(Trim(part.substr(0, eq))), *v});
-  }
-  return out;
-}
-
-// rules.csv: one row per issue whose rule needs more than issues.csv's decision_rule and
-// veto_players columns (chamber empty), then one row per chamber of a bicameral rule
-// (chamber 1, 2, ...). Lists are ';'-separated, maps 'id=number;id=number'.
-void ReadRules(const CsvTable& t, Scenario& s, Errors& errors) {
-  TableReader r(t, errors);
-  if (!r.CheckColumns({"issue", "chamber", "kind"},
-                      {"name", "preset", "members", "seats", "threshold", "weights", "min_members",
-                       "min_member_count", "population", "min_population", "blocking_minority",
-                       "veto_players", "absent", "agenda_setter", "on_empty", "reversion_cost"})) {
-    return;
-  }
-  const auto optional = [&](const CsvRow& row, const char* column,
-                            bool share = false) -> std::optional<double> {
-    if (r.Text(row, column).empty()) return std::nullopt;
-    return r.Number(row, column, share);
-  };
-  const auto whole = [&](const CsvRow& row, const char* column) {
-    const auto v = optional(row, column);
-    if (v && *v != static_cast<int>(*v)) {
-      errors.push_back(Error{r.At(row, column), fmt::format("{} must be a whole number", column),
-                             "write e.g. 4"});
-    }
-    return v ? static_cast<int>(*v) : 0;
-  };
-  const auto values = [&](const CsvRow& row, const char* column) {
-    auto v = ParseValues(t, r.Text(row, column));
-    if (!v) {
-      errors.push_back(Error{r.At(row, column),
-                             fmt::format("{} is not a list of id=number", column),
-                             "write e.g. DE=29;FR=29"});
-      return std::vector<MemberValue>{};
-    }
-    return *v;
-  };
-  std::set<std::string> defined;
-  for (const CsvRow& row : t.rows) {
-    const std::string issue_id = r.Id(row, "issue");
-    Issue* issue = s.FindIssue(issue_id);
-    if (issue == nullptr) {
-      if (!issue_id.empty()) {
-        errors.push_back(Error{r.At(row, "issue"), fmt::format("unknown issue '{}'", issue_id),
-                               "use an issue id from issues.csv"});
-      }
-      continue;
-    }
-    DecisionRule rule;
-    rule.origin = t.At(row.line);
-    const std::string kind = r.Text(row, "kind");
-    if (auto k = ParseDecisionKind(kind)) {
-      rule.kind = *k;
-    } else {
-      errors.push_back(Error{r.At(row, "kind"), fmt::format("unknown decision rule '{}'", kind),
-                             "use none, unanimity, majority, qualified_majority or bicameral"});
-    }
-    rule.name = r.Raw(row, "name");
-    rule.preset = r.Text(row, "preset");
-    rule.members = SplitList(r.Text(row, "members"), ';');
-    rule.seats = whole(row, "seats");
-    rule.threshold = optional(row, "threshold", true);
-    const std::string weights = r.Text(row, "weights");
-    if (weights == "equal") {
-      rule.weight_source = WeightSource::kEqual;
-    } else if (!weights.empty() && weights != "capability") {
-      rule.weight_source = WeightSource::kTable;
-      rule.weights = values(row, "weights");
-    }
-    rule.min_members = optional(row, "min_members", true);
-    rule.min_member_count = whole(row, "min_member_count");
-    rule.population = values(row, "population");
-    rule.min_population = optional(row, "min_population", true);
-    rule.blocking_minority = whole(row, "blocking_minority");
-    rule.veto_players = SplitList(r.Text(row, "veto_players"), ';');
-    if (const std::string a = r.Text(row, "absent"); !a.empty()) {
-      if (auto v = ParseAbsentMembers(a)) {
-        rule.absent = *v;
-      } else {
-        errors.push_back(Error{r.At(row, "absent"), fmt::format("unknown absent '{}'", a),
-                               "use against, drop or support"});
-      }
-    }
-    rule.agenda_setter = r.Text(row, "agenda_setter");
-    if (const std::string e = r.Text(row, "on_empty"); !e.empty()) {
-      if (auto v = ParseOnEmpty(e)) {
-        rule.on_empty = *v;
-      } else {
-        errors.push_back(Error{r.At(row, "on_empty"), fmt::format("unknown on_empty '{}'", e),
-                               "use status_quo or model"});
-      }
-    }
-    rule.reversion_cost = optional(row, "reversion_cost").value_or(0);
-    const std::string chamber = r.Text(row, "chamber");
-    if (chamber.empty()) {
-      const bool columns =
-          issue->rule.kind != DecisionKind::kNone || !issue->rule.veto_players.empty();
-      if (!defined.insert(issue_id).second) {
-        errors.push_back(Error{r.At(row, "issue"),
-                               fmt::format("issue '{}' has two rules in rules.csv", issue_id),
-                               "give one row with an empty chamber per issue"});
-      } else if (columns && (issue->rule.kind != rule.kind || !issue->rule.veto_players.empty())) {
-        errors.push_back(Error{r.At(row, "kind"),
-                               fmt::format("issue '{}': issues.csv and rules.csv disagree on the "
-                                           "decision rule",
-                                           issue_id),
-                               "give the rule in rules.csv only (leave issues.csv's veto_players "
-                               "empty and its decision_rule equal to the kind)"});
-      }
-      rule.origin = t.At(row.line);
-      issue->rule = std::move(rule);
-    } else if (!defined.contains(issue_id) ||
-               chamber != std::to_string(issue->rule.chambers.size() + 1)) {
-      errors.push_back(
-          Error{r.At(row, "chamber"),
-                fmt::format("issue '{}': chamber '{}' is out of order", issue_id, chamber),
-                "give the issue's row (empty chamber) first, then chambers 1, 2, ..."});
-    } else {
-      issue->rule.chambers.push_back(std::move(rule));
-    }
   }
 }
 
