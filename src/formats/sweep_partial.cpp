@@ -9,6 +9,8 @@
 #include "entente/core/version.hpp"
 #include "entente/formats/simulation_partial.hpp"
 
+#include "partial_envelope.hpp"
+
 namespace entente {
 namespace {
 
@@ -61,33 +63,10 @@ Result<SweepPart> ParseSweepPartial(std::string_view text, const std::string& fi
         Error{Location{file, 0, std::move(field)}, std::move(message), std::move(hint)});
   };
   const std::string again = "compute this shard again with `entente sweep SPEC --shard K/N`";
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != kPartialFormat) {
-    return fail("", "not an entente partial result (no 'format: entente-partial' JSON)",
-                "give the files `entente sweep SPEC --shard K/N -o FILE` wrote");
-  }
-  if (!j.contains("version") || !j["version"].is_number_integer() ||
-      j["version"].get<std::int64_t>() != kPartialVersion) {
-    return fail(
-        "version",
-        fmt::format("partial-result version {} is not the version {} this entente reads",
-                    j.contains("version") ? j["version"].dump() : "(none)", kPartialVersion),
-        "merge with the entente version that wrote it, or compute the shard again");
-  }
-  if (j.value("kind", "") != "sweep") {
-    return fail("kind",
-                fmt::format("a partial result of `{}`, not of `sweep`", j.value("kind", "?")),
-                "merge the parts of one command's run together");
-  }
-  if (!j.contains("sha256") || !j["sha256"].is_string()) {
-    return fail("sha256", "the checksum is missing (the file is damaged)", again);
-  }
-  const std::string stated = j["sha256"].get<std::string>();
-  j.erase("sha256");
-  if (Sha256Hex(j.dump()) != stated) {
-    return fail("sha256",
-                "the checksum does not match the contents (the file is damaged or edited)", again);
-  }
+  Result<Json> opened =
+      detail::OpenPartial(text, "sweep", file, "entente sweep SPEC --shard K/N -o FILE", again);
+  if (!opened) return opened.errors();
+  Json j = std::move(opened).value();
   try {
     SweepPart part;
     part.source = file;

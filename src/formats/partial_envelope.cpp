@@ -1,0 +1,55 @@
+#include "partial_envelope.hpp"
+
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "entente/core/error.hpp"
+#include "entente/core/sha256.hpp"
+#include "entente/formats/simulation_partial.hpp"
+
+namespace entente::detail {
+
+Result<nlohmann::ordered_json> OpenPartial(std::string_view text, std::string_view kind,
+                                           const std::string& file, std::string_view writer,
+                                           const std::string& again) {
+  using Json = nlohmann::ordered_json;
+  const auto fail = [&file](std::string field, std::string message, std::string hint) {
+    return Result<Json>(
+        Error{Location{file, 0, std::move(field)}, std::move(message), std::move(hint)});
+  };
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("format") ||
+      j["format"] != std::string(kPartialFormat)) {
+    return fail("", "not an entente partial result (no 'format: entente-partial' JSON)",
+                fmt::format("give the files `{}` wrote", writer));
+  }
+  if (!j.contains("version") || !j["version"].is_number_integer() ||
+      j["version"].get<std::int64_t>() != kPartialVersion) {
+    return fail(
+        "version",
+        fmt::format("partial-result version {} is not the version {} this entente reads",
+                    j.contains("version") ? j["version"].dump() : "(none)", kPartialVersion),
+        "merge with the entente version that wrote it, or compute the shard again");
+  }
+  if (!j.contains("kind") || j["kind"] != std::string(kind)) {
+    return fail(
+        "kind",
+        fmt::format(
+            "a partial result of `{}`, not of `{}`",
+            j.contains("kind") && j["kind"].is_string() ? j["kind"].get<std::string>() : "?", kind),
+        "merge the parts of one command's run together");
+  }
+  if (!j.contains("sha256") || !j["sha256"].is_string()) {
+    return fail("sha256", "the checksum is missing (the file is damaged)", again);
+  }
+  const std::string stated = j["sha256"].get<std::string>();
+  j.erase("sha256");
+  if (Sha256Hex(j.dump()) != stated) {
+    return fail("sha256",
+                "the checksum does not match the contents (the file is damaged or edited)", again);
+  }
+  return j;
+}
+
+}  // namespace entente::detail

@@ -1,0 +1,23 @@
+#pragma once
+// The envelope every partial-result file shares (format, version, kind, checksum), checked in
+// one place for `simulate` and `sweep` shards. Internal to the formats module (not public API).
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "entente/core/result.hpp"
+
+namespace entente::detail {
+
+/// The JSON of a partial result whose envelope holds: the entente-partial format, this
+/// entente's partial-result version, `kind` (simulate, sweep) and a checksum that matches its
+/// contents (the checksum is removed from the JSON returned). Errors name `file`; `writer` is
+/// the command that writes such files and `again` how to compute a shard again (the fixes).
+[[nodiscard]] Result<nlohmann::ordered_json> OpenPartial(std::string_view text,
+                                                         std::string_view kind,
+                                                         const std::string& file,
+                                                         std::string_view writer,
+                                                         const std::string& again);
+
+}  // namespace entente::detail
