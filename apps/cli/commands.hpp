@@ -23,6 +23,11 @@ void AddForecastCommands(CLI::App& app);
 /// `simulate` and `sensitivity`.
 void AddSimulateCommands(CLI::App& app);
 
+/// Refuses `--shard` without `-o FILE` or with `--format` (a partial result is a file of one
+/// format); nothing when `shard` is empty. Shared by `simulate` and `sweep`.
+void CheckShardFlags(const std::string& shard, const std::string& format,
+                     const std::string& output);
+
 /// `merge`: the partial results of `simulate --shard` put together.
 void AddMergeCommand(CLI::App& app);
 

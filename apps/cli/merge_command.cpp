@@ -15,6 +15,21 @@
 #include "entente/output/table_csv.hpp"
 
 namespace entente::cli {
+
+void CheckShardFlags(const std::string& shard, const std::string& format,
+                     const std::string& output) {
+  if (shard.empty()) return;
+  if (output.empty() || output == "-") {
+    throw InputError(
+        "--shard writes a partial result to a file; give -o, e.g. -o part-1.ent, then "
+        "`entente merge part-*.ent`");
+  }
+  if (!format.empty()) {
+    throw InputError(
+        "--format does not apply to --shard (a partial result has one format); give it to "
+        "`entente merge`");
+  }
+}
 namespace {
 
 struct MergeArgs {

@@ -76,18 +76,7 @@ void RunShard(const SimulateArgs& a, const Scenario& s, SimulationOptions o) {
 }
 
 void Run(const SimulateArgs& a) {
-  if (!a.shard.empty()) {
-    if (a.output.empty() || a.output == "-") {
-      throw InputError(
-          "--shard writes a partial result to a file; give -o, e.g. -o part-1.ent, then "
-          "`entente merge part-*.ent`");
-    }
-    if (!a.format.empty()) {
-      throw InputError(
-          "--format does not apply to --shard (a partial result has one format); give it to "
-          "`entente merge`");
-    }
-  }
+  CheckShardFlags(a.shard, a.format, a.output);
   const bool workbook = a.shard.empty() && WorkbookOutput(a.format, a.output);
   const OutputFormat format = !a.shard.empty() ? OutputFormat::kJson
                               : workbook       ? OutputFormat::kCsv

@@ -26,18 +26,7 @@ struct SweepArgs {
 };
 
 void Run(const SweepArgs& a) {
-  if (!a.shard.empty()) {
-    if (a.output.empty() || a.output == "-") {
-      throw InputError(
-          "--shard writes a partial result to a file; give -o, e.g. -o part-1.ent, then "
-          "`entente merge part-*.ent`");
-    }
-    if (!a.format.empty()) {
-      throw InputError(
-          "--format does not apply to --shard (a partial result has one format); give it to "
-          "`entente merge`");
-    }
-  }
+  CheckShardFlags(a.shard, a.format, a.output);
   const ShardSpec shard = a.shard.empty() ? ShardSpec{} : ParseShard(a.shard);
   const OutputFormat format =
       a.shard.empty() ? OutputFormatOf(a.format, a.output) : OutputFormat::kJson;
