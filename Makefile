@@ -1,10 +1,10 @@
 # Entente developer entry points. `make demo` and `make test` install what is missing first.
-.PHONY: all deps build debug demo test test-release test-debug bench fuzz format format-check lint lint-changed \
+.PHONY: all deps build debug demo test test-release test-debug test-sanitize bench fuzz format format-check lint lint-changed \
         golden-update clean python install calibration
 
 ENTENTE := build/release/apps/cli/entente
 # Tests store their runs in the build tree, never in ./entente.db.
-test test-debug test-release: export ENTENTE_DB := $(CURDIR)/build/test-runs.db
+test test-debug test-release test-sanitize: export ENTENTE_DB := $(CURDIR)/build/test-runs.db
 FLAGSHIP := scenarios/us-rok-2021.yaml
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 PREFIX ?= /usr/local
@@ -14,7 +14,8 @@ all: build
 deps:
 	@scripts/install-deps
 
-# `make test` builds the release tree without the unit tests (they run in the sanitizer build).
+# `make build` and `make test` build the unit tests in the release tree (RELEASE_UNIT_TESTS=OFF
+# leaves them out).
 RELEASE_UNIT_TESTS ?= ON
 build:
 	@cmake --preset release -DENTENTE_BUILD_UNIT_TESTS=$(RELEASE_UNIT_TESTS) >/dev/null
@@ -40,16 +41,22 @@ python:
 install: build
 	@cmake --install build/release --prefix $(PREFIX)
 
-# Format check first, then unit tests under ASan+UBSan, then clang-tidy on the files changed
-# since LINT_BASE, then the golden, server, browser, package and Python tests in the release
-# build (units run once, sanitized), so the output ends with ctest's and pytest's summaries
-# (.ci/run calls this).
+# Format check first, then the release build (library, front ends, unit tests), clang-tidy on
+# the files changed since LINT_BASE, then every test in the release build: units, golden,
+# server, browser, package, fuzz smoke and Python, so the output ends with ctest's and pytest's
+# summaries (.ci/run calls this). The sanitizer build is `make test-sanitize`: building the
+# library a second time under ASan made `make test` twice as long as CI allows (HACKING.md).
 # pytest runs once, as a ctest entry; test-release ends with ctest's summary, then pytest's.
 test: deps
 	@$(MAKE) --no-print-directory format-check
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory lint-changed
+	@$(MAKE) --no-print-directory test-release
+
+# The unit tests and fuzz smoke passes under AddressSanitizer + UndefinedBehaviorSanitizer with
+# the dev checks on (the debug preset). Run it before merging anything that touches memory.
+test-sanitize: deps
 	@$(MAKE) --no-print-directory test-debug
-	@$(MAKE) --no-print-directory lint-changed RELEASE_UNIT_TESTS=OFF
-	@$(MAKE) --no-print-directory test-release RELEASE_UNIT_TESTS=OFF
 
 test-debug: debug
 	@ctest --preset debug
