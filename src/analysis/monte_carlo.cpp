@@ -34,7 +34,12 @@
 namespace entente {
 namespace {
 
-constexpr std::int64_t kChunk = 256;  // draws per task: small enough for Ctrl-C to act fast
+// Most draws per task: small enough for Ctrl-C to act fast. A short run takes fewer (RunShard),
+// so that every thread gets several tasks.
+constexpr std::int64_t kChunk = 256;
+// Tasks per thread a short run is cut into at least, so that a costly model's last tasks leave
+// the other threads idle only briefly (eu on DEU I: 0.8 s of CPU per block of 16 draws).
+constexpr std::int64_t kTasksPerThread = 16;
 
 // Everything one thread accumulates, plus its scratch space.
 struct Accumulator {
@@ -423,8 +428,14 @@ std::pair<Accumulator, std::int64_t> RunShard(const Plan& plan, ShardSpec shard)
     }
   };
   tbb::task_arena arena(o.threads > 0 ? o.threads : tbb::task_arena::automatic);
+  // Blocks per task: kChunk's worth unless that leaves fewer than kTasksPerThread per thread
+  // (with 256 draws a task, 100 draws ran on one thread). Which thread runs a block never
+  // changes a result.
+  arena.initialize();
+  const std::int64_t grain = std::clamp<std::int64_t>(
+      mine / (kTasksPerThread * std::max(1, arena.max_concurrency())), 1, kChunk / kDrawBlock);
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, mine, kChunk / kDrawBlock), body,
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, mine, grain), body,
                       tbb::simple_partitioner());
   });
   Accumulator total = MakeAccumulator(plan);

@@ -51,22 +51,35 @@ double EuSecurityRow(const double* d, const double* wins, const double* losses, 
   return own;
 }
 
+namespace {
+
+// EuExpectedRow's loop with every array declared unaliased: g++ vectorises no loop of 14
+// pointers it would have to check for overlap at run time. Lane by lane the same arithmetic.
 ENTENTE_VECTOR_CLONES
-void EuExpectedRow(const EuRowPrices& u, const double* wins, const double* losses,
-                   const double* s_q, const double* s_p, double* const out[4], std::size_t n) {
-  double* const ep_pq = out[0];
-  double* const ep_qp = out[1];
-  double* const eq_qp = out[2];
-  double* const eq_pq = out[3];
+void ExpectedRowUnaliased(const double* __restrict us_p, const double* __restrict uf_p,
+                          const double* __restrict usq_p, const double* __restrict us_q,
+                          const double* __restrict uf_q, const double* __restrict usq_q,
+                          const double* __restrict wins, const double* __restrict losses,
+                          const double* __restrict s_q, const double* __restrict s_p,
+                          double* __restrict ep_pq, double* __restrict ep_qp,
+                          double* __restrict eq_qp, double* __restrict eq_pq, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) {
-    const double base_p = u.us_p[k] - u.usq_p[k], spread_p = u.us_p[k] - u.uf_p[k];
-    const double base_q = u.us_q[k] - u.usq_q[k], spread_q = u.us_q[k] - u.uf_q[k];
+    const double base_p = us_p[k] - usq_p[k], spread_p = us_p[k] - uf_p[k];
+    const double base_q = us_q[k] - usq_q[k], spread_q = us_q[k] - uf_q[k];
     const double lose_pq = s_q[k] * (1 - wins[k]), lose_qp = s_p[k] * (1 - losses[k]);
     ep_pq[k] = base_p - lose_pq * spread_p;
     ep_qp[k] = base_p - lose_qp * spread_p;
     eq_qp[k] = base_q - lose_qp * spread_q;
     eq_pq[k] = base_q - lose_pq * spread_q;
   }
+}
+
+}  // namespace
+
+void EuExpectedRow(const EuRowPrices& u, const double* wins, const double* losses,
+                   const double* s_q, const double* s_p, double* const out[4], std::size_t n) {
+  ExpectedRowUnaliased(u.us_p, u.uf_p, u.usq_p, u.us_q, u.uf_q, u.usq_q, wins, losses, s_q, s_p,
+                       out[0], out[1], out[2], out[3], n);
 }
 
 }  // namespace entente

@@ -42,7 +42,7 @@ struct EuRowPrices {
   const double* usq_q;  ///< U_sq of each q
 };
 /// See EuRowPrices; `s_q`, `s_p` saliences of each pair's q and p, `wins`/`losses` as in
-/// EuSecurityRow.
+/// EuSecurityRow. No array may overlap another (the loop is vectorised on that promise).
 void EuExpectedRow(const EuRowPrices& u, const double* wins, const double* losses,
                    const double* s_q, const double* s_p, double* const out[4], std::size_t n);
 
