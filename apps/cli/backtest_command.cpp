@@ -10,9 +10,11 @@
 #include "commands.hpp"
 #include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/backtest.hpp"
+#include "entente/analysis/backtest_shard.hpp"
 #include "entente/core/coding.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/backtest_partial.hpp"
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/models/registry.hpp"
 #include "entente/output/backtest_output.hpp"
@@ -32,6 +34,7 @@ struct BacktestArgs {
   std::string output;
   std::vector<std::string> reader_options;
   std::string coder;  // --coder: score this coder's numbers alone
+  std::string shard;  // --shard K/N; empty for the whole run
   DbArgs db;
 };
 
@@ -99,8 +102,34 @@ std::map<std::string, ModelOptions> PerModelOptions(const std::vector<std::strin
   return out;
 }
 
+// `--shard K/N`: only that shard's draws of every model, written as a partial result for
+// `entente merge`.
+void RunShard(const BacktestArgs& a, const ScenarioDocument& doc, BacktestOptions o) {
+  const ShardSpec shard = ParseShard(a.shard);
+  ProgressBar bar;
+  o.progress = [&bar](int done, int total) { bar.Update(done, total); };
+  BacktestPart part;
+  part.tally = BacktestShard(doc.scenario, doc.outcomes, o, shard);
+  bar.Finish();
+  if (part.tally.draws < ShardDraws(o.draws, shard)) {
+    std::fprintf(stderr, "interrupted: shard %lld/%lld not written\n",
+                 static_cast<long long>(shard.index), static_cast<long long>(shard.count));
+    ExitCode() = 130;
+    return;
+  }
+  part.scenario = doc.scenario;
+  part.outcomes = doc.outcomes;
+  o.progress = nullptr;
+  o.cancel = nullptr;
+  part.options = std::move(o);
+  part.shard = shard;
+  Emit(WriteBacktestPartial(part), a.output);
+}
+
 void Run(const BacktestArgs& a) {
-  const OutputFormat format = OutputFormatOf(a.format, a.output);
+  CheckShardFlags(a.shard, a.format, a.output);
+  const OutputFormat format =
+      a.shard.empty() ? OutputFormatOf(a.format, a.output) : OutputFormat::kJson;
   ScenarioDocument doc = LoadDocument(a.scenario, ReaderOptionsOf(a.reader_options)).ValueOrThrow();
   if (!a.coder.empty()) TakeCoder(doc, a.coder, a.run, a.scenario);
   RunFlags flags = a.run;
@@ -131,6 +160,10 @@ void Run(const BacktestArgs& a) {
   }
   BacktestOptions o = ToBacktest(p);
   o.cancel = &InterruptFlag();
+  if (!a.shard.empty()) {
+    RunShard(a, doc, std::move(o));
+    return;
+  }
   ProgressBar bar;
   o.progress = [&bar](int done, int total) { bar.Update(done, total); };
   const BacktestResult r = RunBacktest(doc.scenario, doc.outcomes, o);
@@ -177,6 +210,10 @@ void AddBacktestCommand(CLI::App& app) {
                   "score the forecasts made from this coder's numbers alone (a scenario coded by "
                   "several analysts; compare with the pooled run)");
   AddReaderOptionFlag(*cmd, a->reader_options);
+  cmd->add_option("--shard", a->shard,
+                  "K/N: compute only shard K of N of every model's draws (needs --draws; blocks "
+                  "of 16, every N-th block) and write a partial result to -o for `entente "
+                  "merge`; not saved to the runs database");
   AddDbOptions(cmd, a->db);
   cmd->callback([a] { Run(*a); });
 }

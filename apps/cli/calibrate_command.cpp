@@ -9,12 +9,15 @@
 
 #include "commands.hpp"
 #include "entente/analysis/calibrate.hpp"
+#include "entente/analysis/calibrate_shard.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
 #include "entente/core/sha256.hpp"
 #include "entente/core/text.hpp"
+#include "entente/formats/calibrate_partial.hpp"
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "progress.hpp"
 
 namespace entente::cli {
 namespace {
@@ -33,6 +36,7 @@ struct CalibrateArgs {
   std::string date;
   std::string output;
   std::string check;
+  std::string shard;  // --shard K/N; empty for the whole run
 };
 
 std::vector<std::string> SplitList(const std::string& text) {
@@ -158,6 +162,32 @@ int Check(const std::string& path, const std::vector<std::string>& paths) {
   return 1;
 }
 
+// `--shard K/N`: only that shard's (file, column) units, written as a partial result for
+// `entente merge`, which fits and writes the calibration.
+void RunShard(const CalibrateArgs& a, const CalibrationSettings& s) {
+  CheckShardFlags(a.shard, "", a.output);
+  const ShardSpec shard = ParseShard(a.shard);
+  std::vector<ScenarioDocument> docs;
+  const std::vector<TrainingInput> inputs = LoadTraining(a.train, docs);
+  CalibratePart part;
+  part.created = CreatedDate(a.date);
+  part.forecasts = CalibrateShard(inputs, s, shard, &InterruptFlag());
+  part.units = CalibrationUnitCount(inputs, s);
+  if (static_cast<std::int64_t>(part.forecasts.size()) < ShardUnits(part.units, shard)) {
+    std::cerr << fmt::format("interrupted: shard {}/{} not written\n", shard.index, shard.count);
+    ExitCode() = 130;
+    return;
+  }
+  part.settings = s;
+  for (const TrainingInput& in : inputs) {
+    part.paths.push_back(in.path);
+    part.sha256.push_back(in.sha256);
+  }
+  part.documents = std::move(docs);
+  part.shard = shard;
+  Emit(WriteCalibratePartial(part), a.output);
+}
+
 }  // namespace
 
 void AddCalibrateCommand(CLI::App& app) {
@@ -190,6 +220,10 @@ void AddCalibrateCommand(CLI::App& app) {
   cmd->add_option("--check", args->check,
                   "re-fit calibration FILE on the training files given (same content, by "
                   "sha256) with its recorded settings; exit 1 if any byte differs");
+  cmd->add_option("--shard", args->shard,
+                  "K/N: run only shard K of N of the (training file x model option set) units "
+                  "and write a partial result to -o; `entente merge` of all shards fits and "
+                  "writes the calibration");
   cmd->callback([args] {
     if (!args->check.empty()) {
       ExitCode() = Check(args->check, args->train);
@@ -218,6 +252,10 @@ void AddCalibrateCommand(CLI::App& app) {
     s.bootstrap = args->bootstrap;
     s.seed = args->seed;
     if (s.bootstrap < 100) throw InputError("--bootstrap must be at least 100");
+    if (!args->shard.empty()) {
+      RunShard(*args, s);
+      return;
+    }
     std::vector<ScenarioDocument> docs;
     const std::vector<TrainingInput> inputs = LoadTraining(args->train, docs);
     const CalibrationRecord r = Calibrate(inputs, s, CreatedDate(args->date), Progress);

@@ -5,11 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "entente/analysis/backtest_shard.hpp"
+#include "entente/analysis/calibrate_shard.hpp"
 #include "entente/analysis/simulation_shard.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
+#include "entente/formats/backtest_partial.hpp"
+#include "entente/formats/calibrate_partial.hpp"
+#include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/simulation_partial.hpp"
 #include "entente/formats/sweep_partial.hpp"
+#include "entente/output/backtest_output.hpp"
 #include "entente/output/simulation_output.hpp"
 #include "entente/output/sweep_output.hpp"
 #include "entente/output/table_csv.hpp"
@@ -57,9 +63,20 @@ std::vector<Part> ReadParts(const std::vector<std::string>& texts,
 }
 
 void Run(const MergeArgs& a) {
-  const OutputFormat format = OutputFormatOf(a.format, a.output);
   std::vector<std::string> texts;
   for (const std::string& path : a.parts) texts.push_back(ReadTextFile(path).ValueOrThrow());
+  if (PartialKind(texts.front()) == "calibrate") {
+    if (!a.format.empty()) {
+      throw InputError(
+          "--format does not apply to a calibration (it is one YAML file); leave it out");
+    }
+    const std::vector<CalibratePart> parts = ReadParts<CalibratePart>(
+        texts, a.parts,
+        [](const std::string& t, const std::string& p) { return ParseCalibratePartial(t, p); });
+    Emit(WriteCalibrationYaml(MergeCalibrateParts(parts)), a.output);
+    return;
+  }
+  const OutputFormat format = OutputFormatOf(a.format, a.output);
   // The first part says which command's run this is; a part of another is refused by its parser.
   if (PartialKind(texts.front()) == "sweep") {
     const std::vector<SweepPart> parts = ReadParts<SweepPart>(
@@ -72,6 +89,13 @@ void Run(const MergeArgs& a) {
          : format == OutputFormat::kCsv ? SweepCsv(json)
                                         : SweepTable(rows, draws),
          a.output);
+    return;
+  }
+  if (PartialKind(texts.front()) == "backtest") {
+    const std::vector<BacktestPart> parts = ReadParts<BacktestPart>(
+        texts, a.parts,
+        [](const std::string& t, const std::string& p) { return ParseBacktestPartial(t, p); });
+    Emit(FormatBacktest(MergeBacktestParts(parts), format), a.output);
     return;
   }
   const std::vector<SimulationPart> parts = ReadParts<SimulationPart>(
@@ -94,8 +118,8 @@ void Run(const MergeArgs& a) {
 void AddMergeCommand(CLI::App& app) {
   auto args = std::make_shared<MergeArgs>();
   auto* cmd = app.add_subcommand("merge",
-                                 "Put the partial results of `simulate` or `sweep --shard K/N` "
-                                 "together (same output as one run)");
+                                 "Put the partial results of `simulate`, `sweep`, `backtest` or "
+                                 "`calibrate --shard K/N` together (same output as one run)");
   cmd->add_option("parts", args->parts, "partial result files, one per shard (part-*.ent)")
       ->required();
   AddOutputFlags(*cmd, args->format, args->output);

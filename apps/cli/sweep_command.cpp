@@ -1,6 +1,8 @@
 // `entente sweep SPEC.yaml`: one scenario at many points (edits, model options, noise, seeds)
 // x models, one row per point, model and issue; on all cores, or one shard of the units
 // written as a partial result for `entente merge`.
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
@@ -13,6 +15,7 @@
 #include "entente/formats/sweep_partial.hpp"
 #include "entente/formats/sweep_spec.hpp"
 #include "entente/output/sweep_output.hpp"
+#include "progress.hpp"
 
 namespace entente::cli {
 namespace {
@@ -34,7 +37,15 @@ void Run(const SweepArgs& a) {
   const SweepSpec spec = ParseSweepSpec(spec_text, a.spec).ValueOrThrow();
   const std::string scenario_text = ReadTextFile(spec.scenario).ValueOrThrow();
   const Scenario scenario = LoadScenario(spec.scenario).ValueOrThrow();
-  std::vector<SweepRow> rows = RunSweep(scenario, spec.plan, shard, a.threads);
+  const std::atomic<bool>& interrupted = InterruptFlag();
+  std::vector<SweepRow> rows = RunSweep(scenario, spec.plan, shard, a.threads, &interrupted);
+  if (interrupted.load()) {
+    // Ctrl-C: the rows are incomplete, so nothing is written (-o keeps what it held).
+    std::fprintf(stderr, "interrupted: sweep stopped, nothing written%s\n",
+                 a.output.empty() || a.output == "-" ? "" : (" to " + a.output).c_str());
+    ExitCode() = 130;
+    return;
+  }
   if (!a.shard.empty()) {
     SweepPart part;
     part.spec_sha256 = SweepSpecHash(spec_text, scenario_text);

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import warnings
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
                     TypeVar, Union)
@@ -34,7 +35,7 @@ __all__ = [
     "Stance", "StanceChange", "AdviceResult", "CohesionResult", "ComparisonResult",
     "ForecastResult", "SimulationResult", "SweepResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
-    "simulate", "sweep", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
+    "simulate", "sweep", "calibrate", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
     "DEFAULTS",
 ]
 
@@ -233,6 +234,44 @@ def sweep(spec: Union[str, "os.PathLike[str]"], *, threads: int = 0, client: Any
     else:
         rendered = _core.merge_sweep([_core.sweep_shard(job, 1, 1, int(threads))])
     return SweepResult(*rendered)
+
+
+def calibrate(train: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]], *,
+              models: Sequence[str] = ("compromise", "median", "eu", "exchange", "ktab-smp"),
+              features: Sequence[str] = ("status_quo", "setter", "mean"), setter: str = "",
+              grid: Optional[Mapping[str, Mapping[str, Sequence[Any]]]] = None,
+              folds: Union[int, str] = 5, inner_folds: int = 5, floor: float = 0.05,
+              bootstrap: int = 2000, seed: int = 20240601, date: str = "",
+              path: Union[str, "os.PathLike[str]", None] = None, client: Any = None,
+              shards: Optional[int] = None, retries: int = 2,
+              progress: Optional[Callable[[int, int], None]] = None) -> str:
+    """``entente calibrate TRAIN...``: fits the ensemble, the models' options from ``grid``
+    (``{"eu": {"q": [0.5, 1]}}``, the CLI's ``--grid eu.q=0.5,1``) and the predictive error
+    model on training files with outcomes, with grouped cross-validation (``folds``: a number,
+    or ``"group"``). Returns the calibration file's text (docs/calibration.md) and, with
+    ``path``, also writes it atomically. ``date`` is the date it records (the CLI's
+    ``--date``; default: SOURCE_DATE_EPOCH, else today, UTC).
+
+    With ``client`` (a ``dask.distributed.Client``) the units (training file x model option
+    set) spread over its workers in ``shards`` shards (default four per worker, at most one per
+    unit) and the client fits the calibration from their forecasts: the same bytes as the
+    local run and the CLI (docs/scale-out.md). ``progress(done, total)`` counts units (with a
+    client); ``retries`` re-runs a unit that raised."""
+    paths = [os.fspath(train)] if isinstance(train, (str, os.PathLike)) else [os.fspath(t) for t in train]
+    if date == "":
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        when = time.gmtime(int(epoch)) if epoch else time.gmtime()
+        date = time.strftime("%Y-%m-%d", when)
+    job, units = _core.calibrate_job(
+        paths, list(models), list(features), setter,
+        {m: {k: [_option_text(v) for v in vs] for k, vs in keys.items()} for m, keys in (grid or {}).items()},
+        0 if folds == "group" else int(folds), int(inner_folds), float(floor), int(bootstrap),
+        int(seed), date)
+    out = "" if path is None else os.fspath(path)
+    if client is not None:
+        from ._distributed import calibrate_on
+        return calibrate_on(client, job, int(units), shards, progress, int(retries), out)
+    return _core.merge_calibrate([_core.calibrate_shard(job, 1, 1)], out)
 
 
 def _outcome_tuples(outcomes: Any) -> List[Tuple[str, float, str, str]]:

@@ -6,7 +6,9 @@ bindings and returns it as bytes (the file ``entente simulate --shard`` writes),
 merges them as ``entente merge`` does. Integer tallies make the merged result byte for byte the
 one-machine result, whatever the number of shards or workers, and whichever worker ran a shard:
 a worker lost mid-job has its shards recomputed by Dask and the result does not change. A
-sweep is cut the same way over its units (point x model), each shard returning its rows.
+sweep is cut the same way over its units (point x model), each shard returning its rows, and
+a calibration over its units (training file x model option set), each shard returning their
+forecasts; the client then fits the calibration from all of them.
 """
 
 from __future__ import annotations
@@ -94,6 +96,26 @@ def sweep_on(client: Any, job: bytes, units: int, shards: Optional[int],
 
     parts = _run_units(client, job, count, run_sweep_shard, units_of, units, progress, retries)
     return _core.merge_sweep(parts)
+
+
+def run_calibrate_shard(job: bytes, index: int, count: int) -> bytes:
+    """One calibrate shard, on a worker: its (training file x column) units' forecasts."""
+    return _core.calibrate_shard(job, index, count)
+
+
+def calibrate_on(client: Any, job: bytes, units: int, shards: Optional[int],
+                 progress: Optional[Callable[[int, int], None]], retries: int,
+                 path: str = "") -> str:
+    """Runs every shard of the calibrate ``job`` on the workers; the calibration file's text,
+    fitted on the client from the merged forecasts. ``progress(done, total)`` counts units."""
+    count = max(1, min(units, 4 * max(1, _workers(client)))) if shards is None else int(shards)
+
+    def units_of(k: int) -> int:
+        return (units - (k - 1) + count - 1) // count if units > k - 1 else 0
+
+    parts = _run_units(client, job, count, run_calibrate_shard, units_of, units, progress,
+                       retries)
+    return _core.merge_calibrate(parts, path)
 
 
 def shard_draws(draws: int, index: int, count: int) -> int:

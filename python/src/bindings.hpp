@@ -40,6 +40,8 @@ void BindForecast(pybind11::module_& m);
 void BindAnalysis(pybind11::module_& m);
 /// sweep()'s job, shards and merge (entente.sweep, locally or on a Dask cluster).
 void BindSweep(pybind11::module_& m);
+/// calibrate_job, calibrate_shard, merge_calibrate (calibrate(), local or on Dask).
+void BindCalibrate(pybind11::module_& m);
 /// backtest() and load_document() (scenarios with outcomes).
 void BindBacktest(pybind11::module_& m);
 /// report() (the CLI's HTML/Markdown report) and the report's stylesheet.

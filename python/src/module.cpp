@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
   entente::python::BindForecast(m);
   entente::python::BindAnalysis(m);
   entente::python::BindSweep(m);
+  entente::python::BindCalibrate(m);
   entente::python::BindBacktest(m);
   entente::python::BindReport(m);
 }

@@ -161,3 +161,22 @@ def test_cluster_sweep_is_the_local_sweep_byte_for_byte(cluster):
         assert remote.to_csv() == local.to_csv(), f"{shards} shards"
         assert str(remote) == str(local), f"{shards} shards"
         assert seen and seen[-1] == (10, 10)
+
+
+CALIBRATE_TRAIN = [os.path.join(os.path.dirname(SPEC), "..", "tests", "data", name)
+                   for name in ("backtest_small.yaml", "bdm1994_ec_emissions.yaml")]
+CALIBRATE = dict(models=["compromise", "median", "eu"], grid={"eu": {"q": [0.5, 1]}},
+                 features=["status_quo", "mean"], folds=2, inner_folds=2, bootstrap=200,
+                 seed=9, date="2026-12-07")
+
+
+def test_cluster_calibrate_is_the_local_calibrate_byte_for_byte(cluster):
+    local = entente.calibrate(CALIBRATE_TRAIN, **CALIBRATE)
+    assert "weights" in local
+    for shards in (None, 1, 2, 3, 7):
+        seen = []
+        remote = entente.calibrate(CALIBRATE_TRAIN, client=cluster.client, shards=shards,
+                                   progress=lambda done, total: seen.append((done, total)),
+                                   **CALIBRATE)
+        assert remote == local, f"{shards} shards"
+        assert seen and seen[-1] == (12, 12)  # 2 files x 6 columns

@@ -45,30 +45,25 @@ std::string SubsetKey(const Scenario& s, const Issue& issue, const std::string& 
   return v == nullptr || v->empty() ? "(none)" : *v;
 }
 
-// Per-issue errors of one model from its point forecasts and, with draws, its samples.
+// Per-issue errors of one model from its point forecasts and, with draws, its sorted columns.
 IssueErrors ErrorsOf(const Scenario& s, const std::vector<Scored>& scored,
-                     const std::vector<double>& point, const std::vector<double>* samples,
-                     std::int64_t draws) {
+                     const std::vector<double>& point,
+                     const std::vector<std::vector<double>>* columns) {
   IssueErrors e;
-  const std::size_t n_issues = s.issues.size();
   std::vector<double> column;
-  for (const Scored& sc : scored) {
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    const Scored& sc = scored[i];
     const Issue& issue = s.issues[sc.issue];
     const double err = point[sc.issue] - sc.outcome;
     e.error.push_back(err);
     e.range.push_back(issue.scale.Range());
     e.outcome.push_back(sc.outcome);
-    if (samples == nullptr) {
+    if (columns == nullptr) {
       e.crps.push_back(std::abs(err));
       continue;
     }
-    column.clear();
-    for (std::int64_t d = 0; d < draws; ++d) {
-      const double v = (*samples)[static_cast<std::size_t>(d) * n_issues + sc.issue];
-      if (!std::isnan(v)) column.push_back(v);
-    }
+    column = (*columns)[i];
     if (column.empty()) column.push_back(point[sc.issue]);
-    std::sort(column.begin(), column.end());
     e.crps.push_back(CrpsSample(column, sc.outcome));
     e.crps_fair.push_back(CrpsFair(column, sc.outcome));
     e.pit.push_back(MidPit(column, sc.outcome));
@@ -79,6 +74,49 @@ IssueErrors ErrorsOf(const Scenario& s, const std::vector<Scored>& scored,
     }
   }
   return e;
+}
+
+// One model run on this machine: its point forecast, or its Monte Carlo with every draw kept.
+ModelDraws RunModel(const Scenario& scenario, const std::vector<std::size_t>& scored,
+                    const BacktestOptions& o, const std::string& name,
+                    const ModelOptions& options) {
+  ModelDraws m;
+  if (o.draws == 0) {
+    const Forecast f = RunForecast(scenario, name, options);
+    for (const IssueForecast& i : f.issues) m.point.push_back(i.outcome);
+    // A model can warn once per issue (eu: 66 unsettled issues on DEU I); three say enough.
+    for (std::size_t w = 0; w < std::min<std::size_t>(3, f.warnings.size()); ++w) {
+      m.warnings.push_back(name + ": " + f.warnings[w]);
+    }
+    if (f.warnings.size() > 3) {
+      m.warnings.push_back(fmt::format("{}: {} more warnings like these (forecast shows them all)",
+                                       name, f.warnings.size() - 3));
+    }
+    return m;
+  }
+  SimulationOptions so;
+  so.model = name;
+  so.model_options = options;
+  so.draws = o.draws;
+  so.seed = o.seed;
+  so.threads = o.threads;
+  so.noise_percent = o.noise_percent;
+  so.pool = o.pool;
+  so.keep_outcomes = true;
+  so.cancel = o.cancel;
+  const SimulationResult sim = Simulate(scenario, so);
+  m.interrupted = sim.interrupted;
+  for (const IssueDistribution& d : sim.issues) m.point.push_back(d.point);
+  const std::size_t n_issues = scenario.issues.size();
+  for (std::size_t k : scored) {
+    std::vector<double>& column = m.columns.emplace_back();
+    for (std::int64_t d = 0; d < sim.draws_done; ++d) {
+      const double v = sim.outcomes[static_cast<std::size_t>(d) * n_issues + k];
+      if (!std::isnan(v)) column.push_back(v);
+    }
+    std::sort(column.begin(), column.end(), DrawBefore);
+  }
+  return m;
 }
 
 IssueErrors Subset(const IssueErrors& e, const std::vector<std::size_t>& idx) {
@@ -135,8 +173,22 @@ std::vector<ModelScore> ScoreAll(const BacktestResult& r, const Scenario& s,
 
 }  // namespace
 
-BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>& outcomes,
-                           const BacktestOptions& o) {
+std::vector<std::size_t> ScoredIssues(const Scenario& scenario,
+                                      const std::vector<Outcome>& outcomes) {
+  std::vector<std::size_t> scored;
+  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
+    for (const Outcome& c : outcomes) {
+      if (c.issue == scenario.issues[k].id) {
+        scored.push_back(k);
+        break;
+      }
+    }
+  }
+  return scored;
+}
+
+void CheckBacktest(const Scenario& scenario, const std::vector<Outcome>& outcomes,
+                   const BacktestOptions& o) {
   RequireValid(scenario);
   if (Errors bad = ValidateOutcomes(scenario, outcomes); !bad.empty()) {
     throw InputError(std::move(bad));
@@ -151,6 +203,34 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
         "draws",
         o.draws, scenario.issues.size(), kMaxKept / 1e6));
   }
+  if (ScoredIssues(scenario, outcomes).empty()) {
+    throw InputError(
+        "the scenario has no outcomes to score; add 'outcome:' to its issues (YAML), an "
+        "outcomes.csv (CSV bundle) or give --outcomes FILE");
+  }
+  if (!o.by.empty() && o.by != "group" && o.by != "procedure") {
+    bool known = false;
+    for (const Issue& i : scenario.issues) known = known || i.Meta(o.by) != nullptr;
+    if (!known) {
+      throw InputError(fmt::format(
+          "no issue has the field '{}' to group by; use group, procedure or a metadata key", o.by));
+    }
+  }
+}
+
+BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>& outcomes,
+                           const BacktestOptions& o) {
+  CheckBacktest(scenario, outcomes, o);
+  const std::vector<std::size_t> scored = ScoredIssues(scenario, outcomes);
+  return RunBacktest(scenario, outcomes, o,
+                     [&](const std::string& name, const ModelOptions& options) {
+                       return RunModel(scenario, scored, o, name, options);
+                     });
+}
+
+BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>& outcomes,
+                           const BacktestOptions& o, const ModelDrawSource& source) {
+  CheckBacktest(scenario, outcomes, o);
   BacktestResult r;
   r.title = scenario.meta.title;
   r.draws = o.draws;
@@ -166,21 +246,8 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
     }
     if (out != nullptr) scored.push_back(Scored{k, out->value});
   }
-  if (scored.empty()) {
-    throw InputError(
-        "the scenario has no outcomes to score; add 'outcome:' to its issues (YAML), an "
-        "outcomes.csv (CSV bundle) or give --outcomes FILE");
-  }
   r.n = static_cast<int>(scored.size());
   r.unscored = static_cast<int>(scenario.issues.size() - scored.size());
-  if (!o.by.empty() && o.by != "group" && o.by != "procedure") {
-    bool known = false;
-    for (const Issue& i : scenario.issues) known = known || i.Meta(o.by) != nullptr;
-    if (!known) {
-      throw InputError(fmt::format(
-          "no issue has the field '{}' to group by; use group, procedure or a metadata key", o.by));
-    }
-  }
 
   std::vector<IssueErrors> errors;
   std::vector<std::vector<double>> points;
@@ -188,39 +255,14 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
   for (const std::string& name : o.models) {
     const auto opt = o.model_options.find(name);
     const ModelOptions options = opt == o.model_options.end() ? ModelOptions{} : opt->second;
-    std::vector<double> point;
-    if (o.draws == 0) {
-      const Forecast f = RunForecast(scenario, name, options);
-      for (const IssueForecast& i : f.issues) point.push_back(i.outcome);
-      // A model can warn once per issue (eu: 66 unsettled issues on DEU I); three say enough.
-      for (std::size_t w = 0; w < std::min<std::size_t>(3, f.warnings.size()); ++w) {
-        r.warnings.push_back(name + ": " + f.warnings[w]);
-      }
-      if (f.warnings.size() > 3) {
-        r.warnings.push_back(
-            fmt::format("{}: {} more warnings like these (forecast shows them all)", name,
-                        f.warnings.size() - 3));
-      }
-      errors.push_back(ErrorsOf(scenario, scored, point, nullptr, 0));
-    } else {
-      SimulationOptions so;
-      so.model = name;
-      so.model_options = options;
-      so.draws = o.draws;
-      so.seed = o.seed;
-      so.threads = o.threads;
-      so.noise_percent = o.noise_percent;
-      so.pool = o.pool;
-      so.keep_outcomes = true;
-      so.cancel = o.cancel;
-      const SimulationResult sim = Simulate(scenario, so);
-      if (sim.interrupted) {
-        r.interrupted = true;
-        break;
-      }
-      for (const IssueDistribution& d : sim.issues) point.push_back(d.point);
-      errors.push_back(ErrorsOf(scenario, scored, point, &sim.outcomes, sim.draws_done));
+    ModelDraws m = source(name, options);
+    if (m.interrupted) {
+      r.interrupted = true;
+      break;
     }
+    r.warnings.insert(r.warnings.end(), m.warnings.begin(), m.warnings.end());
+    errors.push_back(ErrorsOf(scenario, scored, m.point, o.draws == 0 ? nullptr : &m.columns));
+    std::vector<double> point = std::move(m.point);
     r.models.push_back(name);
     points.push_back(std::move(point));
     if (o.progress) o.progress(static_cast<int>(r.models.size()), total);
@@ -235,7 +277,7 @@ BacktestResult RunBacktest(const Scenario& scenario, const std::vector<Outcome>&
     const Forecast f = RunForecast(scenario, "compromise", {});
     std::vector<double> point;
     for (const IssueForecast& i : f.issues) point.push_back(i.outcome);
-    baseline = ErrorsOf(scenario, scored, point, nullptr, 0);
+    baseline = ErrorsOf(scenario, scored, point, nullptr);
   }
 
   std::vector<std::size_t> all(scored.size());

@@ -131,8 +131,34 @@ std::vector<CalibrationColumn> CalibrationColumns(const CalibrationSettings& set
   return cols;
 }
 
+std::vector<double> CalibrationUnitForecasts(const std::vector<TrainingInput>& inputs,
+                                             const CalibrationSettings& settings,
+                                             const std::vector<CalibrationColumn>& columns,
+                                             std::size_t file, std::size_t column) {
+  ModelOptions o;
+  for (const auto& [k, v] : columns[column].options) o.Set(k, v);
+  return BaseForecasts(inputs[file].document->scenario, columns[column].family, o, settings.setter);
+}
+
+void CheckCalibration(const std::vector<TrainingInput>& inputs,
+                      const CalibrationSettings& settings) {
+  if (settings.folds == 1 || settings.folds < 0 || settings.inner_folds < 2) {
+    throw InputError("--folds must be group or at least 2 (and the inner folds at least 2)");
+  }
+  if (!(settings.floor > 0 && settings.floor <= 1)) {
+    throw InputError("the error-scale floor must be a fraction in (0, 1]");
+  }
+  (void)CalibrationColumns(settings);
+  for (const TrainingInput& in : inputs) {
+    RequireValid(in.document->scenario);
+    const Errors bad = ValidateOutcomes(in.document->scenario, in.document->outcomes);
+    if (!bad.empty()) throw InputError(bad);
+  }
+}
+
 CalibrationData BuildCalibrationData(const std::vector<TrainingInput>& inputs,
-                                     const CalibrationSettings& settings) {
+                                     const CalibrationSettings& settings,
+                                     const CalibrationBaseSource& source) {
   CalibrationData d;
   d.columns = CalibrationColumns(settings);
   for (std::size_t fi = 0; fi < inputs.size(); ++fi) {
@@ -143,9 +169,8 @@ CalibrationData BuildCalibrationData(const std::vector<TrainingInput>& inputs,
     // Check every column's options before the long runs.
     std::vector<std::vector<double>> base(d.columns.size());
     tbb::parallel_for(std::size_t{0}, d.columns.size(), [&](std::size_t j) {
-      ModelOptions o;
-      for (const auto& [k, v] : d.columns[j].options) o.Set(k, v);
-      base[j] = BaseForecasts(s, d.columns[j].family, o, settings.setter);
+      base[j] =
+          source ? source(fi, j) : CalibrationUnitForecasts(inputs, settings, d.columns, fi, j);
     });
     std::map<std::string, int> group_index;
     for (std::size_t k = 0; k < s.issues.size(); ++k) {
@@ -184,18 +209,14 @@ CalibrationData BuildCalibrationData(const std::vector<TrainingInput>& inputs,
 
 CalibrationRecord Calibrate(const std::vector<TrainingInput>& inputs,
                             const CalibrationSettings& settings, const std::string& created,
-                            const std::function<void(const std::string&)>& progress) {
+                            const std::function<void(const std::string&)>& progress,
+                            const CalibrationBaseSource& source) {
   const auto say = [&progress](const std::string& stage) {
     if (progress) progress(stage);
   };
-  if (settings.folds == 1 || settings.folds < 0 || settings.inner_folds < 2) {
-    throw InputError("--folds must be group or at least 2 (and the inner folds at least 2)");
-  }
-  if (!(settings.floor > 0 && settings.floor <= 1)) {
-    throw InputError("the error-scale floor must be a fraction in (0, 1]");
-  }
+  CheckCalibration(inputs, settings);
   say("forecasts");
-  const CalibrationData d = BuildCalibrationData(inputs, settings);
+  const CalibrationData d = BuildCalibrationData(inputs, settings, source);
   const CvSettings cvs{settings.folds, settings.inner_folds};
   say("cross-validation");
   const CrossValidation cv = CrossValidate(d, cvs);

@@ -536,6 +536,19 @@ SimulationTally SimulateShard(const Scenario& scenario, const SimulationOptions&
   });
 }
 
+ShardOutcomes SimulateShardOutcomes(const Scenario& scenario, const SimulationOptions& o,
+                                    ShardSpec shard) {
+  return WithPlan(scenario, o, [&](Plan& plan, const Sampler&) {
+    ShardOutcomes r;
+    r.outcomes.assign(static_cast<std::size_t>(o.draws) * scenario.issues.size(),
+                      std::numeric_limits<double>::quiet_NaN());
+    plan.outcomes = r.outcomes.data();
+    r.draws_done = RunShard(plan, shard).second;
+    r.points = plan.reference;
+    return r;
+  });
+}
+
 SimulationResult SimulationFromTallies(const Scenario& scenario, const SimulationOptions& o,
                                        const std::vector<SimulationTally>& tallies,
                                        const std::vector<std::string>& labels) {

@@ -16,7 +16,8 @@
 namespace entente {
 namespace {
 
-std::vector<SweepRow> RunUnit(const Scenario& base, const SweepPlan& plan, std::int64_t unit) {
+std::vector<SweepRow> RunUnit(const Scenario& base, const SweepPlan& plan, std::int64_t unit,
+                              const std::atomic<bool>* cancel) {
   const auto models = static_cast<std::int64_t>(plan.models.size());
   const std::int64_t point = unit / models;
   const SweepPoint& p = plan.points[static_cast<std::size_t>(point)];
@@ -34,6 +35,7 @@ std::vector<SweepRow> RunUnit(const Scenario& base, const SweepPlan& plan, std::
       o.draws = plan.draws;
       o.threads = 1;  // the units already fill the cores
       o.sensitivity = false;
+      o.cancel = cancel;
       const SimulationResult r = Simulate(s, o);
       for (std::size_t k = 0; k < rows.size(); ++k) {
         const IssueDistribution& d = r.issues[k];
@@ -61,7 +63,7 @@ std::int64_t SweepUnits(const SweepPlan& plan) {
 }
 
 std::vector<SweepRow> RunSweep(const Scenario& scenario, const SweepPlan& plan, ShardSpec shard,
-                               int threads) {
+                               int threads, const std::atomic<bool>* cancel) {
   RequireThreadCount(threads);
   if (plan.models.empty() || plan.points.empty()) {
     throw InputError(Errors{FieldError("sweep", "the sweep has no points or no models",
@@ -78,8 +80,9 @@ std::vector<SweepRow> RunSweep(const Scenario& scenario, const SweepPlan& plan, 
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, mine.size(), [&](std::size_t i) {
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return;
       try {
-        rows[i] = RunUnit(scenario, plan, mine[i]);
+        rows[i] = RunUnit(scenario, plan, mine[i], cancel);
       } catch (const InputError& e) {
         errors[i].emplace(e);
       }

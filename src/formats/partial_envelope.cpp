@@ -52,4 +52,20 @@ Result<nlohmann::ordered_json> OpenPartial(std::string_view text, std::string_vi
   return j;
 }
 
+nlohmann::ordered_json OutcomesToJson(const std::vector<Outcome>& outcomes) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Outcome& c : outcomes) out.push_back({c.issue, c.value, c.date, c.source});
+  return out;
+}
+
+std::vector<Outcome> OutcomesFromJson(const nlohmann::ordered_json& j, const std::string& file) {
+  std::vector<Outcome> out;
+  for (const auto& c : j) {
+    out.push_back(Outcome{c.at(0).get<std::string>(), c.at(1).get<double>(),
+                          c.at(2).get<std::string>(), c.at(3).get<std::string>(),
+                          Location{file, 0, "outcomes"}});
+  }
+  return out;
+}
+
 }  // namespace entente::detail

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entente/core/outcome.hpp"
 #include "entente/core/result.hpp"
 
 namespace entente::detail {
@@ -19,5 +20,13 @@ namespace entente::detail {
                                                          const std::string& file,
                                                          std::string_view writer,
                                                          const std::string& again);
+
+/// Outcomes as a partial file stores them: [[issue, value, date, source], ...].
+[[nodiscard]] nlohmann::ordered_json OutcomesToJson(const std::vector<Outcome>& outcomes);
+
+/// Reads OutcomesToJson's array (throws nlohmann's exceptions on a wrong shape); each outcome is
+/// located at `file`.
+[[nodiscard]] std::vector<Outcome> OutcomesFromJson(const nlohmann::ordered_json& j,
+                                                    const std::string& file);
 
 }  // namespace entente::detail

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -135,6 +136,41 @@ struct BacktestResult {
 [[nodiscard]] BacktestResult RunBacktest(const Scenario& scenario,
                                          const std::vector<Outcome>& outcomes,
                                          const BacktestOptions& options);
+
+/// The order a model's draws are sorted in before they are scored: ascending, -0 before +0.
+/// A strict total order on the values (never NaN), so a sorted column depends on its values
+/// only, not on the order the draws came in or on which shard drew them.
+[[nodiscard]] inline bool DrawBefore(double a, double b) {
+  return a < b || (a == b && std::signbit(a) && !std::signbit(b));
+}
+
+/// What one model gives a backtest.
+struct ModelDraws {
+  std::vector<double> point;  ///< point forecast per issue, scenario order
+  /// With draws, per scored issue (ScoredIssues order): the draws' outcomes sorted by
+  /// DrawBefore, NaN left out. Empty without draws.
+  std::vector<std::vector<double>> columns;
+  bool interrupted = false;           ///< the draws were cut short (then not scored)
+  std::vector<std::string> warnings;  ///< for BacktestResult::warnings
+};
+
+/// Computes one model's forecasts for RunBacktest from its name and options.
+using ModelDrawSource = std::function<ModelDraws(const std::string&, const ModelOptions&)>;
+
+/// The indices (into Scenario::issues) of the issues with an outcome, in scenario order.
+[[nodiscard]] std::vector<std::size_t> ScoredIssues(const Scenario& scenario,
+                                                    const std::vector<Outcome>& outcomes);
+
+/// The checks RunBacktest makes before any model runs (the InputErrors listed there).
+void CheckBacktest(const Scenario& scenario, const std::vector<Outcome>& outcomes,
+                   const BacktestOptions& options);
+
+/// RunBacktest with the models' forecasts and draws from `source` (the merge of a backtest's
+/// shards gives them from the shards' draws); the rest of the backtest is the same.
+[[nodiscard]] BacktestResult RunBacktest(const Scenario& scenario,
+                                         const std::vector<Outcome>& outcomes,
+                                         const BacktestOptions& options,
+                                         const ModelDrawSource& source);
 
 /// The per-issue numbers scores are made of, for one model; `crps` and the interval arrays
 /// are filled only with draws.

@@ -59,6 +59,21 @@ struct SimulationTally {
 [[nodiscard]] SimulationTally SimulateShard(const Scenario& scenario,
                                             const SimulationOptions& options, ShardSpec shard);
 
+/// One shard's draws with every draw's outcome kept: what a backtest scores (the exact
+/// empirical distribution, which a sketch would only approximate).
+struct ShardOutcomes {
+  std::vector<double> points;    ///< the point forecast per issue (inputs at their coded values)
+  std::int64_t draws_done = 0;   ///< draws computed; fewer than ShardDraws when cancelled
+  std::vector<double> outcomes;  ///< draw d's outcome on issue k at [d * issues + k]; NaN for
+                                 ///< the draws of other shards (and those a cancel skipped)
+};
+
+/// Runs shard `shard`'s draws keeping their outcomes (options.keep_outcomes is ignored).
+/// Throws as Simulate does.
+[[nodiscard]] ShardOutcomes SimulateShardOutcomes(const Scenario& scenario,
+                                                  const SimulationOptions& options,
+                                                  ShardSpec shard);
+
 /// The simulation result of tallies that together cover every draw once (MergeSimulationParts
 /// checks that): what Simulate returns, byte for byte. `labels[i]` names tallies[i] in the
 /// InputError thrown when one does not fit the scenario and options (a corrupted part).

@@ -5,6 +5,7 @@
 /// (unit u = point x models + model), so a sweep runs on all cores, or in shards (unit u
 /// belongs to shard u mod N + 1) whose rows put together in unit order are the whole sweep's.
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,9 +48,12 @@ struct SweepRow {
 
 /// The rows of the units of `shard` (all of them for 1/1), in unit order, computed on
 /// `threads` threads (0: all cores; each unit's own Monte Carlo single-threaded). Throws
-/// InputError naming the point (its label) whose edits or options do not fit.
+/// InputError naming the point (its label) whose edits or options do not fit. When `cancel` is
+/// set (Ctrl-C), units not yet started are skipped and running Monte Carlo units stop early:
+/// the rows returned are then incomplete, and the caller, seeing the flag set, discards them.
 [[nodiscard]] std::vector<SweepRow> RunSweep(const Scenario& scenario, const SweepPlan& plan,
-                                             ShardSpec shard = {}, int threads = 0);
+                                             ShardSpec shard = {}, int threads = 0,
+                                             const std::atomic<bool>* cancel = nullptr);
 
 /// One shard's rows with what they were computed from (formats/sweep_partial.hpp reads and
 /// writes it).

@@ -1,0 +1,106 @@
+// calibrate() locally or on a Dask cluster (entente._distributed): the calibration travels as a
+// "job" (a calibrate partial file with no units: settings, date and the training files read
+// once on the client), each Dask task returns one shard's partial result as bytes, and
+// merge_calibrate fits and writes the calibration as `entente merge` does.
+#include <filesystem>
+#include <map>
+
+#include "bindings.hpp"
+#include "entente/analysis/calibrate_shard.hpp"
+#include "entente/core/error.hpp"
+#include "entente/core/files.hpp"
+#include "entente/core/sha256.hpp"
+#include "entente/formats/calibrate_partial.hpp"
+#include "entente/formats/calibration_yaml.hpp"
+#include "entente/formats/scenario_io.hpp"
+
+namespace py = pybind11;
+
+namespace entente::python {
+namespace {
+
+CalibratePart ReadJob(const py::bytes& bytes, const std::string& name) {
+  return ParseCalibratePartial(std::string(bytes), name).ValueOrThrow();
+}
+
+std::vector<TrainingInput> Inputs(const CalibratePart& part) {
+  std::vector<TrainingInput> inputs;
+  for (std::size_t f = 0; f < part.documents.size(); ++f)
+    inputs.push_back(TrainingInput{part.paths[f], part.sha256[f], &part.documents[f]});
+  return inputs;
+}
+
+}  // namespace
+
+void BindCalibrate(py::module_& m) {
+  m.def(
+      "calibrate_job",
+      [](const std::vector<std::string>& paths, std::vector<std::string> models,
+         std::vector<std::string> features, std::string setter,
+         std::map<std::string, std::map<std::string, std::vector<std::string>>> grid, int folds,
+         int inner_folds, double floor, int bootstrap, std::uint64_t seed,
+         const std::string& created) {
+        CalibrationSettings settings;
+        settings.models = std::move(models);
+        settings.features = std::move(features);
+        settings.setter = std::move(setter);
+        settings.grid = std::move(grid);
+        settings.folds = folds;
+        settings.inner_folds = inner_folds;
+        settings.floor = floor;
+        settings.bootstrap = bootstrap;
+        settings.seed = seed;
+        if (settings.bootstrap < 100) throw InputError("bootstrap must be at least 100");
+        CalibratePart job;
+        job.created = created;
+        job.settings = settings;
+        for (const std::string& p : paths) {
+          if (std::filesystem::is_directory(p)) {
+            throw InputError(p +
+                             ": calibrate reads single files (DEU table, YAML); convert a "
+                             "CSV bundle with `entente convert`");
+          }
+          // As the CLI: the record names the file, and its hash identifies the content.
+          job.paths.push_back(std::filesystem::path(p).filename().string());
+          job.sha256.push_back(Sha256Hex(ReadTextFile(p).ValueOrThrow()));
+          job.documents.push_back(LoadDocument(p).ValueOrThrow());
+        }
+        const std::vector<TrainingInput> inputs = Inputs(job);
+        CheckCalibration(inputs, settings);
+        job.units = CalibrationUnitCount(inputs, settings);
+        return py::make_tuple(py::bytes(WriteCalibratePartial(job)), job.units);
+      },
+      py::arg("paths"), py::arg("models"), py::arg("features"), py::arg("setter"), py::arg("grid"),
+      py::arg("folds"), py::arg("inner_folds"), py::arg("floor"), py::arg("bootstrap"),
+      py::arg("seed"), py::arg("created"),
+      "The training files and settings as a job, and its unit count (file x column).");
+  m.def(
+      "calibrate_shard",
+      [](const py::bytes& bytes, std::int64_t index, std::int64_t count) {
+        CalibratePart part = ReadJob(bytes, "calibrate job");
+        part.shard = ParseShard(std::to_string(index) + "/" + std::to_string(count));
+        {
+          const py::gil_scoped_release release;
+          part.forecasts = CalibrateShard(Inputs(part), part.settings, part.shard);
+        }
+        return py::bytes(WriteCalibratePartial(part));
+      },
+      py::arg("job"), py::arg("index"), py::arg("count"),
+      "Shard index/count of the job (calibrate_job) as a partial result file's bytes.");
+  m.def(
+      "merge_calibrate",
+      [](const std::vector<py::bytes>& parts, const std::string& path) {
+        std::vector<CalibratePart> read;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+          read.push_back(ReadJob(parts[i], "part " + std::to_string(i + 1)));
+        const py::gil_scoped_release release;
+        std::string text = WriteCalibrationYaml(MergeCalibrateParts(read));
+        if (!path.empty()) (void)WriteFileAtomic(path, text).ValueOrThrow();
+        return text;
+      },
+      py::arg("parts"), py::arg("path") = "",
+      "The calibration file's text from every shard's partial result; also written atomically "
+      "to `path` when given.");
+}
+
+}  // namespace entente::python
