@@ -367,7 +367,8 @@ ApiResponse Api::PostBacktest(std::string_view body, Stop cancel) const {
       o.model_options[m].set_cancel(stop);
     }
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
-    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), o);
+    // The request's pool rule or one coder ("coder", as the CLI's --coder), then its edits.
+    const BacktestResult r = RunBacktest(EditedScenario(s, p), OutcomesOfRequest(j), o);
     return JsonResponse(200, Json{{"backtest", BacktestJson(r)}});
   });
 }

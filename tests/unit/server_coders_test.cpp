@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "api.hpp"
+#include "entente/analysis/backtest.hpp"
 #include "entente/analysis/coders.hpp"
 #include "entente/analysis/run_parameters.hpp"
 #include "entente/formats/scenario_io.hpp"
@@ -113,6 +114,33 @@ TEST(ServerCoders, RefusesKeysItDoesNotTakeAndWorkOverTheLimit) {
   const std::string text = json::parse(r.body)["errors"][0]["text"];
   // 1 pooled + 3 coders alone + 7 codings.
   EXPECT_NE(text.find("11 forecasts"), std::string::npos) << text;
+}
+
+// /api/backtest scores one coder's numbers alone when asked ("coder", as the CLI's --coder).
+TEST(ServerCoders, BacktestScoresOneCoder) {
+  json body = Body(kThree);
+  body["models"] = {"compromise"};
+  body["bootstrap"] = 0;
+  body["outcomes"] = {{{"issue", "deal"}, {"value", 72}}, {{"issue", "tax"}, {"value", 3}}};
+  const auto mae = [&body] {
+    const ApiResponse r = MakeApi().PostBacktest(body.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body)["backtest"]["models"][0]["mae"].get<double>();
+  };
+  const double pooled = mae();
+  body["coder"] = "ann";
+  const double ann = mae();
+  RunParameters p = RunParameters::Defaults(RunKind::kBacktest);
+  p.models = {"compromise"};
+  p.bootstrap = 0;
+  const std::vector<Outcome> outcomes{{"deal", 72, "", "", {}}, {"tax", 3, "", "", {}}};
+  const Scenario alone = CoderScenario(Load(kThree), "ann");
+  EXPECT_DOUBLE_EQ(ann, RunBacktest(alone, outcomes, ToBacktest(p)).scores[0].mae.value);
+  EXPECT_NE(ann, pooled);
+  body["coder"] = "zed";
+  const ApiResponse r = MakeApi().PostBacktest(body.dump());
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(json::parse(r.body)["errors"][0]["field"], "coder");
 }
 
 }  // namespace
