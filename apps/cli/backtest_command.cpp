@@ -11,7 +11,6 @@
 #include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/backtest.hpp"
 #include "entente/analysis/backtest_shard.hpp"
-#include "entente/core/coding.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
 #include "entente/formats/backtest_partial.hpp"
@@ -33,32 +32,10 @@ struct BacktestArgs {
   std::string format;
   std::string output;
   std::vector<std::string> reader_options;
-  std::string coder;  // --coder: score this coder's numbers alone
+  std::string coder;  // --coder: score this coder's numbers alone (RunParameters::coder)
   std::string shard;  // --shard K/N; empty for the whole run
   DbArgs db;
 };
-
-// --coder NAME: the scenario with that coder's own numbers (stances the coder skipped keep the
-// others' pool), so each coder's forecasts can be scored beside the pooled ones.
-void TakeCoder(ScenarioDocument& doc, const std::string& coder, const RunFlags& flags,
-               const std::string& path) {
-  const std::vector<std::string> coders = Coders(doc.scenario);
-  if (coders.empty()) {
-    throw InputError(
-        fmt::format("--coder '{}': {} has no coders (no stance names a coder)", coder, path));
-  }
-  if (std::find(coders.begin(), coders.end(), coder) == coders.end()) {
-    throw InputError(fmt::format("--coder '{}' is not a coder of {}; use one of: {}", coder, path,
-                                 fmt::join(coders, ", ")));
-  }
-  if (flags.pool != "mean") {
-    throw InputError(fmt::format(
-        "--coder '{}' scores that coder's numbers alone, so --pool {} has nothing to pool; leave "
-        "out one of them",
-        coder, flags.pool));
-  }
-  doc.scenario = CoderScenario(doc.scenario, coder);
-}
 
 std::vector<std::string> ModelList(const std::string& text) {
   if (text == "all") {
@@ -131,8 +108,8 @@ void Run(const BacktestArgs& a) {
   const OutputFormat format =
       a.shard.empty() ? OutputFormatOf(a.format, a.output) : OutputFormat::kJson;
   ScenarioDocument doc = LoadDocument(a.scenario, ReaderOptionsOf(a.reader_options)).ValueOrThrow();
-  if (!a.coder.empty()) TakeCoder(doc, a.coder, a.run, a.scenario);
   RunFlags flags = a.run;
+  flags.params.coder = a.coder;  // EditedScenario takes that coder's numbers alone
   flags.params.models = ModelList(a.models);
   flags.params.model_options_by_model = PerModelOptions(a.options, flags.params.models);
   // The models column of the runs database lists them all.

@@ -225,7 +225,8 @@ nlohmann::ordered_json ExportJson(const RunRecord& r) {
           {"result", J::parse(r.result_json, nullptr, false)}};
 }
 
-// Every run with what tells runs apart: model, options, draws, noise and what-if edits.
+// Every run with what tells runs apart: model, options, draws, noise, what-if edits and, for a
+// scenario with several coders, the pool rule or the one coder run.
 std::string ListRuns(const std::vector<RunRecord>& all, OutputFormat format) {
   using J = nlohmann::ordered_json;
   std::vector<RunSummary> summaries;
@@ -249,6 +250,8 @@ std::string ListRuns(const std::vector<RunRecord>& all, OutputFormat format) {
                       {"draws", s.draws ? J(*s.draws) : J()},
                       {"noise_percent", s.noise_percent ? J(*s.noise_percent) : J()},
                       {"set", s.edits},
+                      {"pool", s.pool.empty() ? J() : J(s.pool)},
+                      {"coder", s.coder.empty() ? J() : J(s.coder)},
                       {"sha256", r.scenario_hash},
                       {"scenario", r.scenario_title},
                       {"path", r.scenario_path}});
@@ -256,24 +259,30 @@ std::string ListRuns(const std::vector<RunRecord>& all, OutputFormat format) {
     return list.dump(2) + "\n";
   }
   if (format == OutputFormat::kCsv) {
-    std::string out = CsvLine({"id", "created_at", "kind", "model", "options", "draws",
-                               "noise_percent", "set", "sha256", "scenario", "path"});
+    std::string out =
+        CsvLine({"id", "created_at", "kind", "model", "options", "draws", "noise_percent", "set",
+                 "pool", "coder", "sha256", "scenario", "path"});
     for (std::size_t i = 0; i < all.size(); ++i) {
       const RunRecord& r = all[i];
       const RunSummary& s = summaries[i];
       out += CsvLine({std::to_string(r.id), r.created_at, r.kind, r.model, s.options,
                       s.draws ? std::to_string(*s.draws) : "",
-                      s.noise_percent ? FormatNumber(*s.noise_percent) : "", edits(s),
-                      r.scenario_hash, r.scenario_title, r.scenario_path});
+                      s.noise_percent ? FormatNumber(*s.noise_percent) : "", edits(s), s.pool,
+                      s.coder, r.scenario_hash, r.scenario_title, r.scenario_path});
     }
     return out;
   }
-  // Options and edits vary most in length; their column is as wide as the widest.
+  // Options, edits, pool and coder vary most in length; their column is as wide as the widest.
   std::vector<std::string> settings;
   std::size_t width = std::string_view("options / what-if").size();
   for (const RunSummary& s : summaries) {
     std::string text = s.options;
-    if (!s.edits.empty()) text += (text.empty() ? "set " : "; set ") + edits(s);
+    const auto add = [&text](const std::string& part) {
+      text += (text.empty() ? "" : "; ") + part;
+    };
+    if (!s.edits.empty()) add("set " + edits(s));
+    if (!s.pool.empty()) add("pool " + s.pool);
+    if (!s.coder.empty()) add("coder " + s.coder);
     if (text.empty()) text = "-";
     width = std::max(width, text.size());
     settings.push_back(std::move(text));
@@ -303,7 +312,8 @@ void AddRunsCommands(CLI::App& app) {
   // --db may come before or after the sub-command: unknown options fall through to `runs`.
   auto* list = runs->add_subcommand("list",
                                     "Every stored run, newest first, with its model, "
-                                    "options, draws, noise and what-if edits")
+                                    "options, draws, noise, what-if edits and coders' pool "
+                                    "or coder")
                    ->fallthrough();
   auto list_format = std::make_shared<std::string>();
   auto list_output = std::make_shared<std::string>();

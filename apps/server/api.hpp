@@ -70,6 +70,12 @@ class Api {
   /// POST /api/backtest: every requested model scored against the request's outcomes.
   [[nodiscard]] ApiResponse PostBacktest(std::string_view body,
                                          const std::atomic<bool>* cancel = nullptr) const;
+  /// POST /api/coders: for a scenario coded by several analysts, the library's coders analysis
+  /// (CodersJson: per issue the outcome with each coder alone, the stances whose disagreement
+  /// moves it most; per stance the coders' numbers) under `"model"` and `"pool"`; 400 naming
+  /// the fix when the scenario has no coders.
+  [[nodiscard]] ApiResponse PostCoders(std::string_view body,
+                                       const std::atomic<bool>* cancel = nullptr) const;
   /// POST /api/export/yaml: the scenario as a YAML file to download.
   [[nodiscard]] ApiResponse ExportYaml(std::string_view body,
                                        const std::atomic<bool>* cancel = nullptr) const;

@@ -1,4 +1,5 @@
-// The analysis endpoints: validate, forecast, simulate, advise, export YAML and the report.
+// The analysis endpoints: validate, forecast, simulate, advise, backtest, coders, export YAML
+// and the report.
 #include <algorithm>
 #include <chrono>
 
@@ -10,6 +11,7 @@
 #include "entente/analysis/advisor.hpp"
 #include "entente/analysis/apply_calibration.hpp"
 #include "entente/analysis/backtest.hpp"
+#include "entente/analysis/coders.hpp"
 #include "entente/analysis/cohesion.hpp"
 #include "entente/analysis/disagreement.hpp"
 #include "entente/analysis/monte_carlo.hpp"
@@ -19,6 +21,7 @@
 #include "entente/models/registry.hpp"
 #include "entente/output/advisor_output.hpp"
 #include "entente/output/backtest_output.hpp"
+#include "entente/output/coders_output.hpp"
 #include "entente/output/forecast_output.hpp"
 #include "entente/output/simulation_output.hpp"
 #include "entente/report/report.hpp"
@@ -364,8 +367,33 @@ ApiResponse Api::PostBacktest(std::string_view body, Stop cancel) const {
       o.model_options[m].set_cancel(stop);
     }
     if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
-    const BacktestResult r = RunBacktest(s, OutcomesOfRequest(j), o);
+    // The request's pool rule or one coder ("coder", as the CLI's --coder), then its edits.
+    const BacktestResult r = RunBacktest(EditedScenario(s, p), OutcomesOfRequest(j), o);
     return JsonResponse(200, Json{{"backtest", BacktestJson(r)}});
+  });
+}
+
+ApiResponse Api::PostCoders(std::string_view body, Stop cancel) const {
+  return WithScenario(*this, body, cancel, [this](const In& j, const Scenario& s, Stop stop) {
+    for (const char* key : {"models", "models_agree", "stability", "calibration"}) {
+      if (j.contains(key)) {
+        throw InputError({BodyError(key, fmt::format("the coders analysis takes no '{}'", key),
+                                    "send \"model\" (one model), \"pool\" and \"set\"")});
+      }
+    }
+    RunParameters p = ParametersOf(j, RunKind::kForecast, config_.limits, {});
+    // Pooled by the request's rule, then its edits (as the CLI's `coders --pool`).
+    const Scenario pooled = EditedScenario(s, p);
+    if (pooled.codings.empty()) {
+      throw InputError({BodyError(
+          "scenario", "the scenario names no coders",
+          "give stances a \"coder\" (several entries per actor and issue, one per coder)")});
+    }
+    const Cost cost = CodersCost(pooled, p.model.name, p.model.options);
+    if (auto over = OverLimit(cost, config_.limits.cost)) return ErrorResponse(422, {*over});
+    p.model.options.set_cancel(stop);
+    const CodersAnalysis a = AnalyseCoders(pooled, p.model, std::string(PoolRuleName(p.pool)));
+    return JsonResponse(200, Json{{"title", s.meta.title}, {"coders", CodersJson(a)}});
   });
 }
 

@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/coding.hpp"
 #include "entente/models/eu/eu_options.hpp"
 #include "entente/models/exchange/exchange_options.hpp"
 #include "entente/models/ktab/ktab_options.hpp"
@@ -293,6 +294,17 @@ Cost ReportCost(const Scenario& scenario, const std::vector<std::string>& models
     c.Then(ForecastCost(scenario, models[i], i == 0 ? options : ModelOptions{},
                         Keep::kRoundsAndEvents));
   }
+  return c;
+}
+
+Cost CodersCost(const Scenario& scenario, const std::string& model, const ModelOptions& options) {
+  const Cost one = ForecastCost(scenario, model, options, Keep::kOutcomes);
+  const double forecasts =
+      static_cast<double>(1 + Coders(scenario).size() + scenario.codings.size());
+  Cost c;
+  c.work = forecasts * one.work;
+  c.bytes = 2 * one.bytes;  // one forecast at a time, beside the pooled one
+  c.what = fmt::format("{} forecasts x ({})", Count(forecasts), one.what);
   return c;
 }
 

@@ -62,6 +62,11 @@ enum class Keep {
 [[nodiscard]] Cost ReportCost(const Scenario& scenario, const std::vector<std::string>& models,
                               const ModelOptions& options);
 
+/// The coders analysis (analysis/coders.hpp): a forecast of the pooled scenario, one per coder
+/// alone and one per coding (each coded stance set to each coder's numbers in turn).
+[[nodiscard]] Cost CodersCost(const Scenario& scenario, const std::string& model,
+                              const ModelOptions& options);
+
 /// The bounds a server sets (`entente serve --max-work`, `--max-memory`).
 struct CostLimits {
   double max_work = 5e9;      ///< work units per request (about 5 s of one core)

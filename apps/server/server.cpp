@@ -162,6 +162,7 @@ void Routes(httplib::Server& svr, const Api& api) {
   post("/api/simulate", &Api::PostSimulate);
   post("/api/advise", &Api::PostAdvise);
   post("/api/backtest", &Api::PostBacktest);
+  post("/api/coders", &Api::PostCoders);
   post("/api/export/yaml", &Api::ExportYaml);
   post("/api/export/report", &Api::ExportReport);
   // The glossary the dashboard's header links to, from the library's table.

@@ -292,7 +292,7 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
              bootstrap: int = DEFAULTS["bootstrap"], by: Optional[str] = None,
              model_options: Optional[Mapping[str, Mapping[str, Any]]] = None,
              reader_options: Optional[Mapping[str, Any]] = None, set: Edits = None,
-             pool: str = "mean", **options: Any) -> BacktestResult:
+             pool: str = "mean", coder: Optional[str] = None, **options: Any) -> BacktestResult:
     """Score models against observed outcomes, as ``entente backtest``: MAE, RMSE, median
     absolute error, bias, shares within 5/10/20, with 95% intervals from a bootstrap over issue
     groups, and the paired difference of each model to compromise; with ``draws`` > 0 also
@@ -313,7 +313,11 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
 
     ``pool`` pools a scenario coded by several analysts before it is scored, as the CLI's
     ``--pool`` (``"mean"``, ``"median"``, ``"trimmed"``, ``"performance"``; ``"mixture"`` and
-    ``"mixture-coder"`` make the disagreement part of the draws)."""
+    ``"mixture-coder"`` make the disagreement part of the draws).
+
+    ``coder`` scores the forecasts made from that coder's numbers alone, as the CLI's
+    ``--coder`` (stances the coder skipped keep the others' pool; not with a ``pool`` other
+    than the mean); the saved run records the coder."""
     reader = [f"{k}={_option_text(v)}" for k, v in (reader_options or {}).items()]
     found: List[Tuple[str, float, str, str]] = []
     if isinstance(scenario, (str, os.PathLike)):
@@ -333,7 +337,7 @@ def backtest(scenario: ScenarioLike, outcomes: Any = None, models: Union[str, Se
     text = json.dumps({"model": ",".join(names), "models": names, "model_options": per_model,
                        "draws": draws, "seed": seed, "threads": threads,
                        "noise_percent": _noise(noise), "bootstrap": bootstrap, "by": by or "",
-                       "pool": pool, **_edits(set)})
+                       "pool": pool, **({"coder": coder} if coder else {}), **_edits(set)})
     params = _core.run_parameters("backtest", text)
     json_text, table = _core.backtest(s, chosen, text)
     return _recorded(BacktestResult(json_text, table), "backtest", scenario, s, params)

@@ -46,3 +46,46 @@ def test_backtest_pools_the_coders_as_the_cli_does(source_dir, cli):
     other = mean.scores["mae"].to_dict() if "model" not in mean.scores.columns else \
         dict(zip(mean.scores["model"], mean.scores["mae"]))
     assert other != pytest.approx(want)  # the pool changes the scores
+
+
+def test_backtest_scores_one_coder_like_the_cli_and_records_it(source_dir, cli, tmp_path):
+    """backtest(coder=) scores that coder's own scenario, as `entente backtest --coder`, and the
+    saved run stores the coder beside the other run parameters (`runs list` shows it)."""
+    import json
+    import sqlite3
+    scenario = source_dir / "tests" / "data" / "coders" / "three_coders.yaml"
+    outcomes = source_dir / "tests" / "data" / "coders" / "three_coders_outcomes.csv"
+    db = tmp_path / "runs.db"
+    code, out, err = cli("backtest", scenario, "--outcomes", outcomes, "--models", "compromise,median",
+                         "--bootstrap", "0", "--coder", "ann", "--format", "json", "--db", db)
+    assert code == 0, err
+    want = {m["model"]: m["mae"] for m in json.loads(out)["models"]}
+    ann = entente.backtest(scenario, outcomes=str(outcomes), models="compromise,median",
+                           bootstrap=0, coder="ann")
+    got = dict(zip(ann.scores["model"], ann.scores["mae"])) if "model" in ann.scores.columns \
+        else ann.scores["mae"].to_dict()
+    assert got == pytest.approx(want)
+    pooled = entente.backtest(scenario, outcomes=str(outcomes), models="compromise,median",
+                              bootstrap=0)
+    other = dict(zip(pooled.scores["model"], pooled.scores["mae"])) if "model" in pooled.scores.columns \
+        else pooled.scores["mae"].to_dict()
+    assert other != pytest.approx(want)  # ann alone scores differently from the pool
+    assert ann.save(db) == 2
+    with sqlite3.connect(db) as c:
+        (cli_run, py_run) = c.execute("SELECT scenario_hash, options_json FROM runs ORDER BY id").fetchall()
+    assert py_run[0] == cli_run[0]  # ann's own scenario, stored as the CLI stores it
+    assert json.loads(cli_run[1])["coder"] == "ann"
+    assert json.loads(py_run[1])["coder"] == "ann"
+    code, out, err = cli("runs", "list", "--db", db, "--format", "json")
+    assert code == 0, err
+    assert [r["coder"] for r in json.loads(out)] == ["ann", "ann"]
+
+
+def test_backtest_refuses_an_unknown_coder_and_a_coder_with_a_pool(source_dir):
+    scenario = source_dir / "tests" / "data" / "coders" / "three_coders.yaml"
+    outcomes = source_dir / "tests" / "data" / "coders" / "three_coders_outcomes.csv"
+    with pytest.raises(entente.InputError, match="coder 'zed' is not one of the scenario's coders.*ann, bob, cy"):
+        entente.backtest(scenario, outcomes=str(outcomes), models="compromise", coder="zed")
+    with pytest.raises(entente.InputError, match="coder 'ann'.*pool 'median'"):
+        entente.backtest(scenario, outcomes=str(outcomes), models="compromise", coder="ann",
+                         pool="median")

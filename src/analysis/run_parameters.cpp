@@ -10,6 +10,7 @@
 
 #include "entente/analysis/cooke.hpp"
 #include "entente/analysis/noise.hpp"
+#include "entente/core/coding.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/text.hpp"
 
@@ -57,6 +58,7 @@ constexpr Key kKeys[] = {
     {"by", Bit(RunKind::kBacktest)},
     {"set", kAll},
     {"pool", kAll},
+    {"coder", Bit(RunKind::kBacktest)},
 };
 
 bool Takes(RunKind kind, std::string_view key) {
@@ -349,6 +351,7 @@ nlohmann::ordered_json RunParameters::ToJson(RunKind kind) const {
     j["set"] = list;
   }
   if (pool != PoolRule::kMean) j["pool"] = std::string(PoolRuleName(pool));
+  if (kind == RunKind::kBacktest && !coder.empty()) j["coder"] = coder;
   return j;
 }
 
@@ -421,6 +424,7 @@ RunParameters RunParameters::FromJson(const nlohmann::json& json, RunKind kind,
              fmt::format("use one of: {}", PoolRuleNames()));
     }
   }
+  if (Takes(kind, "coder")) r.Text("coder", p.coder);
   if (!r.errors().empty()) throw InputError(std::move(r.errors()));
   try {
     p.Check(kind);
@@ -479,6 +483,14 @@ void RunParameters::Check(RunKind kind) const {
     errors.push_back(
         FieldError("bootstrap", "bootstrap resamples must be 0 or more", "give e.g. 2000"));
   }
+  if (!coder.empty() && pool != PoolRule::kMean) {
+    errors.push_back(FieldError(
+        "coder",
+        fmt::format("coder '{}' is scored on that coder's numbers alone, so pool '{}' has "
+                    "nothing to pool",
+                    coder, PoolRuleName(pool)),
+        "leave out the coder or the pool rule"));
+  }
   if (kind == RunKind::kReport && (tornado_bars < 1 || tornado_bars > 100)) {
     errors.push_back(
         FieldError("tornado_bars", "tornado_bars must be from 1 to 100", "give e.g. 8"));
@@ -486,7 +498,28 @@ void RunParameters::Check(RunKind kind) const {
   if (!errors.empty()) throw InputError(std::move(errors));
 }
 
+namespace {
+
+// The scenario as `coder` alone coded it; a FieldError when the scenario has no such coder.
+Scenario OneCoder(const Scenario& scenario, const std::string& coder) {
+  const std::vector<std::string> coders = Coders(scenario);
+  if (coders.empty()) {
+    throw InputError({FieldError(
+        "coder", fmt::format("coder '{}': the scenario has no coders", coder),
+        "name a coder only for a scenario whose stances name coders (a `coder` column or key)")});
+  }
+  if (std::find(coders.begin(), coders.end(), coder) == coders.end()) {
+    throw InputError(
+        {FieldError("coder", fmt::format("coder '{}' is not one of the scenario's coders", coder),
+                    fmt::format("use one of: {}", fmt::join(coders, ", ")))});
+  }
+  return CoderScenario(scenario, coder);
+}
+
+}  // namespace
+
 Scenario EditedScenario(const Scenario& scenario, const RunParameters& p) {
+  if (!p.coder.empty()) return WithEdits(OneCoder(scenario, p.coder), p.edits);
   if (scenario.codings.empty() || p.pool == PoolRule::kMean) return WithEdits(scenario, p.edits);
   Scenario pooled = scenario;
   if (p.pool == PoolRule::kPerformance) {

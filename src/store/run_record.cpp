@@ -60,6 +60,10 @@ RunSummary SummarizeRun(const RunRecord& run) {
       if (e.is_string()) out.edits.push_back(e.get<std::string>());
     }
   }
+  if (const auto p = j.find("pool"); p != j.end() && p->is_string())
+    out.pool = p->get<std::string>();
+  if (const auto c = j.find("coder"); c != j.end() && c->is_string())
+    out.coder = c->get<std::string>();
   return out;
 }
 

@@ -301,3 +301,17 @@ def test_rules_and_import(server):
                                                        "filename": "bad.yaml"})
     assert status == 400
     assert body["errors"][0]["text"].startswith("bad.yaml:") and body["errors"][0]["line"] > 0
+
+
+def test_coders_of_the_two_coder_flagship(server, flagship):
+    """POST /api/coders over HTTP: the analysis the dashboard's coders panel shows."""
+    status, body = server.json("GET", "/api/scenarios/us-rok-2021-two-coders")
+    assert status == 200
+    status, answer = server.json("POST", "/api/coders", {"scenario": body["scenario"], "model": "median"})
+    assert status == 200, answer
+    coders = answer["coders"]
+    assert coders["coders"] == ["analyst_a", "analyst_b"] and coders["model"] == "median"
+    assert [i["issue"] for i in coders["issues"]] == [i["id"] for i in body["scenario"]["issues"]]
+    assert len(coders["stances"]) == 64
+    status, refused = server.json("POST", "/api/coders", {"scenario": flagship})
+    assert status == 400 and refused["errors"][0]["field"] == "scenario"

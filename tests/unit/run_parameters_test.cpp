@@ -6,6 +6,8 @@
 
 #include "entente/analysis/noise.hpp"
 #include "entente/core/error.hpp"
+#include "entente/formats/scenario_io.hpp"
+#include "test_support.hpp"
 
 namespace entente {
 namespace {
@@ -185,6 +187,51 @@ TEST(RunParameters, ConversionsCarryEveryField) {
   p.tolerance_percent = 2;
   EXPECT_DOUBLE_EQ(ToAdvice(p).tolerance, 0.02);
   EXPECT_EQ(ToAdvice(p).model, "compromise");
+}
+
+// A backtest of one coder's numbers alone (the CLI's --coder, Python's coder=) stores the coder
+// with the run; other kinds take no coder, and a coder excludes a pool rule.
+TEST(RunParameters, CoderIsStoredWithABacktestAndExcludesAPool) {
+  RunParameters p = RunParameters::Defaults(RunKind::kBacktest);
+  EXPECT_FALSE(p.ToJson(RunKind::kBacktest).contains("coder")) << "absent unless named";
+  p.coder = "ann";
+  const nlohmann::ordered_json j = p.ToJson(RunKind::kBacktest);
+  EXPECT_EQ(j["coder"], "ann");
+  EXPECT_EQ(RunParameters::FromJson(j, RunKind::kBacktest, "").coder, "ann");
+  EXPECT_EQ(FieldOf([] {
+              (void)RunParameters::FromJson({{"coder", "ann"}}, RunKind::kForecast, "");
+            }),
+            "coder");
+  EXPECT_EQ(FieldOf([] {
+              (void)RunParameters::FromJson({{"coder", "ann"}, {"pool", "median"}},
+                                            RunKind::kBacktest, "");
+            }),
+            "coder");
+}
+
+TEST(RunParameters, EditedScenarioTakesTheCodersOwnNumbers) {
+  const Scenario s =
+      LoadScenario(test::SourceDir() + "/tests/data/coders/three_coders.yaml").ValueOrThrow();
+  RunParameters p = RunParameters::Defaults(RunKind::kBacktest);
+  p.coder = "bob";
+  p.edits = ParseEdits({"C.deal.position=70"}).ValueOrThrow();
+  const Scenario bob = EditedScenario(s, p);
+  EXPECT_TRUE(bob.codings.empty());
+  EXPECT_DOUBLE_EQ(bob.issues[0].FindStance("A")->position, 40);  // bob's own
+  EXPECT_DOUBLE_EQ(bob.issues[0].FindStance("C")->position, 70);  // the edit, after
+  p.coder = "zed";
+  try {
+    (void)EditedScenario(s, p);
+    ADD_FAILURE() << "an unknown coder was taken";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.errors().front().where.field, "coder");
+    EXPECT_NE(e.errors().front().ToString().find("ann, bob, cy"), std::string::npos)
+        << e.errors().front().ToString();
+  }
+  Scenario none = s;
+  none.codings.clear();
+  p.coder = "ann";
+  EXPECT_EQ(FieldOf([&] { (void)EditedScenario(none, p); }), "coder");
 }
 
 }  // namespace

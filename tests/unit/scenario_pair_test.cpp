@@ -85,7 +85,7 @@ TEST(TableCsv, CohesionCsvCarriesTheJsonsNumbers) {
   EXPECT_EQ(CsvCell(nlohmann::ordered_json()), "");
 }
 
-TEST(RunSummary, ReadsOptionsDrawsNoiseAndEdits) {
+TEST(RunSummary, ReadsOptionsDrawsNoiseEditsPoolAndCoder) {
   RunRecord r;
   r.options_json =
       R"({"model":"eu","model_options":{"rounds":"8"},"draws":500,"seed":1,"noise_percent":10,)"
@@ -95,8 +95,12 @@ TEST(RunSummary, ReadsOptionsDrawsNoiseAndEdits) {
   EXPECT_EQ(s.draws, 500);
   EXPECT_EQ(s.noise_percent, 10);
   EXPECT_EQ(s.edits, std::vector<std::string>{"US.capability=70"});
-  r.options_json = R"({"model_options":{"eu":{"rounds":"8"}}})";
+  EXPECT_EQ(s.pool, "");
+  EXPECT_EQ(s.coder, "");
+  r.options_json = R"({"model_options":{"eu":{"rounds":"8"}},"pool":"median","coder":"ann"})";
   EXPECT_EQ(SummarizeRun(r).options, "eu.rounds=8");
+  EXPECT_EQ(SummarizeRun(r).pool, "median");
+  EXPECT_EQ(SummarizeRun(r).coder, "ann");
   r.options_json = "not json";
   EXPECT_EQ(SummarizeRun(r).options, "") << "a damaged row still lists";
 }

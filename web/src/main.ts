@@ -3,6 +3,7 @@
 import { ApiFailure, download, getJson, postJson } from "./api";
 import { renderAdvisor } from "./advisor";
 import { renderBacktest } from "./backtest";
+import { renderCoders } from "./coders";
 import { loadRules, renderEditor } from "./editor";
 import { renderFiles } from "./files";
 import { canRedo, canUndo, redo, resetHistory, undo } from "./history";
@@ -22,6 +23,8 @@ async function show(name: string, scenario: Scenario, outcomes: Outcome[]): Prom
   state.scenario = scenario;
   state.outcomes = outcomes;
   state.backtest = null;
+  state.coders = null;
+  state.codersError = "";
   state.moves.clear();
   state.issue = 0;
   state.forecast = null;
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   subscribe(() => renderMoves($("#moves .body")));
   subscribe(() => renderAdvisor($("#advisor .body")));
   subscribe(() => renderTable($("#table .body")));
+  subscribe(() => renderCoders($("#coders .body")));
   subscribe(() => renderFiles($("#files .body")));
   const list = await getJson<{ scenarios: { name: string; title: string | null }[] }>("/api/scenarios");
   const picker = $<HTMLSelectElement>("#scenario-picker");

@@ -5,6 +5,7 @@ import type {
   ApiError,
   BacktestResponse,
   CalibrationInfo,
+  CodersResponse,
   ForecastResponse,
   ModelsResponse,
   Outcome,
@@ -57,6 +58,10 @@ export interface State {
   agreementError: string; // why the disagreement check did not answer ("" when it did)
   outcomes: Outcome[]; // from the scenario's file; the backtest reads them, saving writes them
   backtest: BacktestResponse | null;
+  /** The coders analysis, when the scenario names more than one coder (coders.ts). */
+  coders: CodersResponse | null;
+  codersError: string; // why it did not answer ("" when it did)
+  codersModel: string; // the model it runs ("" until the analyst picks one: the first shown)
   calibration: CalibrationChoice | null;
   calibrationInfo: CalibrationInfo | null;
   errors: ApiError[];
@@ -75,6 +80,9 @@ export const state: State = {
   agreementError: "",
   outcomes: [],
   backtest: null,
+  coders: null,
+  codersError: "",
+  codersModel: "",
   calibration: null,
   calibrationInfo: null,
   errors: [],
@@ -108,6 +116,31 @@ export function calibrationBody(): Record<string, unknown> {
   const c = state.calibration;
   if (!c) return {};
   return c.name ? { calibration: c.name } : { calibration_yaml: c.yaml };
+}
+
+/** The coders a scenario names, in the order they first appear (none: one analyst). */
+export function codersOf(sc: Scenario | null): string[] {
+  const seen = new Set<string>();
+  for (const issue of sc?.issues ?? []) for (const st of issue.stances) if (st.coder) seen.add(st.coder);
+  return [...seen];
+}
+
+/** Asks the server how far the coders' disagreement moves each outcome (POST /api/coders);
+ * clears the answer for a scenario with one coder or none. */
+export async function refreshCoders(): Promise<void> {
+  if (codersOf(state.scenario).length < 2) {
+    state.coders = null;
+    state.codersError = "";
+    return;
+  }
+  try {
+    const model = state.codersModel || MODELS[0] || band.model;
+    state.coders = await postJson<CodersResponse>("/api/coders", requestBody({ model }));
+    state.codersError = "";
+  } catch (e) {
+    state.coders = null;
+    state.codersError = e instanceof ApiFailure ? e.errors.map((x) => x.text).join("; ") : String(e);
+  }
 }
 
 let inFlight = false;
@@ -147,8 +180,8 @@ export async function reforecast(): Promise<void> {
   }
 }
 
-/** The Monte Carlo band, the models' disagreement and the backtest are slower: run them once
- * edits pause. */
+/** The Monte Carlo band, the models' disagreement, the backtest and the coders analysis are
+ * slower: run them once edits pause. */
 export function scheduleSimulation(): void {
   window.clearTimeout(simTimer);
   document.body.dataset.slow = "1"; // tests wait for "0": band and disagreement answered
@@ -163,6 +196,7 @@ export function scheduleSimulation(): void {
         state.backtest = null; // an invalid edit already shows its errors from the forecast
       }
     }
+    await refreshCoders();
     try {
       // Every model the library knows, run once more for the disagreement check.
       const agree = await postJson<ForecastResponse>(

@@ -8,6 +8,8 @@ export type Uncertain = number | string | { value?: number; sd?: number; low?: n
 
 export interface Stance {
   actor: string;
+  /** Who coded these numbers, in a scenario coded by several analysts (one entry per coder). */
+  coder?: string;
   position: Uncertain;
   salience: Uncertain;
   capability: Uncertain;
@@ -238,4 +240,51 @@ export interface ModelScore {
 
 export interface BacktestResponse {
   backtest: { n: number; groups: number; bootstrap: number; models: ModelScore[] };
+}
+
+/** One coder's numbers of one stance. */
+export interface CoderNumbers {
+  coder: string;
+  position: number;
+  salience: number;
+  capability: number;
+}
+
+/** POST /api/coders: the library's coders analysis (CodersJson, docs/api.md). */
+export interface CodersResponse {
+  title: string;
+  coders: {
+    model: string;
+    pool: string;
+    coders: string[];
+    issues: {
+      issue: string;
+      pooled: number;
+      by_coder: Record<string, number>;
+      range: number;
+      range_share: number;
+      model_pooled: number;
+      model_by_coder: Record<string, number>;
+      model_range: number;
+      coded_stances: number;
+      ask_again: { actor: string; swing: number; model_swing: number }[];
+    }[];
+    stances: {
+      issue: string;
+      actor: string;
+      codings: CoderNumbers[];
+      pooled: { position: number; salience: number; capability: number };
+      position_range: number;
+      salience_range: number;
+      capability_range: number;
+      swing: number;
+      swing_share: number;
+      model_swing: number;
+    }[];
+    cooke?: {
+      questions: number;
+      alpha: number;
+      coders: { coder: string; calibration: number; information: number; combined: number; weight: number; equal_weight: number }[];
+    };
+  };
 }

@@ -65,10 +65,15 @@ struct RunParameters {
   /// Every kind: how the codings of a scenario with several coders are pooled
   /// (core/coding.hpp); stored as "pool" when not the default mean. No effect without coders.
   PoolRule pool = PoolRule::kMean;
+  /// backtest: score the forecasts made from this coder's numbers alone (CoderScenario: stances
+  /// the coder skipped keep the others' pool) instead of the pooled scenario; empty: pooled.
+  /// Stored as "coder" when set. Excludes a pool rule other than the mean (Check).
+  std::string coder;
 
   /// The parameters `kind` reads, as JSON: "model", "model_options" (text values), then per
   /// kind draws, seed, noise_percent, thresholds, sensitivity, actor, issue, target,
-  /// tolerance_percent, moves, models, tornado_bars; "set" (the edits) when there are any.
+  /// tolerance_percent, moves, models, tornado_bars; "set" (the edits) when there are any,
+  /// "pool" when not the mean, "coder" when one is named.
   /// Threads are left out: they never change
   /// a result, so the same run stores the same JSON on any machine.
   [[nodiscard]] nlohmann::ordered_json ToJson(RunKind kind) const;
@@ -92,9 +97,10 @@ struct RunParameters {
   void Check(RunKind kind) const;
 };
 
-/// `scenario` pooled by `p.pool` (when it has codings), then with `p.edits` applied
-/// (WithEdits): what every run of `p` is computed on. Codings stay in the result for mixtures.
-/// InputError naming the edit that does not fit the scenario.
+/// `scenario` pooled by `p.pool` (when it has codings), or with `p.coder`'s numbers alone when
+/// a coder is named, then with `p.edits` applied (WithEdits): what every run of `p` is computed
+/// on. Codings stay in the pooled result for mixtures. InputError naming the edit that does not
+/// fit the scenario, or (field "coder") a coder the scenario does not have.
 [[nodiscard]] Scenario EditedScenario(const Scenario& scenario, const RunParameters& p);
 
 /// The simulation these parameters ask for (model, draws, seed, threads, noise, thresholds,

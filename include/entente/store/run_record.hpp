@@ -35,6 +35,8 @@ struct RunSummary {
   std::optional<std::int64_t> draws;    ///< Monte Carlo draws, when the kind draws
   std::optional<double> noise_percent;  ///< noise, when the run drew
   std::vector<std::string> edits;       ///< what-if edits, TARGET.FIELD=VALUE
+  std::string pool;   ///< how several coders were pooled, when not the mean ("" otherwise)
+  std::string coder;  ///< the coder whose numbers alone were run (backtest --coder), or ""
 };
 
 /// The summary of `run`; empty fields for options that are missing or not as expected.
