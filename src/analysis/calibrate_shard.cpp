@@ -33,7 +33,7 @@ std::string RunDifference(const CalibratePart& a, const CalibratePart& b) {
   if (a.version != b.version)
     return fmt::format("entente version {} (not {})", b.version, a.version);
   if (a.paths != b.paths || a.sha256 != b.sha256) return "training files (names or contents)";
-  if (const std::string d = SettingsDifference(a.settings, b.settings); !d.empty()) return d;
+  if (std::string d = SettingsDifference(a.settings, b.settings); !d.empty()) return d;
   if (a.created != b.created)
     return fmt::format("date {} (not {}; give every shard the same --date)", b.created, a.created);
   if (a.units != b.units) return fmt::format("units {} (not {})", b.units, a.units);
