@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/analysis/shard_set.hpp"
 #include "entente/core/error.hpp"
 
 namespace entente {
@@ -48,7 +49,7 @@ std::string RunDifference(const BacktestPart& a, const BacktestPart& b) {
 }
 
 [[noreturn]] void Refuse(const BacktestPart& p, std::string message, std::string hint) {
-  throw InputError(Errors{Error{Location{p.source, 0, ""}, std::move(message), std::move(hint)}});
+  RefusePart(p.source, std::move(message), std::move(hint));
 }
 
 // Refuses a tally that does not fit the run: another model list, point forecasts of another
@@ -140,7 +141,7 @@ BacktestResult MergeBacktestParts(const std::vector<BacktestPart>& parts) {
   if (parts.empty()) throw InputError("merge needs at least one partial result");
   const BacktestPart& head = parts.front();
   const std::size_t scored = ScoredIssues(head.scenario, head.outcomes).size();
-  std::map<std::int64_t, const BacktestPart*> by_index;
+  ShardSet shards;
   for (const BacktestPart& p : parts) {
     if (const std::string diff = RunDifference(head, p); !diff.empty()) {
       Refuse(p, fmt::format("this part is of another run than {}: {}", head.source, diff),
@@ -153,20 +154,7 @@ BacktestResult MergeBacktestParts(const std::vector<BacktestPart>& parts) {
                          kDrawBlock),
              "merge with the entente version that computed it");
     }
-    const auto [it, fresh] = by_index.emplace(p.shard.index, &p);
-    if (!fresh) {
-      Refuse(p,
-             fmt::format("shard {}/{} is also in {}", p.shard.index, p.shard.count,
-                         it->second->source),
-             "give each shard once");
-    }
-    const std::int64_t expected = ShardDraws(p.options.draws, p.shard);
-    if (p.tally.draws != expected) {
-      Refuse(p,
-             fmt::format("shard {}/{} holds {} draws, not its {}", p.shard.index, p.shard.count,
-                         p.tally.draws, expected),
-             "compute this shard again (was it interrupted?)");
-    }
+    shards.Add(p.source, p.shard, p.tally.draws, ShardDraws(p.options.draws, p.shard), "draws");
     CheckTally(p, head.scenario.issues.size(), scored);
     for (std::size_t m = 0; m < p.tally.models.size(); ++m) {
       if (p.tally.models[m].point != head.tally.models[m].point) {
@@ -177,18 +165,7 @@ BacktestResult MergeBacktestParts(const std::vector<BacktestPart>& parts) {
       }
     }
   }
-  std::vector<std::int64_t> missing;
-  for (std::int64_t k = 1; k <= head.shard.count && missing.size() < 10; ++k) {
-    if (by_index.count(k) == 0) missing.push_back(k);
-  }
-  if (!missing.empty()) {
-    throw InputError(Errors{
-        FieldError("shards",
-                   fmt::format("shard{} {} {} missing: the run of {} has {} shards",
-                               missing.size() > 1 ? "s" : "", fmt::join(missing, ", "),
-                               missing.size() > 1 ? "are" : "is", head.source, head.shard.count),
-                   "compute the missing shards and give every part")});
-  }
+  shards.CheckComplete();
   BacktestOptions o = head.options;
   o.threads = 0;
   o.cancel = nullptr;

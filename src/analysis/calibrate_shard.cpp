@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 #include <tbb/parallel_for.h>
 
+#include "entente/analysis/shard_set.hpp"
 #include "entente/core/error.hpp"
 
 namespace entente {
@@ -43,7 +44,7 @@ std::string RunDifference(const CalibratePart& a, const CalibratePart& b) {
 }
 
 [[noreturn]] void Refuse(const CalibratePart& p, std::string message, std::string hint) {
-  throw InputError(Errors{Error{Location{p.source, 0, ""}, std::move(message), std::move(hint)}});
+  RefusePart(p.source, std::move(message), std::move(hint));
 }
 
 }  // namespace
@@ -96,7 +97,7 @@ CalibrationRecord MergeCalibrateParts(const std::vector<CalibratePart>& parts,
            fmt::format("{} units where the settings make {}", head.units, inputs.size() * columns),
            "compute this shard again; the file is damaged");
   }
-  std::map<std::int64_t, const CalibratePart*> by_index;
+  ShardSet shards;
   std::vector<const std::vector<double>*> forecasts(static_cast<std::size_t>(head.units), nullptr);
   for (const CalibratePart& p : parts) {
     if (const std::string diff = RunDifference(head, p); !diff.empty()) {
@@ -104,20 +105,8 @@ CalibrationRecord MergeCalibrateParts(const std::vector<CalibratePart>& parts,
              "merge only the parts of one calibration (same training files, settings, date and "
              "shard count)");
     }
-    const auto [it, fresh] = by_index.emplace(p.shard.index, &p);
-    if (!fresh) {
-      Refuse(p,
-             fmt::format("shard {}/{} is also in {}", p.shard.index, p.shard.count,
-                         it->second->source),
-             "give each shard once");
-    }
-    const std::int64_t expected = ShardUnits(p.units, p.shard);
-    if (static_cast<std::int64_t>(p.forecasts.size()) != expected) {
-      Refuse(p,
-             fmt::format("shard {}/{} holds {} units, not its {}", p.shard.index, p.shard.count,
-                         p.forecasts.size(), expected),
-             "compute this shard again (was it interrupted?)");
-    }
+    shards.Add(p.source, p.shard, static_cast<std::int64_t>(p.forecasts.size()),
+               ShardUnits(p.units, p.shard), "units");
     for (std::size_t i = 0; i < p.forecasts.size(); ++i) {
       const CalibrationUnit& u = p.forecasts[i];
       const std::int64_t want = p.shard.index - 1 + static_cast<std::int64_t>(i) * p.shard.count;
@@ -130,18 +119,7 @@ CalibrationRecord MergeCalibrateParts(const std::vector<CalibratePart>& parts,
       forecasts[static_cast<std::size_t>(want)] = &u.forecasts;
     }
   }
-  std::vector<std::int64_t> missing;
-  for (std::int64_t k = 1; k <= head.shard.count && missing.size() < 10; ++k) {
-    if (by_index.count(k) == 0) missing.push_back(k);
-  }
-  if (!missing.empty()) {
-    throw InputError(Errors{
-        FieldError("shards",
-                   fmt::format("shard{} {} {} missing: the run of {} has {} shards",
-                               missing.size() > 1 ? "s" : "", fmt::join(missing, ", "),
-                               missing.size() > 1 ? "are" : "is", head.source, head.shard.count),
-                   "compute the missing shards and give every part")});
-  }
+  shards.CheckComplete();
   return Calibrate(
       inputs, head.settings, head.created, progress,
       [&](std::size_t file, std::size_t column) { return *forecasts[file * columns + column]; });

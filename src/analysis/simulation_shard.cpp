@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "entente/analysis/shard_set.hpp"
 #include "entente/core/error.hpp"
 
 namespace entente {
@@ -83,8 +84,9 @@ SimulationResult MergeSimulationParts(const std::vector<SimulationPart>& parts) 
   if (parts.empty()) throw InputError("merge needs at least one partial result");
   const SimulationPart& head = parts.front();
   const auto refuse = [](const SimulationPart& p, std::string message, std::string hint) {
-    throw InputError(Errors{Error{Location{p.source, 0, ""}, std::move(message), std::move(hint)}});
+    RefusePart(p.source, std::move(message), std::move(hint));
   };
+  ShardSet shards;
   std::map<std::int64_t, const SimulationPart*> by_index;
   for (const SimulationPart& p : parts) {
     if (const std::string diff = RunDifference(head, p); !diff.empty()) {
@@ -98,33 +100,10 @@ SimulationResult MergeSimulationParts(const std::vector<SimulationPart>& parts) 
                          kDrawBlock),
              "merge with the entente version that computed it");
     }
-    const auto [it, fresh] = by_index.emplace(p.shard.index, &p);
-    if (!fresh) {
-      refuse(p,
-             fmt::format("shard {}/{} is also in {}", p.shard.index, p.shard.count,
-                         it->second->source),
-             "give each shard once");
-    }
-    const std::int64_t expected = ShardDraws(p.options.draws, p.shard);
-    if (p.tally.draws != expected) {
-      refuse(p,
-             fmt::format("shard {}/{} holds {} draws, not its {}", p.shard.index, p.shard.count,
-                         p.tally.draws, expected),
-             "compute this shard again (was it interrupted?)");
-    }
+    shards.Add(p.source, p.shard, p.tally.draws, ShardDraws(p.options.draws, p.shard), "draws");
+    by_index.emplace(p.shard.index, &p);
   }
-  std::vector<std::int64_t> missing;
-  for (std::int64_t k = 1; k <= head.shard.count && missing.size() < 10; ++k) {
-    if (by_index.count(k) == 0) missing.push_back(k);
-  }
-  if (!missing.empty()) {
-    throw InputError(Errors{
-        FieldError("shards",
-                   fmt::format("shard{} {} {} missing: the run of {} has {} shards",
-                               missing.size() > 1 ? "s" : "", fmt::join(missing, ", "),
-                               missing.size() > 1 ? "are" : "is", head.source, head.shard.count),
-                   "compute the missing shards and give every part")});
-  }
+  shards.CheckComplete();
   std::vector<SimulationTally> tallies;
   std::vector<std::string> labels;
   for (const auto& [index, part] : by_index) {

@@ -10,6 +10,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "entente/analysis/shard_set.hpp"
 #include "entente/core/error.hpp"
 #include "entente/models/registry.hpp"
 
@@ -100,8 +101,9 @@ std::vector<SweepRow> MergeSweepParts(const std::vector<SweepPart>& parts) {
   if (parts.empty()) throw InputError("merge needs at least one partial result");
   const SweepPart& head = parts.front();
   const auto refuse = [](const SweepPart& p, std::string message, std::string hint) {
-    throw InputError(Errors{Error{Location{p.source, 0, ""}, std::move(message), std::move(hint)}});
+    RefusePart(p.source, std::move(message), std::move(hint));
   };
+  ShardSet shards("sweep");
   std::map<std::int64_t, const SweepPart*> by_index;
   for (const SweepPart& p : parts) {
     std::string diff;
@@ -116,13 +118,6 @@ std::vector<SweepRow> MergeSweepParts(const std::vector<SweepPart>& parts) {
     if (!diff.empty()) {
       refuse(p, fmt::format("this part is of another sweep than {}: {}", head.source, diff),
              "merge only the parts of one sweep (same sweep file, scenario and shard count)");
-    }
-    const auto [it, fresh] = by_index.emplace(p.shard.index, &p);
-    if (!fresh) {
-      refuse(p,
-             fmt::format("shard {}/{} is also in {}", p.shard.index, p.shard.count,
-                         it->second->source),
-             "give each shard once");
     }
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
       const std::int64_t u = p.rows[i].unit;
@@ -140,27 +135,10 @@ std::vector<SweepRow> MergeSweepParts(const std::vector<SweepPart>& parts) {
     const std::int64_t first = p.shard.index - 1;
     const std::int64_t expected =
         p.units > first ? (p.units - first + p.shard.count - 1) / p.shard.count : 0;
-    if (distinct != expected) {
-      refuse(p,
-             fmt::format("shard {}/{} holds {} units, not its {}", p.shard.index, p.shard.count,
-                         distinct, expected),
-             "compute this shard again (was it interrupted?)");
-    }
+    shards.Add(p.source, p.shard, distinct, expected, "units");
+    by_index.emplace(p.shard.index, &p);
   }
-  std::vector<std::int64_t> missing;
-  for (std::int64_t k = 1; k <= head.shard.count && missing.size() < 10; ++k) {
-    if (by_index.count(k) == 0) missing.push_back(k);
-  }
-  if (!missing.empty()) {
-    std::string list;
-    for (const std::int64_t k : missing) list += (list.empty() ? "" : ", ") + std::to_string(k);
-    throw InputError(Errors{
-        FieldError("shards",
-                   fmt::format("shard{} {} {} missing: the sweep of {} has {} shards",
-                               missing.size() > 1 ? "s" : "", list,
-                               missing.size() > 1 ? "are" : "is", head.source, head.shard.count),
-                   "compute the missing shards and give every part")});
-  }
+  shards.CheckComplete();
   std::vector<SweepRow> out;
   for (const auto& [index, part] : by_index)
     out.insert(out.end(), part->rows.begin(), part->rows.end());
