@@ -8,29 +8,7 @@ file(MAKE_DIRECTORY "${work}")
 set(run tests/data/backtest_small.yaml --models compromise,median,eu --draws 100 --seed 3
         --noise 10% --bootstrap 300 --by procedure --set A.p1_budget.salience=0.6)
 
-function(entente out_var code_var)
-  execute_process(COMMAND ${ENTENTE} ${ARGN} WORKING_DIRECTORY ${SOURCE_DIR}
-                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
-  set(${out_var} "${out}" PARENT_SCOPE)
-  set(${code_var} "${code}" PARENT_SCOPE)
-  set(last_err "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect_ok)
-  entente(out code ${ARGN})
-  if(NOT code STREQUAL "0")
-    message(FATAL_ERROR "exit ${code}: entente ${ARGN}\n${out}${last_err}")
-  endif()
-endfunction()
-
-# Exit 2 and an error naming `needle`.
-function(expect_refused needle)
-  entente(out code ${ARGN})
-  if(NOT code STREQUAL "2" OR NOT last_err MATCHES "${needle}")
-    message(FATAL_ERROR "expected exit 2 and '${needle}', got ${code}: entente ${ARGN}\n${out}${last_err}")
-  endif()
-  message(STATUS "refused as expected: ${last_err}")
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_steps.cmake)
 
 foreach(format table json csv)
   entente(expected_${format} code backtest ${run} --format ${format} --no-db)

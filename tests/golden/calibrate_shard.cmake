@@ -9,28 +9,7 @@ set(run calibrate tests/data/backtest_small.yaml tests/data/bdm1994_ec_emissions
         --models compromise,median,eu --grid eu.q=0.5,1 --features status_quo,mean --folds 2
         --inner-folds 2 --bootstrap 200 --seed 9 --date 2026-12-07)
 
-function(entente out_var code_var)
-  execute_process(COMMAND ${ENTENTE} ${ARGN} WORKING_DIRECTORY ${SOURCE_DIR}
-                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
-  set(${out_var} "${out}" PARENT_SCOPE)
-  set(${code_var} "${code}" PARENT_SCOPE)
-  set(last_err "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect_ok)
-  entente(out code ${ARGN})
-  if(NOT code STREQUAL "0")
-    message(FATAL_ERROR "exit ${code}: entente ${ARGN}\n${out}${last_err}")
-  endif()
-endfunction()
-
-function(expect_refused needle)
-  entente(out code ${ARGN})
-  if(NOT code STREQUAL "2" OR NOT last_err MATCHES "${needle}")
-    message(FATAL_ERROR "expected exit 2 and '${needle}', got ${code}: entente ${ARGN}\n${out}${last_err}")
-  endif()
-  message(STATUS "refused as expected: ${last_err}")
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_steps.cmake)
 
 entente(expected code ${run})
 if(NOT code STREQUAL "0" OR NOT expected MATCHES "weights")
