@@ -2,9 +2,10 @@
 # build type's flags (-O3 in Release). The front ends (CLI, server, Python bindings) are glue
 # over it that spends its compile time instantiating CLI11, json and pybind11 templates: they
 # are built for size, which cut their compile time by about a third (backtest_command.cpp
-# 15.8 -> 11.3 s, bind_scenario.cpp 50.5 -> 34.1 s, g++ 12) (their own run time was not
-# measured apart: the loops that matter run in the library, which keeps -O3). The unit tests' own sources are not optimised
-# at all (scenario_tree_test.cpp 23.8 -> 9.3 s); the code they test is the library's.
+# 15.8 -> 11.3 s, bind_scenario.cpp 50.5 -> 34.1 s, g++ 12); their own run time was not
+# measured apart: the loops that matter run in the library, which keeps -O3. The unit tests'
+# own sources are not optimised at all (scenario_tree_test.cpp 23.8 -> 9.3 s); the code they
+# test is the library's.
 # Sanitizer builds keep their own flags.
 
 # entente_thin(TARGET): a front end over the library, compiled with -Os in Release.
