@@ -3,6 +3,8 @@
 // the merged columns are the ones one machine sorts.
 #include "entente/formats/backtest_partial.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -119,12 +121,10 @@ Result<BacktestPart> ParseBacktestPartial(std::string_view text, const std::stri
     BacktestPart part;
     part.source = file;
     part.version = j.at("entente").get<std::string>();
-    const Json& shard = j.at("shard");
-    part.shard =
-        ShardSpec{shard.at("index").get<std::int64_t>(), shard.at("count").get<std::int64_t>()};
-    part.block = shard.at("block").get<std::int64_t>();
-    if (part.shard.count < 1 || part.shard.index < 1 || part.shard.index > part.shard.count)
-      return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    const std::optional<ShardSpec> shard = detail::ShardFromJson(j.at("shard"));
+    if (!shard) return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    part.shard = *shard;
+    part.block = j.at("shard").at("block").get<std::int64_t>();
     part.scenario_hash = j.at("scenario_sha256").get<std::string>();
     if (Sha256Hex(j.at("scenario").dump()) != part.scenario_hash)
       return fail("scenario", "the scenario does not match its hash", again);

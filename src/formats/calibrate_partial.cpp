@@ -3,6 +3,8 @@
 // so the merged fit sees the numbers one machine computes.
 #include "entente/formats/calibrate_partial.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -87,11 +89,9 @@ Result<CalibratePart> ParseCalibratePartial(std::string_view text, const std::st
     CalibratePart part;
     part.source = file;
     part.version = j.at("entente").get<std::string>();
-    const Json& shard = j.at("shard");
-    part.shard =
-        ShardSpec{shard.at("index").get<std::int64_t>(), shard.at("count").get<std::int64_t>()};
-    if (part.shard.count < 1 || part.shard.index < 1 || part.shard.index > part.shard.count)
-      return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    const std::optional<ShardSpec> shard = detail::ShardFromJson(j.at("shard"));
+    if (!shard) return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    part.shard = *shard;
     part.created = j.at("created").get<std::string>();
     part.settings = SettingsFromJson(j.at("settings"));
     for (const Json& t : j.at("training")) {

@@ -68,4 +68,11 @@ std::vector<Outcome> OutcomesFromJson(const nlohmann::ordered_json& j, const std
   return out;
 }
 
+std::optional<ShardSpec> ShardFromJson(const nlohmann::ordered_json& shard) {
+  const ShardSpec spec{shard.at("index").get<std::int64_t>(),
+                       shard.at("count").get<std::int64_t>()};
+  if (spec.count < 1 || spec.index < 1 || spec.index > spec.count) return std::nullopt;
+  return spec;
+}
+
 }  // namespace entente::detail

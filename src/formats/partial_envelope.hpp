@@ -1,11 +1,13 @@
 #pragma once
 // The envelope every partial-result file shares (format, version, kind, checksum), checked in
 // one place for `simulate` and `sweep` shards. Internal to the formats module (not public API).
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "entente/analysis/simulation_shard.hpp"
 #include "entente/core/outcome.hpp"
 #include "entente/core/result.hpp"
 
@@ -20,6 +22,10 @@ namespace entente::detail {
                                                          const std::string& file,
                                                          std::string_view writer,
                                                          const std::string& again);
+
+/// A part's `shard` object as every partial file stores it ({index, count, ...}); nullopt when
+/// it is not K of N with 1 <= K <= N (throws nlohmann's exceptions on a wrong shape).
+[[nodiscard]] std::optional<ShardSpec> ShardFromJson(const nlohmann::ordered_json& shard);
 
 /// Outcomes as a partial file stores them: [[issue, value, date, source], ...].
 [[nodiscard]] nlohmann::ordered_json OutcomesToJson(const std::vector<Outcome>& outcomes);

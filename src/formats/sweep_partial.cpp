@@ -2,6 +2,8 @@
 // a form that reads back bit for bit, so merged rows print as the one-machine sweep's.
 #include "entente/formats/sweep_partial.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -71,11 +73,9 @@ Result<SweepPart> ParseSweepPartial(std::string_view text, const std::string& fi
     SweepPart part;
     part.source = file;
     part.version = j.at("entente").get<std::string>();
-    const Json& shard = j.at("shard");
-    part.shard =
-        ShardSpec{shard.at("index").get<std::int64_t>(), shard.at("count").get<std::int64_t>()};
-    if (part.shard.count < 1 || part.shard.index < 1 || part.shard.index > part.shard.count)
-      return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    const std::optional<ShardSpec> shard = detail::ShardFromJson(j.at("shard"));
+    if (!shard) return fail("shard", "the shard is not K of N with 1 <= K <= N", again);
+    part.shard = *shard;
     part.spec_sha256 = j.at("sweep_sha256").get<std::string>();
     part.units = j.at("units").get<std::int64_t>();
     part.draws = j.at("draws").get<std::int64_t>();
