@@ -103,6 +103,7 @@ ModelDraws RunModel(const Scenario& scenario, const std::vector<std::size_t>& sc
   so.noise_percent = o.noise_percent;
   so.pool = o.pool;
   so.keep_outcomes = true;
+  so.summaries = false;  // the scores read the draws themselves
   so.cancel = o.cancel;
   const SimulationResult sim = Simulate(scenario, so);
   m.interrupted = sim.interrupted;

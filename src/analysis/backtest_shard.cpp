@@ -105,6 +105,7 @@ BacktestTally BacktestShard(const Scenario& scenario, const std::vector<Outcome>
     so.threads = o.threads;
     so.noise_percent = o.noise_percent;
     so.pool = o.pool;
+    so.summaries = false;  // a part keeps the draws themselves
     so.cancel = o.cancel;
     const ShardOutcomes sim = SimulateShardOutcomes(scenario, so, shard);
     if (sim.draws_done < tally.draws) {

@@ -89,8 +89,10 @@ Accumulator MakeAccumulator(const Plan& plan) {
   a.binds.resize(n);
   a.binding.assign(n, -1);
   for (std::size_t k = 0; k < n; ++k) {
-    a.sketches.emplace_back(s.issues[k].scale.min, s.issues[k].scale.max, plan.reference[k],
-                            s.issues[k].status_quo);
+    if (plan.options->summaries) {
+      a.sketches.emplace_back(s.issues[k].scale.min, s.issues[k].scale.max, plan.reference[k],
+                              s.issues[k].status_quo);
+    }
     a.ge[k].assign(plan.thresholds[k].size(), 0);
     a.le[k].assign(plan.thresholds[k].size(), 0);
     a.binds[k].assign(plan.veto_stance[k].size(), 0);
@@ -189,7 +191,7 @@ void RunDraw(const Plan& plan, Accumulator& a, std::int64_t d) {
     const Issue& issue = plan.scenario->issues[k];
     const double y = a.outcomes[k];
     ENTENTE_ASSERT(std::isfinite(y), "a model gave a non-finite outcome for a valid scenario");
-    a.sketches[k].Add(y);
+    if (!a.sketches.empty()) a.sketches[k].Add(y);
     if (issue.status_quo && std::abs(y - *issue.status_quo) <= 1e-9 * issue.scale.Range()) {
       ++a.sq_holds[k];
     }
@@ -267,10 +269,12 @@ Plan MakePlan(const Scenario& s, const ModelInfo& model, const SimulationOptions
 
 IssueDistribution Summarise(const Plan& plan, const Accumulator& a, std::size_t k) {
   const Issue& issue = plan.scenario->issues[k];
-  const OutcomeSketch& sk = a.sketches[k];
   IssueDistribution d;
   d.issue_id = issue.id;
   d.point = plan.reference[k];
+  d.fallback_draws = a.fallbacks[k];
+  if (a.sketches.empty()) return d;  // SimulationOptions::summaries off
+  const OutcomeSketch& sk = a.sketches[k];
   d.mean = sk.Mean();
   d.sd = sk.Sd();
   d.min = sk.Min();
@@ -292,13 +296,12 @@ IssueDistribution Summarise(const Plan& plan, const Accumulator& a, std::size_t 
     d.vetoes.push_back(
         VetoShare{issue.rule.veto_players[v], static_cast<double>(a.binds[k][v]) / n});
   }
-  d.fallback_draws = a.fallbacks[k];
   return d;
 }
 
 void Merge(Accumulator& into, const Accumulator& from) {
-  for (std::size_t k = 0; k < into.sketches.size(); ++k) {
-    into.sketches[k].Merge(from.sketches[k]);
+  for (std::size_t k = 0; k < into.sq_holds.size(); ++k) {
+    if (!into.sketches.empty()) into.sketches[k].Merge(from.sketches[k]);
     into.sq_holds[k] += from.sq_holds[k];
     into.fallbacks[k] += from.fallbacks[k];
     for (std::size_t t = 0; t < into.ge[k].size(); ++t) {
@@ -468,6 +471,8 @@ SimulationResult Finish(const Plan& plan, const Sampler& sampler, const Accumula
 }
 
 SimulationTally Export(const Accumulator& a, std::int64_t done) {
+  ENTENTE_ASSERT(a.sketches.size() == a.sq_holds.size(),
+                 "a simulation part needs its summaries (SimulationOptions::summaries)");
   SimulationTally t;
   t.draws = done;
   for (std::size_t k = 0; k < a.sketches.size(); ++k) {
