@@ -26,20 +26,27 @@ double Sign(double v) {
 
 }  // namespace
 
-ExchangeSizing SizeExchange(const ExchangeInputs& in) {
-  ExchangeSizing out;
+double ExchangeRate(const ExchangeInputs& in) {
   if (!(in.p_weight > 0) || !(in.q_weight > 0) || !(in.p_total > 0) || !(in.q_total > 0)) {
-    return out;
+    return 0;
   }
-  double k = 0;
   const double eg_den = in.s_pq + in.s_qq;
-  if (!(eg_den > 0)) return out;
-  k = (in.s_pp + in.s_qp) / eg_den;
+  if (!(eg_den > 0)) return 0;
+  double k = (in.s_pp + in.s_qp) / eg_den;
   if (in.rate_draw >= 0 && in.s_pq > 0 && in.s_qq > 0) {
     const double lo = in.s_pp / in.s_pq;
     const double hi = in.s_qp / in.s_qq;
     k = lo + in.rate_draw * (hi - lo);
   }
+  return k > 0 ? k : 0;  // also 0 for NaN
+}
+
+ExchangeSizing SizeExchange(const ExchangeInputs& in) {
+  return SizeExchangeAt(in, ExchangeRate(in));
+}
+
+ExchangeSizing SizeExchangeAt(const ExchangeInputs& in, double k) {
+  ExchangeSizing out;
   if (!(k > 0)) return out;
   const double dist_p = std::abs(in.p_target - in.p_from);
   const double dist_q = std::abs(in.q_target - in.q_from);
@@ -55,13 +62,14 @@ ExchangeSizing SizeExchange(const ExchangeInputs& in) {
   const double dq = k * dp;
   out.shift_p = dir_p * dp;
   out.shift_q = dir_q * dq;
+  out.gain_p = in.s_pq * dq - in.s_pp * dp;
+  out.gain_q = in.s_qp * dp - in.s_qq * dq;
+  // An exchange one side does not gain from is invalid whatever the moves: skip their divisions.
+  if (!(out.gain_p > kTiny && out.gain_q > kTiny)) return out;
   // Never further than the target, whatever rounding says.
   out.move_p = dir_p * std::min(dp * in.p_total / in.p_weight, dist_p);
   out.move_q = dir_q * std::min(dq * in.q_total / in.q_weight, dist_q);
-  out.gain_p = in.s_pq * dq - in.s_pp * dp;
-  out.gain_q = in.s_qp * dp - in.s_qq * dq;
-  out.valid = out.gain_p > kTiny && out.gain_q > kTiny && std::abs(out.move_p) > kTiny &&
-              std::abs(out.move_q) > kTiny;
+  out.valid = std::abs(out.move_p) > kTiny && std::abs(out.move_q) > kTiny;
   return out;
 }
 

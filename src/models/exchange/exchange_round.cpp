@@ -41,9 +41,10 @@ bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const Exchange
   return key(x) < key(y);
 }
 
+// `fresh`: the candidate's first sizing this round, which also fixes its rate.
 void Size(const ExchangeBoard& b, const std::vector<double>& start,
           const std::vector<double>& voting, const std::vector<double>& outcome,
-          ExchangeCandidate& c) {
+          ExchangeCandidate& c, bool fresh = false) {
   const std::size_t pp = b.Cell(c.p, c.actor_p), pq = b.Cell(c.q, c.actor_p);
   const std::size_t qp = b.Cell(c.p, c.actor_q), qq = b.Cell(c.q, c.actor_q);
   ExchangeInputs in;
@@ -62,7 +63,8 @@ void Size(const ExchangeBoard& b, const std::vector<double>& start,
   in.s_qp = b.salience[qp];
   in.s_qq = b.salience[qq];
   in.rate_draw = c.draw;
-  const ExchangeSizing s = SizeExchange(in);
+  if (fresh) c.rate = ExchangeRate(in);
+  const ExchangeSizing s = SizeExchangeAt(in, c.rate);
   c.alive = s.valid;
   c.move_p = s.move_p;
   c.move_q = s.move_q;
@@ -158,7 +160,10 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   sc.moved.assign(start.size(), 0);
   Enumerate(b, o, round, sc);
   std::vector<ExchangeCandidate>& cs = sc.candidates;
-  for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c);
+  for (ExchangeCandidate& c : cs) Size(b, start, voting, outcome, c, true);
+  // An exchange invalid at the round's start is never sized again (only live ones are), so it
+  // can never be chosen: drop it. Order is kept, and with it every tie the scan below decides.
+  std::erase_if(cs, [](const ExchangeCandidate& c) { return !c.alive; });
   IndexCandidatesByCell(b, sc);
   std::vector<double>& rank = sc.rank;  // contiguous gains keep the scan for the best cheap
   rank.resize(cs.size());

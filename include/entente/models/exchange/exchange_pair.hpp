@@ -38,6 +38,15 @@ struct ExchangeSizing {
   double gain_q = 0;   ///< Q's gain: s_qp |shift_p| - s_qq |shift_q|
 };
 
+/// The exchange rate k = |shift_q| / |shift_p| (equal gain, or the random-rate draw between the
+/// break-even rates); 0 when the exchange can never be valid (a weight, a salience sum or the
+/// rate not positive). It depends on saliences and weights only, so a round computes it once
+/// per candidate and sizes again with SizeExchangeAt.
+[[nodiscard]] double ExchangeRate(const ExchangeInputs& in);
+
+/// SizeExchange with the rate already known (`rate` = ExchangeRate(in)); the same result.
+[[nodiscard]] ExchangeSizing SizeExchangeAt(const ExchangeInputs& in, double rate);
+
 /// Sizes the exchange: the larger of the two full moves that keeps the exchange rate
 /// (|shift_q| = k |shift_p|, k = (s_pp + s_qp) / (s_pq + s_qq) for equal gain) with neither
 /// supplier passing its demander's position and neither outcome passing the demander's

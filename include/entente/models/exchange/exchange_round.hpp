@@ -51,6 +51,7 @@ struct ExchangeCandidate {
   std::uint32_t order = 0;                 ///< enumeration order (tie=order)
   bool alive = true;                       ///< not realized and still valid
   double draw = -1;                        ///< random-rate draw, or -1 for equal gain
+  double rate = 0;                         ///< ExchangeRate, fixed for the round
   double gain = 0;                         ///< ranking gain (equal gain, or the smaller gain)
   double move_p = 0, move_q = 0;           ///< signed moves
   double shift_p = 0, shift_q = 0;         ///< signed outcome shifts
