@@ -52,7 +52,8 @@ def test_gil_is_released_during_a_simulation(flagship):
     done = threading.Event()
 
     def work():
-        entente.simulate(flagship, "eu", draws=300, noise=10, keep_draws=False)
+        # stop="converge": eu's slowest stopping rule, so the run lasts long enough to measure.
+        entente.simulate(flagship, "eu", draws=300, noise=10, keep_draws=False, stop="converge")
         done.set()
 
     t = threading.Thread(target=work)
@@ -67,7 +68,8 @@ def test_gil_is_released_during_a_simulation(flagship):
 def test_progress_is_reported_from_the_calling_thread(flagship):
     calls = []
     caller = threading.get_ident()
-    entente.simulate(flagship, "eu", draws=400, noise=10, keep_draws=False,
+    # stop="converge" keeps the run longer than the 0.1 s between progress reports.
+    entente.simulate(flagship, "eu", draws=400, noise=10, keep_draws=False, stop="converge",
                      progress=lambda done, total: calls.append((done, total, threading.get_ident())))
     assert calls, "progress was never called"
     assert all(tid == caller for _, _, tid in calls)

@@ -11,7 +11,7 @@ namespace entente {
 namespace {
 
 using K = OptionType;
-constexpr std::string_view kStop[] = {"converge", "fixed"};
+constexpr std::string_view kStop[] = {"converge", "fixed", "forecast"};
 constexpr std::string_view kProbability[] = {"eq31", "triples"};
 constexpr std::string_view kVotes[] = {"linear", "risk"};
 constexpr std::string_view kView[] = {"own", "actual"};
@@ -30,6 +30,7 @@ constexpr std::array kSpecs = {
     OptionSpec{"offer_choice", K::kChoice, "least_move", 0, 0, kOfferChoice,
                "which received offer an actor accepts: least movement (Scholz step 8), highest "
                "expected utility b, or by type (lost conflicts, compromises, capitulations)"},
+    OptionSpec{"patience", K::kInteger, "10", 1, 100000, {}, "stop=forecast: rounds it must hold"},
     OptionSpec{"preset", K::kChoice, "none", 0, 0, kPreset,
                "scholz2011 = probability=triples, votes=risk, offer_choice=by_type, stop=fixed, "
                "rounds=8 (Scholz et al. 2011 Table 2); given keys override it"},
@@ -44,9 +45,10 @@ constexpr std::array kSpecs = {
     OptionSpec{"security", K::kChoice, "challengers", 0, 0, kSecurity,
                "which expected utilities sum to the security level (eq. 34): what others expect "
                "from challenging i, or what i expects from challenging them"},
-    OptionSpec{"stop", K::kChoice, "converge", 0, 0, kStop,
+    OptionSpec{"stop", K::kChoice, "forecast", 0, 0, kStop,
                "converge: stop when no position moves more than tolerance x R; fixed: run "
-               "exactly `rounds`"},
+               "exactly `rounds`; forecast: as converge, or once the forecast has moved no more "
+               "than tolerance x R for `patience` rounds in a row"},
     OptionSpec{
         "tolerance", K::kNumber, "1e-06", 0, 1, {}, "convergence threshold, as a fraction of R"},
     OptionSpec{"veto_bound", K::kChoice, "status_quo", 0, 0, kVetoBound,
@@ -77,7 +79,8 @@ EuOptions ParseEuOptions(const ModelOptions& o) {
   e.q = r.Number("q");
   e.rounds = static_cast<int>(r.Integer("rounds"));
   e.tolerance = r.Number("tolerance");
-  e.stop = r.Enum("stop", {EuStop::kConverge, EuStop::kFixed});
+  e.stop = r.Enum("stop", {EuStop::kConverge, EuStop::kFixed, EuStop::kForecast});
+  e.patience = static_cast<int>(r.Integer("patience"));
   e.probability = r.Enum("probability", {EuProbability::kEq31, EuProbability::kTriples});
   e.votes = r.Enum("votes", {EuVotes::kLinear, EuVotes::kRisk});
   e.view = r.Enum("view", {EuView::kOwn, EuView::kActual});

@@ -7,8 +7,13 @@
 //   round t: EuRound (eu_round.cpp: eqs. 15-16, 22-24, 25a, 31-36) moves every actor at most
 //            once; mu and the reported median are the c s weighted median (Condorcet winner
 //            with linear single-peaked utilities, Black 1948).
-//   stop after `rounds` rounds, or earlier when max_i |x_i(t) - x_i(t-1)| <= tolerance R.
-//   forecast = weighted median (or mean) of the final positions, with weights c_i s_i.
+//   stop after `rounds` rounds, or earlier when max_i |x_i(t) - x_i(t-1)| <= tolerance R
+//   (stop=converge); stop=forecast (the default) also stops once the forecast F(t) has stayed
+//   within tolerance R of F(t0) for `patience` rounds in a row, t = t0 + patience. BDM repeat
+//   the rounds "until the issue is resolved" (BDM 1997 p. 238, as quoted by Scholz et al.
+//   2011); ours is to read "resolved" as the forecast holding: on DEU I positions creep toward
+//   a majority that never moves for hundreds of rounds (docs/models/expected-utility.md).
+//   forecast F = weighted median (or mean) of the final positions, with weights c_i s_i.
 // Veto bound (option veto_bound, default status_quo; ours, from the decision rule): under
 // unanimity a veto player v with input position x_v can block any outcome it likes less than
 // the status quo q, so it has no reason to accept an offer beyond
@@ -40,8 +45,10 @@ Round MakeRound(int number, const std::vector<double>& x, const std::vector<doub
   return Round{number, WeightedMedian(x, w), WeightedMean(x, w), x};
 }
 
-IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
-                           std::vector<std::string>& warnings) {
+// `scratch` and `r` are buffers reused across issues: a Monte Carlo draw bargains every issue
+// of the scenario, and their vectors' allocations were paid once per issue.
+IssueForecast BargainIssue(const Issue& issue, const EuOptions& o, EuScratch& scratch,
+                           EuRoundResult& r, std::vector<std::string>& warnings) {
   IssueForecast f;
   f.issue_id = issue.id;
   std::vector<double> x, w, s;
@@ -82,8 +89,12 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
       bound[i] = {x[i] - reach, x[i] + reach};
     }
   }
-  EuScratch scratch;
-  EuRoundResult r;
+  const auto forecast_of = [&](const std::vector<double>& p) {
+    return o.aggregate == EuCentre::kMedian ? WeightedMedian(p, w) : WeightedMean(p, w);
+  };
+  const bool watch = o.stop == EuStop::kForecast;
+  double held_at = watch && !nothing_to_do ? forecast_of(x) : 0;
+  int held = 0;  // rounds in a row the forecast stayed within tolerance x R of held_at
   for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
     ThrowIfCancelled(o.cancel);
     EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
@@ -104,12 +115,24 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o,
       f.events.insert(f.events.end(), r.events.begin(), r.events.end());
       f.rounds.push_back(MakeRound(t, x, w));
     }
-    if (o.stop == EuStop::kConverge && last_move <= o.tolerance * range) {
+    if (o.stop != EuStop::kFixed && last_move <= o.tolerance * range) {
       settled = true;
       break;
     }
+    if (watch) {
+      const double now = forecast_of(x);
+      if (std::abs(now - held_at) <= o.tolerance * range) {
+        if (++held >= o.patience) {
+          settled = true;
+          break;
+        }
+      } else {
+        held_at = now;
+        held = 0;
+      }
+    }
   }
-  if (!settled && o.stop == EuStop::kConverge && o.rounds > 0) {
+  if (!settled && o.stop != EuStop::kFixed && o.rounds > 0) {
     warnings.push_back(fmt::format(
         "eu: issue '{}' had not settled after {} rounds (last round moved a position by {:.4g}); "
         "the forecast uses the positions after the last round",
@@ -127,8 +150,10 @@ Forecast ExpectedUtilityModel(const Scenario& scenario, const ModelOptions& opti
   Forecast out;
   out.model = "eu";
   out.issues.reserve(scenario.issues.size());
+  EuScratch scratch;
+  EuRoundResult r;
   for (const Issue& issue : scenario.issues)
-    out.issues.push_back(BargainIssue(issue, o, out.warnings));
+    out.issues.push_back(BargainIssue(issue, o, scratch, r, out.warnings));
   return out;
 }
 

@@ -46,6 +46,7 @@ enum class EuRange {
 enum class EuStop {
   kConverge,  ///< when no position moves more than tolerance x R, at most `rounds` rounds
   kFixed,     ///< exactly `rounds` rounds
+  kForecast,  ///< as kConverge, or once the forecast has held `patience` rounds (tolerance x R)
 };
 
 /// Whether a veto player's concessions stop where it would rather keep the status quo.
@@ -58,8 +59,9 @@ enum class EuVetoBound {
 struct EuOptions {
   double q = 1.0;                   ///< Q, probability the status quo holds (eq. 25a)
   int rounds = 100;                 ///< round limit
-  EuStop stop = EuStop::kConverge;  ///< stopping rule
+  EuStop stop = EuStop::kForecast;  ///< stopping rule
   double tolerance = 1e-6;          ///< convergence threshold, as a fraction of R
+  int patience = 10;                ///< stop=forecast: rounds the forecast must hold
   EuProbability probability = EuProbability::kEq31;        ///< P denominator
   EuVotes votes = EuVotes::kLinear;                        ///< P numerator scoring
   EuView view = EuView::kOwn;                              ///< whose exponent prices b
