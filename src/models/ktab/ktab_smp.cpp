@@ -130,14 +130,27 @@ class Smp {
  private:
   double Sal(std::size_t k, std::size_t a) const { return in_.salience[k * d_ + a]; }
 
-  // d_k(y) from k's ideal.
+  // d_k(y) from k's ideal, summed in four interleaved partial sums: with one running sum each
+  // add waited for the last (173 in a row per distance on DEU I; a DEU I backtest draw now
+  // costs about a quarter less). The order is fixed here, not left to the compiler, so every
+  // thread count and machine gives the same bits; against one running sum the forecasts
+  // differ in the last bits (at most 7e-13 on DEU I's 0-100 scales).
   double Distance(std::size_t k, const double* y) const {
-    double s = 0;
-    for (std::size_t a = 0; a < d_; ++a) {
-      const double t = Sal(k, a) * (ideal_[k * d_ + a] - y[a]);
-      s += t * t;
+    const double* sal = in_.salience.data() + k * d_;
+    const double* ideal = ideal_.data() + k * d_;
+    double s[4] = {0, 0, 0, 0};
+    std::size_t a = 0;
+    for (; a + 4 <= d_; a += 4) {
+      for (std::size_t l = 0; l < 4; ++l) {
+        const double t = sal[a + l] * (ideal[a + l] - y[a + l]);
+        s[l] += t * t;
+      }
     }
-    return std::sqrt(s * norm_[k]);
+    for (; a < d_; ++a) {
+      const double t = sal[a] * (ideal[a] - y[a]);
+      s[0] += t * t;
+    }
+    return std::sqrt(((s[0] + s[1]) + (s[2] + s[3])) * norm_[k]);
   }
 
   std::vector<std::size_t> Groups(const std::vector<double>& x,
