@@ -59,8 +59,9 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
   const double range = actors.range;
   ENTENTE_ASSERT(actors.weight.size() == n && actors.salience.size() == n && range > 0,
                  "EU round needs a weight and salience per actor and a positive range");
-  const double mu =
-      o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight) : WeightedMean(x, actors.weight);
+  const double mu = !std::isnan(actors.mu)      ? actors.mu
+                    : o.mu == EuCentre::kMedian ? WeightedMedian(x, actors.weight)
+                                                : WeightedMean(x, actors.weight);
   out.events.clear();
   out.positions.assign(x.begin(), x.end());
   out.security.assign(n, 0);

@@ -95,9 +95,14 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o, EuScratch& sc
   const bool watch = o.stop == EuStop::kForecast;
   double held_at = watch && !nothing_to_do ? forecast_of(x) : 0;
   int held = 0;  // rounds in a row the forecast stayed within tolerance x R of held_at
+  double last_forecast = held_at;
+  // The forecast of the last round is the next round's mu when both are the same centre.
+  const bool reuse_mu = watch && o.mu == o.aggregate;
   for (int t = 1; !nothing_to_do && t <= o.rounds; ++t) {
     ThrowIfCancelled(o.cancel);
-    EuRound(x, EuActors{w, s, range}, o, t, scratch, r);
+    EuActors actors{w, s, range};
+    if (reuse_mu) actors.mu = t == 1 ? held_at : last_forecast;
+    EuRound(x, actors, o, t, scratch, r);
     if (!bound.empty()) {
       for (std::size_t i = 0; i < x.size(); ++i) {
         r.positions[i] = std::clamp(r.positions[i], bound[i].first, bound[i].second);
@@ -121,6 +126,7 @@ IssueForecast BargainIssue(const Issue& issue, const EuOptions& o, EuScratch& sc
     }
     if (watch) {
       const double now = forecast_of(x);
+      last_forecast = now;
       if (std::abs(now - held_at) <= o.tolerance * range) {
         if (++held >= o.patience) {
           settled = true;

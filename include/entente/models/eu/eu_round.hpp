@@ -4,6 +4,7 @@
 /// 2011, appendix steps 2-12): probabilities, security levels, risk exponents, expected
 /// utilities of challenges, offers, and the accepted moves.
 
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct EuActors {
   std::span<const double> weight;    ///< c_i s_i (votes and medians)
   std::span<const double> salience;  ///< s_i (eq. 25a)
   double range = 1;                  ///< R > 0: distances are divided by it
+  /// mu of the round's start positions when the caller already has it (the bargaining loop
+  /// computes the same centre as its forecast of the last round); NaN: the round computes it.
+  double mu = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// What one round did.
