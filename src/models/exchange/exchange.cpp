@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <numeric>
+#include <span>
 
 #include "entente/models/aggregate.hpp"
 #include "entente/models/exchange/exchange_decide.hpp"
@@ -34,9 +36,9 @@ double ToScale(const ExchangeBoard& b, std::size_t issue, double u) {
   return b.lo[issue] + u * b.span[issue];
 }
 
-Round MakeRound(const Scenario& s, const ExchangeBoard& b, std::size_t d, int number,
+// Board issue d is `issue`.
+Round MakeRound(const Issue& issue, const ExchangeBoard& b, std::size_t d, int number,
                 const std::vector<double>& cells) {
-  const Issue& issue = s.issues[d];
   std::vector<double> x(issue.stances.size()), w(issue.stances.size());
   for (std::size_t a = 0; a < b.actors; ++a) {
     const int k = b.stance[b.Cell(d, a)];
@@ -60,19 +62,23 @@ ExchangeRecord ToRecord(const ExchangeBoard& b, int round, const detail::Realize
   return e;
 }
 
-Forecast RunExchange(const Scenario& scenario, const ExchangeOptions& o) {
+// The exchange model on the issues `members` of `scenario` (indices, in board order), its
+// actors indexed in `actors`; `scratch` holds buffers reused from part to part.
+Forecast RunExchange(const Scenario& scenario, std::span<const std::size_t> members,
+                     const detail::ExchangeActors& actors, detail::ExchangeScratch& scratch,
+                     const ExchangeOptions& o) {
   std::vector<double> start;
-  const ExchangeBoard b = detail::MakeExchangeBoard(scenario, start);
+  const ExchangeBoard b = detail::MakeExchangeBoard(scenario, members, actors, start);
+  const auto issue_of = [&](std::size_t d) -> const Issue& { return scenario.issues[members[d]]; };
   Forecast out;
   out.model = "exchange";
   out.issues.resize(b.issues);
   for (std::size_t d = 0; d < b.issues; ++d) {
-    out.issues[d].issue_id = scenario.issues[d].id;
-    if (o.trail) out.issues[d].rounds.push_back(MakeRound(scenario, b, d, 0, start));
+    out.issues[d].issue_id = issue_of(d).id;
+    if (o.trail) out.issues[d].rounds.push_back(MakeRound(issue_of(d), b, d, 0, start));
   }
   std::vector<double> voting = start, outcome, externality(b.actors, 0);
   std::vector<detail::RealizedExchange> realized;
-  detail::ExchangeScratch scratch;
   // view=decide: Decide's bookkeeping, which carries its own numbers from round to round.
   const std::unique_ptr<detail::DecideExchange> decide =
       o.view == ExchangeView::kDecide ? detail::MakeDecideExchange(scenario, b, o) : nullptr;
@@ -95,7 +101,7 @@ Forecast RunExchange(const Scenario& scenario, const ExchangeOptions& o) {
     }
     if (o.trail) {
       for (std::size_t d = 0; d < b.issues; ++d) {
-        out.issues[d].rounds.push_back(MakeRound(scenario, b, d, t, voting));
+        out.issues[d].rounds.push_back(MakeRound(issue_of(d), b, d, t, voting));
       }
     }
     if (decide) {
@@ -110,7 +116,7 @@ Forecast RunExchange(const Scenario& scenario, const ExchangeOptions& o) {
       // Nothing left to trade: later rounds would repeat this one exactly.
       for (int later = t + 1; o.trail && later <= o.rounds; ++later) {
         for (std::size_t d = 0; d < b.issues; ++d) {
-          out.issues[d].rounds.push_back(MakeRound(scenario, b, d, later, voting));
+          out.issues[d].rounds.push_back(MakeRound(issue_of(d), b, d, later, voting));
         }
       }
       break;
@@ -118,7 +124,7 @@ Forecast RunExchange(const Scenario& scenario, const ExchangeOptions& o) {
   }
   for (std::size_t a = 0; a < b.actors; ++a) out.balances[a].externality = externality[a];
   for (std::size_t d = 0; d < b.issues; ++d) {
-    const Round last = MakeRound(scenario, b, d, o.rounds, voting);
+    const Round last = MakeRound(issue_of(d), b, d, o.rounds, voting);
     out.issues[d].final_positions = last.positions;
     out.issues[d].unconstrained = last.mean;
   }
@@ -146,26 +152,51 @@ std::vector<std::vector<std::size_t>> Parts(const Scenario& s) {
   return parts;
 }
 
+// Every issue of `s`, in order.
+std::vector<std::size_t> AllIssues(const Scenario& s) {
+  std::vector<std::size_t> all(s.issues.size());
+  std::iota(all.begin(), all.end(), 0);
+  return all;
+}
+
 }  // namespace
 
 Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
   const ExchangeOptions o = ParseExchangeOptions(options);
-  if (!o.within_groups || scenario.groups.empty()) return RunExchange(scenario, o);
+  detail::ExchangeScratch scratch;
+  if (!o.within_groups || scenario.groups.empty()) {
+    return RunExchange(scenario, AllIssues(scenario), detail::IndexExchangeActors(scenario),
+                       scratch, o);
+  }
   const std::vector<std::vector<std::size_t>> parts = Parts(scenario);
-  if (parts.size() == 1) return RunExchange(scenario, o);
+  if (parts.size() == 1) {
+    return RunExchange(scenario, AllIssues(scenario), detail::IndexExchangeActors(scenario),
+                       scratch, o);
+  }
   Forecast out;
   out.model = "exchange";
   out.issues.resize(scenario.issues.size());
   out.balances.resize(scenario.actors.size());
   for (std::size_t a = 0; a < scenario.actors.size(); ++a) out.balances[a].actor = a;
+  const detail::ExchangeActors actors = detail::IndexExchangeActors(scenario);
+  // view=decide reads the scenario itself: it gets a copy holding the part's issues only.
+  // The other views read the part's issues where they are (copying DEU I's issues, with their
+  // metadata, was a tenth of a draw).
   Scenario part;
-  part.meta = scenario.meta;
-  part.actors = scenario.actors;  // the same actor indices in every part
-  part.model_options = scenario.model_options;
+  if (o.view == ExchangeView::kDecide) {
+    part.meta = scenario.meta;
+    part.actors = scenario.actors;  // the same actor indices in every part
+    part.model_options = scenario.model_options;
+  }
   for (const std::vector<std::size_t>& members : parts) {
-    part.issues.clear();
-    for (std::size_t d : members) part.issues.push_back(scenario.issues[d]);
-    Forecast f = RunExchange(part, o);
+    Forecast f;
+    if (o.view == ExchangeView::kDecide) {
+      part.issues.clear();
+      for (std::size_t d : members) part.issues.push_back(scenario.issues[d]);
+      f = RunExchange(part, AllIssues(part), actors, scratch, o);
+    } else {
+      f = RunExchange(scenario, members, actors, scratch, o);
+    }
     for (std::size_t k = 0; k < members.size(); ++k)
       out.issues[members[k]] = std::move(f.issues[k]);
     for (ExchangeRecord& r : f.exchanges) {

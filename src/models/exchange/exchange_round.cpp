@@ -227,32 +227,40 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   }
 }
 
-ExchangeBoard MakeExchangeBoard(const Scenario& s, std::vector<double>& start) {
+ExchangeActors IndexExchangeActors(const Scenario& s) {
+  ExchangeActors a;
+  std::vector<std::size_t> order(s.actors.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&s](std::size_t x, std::size_t y) { return s.actors[x].id < s.actors[y].id; });
+  a.rank.assign(s.actors.size(), 0);
+  for (std::size_t r = 0; r < order.size(); ++r) a.rank[order[r]] = r;
+  for (std::size_t i = 0; i < s.actors.size(); ++i) a.index.emplace(s.actors[i].id, i);
+  return a;
+}
+
+ExchangeBoard MakeExchangeBoard(const Scenario& s, std::span<const std::size_t> members,
+                                const ExchangeActors& actors, std::vector<double>& start) {
   ExchangeBoard b;
   b.actors = s.actors.size();
-  b.issues = s.issues.size();
+  b.issues = members.size();
   const std::size_t cells = b.actors * b.issues;
   b.stance.assign(cells, -1);
   b.salience.assign(cells, 0);
   b.weight.assign(cells, 0);
   b.total.assign(b.issues, 0);
   start.assign(cells, 0);
-  std::vector<std::size_t> order(b.actors);
+  b.actor_rank = actors.rank;
+  std::vector<std::size_t> order(b.issues);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&s](std::size_t x, std::size_t y) { return s.actors[x].id < s.actors[y].id; });
-  b.actor_rank.assign(b.actors, 0);
-  for (std::size_t r = 0; r < order.size(); ++r) b.actor_rank[order[r]] = r;
-  order.resize(b.issues);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&s](std::size_t x, std::size_t y) { return s.issues[x].id < s.issues[y].id; });
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return s.issues[members[x]].id < s.issues[members[y]].id;
+  });
   b.issue_rank.assign(b.issues, 0);
   for (std::size_t r = 0; r < order.size(); ++r) b.issue_rank[order[r]] = r;
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (std::size_t a = 0; a < b.actors; ++a) index.emplace(s.actors[a].id, a);
+  const auto& index = actors.index;
   for (std::size_t d = 0; d < b.issues; ++d) {
-    const Issue& issue = s.issues[d];
+    const Issue& issue = s.issues[members[d]];
     b.lo.push_back(issue.scale.min);
     b.span.push_back(issue.scale.Range() / 100.0);
     for (std::size_t k = 0; k < issue.stances.size(); ++k) {

@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "entente/core/scenario.hpp"
@@ -30,8 +33,21 @@ struct ExchangeBoard {
   }
 };
 
-/// Lays out `scenario` (validated) and returns the start positions on 0-100 per cell.
-[[nodiscard]] ExchangeBoard MakeExchangeBoard(const Scenario& scenario, std::vector<double>& start);
+/// A scenario's actors as every board of it needs them: built once, not once per issue group.
+struct ExchangeActors {
+  std::vector<std::size_t> rank;                            ///< rank of each id in sorted order
+  std::unordered_map<std::string_view, std::size_t> index;  ///< id -> index (views of the scenario)
+};
+
+/// Indexes the actors of `scenario`, which must outlive the result.
+[[nodiscard]] ExchangeActors IndexExchangeActors(const Scenario& scenario);
+
+/// Lays out the issues `members` (indices into scenario.issues, in board order) of `scenario`
+/// (validated) and returns the start positions on 0-100 per cell.
+[[nodiscard]] ExchangeBoard MakeExchangeBoard(const Scenario& scenario,
+                                              std::span<const std::size_t> members,
+                                              const ExchangeActors& actors,
+                                              std::vector<double>& start);
 
 /// A realized exchange on the 0-100 scale: P gave way on p, Q on q (p < q).
 struct RealizedExchange {
