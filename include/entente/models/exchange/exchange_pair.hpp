@@ -3,6 +3,9 @@
 /// Sizing one exchange between two actors on two issues (Stokman & Van Oosten 1994): pure
 /// arithmetic on the 0-100 scale, shared by the equal-gain and random-rate variants.
 
+#include <algorithm>
+#include <cmath>
+
 namespace entente {
 
 /// The state one exchange is sized against. Actor P gives way on issue p toward actor Q's
@@ -44,8 +47,38 @@ struct ExchangeSizing {
 /// per candidate and sizes again with SizeExchangeAt.
 [[nodiscard]] double ExchangeRate(const ExchangeInputs& in);
 
-/// SizeExchange with the rate already known (`rate` = ExchangeRate(in)); the same result.
-[[nodiscard]] ExchangeSizing SizeExchangeAt(const ExchangeInputs& in, double rate);
+/// SizeExchange with the rate already known (`k` = ExchangeRate(in)); the same result. Inline
+/// (the equations are in exchange_pair.cpp): a round sizes about 150,000 exchanges per forecast
+/// of DEU I, and out of line every input and result went through memory.
+[[nodiscard]] inline ExchangeSizing SizeExchangeAt(const ExchangeInputs& in, double k) {
+  constexpr double kTiny = 1e-10;
+  const auto sign = [](double v) { return v < 0 ? -1.0 : 1.0; };
+  ExchangeSizing out;
+  if (!(k > 0)) return out;
+  const double dist_p = std::abs(in.p_target - in.p_from);
+  const double dist_q = std::abs(in.q_target - in.q_from);
+  const double dir_p = sign(in.p_target - in.p_from);
+  const double dir_q = sign(in.q_target - in.q_from);
+  // Room before the outcome reaches the demander's position; none when it already has.
+  const double room_p = (in.p_target - in.p_outcome) * dir_p;
+  const double room_q = (in.q_target - in.q_outcome) * dir_q;
+  if (dist_p <= kTiny || dist_q <= kTiny || room_p <= 0 || room_q <= 0) return out;
+  const double dp_max = std::min(dist_p * in.p_weight / in.p_total, room_p);
+  const double dq_max = std::min(dist_q * in.q_weight / in.q_total, room_q);
+  const double dp = std::min(dp_max, dq_max / k);
+  const double dq = k * dp;
+  out.shift_p = dir_p * dp;
+  out.shift_q = dir_q * dq;
+  out.gain_p = in.s_pq * dq - in.s_pp * dp;
+  out.gain_q = in.s_qp * dp - in.s_qq * dq;
+  // An exchange one side does not gain from is invalid whatever the moves: skip their divisions.
+  if (!(out.gain_p > kTiny && out.gain_q > kTiny)) return out;
+  // Never further than the target, whatever rounding says.
+  out.move_p = dir_p * std::min(dp * in.p_total / in.p_weight, dist_p);
+  out.move_q = dir_q * std::min(dq * in.q_total / in.q_weight, dist_q);
+  out.valid = std::abs(out.move_p) > kTiny && std::abs(out.move_q) > kTiny;
+  return out;
+}
 
 /// Sizes the exchange: the larger of the two full moves that keeps the exchange rate
 /// (|shift_q| = k |shift_p|, k = (s_pp + s_qp) / (s_pq + s_qq) for equal gain) with neither
