@@ -181,7 +181,7 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
   const detail::ExchangeActors actors = detail::IndexExchangeActors(scenario);
   // view=decide reads the scenario itself: it gets a copy holding the part's issues only.
   // The other views read the part's issues where they are (copying DEU I's issues, with their
-  // metadata, was a tenth of a draw).
+  // metadata, for every group of every draw cost a few percent of exchange's time).
   Scenario part;
   if (o.view == ExchangeView::kDecide) {
     part.meta = scenario.meta;
