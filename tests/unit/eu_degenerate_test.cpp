@@ -15,12 +15,6 @@
 namespace entente {
 namespace {
 
-ModelOptions Opts(std::initializer_list<std::pair<std::string, std::string>> kv) {
-  ModelOptions o;
-  for (const auto& [k, v] : kv) o.Set(k, v);
-  return o;
-}
-
 void ExpectFinite(const Forecast& f) {
   for (const IssueForecast& i : f.issues) {
     EXPECT_TRUE(std::isfinite(i.unconstrained));
@@ -50,7 +44,7 @@ TEST(EuDegenerate, AllAtOnePositionStaysThere) {
   EXPECT_TRUE(f.warnings.empty());
   EXPECT_EQ(f.issues[0].rounds.size(), 1u);  // nothing to bargain over: round 0 only
   // R taken from the scale does not change that.
-  const Forecast g = RunForecast(s, "eu", Opts({{"range", "scale"}}));
+  const Forecast g = RunForecast(s, "eu", test::Options({{"range", "scale"}}));
   EXPECT_EQ(g.issues[0].rounds.size(), 1u);
   EXPECT_EQ(g.issues[0].unconstrained, 30);
 }
@@ -82,8 +76,8 @@ TEST(EuModel, DeterministicAndFinite) {
                                     {0.3, 0.9, 0.5, 0.5, 0.1, 1, 0.7, 0.4, 0.8, 0.6},
                                     {10, 1, 4, 4, 7, 2, 9, 3, 5, 6});
   for (const char* preset : {"none", "scholz2011"}) {
-    const Forecast a = RunForecast(s, "eu", Opts({{"preset", preset}}));
-    const Forecast b = RunForecast(s, "eu", Opts({{"preset", preset}}));
+    const Forecast a = RunForecast(s, "eu", test::Options({{"preset", preset}}));
+    const Forecast b = RunForecast(s, "eu", test::Options({{"preset", preset}}));
     ExpectFinite(a);
     EXPECT_EQ(a.issues[0].final_positions, b.issues[0].final_positions);
     EXPECT_EQ(a.issues[0].events, b.issues[0].events);
@@ -93,10 +87,10 @@ TEST(EuModel, DeterministicAndFinite) {
 
 TEST(EuModel, RoundLimitWithoutConvergenceWarns) {
   const Scenario s = test::OneIssue({0, 30, 100}, {0.9, 0.2, 0.6}, {1, 1, 1});
-  const Forecast f = RunForecast(s, "eu", Opts({{"rounds", "1"}, {"tolerance", "0"}}));
+  const Forecast f = RunForecast(s, "eu", test::Options({{"rounds", "1"}, {"tolerance", "0"}}));
   ASSERT_EQ(f.warnings.size(), 1u);
   EXPECT_NE(f.warnings[0].find("'issue'"), std::string::npos);
-  const Forecast g = RunForecast(s, "eu", Opts({{"rounds", "1"}, {"stop", "fixed"}}));
+  const Forecast g = RunForecast(s, "eu", test::Options({{"rounds", "1"}, {"stop", "fixed"}}));
   EXPECT_TRUE(g.warnings.empty());
   EXPECT_EQ(g.issues[0].rounds.size(), 2u);
 }
@@ -114,29 +108,29 @@ TEST(EuModel, EveryOptionValueRuns) {
                                                         {"offer_choice", "by_type"},
                                                         {"mu", "mean"},
                                                         {"aggregate", "mean"}}) {
-    ExpectFinite(RunForecast(s, "eu", Opts({{k, v}})));
+    ExpectFinite(RunForecast(s, "eu", test::Options({{k, v}})));
   }
 }
 
 TEST(EuModel, BadOptionsAreInputErrors) {
   const Scenario s = test::OneIssue({0, 100}, {0.5, 0.5}, {1, 2});
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"colour", "red"}})), InputError);
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"q", "1.5"}})), InputError);
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"preset", "bdm2002"}})), InputError);
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"rounds", "-1"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"colour", "red"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"q", "1.5"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"preset", "bdm2002"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"rounds", "-1"}})), InputError);
 }
 
 TEST(EuModel, RiskVotesRefuseIssuesTooLargeForTheirTable) {
   const std::size_t n = 4097;
   const Scenario s = test::OneIssue(std::vector<double>(n, 50), std::vector<double>(n, 0.5),
                                     std::vector<double>(n, 1));
-  EXPECT_THROW((void)ExpectedUtilityModel(s, Opts({{"votes", "risk"}})), InputError);
+  EXPECT_THROW((void)ExpectedUtilityModel(s, test::Options({{"votes", "risk"}})), InputError);
   EXPECT_NO_THROW((void)ExpectedUtilityModel(s, {}));  // all at one position: nothing to do
 }
 
 TEST(EuModel, JsonCarriesEveryRound) {
   const Scenario s = test::OneIssue({0, 30, 100}, {0.9, 0.2, 0.6}, {1, 1, 1});
-  const Forecast f = RunForecast(s, "eu", Opts({{"rounds", "3"}, {"stop", "fixed"}}));
+  const Forecast f = RunForecast(s, "eu", test::Options({{"rounds", "3"}, {"stop", "fixed"}}));
   const nlohmann::json j = ForecastJson(s, f);
   ASSERT_EQ(j["issues"][0]["rounds"].size(), 4u);
   EXPECT_EQ(j["issues"][0]["rounds"][3]["positions"]["a1"].get<double>(),

@@ -11,12 +11,6 @@
 namespace entente {
 namespace {
 
-ModelOptions Opts(std::initializer_list<std::pair<std::string, std::string>> kv) {
-  ModelOptions o;
-  for (const auto& [k, v] : kv) o.Set(k, v);
-  return o;
-}
-
 // Positions keep creeping toward a majority that never moves, so `converge` runs into its
 // round limit while the weighted median is fixed from the first rounds on (the pattern of 66
 // of DEU I's 173 issues).
@@ -34,17 +28,17 @@ TEST(EuStop, ForecastIsTheDefaultWithPatienceTen) {
 }
 
 TEST(EuStop, ConvergeRunsIntoTheRoundLimitWhilePositionsCreep) {
-  const Forecast f = RunForecast(Creeping(), "eu", Opts({{"stop", "converge"}}));
+  const Forecast f = RunForecast(Creeping(), "eu", test::Options({{"stop", "converge"}}));
   EXPECT_EQ(f.issues[0].rounds.size(), 101u);  // round 0 and 100 rounds
   ASSERT_EQ(f.warnings.size(), 1u);
   EXPECT_NE(f.warnings[0].find("had not settled after 100 rounds"), std::string::npos);
 }
 
 TEST(EuStop, ForecastStopsOnceTheMedianHeldForPatienceRoundsAndOnlyCutsTheRun) {
-  const Forecast full = RunForecast(Creeping(), "eu", Opts({{"stop", "converge"}}));
+  const Forecast full = RunForecast(Creeping(), "eu", test::Options({{"stop", "converge"}}));
   for (const int patience : {1, 3, 10, 25}) {
     const Forecast cut =
-        RunForecast(Creeping(), "eu", Opts({{"patience", std::to_string(patience)}}));
+        RunForecast(Creeping(), "eu", test::Options({{"patience", std::to_string(patience)}}));
     const std::vector<Round>& r = cut.issues[0].rounds;
     const std::size_t last = r.size() - 1;
     ASSERT_LT(last, 100u) << patience;
@@ -73,9 +67,9 @@ TEST(EuStop, ForecastStillStopsWhenPositionsConverge) {
 
 TEST(EuStop, PatienceOutsideItsRangeIsAnInputError) {
   const Scenario s = Creeping();
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"patience", "0"}})), InputError);
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"patience", "ten"}})), InputError);
-  EXPECT_THROW((void)RunForecast(s, "eu", Opts({{"stop", "never"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"patience", "0"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"patience", "ten"}})), InputError);
+  EXPECT_THROW((void)RunForecast(s, "eu", test::Options({{"stop", "never"}})), InputError);
 }
 
 }  // namespace

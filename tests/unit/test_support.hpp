@@ -3,11 +3,14 @@
 /// Helpers for unit tests: locating shipped and shared reference data, building scenarios.
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
 #include "entente/core/scenario.hpp"
+#include "entente/models/options.hpp"
 
 namespace entente::test {
 
@@ -45,6 +48,13 @@ inline Scenario OneIssue(const std::vector<double>& positions, const std::vector
   }
   s.issues.push_back(issue);
   return s;
+}
+
+/// Model options from key/value pairs, as the CLI's repeated --option KEY=VALUE gives them.
+inline ModelOptions Options(std::initializer_list<std::pair<std::string, std::string>> kv) {
+  ModelOptions o;
+  for (const auto& [k, v] : kv) o.Set(k, v);
+  return o;
 }
 
 }  // namespace entente::test
