@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "entente/analysis/calibrate.hpp"
@@ -17,22 +18,26 @@
 #include "entente/formats/calibrate_partial.hpp"
 #include "entente/formats/calibration_yaml.hpp"
 #include "entente/formats/scenario_io.hpp"
+#include "entente/formats/training_files.hpp"
 #include "progress.hpp"
 
 namespace entente::cli {
 namespace {
 
+// The library's defaults (analysis/calibration_record.hpp), shown by --help.
+const CalibrationSettings kDefaults;
+
 struct CalibrateArgs {
   std::vector<std::string> train;
-  std::string models = "compromise,median,eu,exchange,ktab-smp";
-  std::string features = "status_quo,setter,mean";
-  std::string setter;
+  std::string models = fmt::format("{}", fmt::join(kDefaults.models, ","));
+  std::string features = fmt::format("{}", fmt::join(kDefaults.features, ","));
+  std::string setter = kDefaults.setter;
   std::vector<std::string> grid;
-  std::string folds = "5";
-  int inner_folds = 5;
-  double floor = 0.05;
-  int bootstrap = 2000;
-  std::uint64_t seed = 20240601;
+  std::string folds = std::to_string(kDefaults.folds);
+  int inner_folds = kDefaults.inner_folds;
+  double floor = kDefaults.floor;
+  int bootstrap = kDefaults.bootstrap;
+  std::uint64_t seed = kDefaults.seed;
   std::string date;
   std::string output;
   std::string check;
@@ -86,28 +91,11 @@ std::string CreatedDate(const std::string& given) {
 }
 
 // Reads each file with its outcomes, and the hash of its bytes.
+// The training files and their inputs, which point into `files`.
 std::vector<TrainingInput> LoadTraining(const std::vector<std::string>& paths,
-                                        std::vector<ScenarioDocument>& docs) {
-  docs.clear();
-  docs.reserve(paths.size());
-  std::vector<TrainingInput> inputs;
-  for (const std::string& p : paths) {
-    if (std::filesystem::is_directory(p)) {
-      throw InputError(fmt::format(
-          "{}: calibrate reads single files (DEU table, YAML); convert a CSV bundle with "
-          "`entente convert {} FILE.yaml`",
-          p, p));
-    }
-    Result<std::string> bytes = ReadTextFile(p);
-    if (!bytes) throw InputError(bytes.errors());
-    docs.push_back(LoadDocument(p).ValueOrThrow());
-    // The record names the file, not where it was: a calibration rebuilt from a copy of the
-    // data elsewhere is the same file byte for byte. The hash identifies the content.
-    inputs.push_back(TrainingInput{std::filesystem::path(p).filename().string(),
-                                   Sha256Hex(bytes.value()), nullptr});
-  }
-  for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i].document = &docs[i];
-  return inputs;
+                                        CalibratePart& files) {
+  files = ReadTrainingFiles(paths).ValueOrThrow();
+  return TrainingInputs(files);
 }
 
 void Progress(const std::string& stage) {
@@ -123,8 +111,8 @@ int Check(const std::string& path, const std::vector<std::string>& paths) {
     throw InputError(fmt::format("--check {}: give its {} training file(s) in order:{}", path,
                                  old.training.size(), names));
   }
-  std::vector<ScenarioDocument> docs;
-  const std::vector<TrainingInput> inputs = LoadTraining(paths, docs);
+  CalibratePart files;
+  const std::vector<TrainingInput> inputs = LoadTraining(paths, files);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (inputs[i].sha256 != old.training[i].sha256) {
       std::cerr << fmt::format(
@@ -167,9 +155,8 @@ int Check(const std::string& path, const std::vector<std::string>& paths) {
 void RunShard(const CalibrateArgs& a, const CalibrationSettings& s) {
   CheckShardFlags(a.shard, "", a.output);
   const ShardSpec shard = ParseShard(a.shard);
-  std::vector<ScenarioDocument> docs;
-  const std::vector<TrainingInput> inputs = LoadTraining(a.train, docs);
   CalibratePart part;
+  const std::vector<TrainingInput> inputs = LoadTraining(a.train, part);
   part.created = CreatedDate(a.date);
   part.forecasts = CalibrateShard(inputs, s, shard, &InterruptFlag());
   part.units = CalibrationUnitCount(inputs, s);
@@ -179,11 +166,6 @@ void RunShard(const CalibrateArgs& a, const CalibrationSettings& s) {
     return;
   }
   part.settings = s;
-  for (const TrainingInput& in : inputs) {
-    part.paths.push_back(in.path);
-    part.sha256.push_back(in.sha256);
-  }
-  part.documents = std::move(docs);
   part.shard = shard;
   Emit(WriteCalibratePartial(part), a.output);
 }
@@ -251,13 +233,12 @@ void AddCalibrateCommand(CLI::App& app) {
     s.floor = args->floor;
     s.bootstrap = args->bootstrap;
     s.seed = args->seed;
-    if (s.bootstrap < 100) throw InputError("--bootstrap must be at least 100");
     if (!args->shard.empty()) {
       RunShard(*args, s);
       return;
     }
-    std::vector<ScenarioDocument> docs;
-    const std::vector<TrainingInput> inputs = LoadTraining(args->train, docs);
+    CalibratePart files;
+    const std::vector<TrainingInput> inputs = LoadTraining(args->train, files);
     const CalibrationRecord r = Calibrate(inputs, s, CreatedDate(args->date), Progress);
     Emit(WriteCalibrationYaml(r), args->output);
     if (!args->output.empty()) {

@@ -36,6 +36,7 @@ __all__ = [
     "ForecastResult", "SimulationResult", "SweepResult", "BacktestResult", "EntenteError", "InputError", "Problem",
     "ScenarioError", "load", "from_dict", "from_frame", "from_frames", "from_yaml", "forecast",
     "simulate", "sweep", "calibrate", "advise", "compare", "cohesion", "report", "models", "backtest", "ModelInfo",
+    "CALIBRATION_DEFAULTS",
     "DEFAULTS",
 ]
 
@@ -45,6 +46,10 @@ ScenarioLike = Union[Scenario, str, Mapping[str, Any], Any]
 #: the same the CLI and ``entente serve`` take.
 DEFAULTS: Dict[str, Any] = dict(_core.defaults())
 _MODEL: str = DEFAULTS["model"]
+#: The library's defaults of calibrate() (models, features, folds, inner_folds, floor,
+#: bootstrap, seed), the same ``entente calibrate`` takes.
+CALIBRATION_DEFAULTS: Dict[str, Any] = dict(_core.calibration_defaults())
+_CAL = CALIBRATION_DEFAULTS
 
 
 def _scenario(s: ScenarioLike) -> Scenario:
@@ -237,11 +242,12 @@ def sweep(spec: Union[str, "os.PathLike[str]"], *, threads: int = 0, client: Any
 
 
 def calibrate(train: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]], *,
-              models: Sequence[str] = ("compromise", "median", "eu", "exchange", "ktab-smp"),
-              features: Sequence[str] = ("status_quo", "setter", "mean"), setter: str = "",
+              models: Sequence[str] = tuple(_CAL["models"]),
+              features: Sequence[str] = tuple(_CAL["features"]), setter: str = "",
               grid: Optional[Mapping[str, Mapping[str, Sequence[Any]]]] = None,
-              folds: Union[int, str] = 5, inner_folds: int = 5, floor: float = 0.05,
-              bootstrap: int = 2000, seed: int = 20240601, date: str = "",
+              folds: Union[int, str] = _CAL["folds"], inner_folds: int = _CAL["inner_folds"],
+              floor: float = _CAL["floor"], bootstrap: int = _CAL["bootstrap"],
+              seed: int = _CAL["seed"], date: str = "",
               path: Union[str, "os.PathLike[str]", None] = None, client: Any = None,
               shards: Optional[int] = None, retries: int = 2,
               progress: Optional[Callable[[int, int], None]] = None) -> str:

@@ -2,17 +2,15 @@
 // "job" (a calibrate partial file with no units: settings, date and the training files read
 // once on the client), each Dask task returns one shard's partial result as bytes, and
 // merge_calibrate fits and writes the calibration as `entente merge` does.
-#include <filesystem>
 #include <map>
 
 #include "bindings.hpp"
 #include "entente/analysis/calibrate_shard.hpp"
 #include "entente/core/error.hpp"
 #include "entente/core/files.hpp"
-#include "entente/core/sha256.hpp"
 #include "entente/formats/calibrate_partial.hpp"
 #include "entente/formats/calibration_yaml.hpp"
-#include "entente/formats/scenario_io.hpp"
+#include "entente/formats/training_files.hpp"
 
 namespace py = pybind11;
 
@@ -23,16 +21,25 @@ CalibratePart ReadJob(const py::bytes& bytes, const std::string& name) {
   return ParseCalibratePartial(std::string(bytes), name).ValueOrThrow();
 }
 
-std::vector<TrainingInput> Inputs(const CalibratePart& part) {
-  std::vector<TrainingInput> inputs;
-  for (std::size_t f = 0; f < part.documents.size(); ++f)
-    inputs.push_back(TrainingInput{part.paths[f], part.sha256[f], &part.documents[f]});
-  return inputs;
-}
-
 }  // namespace
 
 void BindCalibrate(py::module_& m) {
+  m.def(
+      "calibration_defaults",
+      [] {
+        const CalibrationSettings d;
+        py::dict out;
+        out["models"] = d.models;
+        out["features"] = d.features;
+        out["folds"] = d.folds;
+        out["inner_folds"] = d.inner_folds;
+        out["floor"] = d.floor;
+        out["bootstrap"] = d.bootstrap;
+        out["seed"] = d.seed;
+        return out;
+      },
+      "The library's calibrate settings defaults (analysis/calibration_record.hpp), which "
+      "`entente calibrate` takes too.");
   m.def(
       "calibrate_job",
       [](const std::vector<std::string>& paths, std::vector<std::string> models,
@@ -50,22 +57,10 @@ void BindCalibrate(py::module_& m) {
         settings.floor = floor;
         settings.bootstrap = bootstrap;
         settings.seed = seed;
-        if (settings.bootstrap < 100) throw InputError("bootstrap must be at least 100");
-        CalibratePart job;
+        CalibratePart job = ReadTrainingFiles(paths).ValueOrThrow();
         job.created = created;
         job.settings = settings;
-        for (const std::string& p : paths) {
-          if (std::filesystem::is_directory(p)) {
-            throw InputError(p +
-                             ": calibrate reads single files (DEU table, YAML); convert a "
-                             "CSV bundle with `entente convert`");
-          }
-          // As the CLI: the record names the file, and its hash identifies the content.
-          job.paths.push_back(std::filesystem::path(p).filename().string());
-          job.sha256.push_back(Sha256Hex(ReadTextFile(p).ValueOrThrow()));
-          job.documents.push_back(LoadDocument(p).ValueOrThrow());
-        }
-        const std::vector<TrainingInput> inputs = Inputs(job);
+        const std::vector<TrainingInput> inputs = TrainingInputs(job);
         CheckCalibration(inputs, settings);
         job.units = CalibrationUnitCount(inputs, settings);
         return py::make_tuple(py::bytes(WriteCalibratePartial(job)), job.units);
@@ -81,7 +76,7 @@ void BindCalibrate(py::module_& m) {
         part.shard = ParseShard(std::to_string(index) + "/" + std::to_string(count));
         {
           const py::gil_scoped_release release;
-          part.forecasts = CalibrateShard(Inputs(part), part.settings, part.shard);
+          part.forecasts = CalibrateShard(TrainingInputs(part), part.settings, part.shard);
         }
         return py::bytes(WriteCalibratePartial(part));
       },

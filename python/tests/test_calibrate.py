@@ -22,3 +22,25 @@ def test_calibrate_writes_what_the_cli_writes(cli, tmp_path):
     out = tmp_path / "cal.yaml"
     assert entente.calibrate(TRAIN, path=out, **SETTINGS) == expected
     assert out.read_text() == expected
+
+
+def test_calibrate_defaults_are_the_librarys_and_the_clis(cli):
+    # One definition (analysis/calibration_record.hpp): calibrate()'s signature and the CLI's
+    # --help both show it; a default written again in either would drift from it.
+    import inspect
+    d = entente.CALIBRATION_DEFAULTS
+    params = inspect.signature(entente.calibrate).parameters
+    for name in ("folds", "inner_folds", "floor", "bootstrap", "seed"):
+        assert params[name].default == d[name], name
+    assert list(params["models"].default) == d["models"]
+    assert list(params["features"].default) == d["features"]
+    code, help_text, _ = cli("calibrate", "--help")
+    assert code == 0
+    assert ",".join(d["models"]) in help_text and ",".join(d["features"]) in help_text
+    assert str(d["seed"]) in help_text and str(d["bootstrap"]) in help_text
+
+
+def test_too_few_bootstrap_resamples_are_refused_by_the_library():
+    import pytest
+    with pytest.raises(entente.InputError, match="--bootstrap must be at least 100"):
+        entente.calibrate(TRAIN, **{**SETTINGS, "bootstrap": 50})

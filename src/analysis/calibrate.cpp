@@ -145,6 +145,7 @@ void CheckCalibration(const std::vector<TrainingInput>& inputs,
   if (settings.folds == 1 || settings.folds < 0 || settings.inner_folds < 2) {
     throw InputError("--folds must be group or at least 2 (and the inner folds at least 2)");
   }
+  if (settings.bootstrap < 100) throw InputError("--bootstrap must be at least 100");
   if (!(settings.floor > 0 && settings.floor <= 1)) {
     throw InputError("the error-scale floor must be a fraction in (0, 1]");
   }

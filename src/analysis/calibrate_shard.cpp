@@ -84,13 +84,18 @@ std::vector<CalibrationUnit> CalibrateShard(const std::vector<TrainingInput>& in
   return kept;
 }
 
+std::vector<TrainingInput> TrainingInputs(const CalibratePart& part) {
+  std::vector<TrainingInput> inputs;
+  for (std::size_t f = 0; f < part.documents.size(); ++f)
+    inputs.push_back(TrainingInput{part.paths[f], part.sha256[f], &part.documents[f]});
+  return inputs;
+}
+
 CalibrationRecord MergeCalibrateParts(const std::vector<CalibratePart>& parts,
                                       const std::function<void(const std::string&)>& progress) {
   if (parts.empty()) throw InputError("merge needs at least one partial result");
   const CalibratePart& head = parts.front();
-  std::vector<TrainingInput> inputs;
-  for (std::size_t f = 0; f < head.documents.size(); ++f)
-    inputs.push_back(TrainingInput{head.paths[f], head.sha256[f], &head.documents[f]});
+  const std::vector<TrainingInput> inputs = TrainingInputs(head);
   const std::size_t columns = CalibrationColumns(head.settings).size();
   if (head.units != static_cast<std::int64_t>(inputs.size() * columns)) {
     Refuse(head,

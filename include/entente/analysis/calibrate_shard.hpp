@@ -51,6 +51,10 @@ struct CalibratePart {
   std::vector<CalibrationUnit> forecasts;   ///< this shard's units, in unit order
 };
 
+/// The part's training files as calibration inputs (pointing into `part.documents`, so the part
+/// must outlive them).
+[[nodiscard]] std::vector<TrainingInput> TrainingInputs(const CalibratePart& part);
+
 /// Merges the parts of one calibration: InputError naming the part's source when two parts
 /// differ in version, date, settings, training files or shard count, when a shard is there
 /// twice or missing, or when a part lacks units of its shard or holds forecasts of the wrong

@@ -39,9 +39,11 @@ struct CvScore {
 
 /// The settings a calibration was fitted with: enough to refit it exactly (`--check`).
 struct CalibrationSettings {
-  std::vector<std::string> models;    ///< model bases, e.g. compromise, median, eu
-  std::vector<std::string> features;  ///< feature bases: status_quo, setter, mean
-  std::string setter;                 ///< actor id of the agenda setter ("" if none)
+  /// Model bases. The defaults here are every front end's (`entente calibrate`, Python's
+  /// calibrate() through `calibration_defaults()`), defined once.
+  std::vector<std::string> models = {"compromise", "median", "eu", "exchange", "ktab-smp"};
+  std::vector<std::string> features = {"status_quo", "setter", "mean"};  ///< feature bases
+  std::string setter;  ///< actor id of the agenda setter ("" if none)
   /// Option grid per model: KEY -> the values tried (the product of the keys is the grid).
   std::map<std::string, std::map<std::string, std::vector<std::string>>> grid;
   int folds = 5;                  ///< outer grouped folds; 0 = one per group
