@@ -124,6 +124,33 @@ TEST(ExchangeModel, IssuesOfDifferentGroupsNeverTrade) {
   EXPECT_EQ(f.balances[0].exchanges, static_cast<int>(f.exchanges.size()));
 }
 
+// Monte Carlo draws run without a trail and skip the balances (externalities were a tenth of
+// a DEU draw): the outcomes and final positions must be the very same numbers.
+TEST(ExchangeModel, WithoutTrailSameOutcomesAndNoBalances) {
+  Scenario four = TwoByTwo();
+  for (Issue issue : TwoByTwo().issues) {
+    issue.id += "2";
+    issue.stances[0].salience = 0.5;
+    four.issues.push_back(issue);
+  }
+  four.groups = {IssueGroup{"g1", "", {"p", "q"}, {}}, IssueGroup{"g2", "", {"p2", "q2"}, {}}};
+  for (const Scenario& s : {TwoByTwo(), four}) {
+    ModelOptions quiet;
+    quiet.set_trail(false);
+    const Forecast full = RunForecast(s, "exchange", {});
+    const Forecast fast = RunForecast(s, "exchange", quiet);
+    ASSERT_FALSE(full.exchanges.empty());
+    EXPECT_EQ(full.balances.size(), s.actors.size());
+    EXPECT_TRUE(fast.balances.empty());
+    EXPECT_TRUE(fast.exchanges.empty());
+    ASSERT_EQ(fast.issues.size(), full.issues.size());
+    for (std::size_t d = 0; d < full.issues.size(); ++d) {
+      EXPECT_EQ(fast.issues[d].outcome, full.issues[d].outcome) << d;
+      EXPECT_EQ(fast.issues[d].final_positions, full.issues[d].final_positions) << d;
+    }
+  }
+}
+
 TEST(ExchangeModel, JsonNamesActorsAndIssuesOfEveryExchange) {
   const Scenario s = TwoByTwo();
   const nlohmann::ordered_json j = ForecastJson(s, RunForecast(s, "exchange", {}));

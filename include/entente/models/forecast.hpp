@@ -81,7 +81,7 @@ struct Forecast {
   std::vector<IssueForecast> issues;      ///< in scenario order
   std::vector<std::string> warnings;      ///< "finished with caveats", e.g. round limit reached
   std::vector<ExchangeRecord> exchanges;  ///< joint models only: realized exchanges, in order
-  std::vector<ActorBalance> balances;     ///< joint models only: per actor, scenario order
+  std::vector<ActorBalance> balances;     ///< joint models with a trail: per actor, in order
 };
 
 }  // namespace entente

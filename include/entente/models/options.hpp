@@ -22,7 +22,8 @@ class ModelOptions {
   /// Whether dynamic models record round trajectories and bargaining events, and decision
   /// rules explain themselves (IssueForecast::procedure), default true. Not a user option:
   /// Monte Carlo and search loops turn it off because they read only the outcomes, binding
-  /// vetoes and final positions, which are identical either way.
+  /// vetoes and final positions, which are identical either way. Off, joint models leave
+  /// Forecast::balances empty too (exchange's externalities were a tenth of its draw time).
   void set_trail(bool on) { trail_ = on; }
   /// See set_trail.
   [[nodiscard]] bool trail() const { return trail_; }

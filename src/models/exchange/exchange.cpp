@@ -82,22 +82,25 @@ Forecast RunExchange(const Scenario& scenario, std::span<const std::size_t> memb
   // view=decide: Decide's bookkeeping, which carries its own numbers from round to round.
   const std::unique_ptr<detail::DecideExchange> decide =
       o.view == ExchangeView::kDecide ? detail::MakeDecideExchange(scenario, b, o) : nullptr;
-  out.balances.resize(b.actors);
-  for (std::size_t a = 0; a < b.actors; ++a) out.balances[a].actor = a;
+  // Balances are part of the trail: a run without one (Monte Carlo draws) never reads them.
+  if (o.trail) out.balances.resize(b.actors);
+  for (std::size_t a = 0; a < out.balances.size(); ++a) out.balances[a].actor = a;
   for (int t = 1; t <= o.rounds; ++t) {
     ThrowIfCancelled(o.cancel);
     realized.clear();
     if (decide) {
       decide->Round(t, voting, realized, externality);
     } else {
-      detail::ExchangeRound(b, o, t, start, voting, outcome, realized, externality, scratch);
+      detail::ExchangeRound(b, o, t, start, voting, outcome, realized,
+                            o.trail ? &externality : nullptr, scratch);
     }
     for (const detail::RealizedExchange& r : realized) {
+      if (!o.trail) break;
       out.balances[r.actor_p].exchanges += 1;
       out.balances[r.actor_p].own_gain += r.gain_p;
       out.balances[r.actor_q].exchanges += 1;
       out.balances[r.actor_q].own_gain += r.gain_q;
-      if (o.trail) out.exchanges.push_back(ToRecord(b, t, r));
+      out.exchanges.push_back(ToRecord(b, t, r));
     }
     if (o.trail) {
       for (std::size_t d = 0; d < b.issues; ++d) {
@@ -122,7 +125,8 @@ Forecast RunExchange(const Scenario& scenario, std::span<const std::size_t> memb
       break;
     }
   }
-  for (std::size_t a = 0; a < b.actors; ++a) out.balances[a].externality = externality[a];
+  for (std::size_t a = 0; a < out.balances.size(); ++a)
+    out.balances[a].externality = externality[a];
   for (std::size_t d = 0; d < b.issues; ++d) {
     const Round last = MakeRound(issue_of(d), b, d, o.rounds, voting);
     out.issues[d].final_positions = last.positions;
@@ -176,8 +180,8 @@ Forecast ExchangeModel(const Scenario& scenario, const ModelOptions& options) {
   Forecast out;
   out.model = "exchange";
   out.issues.resize(scenario.issues.size());
-  out.balances.resize(scenario.actors.size());
-  for (std::size_t a = 0; a < scenario.actors.size(); ++a) out.balances[a].actor = a;
+  if (o.trail) out.balances.resize(scenario.actors.size());
+  for (std::size_t a = 0; a < out.balances.size(); ++a) out.balances[a].actor = a;
   const detail::ExchangeActors actors = detail::IndexExchangeActors(scenario);
   // view=decide reads the scenario itself: it gets a copy holding the part's issues only.
   // The other views read the part's issues where they are (copying DEU I's issues, with their

@@ -143,7 +143,7 @@ void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, Exch
 void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
                    const std::vector<double>& start, std::vector<double>& voting,
                    std::vector<double>& outcome, std::vector<RealizedExchange>& realized,
-                   std::vector<double>& externality, ExchangeScratch& sc) {
+                   std::vector<double>* externality, ExchangeScratch& sc) {
   voting = start;
   outcome.assign(b.issues, 0);
   for (std::size_t d = 0; d < b.issues; ++d) {
@@ -193,13 +193,13 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
                                         voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
                                         r.shift_p, r.shift_q, r.gain_p, r.gain_q});
-    for (std::size_t k = 0; k < b.actors; ++k) {
+    for (std::size_t k = 0; externality != nullptr && k < b.actors; ++k) {
       if (k == r.actor_p || k == r.actor_q) continue;
       for (const auto& [d, shift] : {std::pair{r.p, r.shift_p}, std::pair{r.q, r.shift_q}}) {
         const std::size_t cell = b.Cell(d, k);
         if (b.stance[cell] < 0) continue;
-        externality[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
-                                              std::abs(outcome[d] + shift - start[cell]));
+        (*externality)[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
+                                                 std::abs(outcome[d] + shift - start[cell]));
       }
     }
     voting[pp] += r.move_p;
