@@ -22,6 +22,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "entente/core/random.hpp"
 #include "entente/models/exchange/exchange_pair.hpp"
 
@@ -73,6 +77,29 @@ void Size(const ExchangeBoard& b, const std::vector<double>& start,
   c.gain_p = s.gain_p;
   c.gain_q = s.gain_q;
   c.gain = std::min(s.gain_p, s.gain_q);
+}
+
+// The first k >= from with rank[k] > floor, or rank.size(). Eight gains per branch, compared
+// two at a time with SSE2 where there is SSE2 (every x86-64): g++ does not vectorise a loop
+// that can exit early, and one branch per gain made this scan a sixth of a DEU I draw.
+std::size_t NextAbove(const std::vector<double>& rank, std::size_t from, double floor) {
+  const double* const g = rank.data();
+  const std::size_t n = rank.size();
+  std::size_t k = from;
+#if defined(__SSE2__)
+  const __m128d f = _mm_set1_pd(floor);
+  for (; k + 8 <= n; k += 8) {
+    const __m128d a =
+        _mm_or_pd(_mm_cmpgt_pd(_mm_loadu_pd(g + k), f), _mm_cmpgt_pd(_mm_loadu_pd(g + k + 2), f));
+    const __m128d b = _mm_or_pd(_mm_cmpgt_pd(_mm_loadu_pd(g + k + 4), f),
+                                _mm_cmpgt_pd(_mm_loadu_pd(g + k + 6), f));
+    if (_mm_movemask_pd(_mm_or_pd(a, b)) != 0) break;
+  }
+#endif
+  for (; k < n; ++k) {
+    if (g[k] > floor) return k;
+  }
+  return n;
 }
 
 // An actor may not move back this round against a move it already made on the same issue.
@@ -173,9 +200,13 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   for (;;) {
     std::size_t best = cs.size();
     double best_gain = kDead;
-    for (std::size_t k = 0; k < rank.size(); ++k) {
+    // The gains the scan must look at are those above max(best_gain - tolerance, kDead): live
+    // gains are > 0 and a gone one is exactly kDead. Few are (the best so far rises quickly),
+    // so NextAbove skips the rest four at a time and the loop below sees only those.
+    for (std::size_t k = 0;; ++k) {
+      k = NextAbove(rank, k, std::max(best_gain - kTieTolerance, kDead));
+      if (k == rank.size()) break;
       const double g = rank[k];
-      if (g <= best_gain - kTieTolerance || g == kDead) continue;
       // Within the tolerance of the best so far, the tie rule decides.
       const bool wins = best == cs.size() || g > best_gain + kTieTolerance ||
                         (o.tie == ExchangeTie::kOrder ? cs[k].order < cs[best].order
