@@ -244,7 +244,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     for (const std::size_t cell : CellsOf(b, r)) {
       for (std::uint32_t i = sc.cell_start[cell]; i < sc.cell_start[cell + 1]; ++i) {
         const std::uint32_t k = sc.cell_items[i];
-        if (sc.stamp[k] == stamp || !cs[k].alive) continue;
+        if (sc.stamp[k] == stamp || rank[k] == kDead) continue;  // kDead: not alive
         sc.stamp[k] = stamp;
         ExchangeCandidate& c = cs[k];
         Size(b, start, voting, outcome, c);
