@@ -38,6 +38,15 @@ namespace {
 // in cache, and issues of up to 45 actors take one call per round.
 constexpr std::size_t kPairBlock = 1024;
 
+// d[k] /= by: the same IEEE quotients in every lane, four at a time with AVX2 (a tenth of
+// EuRound's samples waited on SSE2's two-lane divisions here).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void DivideRow(double* d, double by, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) d[k] /= by;
+}
+
 }  // namespace
 
 EuRoundResult EuRound(std::span<const double> x, const EuActors& actors, const EuOptions& o,
@@ -204,7 +213,7 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
     // The same quotients as (xr[q] - xr[p]) / range pair by pair (IEEE division rounds each
     // lane on its own), 2-4 lanes at a time: one scalar division per pair stalled the loop
     // above (perf: 15% of EuRound's own samples on DEU I).
-    for (std::size_t k = 0; k < pairs; ++k) dist[k] /= range;
+    DivideRow(dist, range, pairs);
     EuLogBases(dist, log_s, log_f, pairs);
     EuUtilityRowEach(log_s, r_p, us_p, pairs);
     EuUtilityRowEach(log_f, r_p, uf_p, pairs);
