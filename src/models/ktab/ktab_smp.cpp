@@ -29,6 +29,7 @@
 
 #include "entente/core/assert.hpp"
 #include "entente/core/random.hpp"
+#include "entente/core/round_half_away.hpp"
 #include "entente/models/ktab/ktab_pce.hpp"
 
 namespace entente {
@@ -324,8 +325,10 @@ class Smp {
         }
       }
       const double ti = x[i * d_ + a], tj = x[j * d_ + a];
-      xi[a] = std::round(((wi + kBargainEps) * ti + wj * tj) / (wi + kBargainEps + wj) * 1e4) / 1e4;
-      xj[a] = std::round((wi * ti + (wj + kBargainEps) * tj) / (wi + wj + kBargainEps) * 1e4) / 1e4;
+      xi[a] =
+          RoundHalfAway(((wi + kBargainEps) * ti + wj * tj) / (wi + kBargainEps + wj) * 1e4) / 1e4;
+      xj[a] =
+          RoundHalfAway((wi * ti + (wj + kBargainEps) * tj) / (wi + wj + kBargainEps) * 1e4) / 1e4;
     }
   }
 
