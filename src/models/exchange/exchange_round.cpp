@@ -81,7 +81,8 @@ void Size(const ExchangeBoard& b, const std::vector<double>& start,
 
 // The first k >= from with rank[k] > floor, or rank.size(). Eight gains per branch, compared
 // two at a time with SSE2 where there is SSE2 (every x86-64): g++ does not vectorise a loop
-// that can exit early, and one branch per gain made this scan a sixth of a DEU I draw.
+// that can exit early, and with one branch per gain this scan was a sixth of exchange's
+// samples on a DEU I draw.
 std::size_t NextAbove(const std::vector<double>& rank, std::size_t from, double floor) {
   const double* const g = rank.data();
   const std::size_t n = rank.size();
@@ -202,7 +203,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     double best_gain = kDead;
     // The gains the scan must look at are those above max(best_gain - tolerance, kDead): live
     // gains are > 0 and a gone one is exactly kDead. Few are (the best so far rises quickly),
-    // so NextAbove skips the rest four at a time and the loop below sees only those.
+    // so NextAbove skips the rest eight at a time and the loop below sees only those.
     for (std::size_t k = 0;; ++k) {
       k = NextAbove(rank, k, std::max(best_gain - kTieTolerance, kDead));
       if (k == rank.size()) break;
