@@ -94,15 +94,14 @@ Forecast RunExchange(const Scenario& scenario, std::span<const std::size_t> memb
       detail::ExchangeRound(b, o, t, start, voting, outcome, realized,
                             o.trail ? &externality : nullptr, scratch);
     }
-    for (const detail::RealizedExchange& r : realized) {
-      if (!o.trail) break;
-      out.balances[r.actor_p].exchanges += 1;
-      out.balances[r.actor_p].own_gain += r.gain_p;
-      out.balances[r.actor_q].exchanges += 1;
-      out.balances[r.actor_q].own_gain += r.gain_q;
-      out.exchanges.push_back(ToRecord(b, t, r));
-    }
     if (o.trail) {
+      for (const detail::RealizedExchange& r : realized) {
+        out.balances[r.actor_p].exchanges += 1;
+        out.balances[r.actor_p].own_gain += r.gain_p;
+        out.balances[r.actor_q].exchanges += 1;
+        out.balances[r.actor_q].own_gain += r.gain_q;
+        out.exchanges.push_back(ToRecord(b, t, r));
+      }
       for (std::size_t d = 0; d < b.issues; ++d) {
         out.issues[d].rounds.push_back(MakeRound(issue_of(d), b, d, t, voting));
       }

@@ -22,10 +22,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "entente/core/random.hpp"
 #include "entente/models/exchange/exchange_pair.hpp"
 
@@ -79,28 +75,36 @@ void Size(const ExchangeBoard& b, const std::vector<double>& start,
   c.gain = std::min(s.gain_p, s.gain_q);
 }
 
-// The first k >= from with rank[k] > floor, or rank.size(). Eight gains per branch, compared
-// two at a time with SSE2 where there is SSE2 (every x86-64): g++ does not vectorise a loop
-// that can exit early, and with one branch per gain this scan was a sixth of exchange's
-// samples on a DEU I draw.
+// The first k >= from with rank[k] > floor, or rank.size(). Four gains per branch (their
+// comparisons joined by |): with one branch per gain this scan was a sixth of exchange's
+// samples on a DEU I draw, and g++ leaves a loop that can exit early unvectorised.
 std::size_t NextAbove(const std::vector<double>& rank, std::size_t from, double floor) {
   const double* const g = rank.data();
   const std::size_t n = rank.size();
   std::size_t k = from;
-#if defined(__SSE2__)
-  const __m128d f = _mm_set1_pd(floor);
-  for (; k + 8 <= n; k += 8) {
-    const __m128d a =
-        _mm_or_pd(_mm_cmpgt_pd(_mm_loadu_pd(g + k), f), _mm_cmpgt_pd(_mm_loadu_pd(g + k + 2), f));
-    const __m128d b = _mm_or_pd(_mm_cmpgt_pd(_mm_loadu_pd(g + k + 4), f),
-                                _mm_cmpgt_pd(_mm_loadu_pd(g + k + 6), f));
-    if (_mm_movemask_pd(_mm_or_pd(a, b)) != 0) break;
+  for (; k + 4 <= n; k += 4) {
+    if ((g[k] > floor) | (g[k + 1] > floor) | (g[k + 2] > floor) | (g[k + 3] > floor)) break;
   }
-#endif
   for (; k < n; ++k) {
     if (g[k] > floor) return k;
   }
   return n;
+}
+
+// Adds to every actor outside `r` with a stance on r's issues what r's shifts of the outcomes
+// are worth to it (its start position is its ideal), before the outcomes take the shifts.
+void AddExternalities(const ExchangeBoard& b, const ExchangeCandidate& r,
+                      const std::vector<double>& start, const std::vector<double>& outcome,
+                      std::vector<double>& externality) {
+  for (std::size_t k = 0; k < b.actors; ++k) {
+    if (k == r.actor_p || k == r.actor_q) continue;
+    for (const auto& [d, shift] : {std::pair{r.p, r.shift_p}, std::pair{r.q, r.shift_q}}) {
+      const std::size_t cell = b.Cell(d, k);
+      if (b.stance[cell] < 0) continue;
+      externality[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
+                                            std::abs(outcome[d] + shift - start[cell]));
+    }
+  }
 }
 
 // An actor may not move back this round against a move it already made on the same issue.
@@ -203,7 +207,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     double best_gain = kDead;
     // The gains the scan must look at are those above max(best_gain - tolerance, kDead): live
     // gains are > 0 and a gone one is exactly kDead. Few are (the best so far rises quickly),
-    // so NextAbove skips the rest eight at a time and the loop below sees only those.
+    // so NextAbove skips the rest four at a time and the loop below sees only those.
     for (std::size_t k = 0;; ++k) {
       k = NextAbove(rank, k, std::max(best_gain - kTieTolerance, kDead));
       if (k == rank.size()) break;
@@ -225,15 +229,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
                                         voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
                                         r.shift_p, r.shift_q, r.gain_p, r.gain_q});
-    for (std::size_t k = 0; externality != nullptr && k < b.actors; ++k) {
-      if (k == r.actor_p || k == r.actor_q) continue;
-      for (const auto& [d, shift] : {std::pair{r.p, r.shift_p}, std::pair{r.q, r.shift_q}}) {
-        const std::size_t cell = b.Cell(d, k);
-        if (b.stance[cell] < 0) continue;
-        (*externality)[k] += b.salience[cell] * (std::abs(outcome[d] - start[cell]) -
-                                                 std::abs(outcome[d] + shift - start[cell]));
-      }
-    }
+    if (externality != nullptr) AddExternalities(b, r, start, outcome, *externality);
     voting[pp] += r.move_p;
     voting[qq] += r.move_q;
     sc.moved[pp] += r.move_p;
