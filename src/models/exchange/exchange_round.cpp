@@ -29,7 +29,8 @@ namespace entente::detail {
 namespace {
 
 constexpr double kTieTolerance = 1e-12;
-constexpr double kDead = -1.0;  // rank of realized or dropped candidates (gains are > 0)
+constexpr double kDead = -1.0;             // rank of realized or dropped candidates (gains are > 0)
+constexpr std::size_t kCompactAbove = 32;  // smaller rounds are cheaper to walk than to compact
 
 // True when a outranks b under the id rule: pair of actor ranks, then issue ranks.
 bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const ExchangeCandidate& y) {
@@ -109,7 +110,7 @@ void AddExternalities(const ExchangeBoard& b, const ExchangeCandidate& r,
 
 // An actor may not move back this round against a move it already made on the same issue.
 bool SameDirection(double so_far, double move) {
-  return so_far == 0 || (so_far > 0) == (move > 0);
+  return (so_far == 0) | ((so_far > 0) == (move > 0));
 }
 
 // The four actor-issue cells an exchange involves.
@@ -128,7 +129,8 @@ void IndexCandidatesByCell(const ExchangeBoard& b, ExchangeScratch& sc) {
   }
   for (std::size_t i = 0; i < cells; ++i) sc.cell_start[i + 1] += sc.cell_start[i];
   sc.cell_items.resize(sc.cell_start[cells]);
-  std::vector<std::uint32_t> fill(sc.cell_start.begin(), sc.cell_start.end() - 1);
+  std::vector<std::uint32_t>& fill = sc.fill;
+  fill.assign(sc.cell_start.begin(), sc.cell_start.end() - 1);
   for (std::uint32_t k = 0; k < sc.candidates.size(); ++k) {
     for (const std::size_t cell : CellsOf(b, sc.candidates[k])) sc.cell_items[fill[cell]++] = k;
   }
@@ -138,7 +140,7 @@ namespace {
 
 void Enumerate(const ExchangeBoard& b, const ExchangeOptions& o, int round, ExchangeScratch& sc) {
   sc.candidates.clear();
-  std::vector<std::uint32_t> groups[4];
+  auto& groups = sc.groups;
   for (std::size_t p = 0; p < b.issues; ++p) {
     for (std::size_t q = p + 1; q < b.issues; ++q) {
       for (auto& g : groups) g.clear();
@@ -202,7 +204,20 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
   for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].alive ? cs[k].gain : kDead;
   sc.stamp.assign(cs.size(), 0);
   std::uint32_t stamp = 0;
+  std::size_t gone = 0;  // candidates realized or dropped since the last compaction
   for (;;) {
+    // Most candidates die during a round; once they are three quarters of the lists, drop
+    // them from the candidates, the gains and the cell lists, so neither the scan nor the
+    // re-sizing passes walk over them (at half, compacting cost about what it saved). Order
+    // is kept, and with it every tie the scan decides.
+    if (gone > 3 * (cs.size() - gone) && cs.size() > kCompactAbove) {
+      std::erase_if(cs, [](const ExchangeCandidate& c) { return !c.alive; });
+      IndexCandidatesByCell(b, sc);
+      rank.resize(cs.size());
+      for (std::size_t k = 0; k < cs.size(); ++k) rank[k] = cs[k].gain;
+      sc.stamp.assign(cs.size(), 0);
+      gone = 0;
+    }
     std::size_t best = cs.size();
     double best_gain = kDead;
     // The gains the scan must look at are those above max(best_gain - tolerance, kDead): live
@@ -225,6 +240,7 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     const ExchangeCandidate r = cs[best];
     cs[best].alive = false;
     rank[best] = kDead;
+    ++gone;
     const std::size_t pp = b.Cell(r.p, r.actor_p), qq = b.Cell(r.q, r.actor_q);
     realized.push_back(RealizedExchange{r.p, r.q, r.actor_p, r.actor_q, voting[pp],
                                         voting[pp] + r.move_p, voting[qq], voting[qq] + r.move_q,
@@ -236,21 +252,32 @@ void ExchangeRound(const ExchangeBoard& b, const ExchangeOptions& o, int round,
     sc.moved[qq] += r.move_q;
     outcome[r.p] += r.shift_p;
     outcome[r.q] += r.shift_q;
-    // Size again every exchange that shares an actor-issue cell with the realized one.
+    // Size again every exchange that shares an actor-issue cell with the realized one. The
+    // live ones are listed first without a branch: whether a listed candidate is gone or was
+    // already listed is a coin toss for the predictor, and those tosses cost as much as the
+    // sizing. The order of the sizing does not matter: each reads only this state, not another.
     ++stamp;
+    std::size_t todo = 0;
     for (const std::size_t cell : CellsOf(b, r)) {
-      for (std::uint32_t i = sc.cell_start[cell]; i < sc.cell_start[cell + 1]; ++i) {
+      const std::uint32_t from = sc.cell_start[cell], to = sc.cell_start[cell + 1];
+      if (sc.todo.size() < todo + (to - from)) sc.todo.resize(2 * (todo + (to - from)));
+      for (std::uint32_t i = from; i < to; ++i) {
         const std::uint32_t k = sc.cell_items[i];
-        if (sc.stamp[k] == stamp || rank[k] == kDead) continue;  // kDead: not alive
+        sc.todo[todo] = k;
+        todo += static_cast<std::size_t>((sc.stamp[k] != stamp) & (rank[k] != kDead));
         sc.stamp[k] = stamp;
-        ExchangeCandidate& c = cs[k];
-        Size(b, start, voting, outcome, c);
-        if (c.alive) {
-          c.alive = SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &&
-                    SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
-        }
-        rank[k] = c.alive ? c.gain : kDead;
       }
+    }
+    for (std::size_t t = 0; t < todo; ++t) {
+      const std::uint32_t k = sc.todo[t];
+      ExchangeCandidate& c = cs[k];
+      Size(b, start, voting, outcome, c);
+      // & rather than &&: an invalid sizing has no moves, so the tests are harmless, and
+      // branch-free they cost less than mispredicting.
+      c.alive = c.alive & SameDirection(sc.moved[b.Cell(c.p, c.actor_p)], c.move_p) &
+                SameDirection(sc.moved[b.Cell(c.q, c.actor_q)], c.move_q);
+      rank[k] = c.alive ? c.gain : kDead;
+      gone += c.alive ? 0 : 1;
     }
   }
 }

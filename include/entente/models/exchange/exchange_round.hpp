@@ -3,6 +3,7 @@
 /// One round of the exchange model on the 0-100 scale: find every possible exchange, then
 /// realize them greedily by gain. Internal to the exchange model; exposed for tests and bench.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -76,13 +77,16 @@ struct ExchangeCandidate {
 
 /// Reusable buffers of ExchangeRound.
 struct ExchangeScratch {
-  std::vector<ExchangeCandidate> candidates;  ///< this round's possible exchanges
-  std::vector<double> moved;                  ///< per cell: signed move so far this round
-  std::vector<std::uint8_t> side;             ///< per cell: 1 when left of the outcome
-  std::vector<double> rank;                   ///< per candidate: gain, or -1 once gone
-  std::vector<std::uint32_t> cell_start;      ///< per cell: first entry in cell_items
-  std::vector<std::uint32_t> cell_items;      ///< candidates involving each cell, by cell
-  std::vector<std::uint32_t> stamp;           ///< per candidate: last re-sizing pass
+  std::vector<ExchangeCandidate> candidates;         ///< this round's possible exchanges
+  std::vector<double> moved;                         ///< per cell: signed move so far this round
+  std::vector<std::uint8_t> side;                    ///< per cell: 1 when left of the outcome
+  std::vector<double> rank;                          ///< per candidate: gain, or -1 once gone
+  std::vector<std::uint32_t> cell_start;             ///< per cell: first entry in cell_items
+  std::vector<std::uint32_t> cell_items;             ///< candidates involving each cell, by cell
+  std::vector<std::uint32_t> stamp;                  ///< per candidate: last re-sizing pass
+  std::vector<std::uint32_t> todo;                   ///< candidates to re-size after an exchange
+  std::vector<std::uint32_t> fill;                   ///< per cell: next free entry while indexing
+  std::array<std::vector<std::uint32_t>, 4> groups;  ///< actors by side on an issue pair
 };
 
 /// Lists, per actor-issue cell, the candidates in `scratch.candidates` that involve it
