@@ -24,11 +24,23 @@ SmpInput SmpInputFromScenario(const Scenario& s) {
   in.position.assign(in.actors * in.dims, 0.5);
   in.salience.assign(in.actors * in.dims, 0.0);
   std::vector<int> count(in.actors, 0);
+  // Each issue's stances by actor index, found through one index of the ids: a Monte Carlo
+  // draw converts the scenario again, and searching every issue's stances by id for every
+  // actor (string compares) was a tenth of a DEU I ktab-smp draw.
+  std::unordered_map<std::string_view, std::size_t> actor_index;
+  for (std::size_t i = 0; i < in.actors; ++i) actor_index.emplace(s.actors[i].id, i);
+  std::vector<const Stance*> stance_of(in.actors);
   for (std::size_t a = 0; a < in.dims; ++a) {
     const Issue& issue = s.issues[a];
     const double lo = issue.scale.min, range = issue.scale.Range();
+    std::fill(stance_of.begin(), stance_of.end(), nullptr);
+    for (const Stance& st : issue.stances) {
+      const auto it = actor_index.find(st.actor);
+      // The first stance of an actor, as Issue::FindStance returns it.
+      if (it != actor_index.end() && stance_of[it->second] == nullptr) stance_of[it->second] = &st;
+    }
     for (std::size_t i = 0; i < in.actors; ++i) {
-      const Stance* st = issue.FindStance(s.actors[i].id);
+      const Stance* st = stance_of[i];
       if (st == nullptr) {
         if (issue.status_quo && range > 0)
           in.position[i * in.dims + a] = (*issue.status_quo - lo) / range;
@@ -114,11 +126,14 @@ Forecast KtabSmpModel(const Scenario& s, const ModelOptions& options) {
     out.issue_id = issue.id;
     out.status_quo = issue.status_quo;
     const double lo = issue.scale.min, range = issue.scale.Range();
+    std::vector<std::size_t> actor_of;  // per stance
+    for (const Stance& stance : issue.stances) actor_of.push_back(actor_index.at(stance.actor));
     auto on_scale = [&](const SmpState& st, std::vector<double>& x, std::vector<double>& w) {
       x.clear();
       w.clear();
-      for (const Stance& stance : issue.stances) {
-        const std::size_t i = actor_index.at(stance.actor);
+      for (std::size_t k = 0; k < issue.stances.size(); ++k) {
+        const Stance& stance = issue.stances[k];
+        const std::size_t i = actor_of[k];
         // Back on the issue's scale, without binary noise (55.00000000000001): the model's
         // positions carry at most 4 decimals of the 0-1 scale anyway. Beyond 1.8e299 the
         // scaling by 1e9 overflowed to inf (found by fuzz_pipeline); there is no noise to
