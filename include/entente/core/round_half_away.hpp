@@ -4,23 +4,31 @@
 /// every bargained position to 4 decimals: two calls per dimension of every bargain, 6% of its
 /// time on a DEU I draw).
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
 namespace entente {
 
-/// Exactly std::round(v): halves away from zero, -0 for -0.5 < v <= -0. For |v| < 2^52 the
-/// fraction v - trunc(v) is exact, so comparing it with 1/2 decides as round does; larger
-/// values (already whole), infinities and NaN go to std::round itself.
+/// Exactly std::round(v): halves away from zero, -0 for -0.5 < v <= -0. For |v| < 2^52,
+/// adding and subtracting 2^52 rounds |v| to the nearest integer, ties to even, exactly; a tie
+/// that went down (|v| - r = 1/2) goes up instead. Larger values (already whole), infinities
+/// and NaN are returned as they are, as round does. Assumes the default rounding mode (to
+/// nearest), which Entente never changes. Only arithmetic and selects, no branch and
+/// no conversion to an integer, so a loop of it vectorises (ktab-smp's bargains, four lanes
+/// with AVX2); a first version that branched on the fraction was 35% slower than round.
 [[nodiscard]] inline double RoundHalfAway(double v) {
-  if (!(std::abs(v) < 0x1p52)) return std::round(v);
-  const double t = static_cast<double>(static_cast<std::int64_t>(v));
-  const double f = v - t;
-  // Selects of 1 or 0, not branches: the fraction is a coin toss, and a branch on it
-  // mispredicted often enough to make this slower than the call it replaces.
-  const double up = f >= 0.5 ? 1.0 : 0.0;
-  const double down = f <= -0.5 ? 1.0 : 0.0;
-  return std::copysign(t + up - down, v);
+  constexpr double kTwo52 = 0x1p52;
+  const double a = std::abs(v);
+  const double r = (a + kTwo52) - kTwo52;
+  const double up = a - r == 0.5 ? 1.0 : 0.0;
+  const double rounded = std::copysign(r + up, v);
+  // The last choice is made on the bits: as a select of doubles g++ computes `rounded` only on
+  // its branch (floating-point operations may trap), and a loop with a branch does not
+  // vectorise.
+  const std::uint64_t keep = a < kTwo52 ? ~std::uint64_t{0} : 0;
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(rounded) & keep) |
+                               (std::bit_cast<std::uint64_t>(v) & ~keep));
 }
 
 }  // namespace entente
