@@ -4,9 +4,9 @@
 /// every bargained position to 4 decimals: two calls per dimension of every bargain, 6% of its
 /// time on a DEU I draw).
 
-#include <bit>
 #include <cmath>
-#include <cstdint>
+
+#include "entente/core/select.hpp"
 
 namespace entente {
 
@@ -22,13 +22,7 @@ namespace entente {
   const double a = std::abs(v);
   const double r = (a + kTwo52) - kTwo52;
   const double up = a - r == 0.5 ? 1.0 : 0.0;
-  const double rounded = std::copysign(r + up, v);
-  // The last choice is made on the bits: as a select of doubles g++ computes `rounded` only on
-  // its branch (floating-point operations may trap), and a loop with a branch does not
-  // vectorise.
-  const std::uint64_t keep = a < kTwo52 ? ~std::uint64_t{0} : 0;
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(rounded) & keep) |
-                               (std::bit_cast<std::uint64_t>(v) & ~keep));
+  return SelectBits(a < kTwo52, std::copysign(r + up, v), v);
 }
 
 }  // namespace entente
