@@ -21,10 +21,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <utility>
 
 #include "entente/core/assert.hpp"
+#include "entente/core/select.hpp"
 #include "entente/models/aggregate.hpp"
 #include "entente/models/eu/eu_kernels.hpp"
 #include "entente/models/eu/eu_offer.hpp"
@@ -45,6 +47,35 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 void DivideRow(double* d, double by, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) d[k] /= by;
+}
+
+// ClassifyOffer for a block of pairs, seen by the movers at `from` facing challengers at
+// `toward`: where each would move (`to`), the kind (MoveKind as a double, -1 for none) and the
+// ranking key of offer_choice=least_move, the move's length, or NaN for no offer (also when
+// both stand at one position) so that no comparison prefers it. The same operations as
+// ClassifyOffer lane by lane; without branches, four pairs at a time with AVX2: whether a pair
+// makes an offer is a coin toss (42% of them on DEU I) that the predictor lost one pair in
+// three.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void ClassifyOffers(const double* __restrict from, const double* __restrict toward,
+                    const double* __restrict a, const double* __restrict b, double* __restrict to,
+                    double* __restrict kind, double* __restrict key, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const bool lost = (a[k] > 0) & (b[k] > a[k]);
+    const bool yields = (a[k] < 0) & (b[k] > 0);
+    const bool compromise = yields & (b[k] > -a[k]);
+    const double part = from[k] + (toward[k] - from[k]) * (-a[k] / b[k]);
+    const double dest = SelectBits(compromise, part, toward[k]);
+    to[k] = dest;
+    kind[k] = lost         ? static_cast<double>(MoveKind::kLostConflict)
+              : compromise ? static_cast<double>(MoveKind::kCompromise)
+              : yields     ? static_cast<double>(MoveKind::kCapitulation)
+                           : -1.0;
+    key[k] = SelectBits((lost | yields) & (from[k] != toward[k]), std::abs(dest - from[k]),
+                        std::numeric_limits<double>::quiet_NaN());
+  }
 }
 
 }  // namespace
@@ -164,7 +195,7 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
   // a small issue fits in one block, so each vector kernel runs once per round rather than
   // once per row (the flagship's 7-actor issues have 21 pairs in 6 rows).
   const std::size_t cap = std::max(std::min(kPairBlock, n * (n - 1) / 2), n);
-  scratch.pairs.resize(17 * cap);
+  scratch.pairs.resize(25 * cap);
   double* next = scratch.pairs.data();
   const auto take = [&next, cap] { return std::exchange(next, next + cap); };
   double* const dist = take();
@@ -181,6 +212,32 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
   double* const usq_q = take();
   double* const s_p = take();
   double* const s_q = take();
+  double* const x_p = take();
+  double* const x_q = take();
+  double* const offer_to[2] = {take(), take()};  // mover p (facing q), mover q (facing p)
+  double* const offer_kind[2] = {take(), take()};
+  double* const offer_key[2] = {take(), take()};
+  // offer_choice=least_move ranks the offers by (move, -b, challenger): a total order, so the
+  // best of each mover is the same whatever order its offers are met in, and the offers of a
+  // block are classified at once (ClassifyOffers) before each mover keeps its best.
+  const bool least_move =
+      o.q == 1 && o.offer_choice == EuOfferChoice::kLeastMove && !scratch.pairwise_offers;
+  const auto keep = [&](std::size_t mover, std::size_t other, double a, double b, int side,
+                        std::size_t k) {
+    const double move = offer_key[side][k];
+    Offer& have = best[mover];
+    // NaN (no offer) fails every comparison; a mover without an offer has move +inf.
+    if (!(move <= have.move)) return;
+    // A tie on the move goes to the higher b, then the lower challenger (BetterOffer's order).
+    if (move == have.move && !(-b != -have.b ? -b < -have.b : order[other] < have.other)) {
+      return;
+    }
+    have =
+        Offer{static_cast<int>(offer_kind[side][k]), order[other], offer_to[side][k], a, b, move};
+  };
+  if (least_move) {
+    for (Offer& none : best) none.move = std::numeric_limits<double>::infinity();
+  }
   scratch.wins.resize(cap);
   scratch.losses.resize(cap);
   for (std::size_t p0 = 0, p1 = 0; p0 + 1 < n; p0 = p1) {
@@ -202,6 +259,8 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
       }
       for (std::size_t q = p + 1; q < n; ++q, ++k) {
         dist[k] = xr[q] - xr[p];  // divided by R below, where the divisions vectorise
+        x_p[k] = xr[p];
+        x_q[k] = xr[q];
         r_p[k] = rr[p];
         r_q[k] = rr[q];
         usq_p[k] = usq[p];
@@ -222,6 +281,19 @@ void EuRound(std::span<const double> x, const EuActors& actors, const EuOptions&
     if (o.q == 1) {
       EuExpectedRow(EuRowPrices{us_p, uf_p, usq_p, us_q, uf_q, usq_q}, win, loss, s_q, s_p, e_row,
                     pairs);
+    }
+    if (least_move) {
+      ClassifyOffers(x_p, x_q, e_row[0], own ? e_row[1] : e_row[2], offer_to[0], offer_kind[0],
+                     offer_key[0], pairs);
+      ClassifyOffers(x_q, x_p, e_row[2], own ? e_row[3] : e_row[0], offer_to[1], offer_kind[1],
+                     offer_key[1], pairs);
+      for (std::size_t p = p0, k = 0; p < p1; ++p) {
+        for (std::size_t q = p + 1; q < n; ++q, ++k) {
+          keep(p, q, e_row[0][k], own ? e_row[1][k] : e_row[2][k], 0, k);
+          keep(q, p, e_row[2][k], own ? e_row[3][k] : e_row[0][k], 1, k);
+        }
+      }
+      continue;
     }
     for (std::size_t p = p0, k = 0; p < p1; ++p) {
       const double xp = xr[p], sp = sr[p], rp = rr[p];

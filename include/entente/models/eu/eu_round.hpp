@@ -39,7 +39,11 @@ struct EuScratch {
   std::vector<double> kept_wins, kept_losses, wins, losses, rows, by_rank;  ///< see eu_round.cpp
   std::vector<double> pairs;  ///< per-pair arrays of steps 7-12, one block of rows at a time
   std::vector<Offer> best;    ///< each actor's best offer so far, by rank
-  EuProbabilities linear;     ///< linear-vote probabilities of the round start
+  /// Classify and rank offers pair by pair even where a block at a time applies (the default
+  /// offer_choice=least_move with q = 1): the reference path, which tests compare with the
+  /// fast one bit for bit. Results are the same either way.
+  bool pairwise_offers = false;
+  EuProbabilities linear;  ///< linear-vote probabilities of the round start
 };
 
 /// Runs round number `round` (1-based, copied into the events) from positions `x`.
