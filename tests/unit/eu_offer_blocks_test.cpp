@@ -2,20 +2,18 @@
 // give what classifying and ranking them pair by pair gives, bit for bit: positions, and every
 // event's kind, challenger, destination and expected utilities. Random issues with tied
 // positions (offers skipped), zero weights, and more than one block of pairs (over 45 actors).
-#include <cstring>
 #include <random>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "entente/models/eu/eu_round.hpp"
+#include "test_support.hpp"
 
 namespace entente {
 namespace {
 
-bool SameBits(double a, double b) {
-  return std::memcmp(&a, &b, sizeof a) == 0;
-}
+using test::SameBits;
 
 void ExpectSameRound(const EuRoundResult& fast, const EuRoundResult& reference) {
   ASSERT_EQ(fast.positions.size(), reference.positions.size());

@@ -52,7 +52,9 @@ TEST(EuStop, ForecastStopsOnceTheMedianHeldForPatienceRoundsAndOnlyCutsTheRun) {
     std::size_t streak = 0;
     for (std::size_t t = 1; t <= last; ++t) {
       streak = held(t) ? streak + 1 : 0;
-      if (t < last) EXPECT_LT(streak, static_cast<std::size_t>(patience)) << patience << " " << t;
+      if (t < last) {
+        EXPECT_LT(streak, static_cast<std::size_t>(patience)) << patience << " " << t;
+      }
     }
     EXPECT_EQ(streak, static_cast<std::size_t>(patience)) << patience;
     EXPECT_EQ(cut.issues[0].unconstrained, r[last].median);

@@ -1,20 +1,18 @@
 // RoundHalfAway must be std::round bit for bit (sign of zero included): ktab-smp's bargains
 // round with it, and its KTAB reference runs were matched with std::round.
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <random>
 
 #include <gtest/gtest.h>
 
 #include "entente/core/round_half_away.hpp"
+#include "test_support.hpp"
 
 namespace entente {
 namespace {
 
-bool SameBits(double a, double b) {
-  return std::memcmp(&a, &b, sizeof a) == 0;
-}
+using test::SameBits;
 
 TEST(RoundHalfAway, MatchesStdRoundOnEdges) {
   const double inf = std::numeric_limits<double>::infinity();

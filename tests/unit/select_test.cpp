@@ -1,19 +1,17 @@
 // SelectBits must return one of its two doubles bit for bit (NaN payloads and the sign of zero
 // included): RoundHalfAway's last choice is made with it.
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include <gtest/gtest.h>
 
 #include "entente/core/select.hpp"
+#include "test_support.hpp"
 
 namespace entente {
 namespace {
 
-bool SameBits(double a, double b) {
-  return std::memcmp(&a, &b, sizeof a) == 0;
-}
+using test::SameBits;
 
 TEST(SelectBits, ReturnsTheChosenValueBitForBit) {
   const double nan = std::numeric_limits<double>::quiet_NaN();

@@ -2,6 +2,7 @@
 /// \file
 /// Helpers for unit tests: locating shipped and shared reference data, building scenarios.
 
+#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <string>
@@ -48,6 +49,12 @@ inline Scenario OneIssue(const std::vector<double>& positions, const std::vector
   }
   s.issues.push_back(issue);
   return s;
+}
+
+/// True when `a` and `b` have the same bits (so -0 differs from 0, and a NaN equals itself):
+/// for code that promises results bit for bit.
+inline bool SameBits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
 /// Model options from key/value pairs, as the CLI's repeated --option KEY=VALUE gives them.
