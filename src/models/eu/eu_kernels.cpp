@@ -7,12 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-// On x86-64 g++ also builds AVX2 copies (4 lanes instead of SSE2's 2), picked at load time.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define ENTENTE_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define ENTENTE_VECTOR_CLONES
-#endif
+#include "entente/core/vector_clones.hpp"
 
 namespace entente {
 

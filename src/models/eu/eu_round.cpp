@@ -27,6 +27,7 @@
 
 #include "entente/core/assert.hpp"
 #include "entente/core/select.hpp"
+#include "entente/core/vector_clones.hpp"
 #include "entente/models/aggregate.hpp"
 #include "entente/models/eu/eu_kernels.hpp"
 #include "entente/models/eu/eu_offer.hpp"
@@ -42,9 +43,7 @@ constexpr std::size_t kPairBlock = 1024;
 
 // d[k] /= by: the same IEEE quotients in every lane, four at a time with AVX2 (a tenth of
 // EuRound's samples waited on SSE2's two-lane divisions here).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+ENTENTE_VECTOR_CLONES
 void DivideRow(double* d, double by, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) d[k] /= by;
 }
@@ -56,9 +55,7 @@ void DivideRow(double* d, double by, std::size_t n) {
 // ClassifyOffer lane by lane; without branches, four pairs at a time with AVX2: whether a pair
 // makes an offer depends on the data (42% of them do on DEU I), and classifying them pair by
 // pair with branches was 9% slower on a DEU I draw.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+ENTENTE_VECTOR_CLONES
 void ClassifyOffers(const double* __restrict from, const double* __restrict toward,
                     const double* __restrict a, const double* __restrict b, double* __restrict to,
                     double* __restrict kind, double* __restrict key, std::size_t n) {

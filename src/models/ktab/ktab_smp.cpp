@@ -30,6 +30,7 @@
 #include "entente/core/assert.hpp"
 #include "entente/core/random.hpp"
 #include "entente/core/round_half_away.hpp"
+#include "entente/core/vector_clones.hpp"
 #include "entente/models/ktab/ktab_pce.hpp"
 
 namespace entente {
@@ -46,11 +47,8 @@ constexpr double kStopFloor = 1e-4;
 // the forecasts differ in the last bits (at most 7e-13 on DEU I's 0-100 scales). The four
 // sums are the four lanes of one AVX2 register where the CPU has it (the same operations
 // lane by lane, so the same bits).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
-double
-WeightedSquares(const double* sal, const double* ideal, const double* y, std::size_t d) {
+ENTENTE_VECTOR_CLONES
+double WeightedSquares(const double* sal, const double* ideal, const double* y, std::size_t d) {
   double s[4] = {0, 0, 0, 0};
   std::size_t a = 0;
   for (; a + 4 <= d; a += 4) {
@@ -86,9 +84,7 @@ inline void BargainLanes(const double* __restrict ti, const double* __restrict t
 }
 
 // BargainLanes with the weights of `interp` from the saliences si, sj and P(i wins) = p.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+ENTENTE_VECTOR_CLONES
 void BargainPositions(const double* __restrict si, const double* __restrict sj,
                       const double* __restrict ti, const double* __restrict tj, double p,
                       SmpInterp interp, double* __restrict xi, double* __restrict xj,
