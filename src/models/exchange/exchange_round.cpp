@@ -30,7 +30,7 @@ namespace {
 
 constexpr double kTieTolerance = 1e-12;
 constexpr double kDead = -1.0;             // rank of realized or dropped candidates (gains are > 0)
-constexpr std::size_t kCompactAbove = 32;  // smaller rounds are cheaper to walk than to compact
+constexpr std::size_t kCompactAbove = 32;  // fewer candidates: never compacted (short lists)
 
 // True when a outranks b under the id rule: pair of actor ranks, then issue ranks.
 bool IdBefore(const ExchangeBoard& b, const ExchangeCandidate& x, const ExchangeCandidate& y) {

@@ -24,23 +24,11 @@ SmpInput SmpInputFromScenario(const Scenario& s) {
   in.position.assign(in.actors * in.dims, 0.5);
   in.salience.assign(in.actors * in.dims, 0.0);
   std::vector<int> count(in.actors, 0);
-  // Each issue's stances by actor index, found through one index of the ids: a Monte Carlo
-  // draw converts the scenario again, and searching every issue's stances by id for every
-  // actor (string compares) was a tenth of a DEU I ktab-smp draw.
-  std::unordered_map<std::string_view, std::size_t> actor_index;
-  for (std::size_t i = 0; i < in.actors; ++i) actor_index.emplace(s.actors[i].id, i);
-  std::vector<const Stance*> stance_of(in.actors);
   for (std::size_t a = 0; a < in.dims; ++a) {
     const Issue& issue = s.issues[a];
     const double lo = issue.scale.min, range = issue.scale.Range();
-    std::fill(stance_of.begin(), stance_of.end(), nullptr);
-    for (const Stance& st : issue.stances) {
-      const auto it = actor_index.find(st.actor);
-      // The first stance of an actor, as Issue::FindStance returns it.
-      if (it != actor_index.end() && stance_of[it->second] == nullptr) stance_of[it->second] = &st;
-    }
     for (std::size_t i = 0; i < in.actors; ++i) {
-      const Stance* st = stance_of[i];
+      const Stance* st = issue.FindStance(s.actors[i].id);
       if (st == nullptr) {
         if (issue.status_quo && range > 0)
           in.position[i * in.dims + a] = (*issue.status_quo - lo) / range;
